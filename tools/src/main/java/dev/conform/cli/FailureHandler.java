@@ -1,0 +1,22 @@
+package dev.conform.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Exceptions escaping a command. {@link UserError}s are bad input (exit 2, one line); anything
+ * else is a tool failure (exit 3) and never a pass.
+ */
+final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (ex instanceof UserError) {
+            cl.getErr().println("conform: " + ex.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        cl.getErr().println("conform: internal failure: " + ex);
+        if (System.getenv("CONFORM_DEBUG") != null) {
+            ex.printStackTrace(cl.getErr());
+        }
+        return ExitCodes.TOOL_FAILURE;
+    }
+}

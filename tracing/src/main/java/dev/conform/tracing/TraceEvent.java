@@ -1,0 +1,18 @@
+package dev.conform.tracing;
+
+/**
+ * One line of a trace after the header.
+ *
+ * @param seq     global sequence number, or -1 when unknown (per-node traces from a real network)
+ * @param node    the node where the event happened
+ * @param kind    what happened
+ * @param action  spec action name for {@link EventKind#ACTION}, timer name for
+ *                {@link EventKind#TIMER}, fault name for {@link EventKind#FAULT}; else null
+ * @param msg     the message for send/deliver/drop/duplicate; else null
+ * @param state   spec-relevant state after the event (any Jackson-writable value), or null
+ * @param lamport Lamport clock after the event, or -1 when not kept
+ * @param vc      vector clock after the event, or null when not kept
+ */
+public record TraceEvent(long seq, int node, EventKind kind, String action, TraceMessage msg,
+                         Object state, long lamport, VectorClock vc) {
+}
