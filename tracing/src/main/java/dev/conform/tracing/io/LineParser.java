@@ -63,17 +63,16 @@ final class LineParser {
             int seen = 0;
             String name;
             while ((name = p.nextFieldName()) != null) {
+                seen = once(seen, headerBit(name), name, "header");
                 p.nextToken();
                 switch (name) {
                     case Wire.TYPE -> {
-                        seen = once(seen, 1, name);
                         if (p.currentToken() != JsonToken.VALUE_STRING || !Wire.HEADER.equals(p.getText())) {
                             throw fail("\"type\" of the first line must be \"header\"");
                         }
                         typeSeen = true;
                     }
                     case Wire.SCHEMA -> {
-                        seen = once(seen, 2, name);
                         long v = longValue("schema");
                         if (v != TraceHeader.SCHEMA_VERSION) {
                             throw fail("unsupported schema version " + v + " (this reader knows "
@@ -82,30 +81,24 @@ final class LineParser {
                         schema = (int) v;
                     }
                     case Wire.ALGORITHM -> {
-                        seen = once(seen, 4, name);
                         algorithm = stringValue(name, false);
                     }
                     case Wire.NODES -> {
-                        seen = once(seen, 8, name);
                         nodes = nodeList();
                     }
                     case Wire.SEED -> {
-                        seen = once(seen, 16, name);
                         seed = p.currentToken() == JsonToken.VALUE_NULL ? null : longValue(name);
                     }
                     case Wire.PLAN -> {
-                        seen = once(seen, 32, name);
                         plan = value(0);
                     }
                     case Wire.PRODUCER -> {
-                        seen = once(seen, 64, name);
                         producer = stringValue(name, false);
                     }
                     case Wire.PARAMS -> {
-                        seen = once(seen, 128, name);
                         params = objectOrNull(name);
                     }
-                    default -> throw fail("unknown header field \"" + name + "\"");
+                    default -> throw new IllegalStateException(name);
                 }
             }
             endOfLine("header");
@@ -140,20 +133,18 @@ final class LineParser {
             int seen = 0;
             String name;
             while ((name = p.nextFieldName()) != null) {
+                seen = once(seen, eventBit(name), name, "event");
                 JsonToken t = p.nextToken();
                 switch (name) {
                     case Wire.SEQ -> {
-                        seen = once(seen, 1, name);
                         if (t != JsonToken.VALUE_NULL) {
                             seq = nonNegative(name);
                         }
                     }
                     case Wire.NODE -> {
-                        seen = once(seen, 2, name);
                         node = intValue(name);
                     }
                     case Wire.KIND -> {
-                        seen = once(seen, 4, name);
                         String k = stringValue(name, false);
                         kind = EventKind.fromWire(k);
                         if (kind == null) {
@@ -161,33 +152,27 @@ final class LineParser {
                         }
                     }
                     case Wire.ACTION -> {
-                        seen = once(seen, 8, name);
                         action = stringValue(name, true);
                     }
                     case Wire.MSG -> {
-                        seen = once(seen, 16, name);
                         if (t != JsonToken.VALUE_NULL) {
                             msg = message();
                         }
                     }
                     case Wire.STATE -> {
-                        seen = once(seen, 32, name);
                         state = value(0);
                     }
                     case Wire.LAMPORT -> {
-                        seen = once(seen, 64, name);
                         if (t != JsonToken.VALUE_NULL) {
                             lamport = nonNegative(name);
                         }
                     }
                     case Wire.VC -> {
-                        seen = once(seen, 128, name);
                         if (t != JsonToken.VALUE_NULL) {
                             vc = vectorClock();
                         }
                     }
-                    case Wire.TYPE -> throw fail("unexpected field \"type\": only the first line is a header");
-                    default -> throw fail("unknown event field \"" + name + "\"");
+                    default -> throw new IllegalStateException(name);
                 }
             }
             endOfLine("event");
@@ -266,29 +251,25 @@ final class LineParser {
         int seen = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {
+            seen = once(seen, messageBit(name), name, "message");
             p.nextToken();
             switch (name) {
                 case Wire.ID -> {
-                    seen = once(seen, 1, name);
                     id = nonNegative("msg.id");
                 }
                 case Wire.FROM -> {
-                    seen = once(seen, 2, name);
                     from = intValue("msg.from");
                 }
                 case Wire.TO -> {
-                    seen = once(seen, 4, name);
                     to = intValue("msg.to");
                 }
                 case Wire.MTYPE -> {
-                    seen = once(seen, 8, name);
                     type = stringValue("msg.type", false);
                 }
                 case Wire.BODY -> {
-                    seen = once(seen, 16, name);
                     body = value(0);
                 }
-                default -> throw fail("unknown message field \"" + name + "\"");
+                default -> throw new IllegalStateException(name);
             }
         }
         if (id == null || from == null || to == null || type == null) {
@@ -449,7 +430,53 @@ final class LineParser {
         };
     }
 
-    private int once(int seen, int bit, String name) {
+    private static int headerBit(String name) {
+        return switch (name) {
+            case Wire.TYPE -> 1;
+            case Wire.SCHEMA -> 2;
+            case Wire.ALGORITHM -> 4;
+            case Wire.NODES -> 8;
+            case Wire.SEED -> 16;
+            case Wire.PLAN -> 32;
+            case Wire.PRODUCER -> 64;
+            case Wire.PARAMS -> 128;
+            default -> 0;
+        };
+    }
+
+    private static int eventBit(String name) {
+        return switch (name) {
+            case Wire.SEQ -> 1;
+            case Wire.NODE -> 2;
+            case Wire.KIND -> 4;
+            case Wire.ACTION -> 8;
+            case Wire.MSG -> 16;
+            case Wire.STATE -> 32;
+            case Wire.LAMPORT -> 64;
+            case Wire.VC -> 128;
+            default -> 0;
+        };
+    }
+
+    private static int messageBit(String name) {
+        return switch (name) {
+            case Wire.ID -> 1;
+            case Wire.FROM -> 2;
+            case Wire.TO -> 4;
+            case Wire.MTYPE -> 8;
+            case Wire.BODY -> 16;
+            default -> 0;
+        };
+    }
+
+    /** Checks a field name while the parser is still on it, so errors point at the name. */
+    private int once(int seen, int bit, String name, String where) {
+        if (bit == 0) {
+            if (where.equals("event") && name.equals(Wire.TYPE)) {
+                throw fail("unexpected field \"type\": only the first line is a header");
+            }
+            throw fail("unknown " + where + " field \"" + name + "\"");
+        }
         if ((seen & bit) != 0) {
             throw fail("duplicate field \"" + name + "\"");
         }
@@ -499,7 +526,8 @@ final class LineParser {
     }
 
     private TraceFormatException jacksonFailure(IOException e) {
-        if (e instanceof JsonEOFException) {
+        if (e instanceof JsonEOFException
+                || e instanceof JacksonException j && String.valueOf(j.getOriginalMessage()).contains("end-of-input")) {
             return failAt(charColumn(((JacksonException) e).getLocation()),
                     "truncated JSON: the line ends inside a value");
         }
