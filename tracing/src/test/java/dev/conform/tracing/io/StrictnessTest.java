@@ -70,7 +70,7 @@ class StrictnessTest {
         rejected(H + "{\"node\":1,\"kind\":\"timer\",\"state\":{\"x\":99999999999999999999}}\n", 2, 39,
                 "outside the 64-bit integer range");
         rejected(H + "{\"node\":1,\"kind\":\"timer\",\"vc\":{\"a\":1}}\n", 2, 32, "is not a node id");
-        rejected(H + "{\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":1,\"from\":1,\"to\":2,\"type\":7}}\n", 2, 60,
+        rejected(H + "{\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":1,\"from\":1,\"to\":2,\"type\":7}}\n", 2, 62,
                 "\"msg.type\" must be a string");
     }
 
