@@ -340,9 +340,8 @@ final class LineParser {
                 Map<String, Object> m = new LinkedHashMap<>();
                 String name;
                 while ((name = p.nextFieldName()) != null) {
-                    int col = column();
                     if (m.containsKey(name)) {
-                        throw failAt(col, "duplicate key \"" + name + "\"");
+                        throw fail("duplicate key \"" + name + "\"");
                     }
                     p.nextToken();
                     m.put(name, value(depth + 1));
