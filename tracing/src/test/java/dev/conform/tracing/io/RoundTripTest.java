@@ -26,8 +26,8 @@ class RoundTripTest {
     void writeThenReadGivesEqualEvents() throws Exception {
         for (long seed = 1; seed <= 20; seed++) {
             Path f = dir.resolve("t" + seed + ".ndjson");
-            TraceHeader h = SampleTraces.header(3);
-            List<TraceEvent> events = SampleTraces.events(seed, 3, 300);
+            TraceHeader h = TraceSamples.header(3);
+            List<TraceEvent> events = TraceSamples.events(seed, 3, 300);
             try (NdjsonSink sink = new NdjsonSink(f)) {
                 sink.header(h);
                 events.forEach(sink::event);
@@ -76,7 +76,7 @@ class RoundTripTest {
     void headerOnlyTraceHasNoEvents() throws Exception {
         Path f = dir.resolve("h.ndjson");
         try (NdjsonSink sink = new NdjsonSink(f)) {
-            sink.header(SampleTraces.header(2));
+            sink.header(TraceSamples.header(2));
         }
         assertTrue(Files.size(f) > 0);
         assertTrue(TraceReader.readAll(f).isEmpty());
