@@ -73,6 +73,19 @@ class RoundTripTest {
     }
 
     @Test
+    void sinkRejectsEventsAReaderWouldReject() {
+        try (NdjsonSink sink = new NdjsonSink(new ByteArrayOutputStream())) {
+            sink.header(TraceSamples.header(2));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sink.event(new TraceEvent(1, 1, EventKind.DELIVER, null, null, null, -1, null)));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sink.event(new TraceEvent(1, 1, EventKind.ACTION, null, null, null, -1, null)));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sink.event(new TraceEvent(1, 1, EventKind.ACTION, "A", null, Map.of("x", 1.5), -1, null)));
+        }
+    }
+
+    @Test
     void headerOnlyTraceHasNoEvents() throws Exception {
         Path f = dir.resolve("h.ndjson");
         try (NdjsonSink sink = new NdjsonSink(f)) {
