@@ -85,13 +85,19 @@ public sealed interface FaultEvent {
     }
 
     /**
-     * Changes the link {@code from -> to} (0 = any node on that end). Rates are probabilities in
-     * [0,1]; {@code delayMin}/{@code delayMax} (ticks) replace the run's base delay when positive.
+     * Changes the link {@code from -> to} (0 = any node on that end). Rates are whole percentages
+     * in [0,100] (traces hold integers only); {@code delayMin}/{@code delayMax} (ticks) replace the run's base delay when positive.
      * Loss, duplication and reordering apply to unreliable networks only. All-zero values restore
      * the link's defaults.
      */
-    record LinkFault(long at, int from, int to, double loss, double duplicate, double reorder,
+    record LinkFault(long at, int from, int to, int loss, int duplicate, int reorder,
                      long delayMin, long delayMax) implements FaultEvent {
+        public LinkFault {
+            if (loss < 0 || loss > 100 || duplicate < 0 || duplicate > 100 || reorder < 0 || reorder > 100) {
+                throw new IllegalArgumentException("link rates are percentages in 0..100");
+            }
+        }
+
         @Override
         public String kind() {
             return "link";
@@ -115,11 +121,12 @@ public sealed interface FaultEvent {
     }
 
     /**
-     * Skews {@code node}'s clock: timer durations are multiplied by {@code rate} and
-     * {@link dev.conform.runtime.Context#localTime()} reads {@code offset + rate * (now - at)} past
-     * this point. Rate 1 and offset 0 undo the skew.
+     * Skews {@code node}'s clock: timer durations are multiplied by {@code ratePercent / 100} and
+     * {@link dev.conform.runtime.Context#localTime()} advances at that rate from its reading at
+     * {@code at} plus {@code offset}. Rate 100 and offset 0 stop skewing (the offset already
+     * applied stays, as a real clock's would).
      */
-    record Skew(long at, int node, double rate, long offset) implements FaultEvent {
+    record Skew(long at, int node, int ratePercent, long offset) implements FaultEvent {
         @Override
         public String kind() {
             return "skew";

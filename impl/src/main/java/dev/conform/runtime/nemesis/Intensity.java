@@ -2,18 +2,18 @@ package dev.conform.runtime.nemesis;
 
 /**
  * Knobs of random fault plans. Weights are relative chances of each fault family per event;
- * {@code events} is how many fault events a plan gets; {@code maxRate} caps link loss/dup rates.
+ * {@code events} is how many fault events a plan gets; {@code maxRatePercent} caps link loss/dup/reorder rates.
  */
 public record Intensity(int events, double partitionWeight, double crashWeight, double linkWeight,
-                        double skewWeight, double maxRate) {
-    public static final Intensity LOW = new Intensity(3, 1, 1, 1, 0.5, 0.1);
-    public static final Intensity MEDIUM = new Intensity(8, 1, 1, 1, 0.5, 0.3);
-    public static final Intensity HIGH = new Intensity(20, 1.5, 1.5, 1, 1, 0.5);
+                        double skewWeight, int maxRatePercent) {
+    public static final Intensity LOW = new Intensity(3, 1, 1, 1, 0.5, 10);
+    public static final Intensity MEDIUM = new Intensity(8, 1, 1, 1, 0.5, 30);
+    public static final Intensity HIGH = new Intensity(20, 1.5, 1.5, 1, 1, 50);
 
     public Intensity {
         if (events < 0 || partitionWeight < 0 || crashWeight < 0 || linkWeight < 0 || skewWeight < 0
-                || maxRate < 0 || maxRate > 1) {
-            throw new IllegalArgumentException("intensity knobs must be non-negative, maxRate <= 1");
+                || maxRatePercent < 0 || maxRatePercent > 100) {
+            throw new IllegalArgumentException("intensity knobs must be non-negative, maxRatePercent <= 100");
         }
     }
 

@@ -37,15 +37,14 @@ public final class PlanGenerator {
             } else if ((pick -= knobs.linkWeight()) < 0) {
                 int from = r.nextInt(servers.size() + 1);
                 int to = r.nextInt(servers.size() + 1);
-                double max = knobs.maxRate();
+                int max = knobs.maxRatePercent() + 1;
                 out.add(new FaultEvent.LinkFault(at, from == 0 ? 0 : servers.get(from - 1),
-                        to == 0 ? 0 : servers.get(to - 1), r.nextDouble() * max, r.nextDouble() * max / 2,
-                        r.nextDouble() * max, 0, 0));
+                        to == 0 ? 0 : servers.get(to - 1), r.nextInt(max), r.nextInt(max) / 2, r.nextInt(max), 0, 0));
                 out.add(new FaultEvent.LinkFault(end, 0, 0, 0, 0, 0, 0, 0));
             } else {
                 int n = servers.get(r.nextInt(servers.size()));
-                out.add(new FaultEvent.Skew(at, n, 0.5 + r.nextDouble() * 1.5, r.nextLong(0, 100)));
-                out.add(new FaultEvent.Skew(end, n, 1.0, 0));
+                out.add(new FaultEvent.Skew(at, n, 50 + r.nextInt(151), r.nextLong(0, 100)));
+                out.add(new FaultEvent.Skew(end, n, 100, 0));
             }
         }
         return new FaultPlan(out);

@@ -42,7 +42,8 @@ final class Links {
     void link(FaultEvent.LinkFault f, int fromIndexOrAll, int toIndexOrAll) {
         boolean reset = f.loss() == 0 && f.duplicate() == 0 && f.reorder() == 0 && f.delayMin() <= 0
                 && f.delayMax() <= 0;
-        Rule r = reset ? null : new Rule(f.loss(), f.duplicate(), f.reorder(), f.delayMin(), f.delayMax());
+        Rule r = reset ? null
+                : new Rule(f.loss() / 100.0, f.duplicate() / 100.0, f.reorder() / 100.0, f.delayMin(), f.delayMax());
         for (int i = 0; i < total; i++) {
             if (fromIndexOrAll >= 0 && i != fromIndexOrAll) {
                 continue;

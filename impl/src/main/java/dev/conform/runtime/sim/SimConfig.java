@@ -14,12 +14,12 @@ import dev.conform.runtime.Options;
  * @param maxTime   logical time budget (ticks)
  * @param minDelay  least network delay of a message, in ticks (at least 1)
  * @param maxDelay  greatest base network delay, in ticks
- * @param loss      base loss probability per message (unreliable networks only)
- * @param duplicate base duplication probability per message (unreliable networks only)
+ * @param lossPercent      base loss chance per message in percent (unreliable networks only)
+ * @param duplicatePercent base duplication chance per message in percent (unreliable only)
  * @param options   algorithm options and teaching flaws
  */
 public record SimConfig(int servers, long seed, NetSemantics net, long maxSteps, long maxTime,
-                        long minDelay, long maxDelay, double loss, double duplicate, Options options) {
+                        long minDelay, long maxDelay, int lossPercent, int duplicatePercent, Options options) {
 
     public SimConfig {
         if (servers < 1 || servers > 100) {
@@ -31,8 +31,8 @@ public record SimConfig(int servers, long seed, NetSemantics net, long maxSteps,
         if (maxSteps < 0 || maxTime < 0) {
             throw new IllegalArgumentException("budgets must not be negative");
         }
-        if (loss < 0 || loss > 1 || duplicate < 0 || duplicate > 1) {
-            throw new IllegalArgumentException("rates must be in [0,1]");
+        if (lossPercent < 0 || lossPercent > 100 || duplicatePercent < 0 || duplicatePercent > 100) {
+            throw new IllegalArgumentException("rates are percentages in 0..100");
         }
         options = options == null ? Options.empty() : options;
     }
@@ -45,33 +45,33 @@ public record SimConfig(int servers, long seed, NetSemantics net, long maxSteps,
 
     /** This with another network; unreliable gets 2% loss and 1% duplication unless set. */
     public SimConfig withNet(NetSemantics n) {
-        boolean defaults = loss == 0 && duplicate == 0 && n == NetSemantics.UNRELIABLE;
+        boolean defaults = lossPercent == 0 && duplicatePercent == 0 && n == NetSemantics.UNRELIABLE;
         return new SimConfig(servers, seed, n, maxSteps, maxTime, minDelay, maxDelay,
-                defaults ? 0.02 : loss, defaults ? 0.01 : duplicate, options);
+                defaults ? 2 : lossPercent, defaults ? 1 : duplicatePercent, options);
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(servers, s, net, maxSteps, maxTime, minDelay, maxDelay, loss, duplicate, options);
+        return new SimConfig(servers, s, net, maxSteps, maxTime, minDelay, maxDelay, lossPercent, duplicatePercent, options);
     }
 
     public SimConfig withMaxSteps(long steps) {
-        return new SimConfig(servers, seed, net, steps, maxTime, minDelay, maxDelay, loss, duplicate, options);
+        return new SimConfig(servers, seed, net, steps, maxTime, minDelay, maxDelay, lossPercent, duplicatePercent, options);
     }
 
     public SimConfig withMaxTime(long time) {
-        return new SimConfig(servers, seed, net, maxSteps, time, minDelay, maxDelay, loss, duplicate, options);
+        return new SimConfig(servers, seed, net, maxSteps, time, minDelay, maxDelay, lossPercent, duplicatePercent, options);
     }
 
     public SimConfig withDelay(long min, long max) {
-        return new SimConfig(servers, seed, net, maxSteps, maxTime, min, max, loss, duplicate, options);
+        return new SimConfig(servers, seed, net, maxSteps, maxTime, min, max, lossPercent, duplicatePercent, options);
     }
 
-    public SimConfig withRates(double lossRate, double duplicateRate) {
-        return new SimConfig(servers, seed, net, maxSteps, maxTime, minDelay, maxDelay, lossRate,
-                duplicateRate, options);
+    public SimConfig withRates(int lossPct, int duplicatePct) {
+        return new SimConfig(servers, seed, net, maxSteps, maxTime, minDelay, maxDelay, lossPct,
+                duplicatePct, options);
     }
 
     public SimConfig withOptions(Options o) {
-        return new SimConfig(servers, seed, net, maxSteps, maxTime, minDelay, maxDelay, loss, duplicate, o);
+        return new SimConfig(servers, seed, net, maxSteps, maxTime, minDelay, maxDelay, lossPercent, duplicatePercent, o);
     }
 }

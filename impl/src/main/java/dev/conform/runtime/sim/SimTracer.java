@@ -37,7 +37,7 @@ final class SimTracer {
         return TYPE_NAMES.get(msg.getClass());
     }
 
-    /** A local event that advances the node's clocks (timer, restart). */
+    /** Every event recorded at a node advances its clocks by one (the trace format's rule). */
     private void tick(int node) {
         lamport[node]++;
         vc[node][node]++;
@@ -61,10 +61,12 @@ final class SimTracer {
     }
 
     void drop(int node, SimEvent ev, int toId) {
+        tick(node);
         emit(node, EventKind.DROP, null, message(ev, toId), null);
     }
 
     void duplicate(int node, SimEvent ev, int toId) {
+        tick(node);
         emit(node, EventKind.DUPLICATE, null, message(ev, toId), null);
     }
 
@@ -74,6 +76,7 @@ final class SimTracer {
     }
 
     void crash(int node) {
+        tick(node);
         emit(node, EventKind.CRASH, null, null, null);
     }
 
@@ -83,6 +86,7 @@ final class SimTracer {
     }
 
     void action(int node, String name, Object state) {
+        tick(node);
         emit(node, EventKind.ACTION, name, null, state);
     }
 
@@ -92,6 +96,7 @@ final class SimTracer {
     }
 
     void nodeFault(int node, String name, Object data) {
+        tick(node);
         emit(node, EventKind.FAULT, name, null, data);
     }
 

@@ -112,8 +112,8 @@ public final class Simulator<M> implements ClusterView<M> {
             params.put("maxTime", config.maxTime());
         }
         params.put("delay", List.of(config.minDelay(), config.maxDelay()));
-        params.put("loss", config.loss());
-        params.put("duplicate", config.duplicate());
+        params.put("lossPercent", config.lossPercent());
+        params.put("duplicatePercent", config.duplicatePercent());
         params.put("options", config.options().values());
         params.put("flaws", List.copyOf(config.options().flaws()));
         List<Integer> all = new ArrayList<>(serverIds);
@@ -229,14 +229,14 @@ public final class Simulator<M> implements ClusterView<M> {
             schedule(ev);
             return;
         }
-        double loss = rule == null ? config.loss() : rule.loss();
+        double loss = rule == null ? config.lossPercent() / 100.0 : rule.loss();
         if (loss > 0 && random.nextDouble() < loss) {
             dropAtSend(from, ev, toId);
             return;
         }
         ev.time = now + delay(rule) + reorderDelay(rule);
         schedule(ev);
-        double dup = rule == null ? config.duplicate() : rule.duplicate();
+        double dup = rule == null ? config.duplicatePercent() / 100.0 : rule.duplicate();
         if (dup > 0 && random.nextDouble() < dup) {
             SimEvent copy = new SimEvent();
             copy.type = SimEvent.DELIVER;
@@ -414,7 +414,7 @@ public final class Simulator<M> implements ClusterView<M> {
         long local = n.localTime();
         n.skewBase = local + s.offset();
         n.skewAt = now;
-        n.skewRate = s.rate() <= 0 ? 1.0 : s.rate();
+        n.skewRate = s.ratePercent() <= 0 ? 1.0 : s.ratePercent() / 100.0;
         if (tracer != null) {
             tracer.nodeFault(n.index, s.kind(), s);
         }

@@ -28,7 +28,9 @@
  * events with a global {@code seq}, Lamport clock and vector clock, interleaved with the spec
  * actions nodes record. A drop is recorded at the node where the loss happened (the sender when
  * the message never left, the destination when it arrived at a crashed or cut-off node);
- * cluster-wide faults (partition, heal, link) are recorded at node 0 without clocks. Node
+ * cluster-wide faults (partition, heal, link) are recorded at node 0 without clocks. Every event
+ * recorded at a node advances its Lamport clock and its own vector-clock entry by one; a delivery
+ * first merges the clocks the message carried from its send. Node
  * handlers run right after the deliver/timer/restart event that triggered them, so a trace reads
  * "deliver m; action A; send m'...". With a disabled sink the simulator builds no trace object
  * and keeps no clocks.

@@ -138,7 +138,7 @@ class FaultSemanticsTest {
     @Test
     void unreliableLinksLoseDuplicateAndReorder() {
         ListSink sink = new ListSink();
-        SimConfig cfg = SimConfig.of(4, 3).withNet(NetSemantics.UNRELIABLE).withRates(0.1, 0.1)
+        SimConfig cfg = SimConfig.of(4, 3).withNet(NetSemantics.UNRELIABLE).withRates(10, 10)
                 .withDelay(1, 30).withMaxSteps(50_000).withOptions(FIVE);
         RunResult r = new Simulator<>(new BroadcastAlgorithm(), cfg, FaultPlan.none(), sink).run();
         assertEquals(StopReason.STOP_CONDITION, r.reason(), "retransmission overcomes loss");
@@ -158,7 +158,7 @@ class FaultSemanticsTest {
     void skewStretchesTimers() {
         ListSink sink = new ListSink();
         SimConfig cfg = SimConfig.of(2, 1).withMaxTime(40);
-        new Simulator<>(new Keeper(), cfg, FaultPlan.of(new FaultEvent.Skew(0, 2, 2.0, 0)), sink).run();
+        new Simulator<>(new Keeper(), cfg, FaultPlan.of(new FaultEvent.Skew(0, 2, 200, 0)), sink).run();
         long t1 = sink.where(e -> e.kind() == EventKind.TIMER && e.node() == 1).size();
         long t2 = sink.where(e -> e.kind() == EventKind.TIMER && e.node() == 2).size();
         assertEquals(20, t1);
