@@ -29,7 +29,7 @@ class DurableRestartTest {
         NetRuntime<?> first = new NetRuntime<>(new BroadcastAlgorithm(), 1, one, dir, null, opts, 1, 1);
         first.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (first.actionCounts().getOrDefault("Deliver", 0L) < 3 && System.nanoTime() < deadline) {
+        while (first.call(() -> ((BroadcastNode) first.node()).deliveredFrom(1)) < 3 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         first.close();
@@ -42,7 +42,7 @@ class DurableRestartTest {
         NetRuntime<?> second = new NetRuntime<>(new BroadcastAlgorithm(), 1, again, dir, sink, opts, 1, 1);
         try {
             second.start();
-            BroadcastNode n = (BroadcastNode) second.call(second::node);
+                BroadcastNode n = (BroadcastNode) second.call(second::node);
             assertEquals(3, second.call(() -> n.deliveredFrom(1)));
             assertEquals(3, second.call(n::originated));
         } finally {
