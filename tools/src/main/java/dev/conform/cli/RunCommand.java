@@ -92,6 +92,11 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("run: --out FILE is required");
         }
         Scenario scenario = scenario();
+        try {
+            scenario.plan().checkNodes(scenario.config().servers() < 1 ? java.util.List.of() : serverIds(scenario.config().servers()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError((plan == null ? "" : plan + ": ") + e.getMessage());
+        }
         Path planFile = plan;
         if (chaos != null && !scenario.plan().events().isEmpty()) {
             planFile = out.resolveSibling(out.getFileName() + ".plan.json");

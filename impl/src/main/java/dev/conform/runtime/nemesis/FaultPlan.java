@@ -30,6 +30,44 @@ public record FaultPlan(List<FaultEvent> events) {
         return new FaultPlan(List.of(events));
     }
 
+    /**
+     * Throws IllegalArgumentException naming the first event that refers to a node outside
+     * {@code servers} (faults apply to servers only; 0 in a link fault means "any").
+     */
+    public void checkNodes(java.util.Collection<Integer> servers) {
+        for (FaultEvent e : events) {
+            List<Integer> named = new ArrayList<>();
+            if (e instanceof FaultEvent.Crash c) {
+                named.add(c.node());
+            } else if (e instanceof FaultEvent.Restart r) {
+                named.add(r.node());
+            } else if (e instanceof FaultEvent.Skew k) {
+                named.add(k.node());
+            } else if (e instanceof FaultEvent.Isolate i) {
+                named.add(i.node());
+            } else if (e instanceof FaultEvent.Bridge b) {
+                named.addAll(b.left());
+                named.addAll(b.right());
+                named.add(b.bridge());
+            } else if (e instanceof FaultEvent.Partition p) {
+                p.groups().forEach(named::addAll);
+            } else if (e instanceof FaultEvent.LinkFault l) {
+                if (l.from() != 0) {
+                    named.add(l.from());
+                }
+                if (l.to() != 0) {
+                    named.add(l.to());
+                }
+            }
+            for (int n : named) {
+                if (!servers.contains(n)) {
+                    throw new IllegalArgumentException("fault plan: " + e.kind() + " at " + e.at()
+                            + " names node " + n + ", which is not a server " + servers);
+                }
+            }
+        }
+    }
+
     public int size() {
         return events.size();
     }

@@ -92,6 +92,7 @@ public final class Simulator<M> implements ClusterView<M> {
             view.add(id);
             addSlot(id, true, List.copyOf(view));
         }
+        this.plan.checkNodes(serverIds);
         links = new Links(serverIds.size(), nodes.size());
         tracer = this.sink.enabled()
                 ? new SimTracer(this.sink, nodes.stream().mapToInt(n -> n.id).toArray()) : null;

@@ -63,4 +63,12 @@ class FaultPlanTest {
         boolean[][] groups = Connectivity.of(new FaultEvent.Partition(0, List.of(List.of(1, 4))), s);
         assertTrue(groups[0][3] && !groups[0][1] && groups[1][2] && groups[1][4]);
     }
+
+    @Test
+    void planNamingAnUnknownServerIsRejected() {
+        FaultPlan plan = FaultPlan.of(new FaultEvent.Crash(3, 7));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan.checkNodes(List.of(1, 2, 3)));
+        assertTrue(e.getMessage().contains("names node 7"), e.getMessage());
+        FaultPlan.of(new FaultEvent.LinkFault(0, 0, 2, 10, 0, 0, 0, 0)).checkNodes(List.of(1, 2, 3));
+    }
 }
