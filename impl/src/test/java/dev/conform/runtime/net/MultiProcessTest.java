@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.MemorySink;
 import dev.conform.tracing.io.TraceReader;
+import dev.conform.tracing.merge.TraceMerger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +65,12 @@ class MultiProcessTest {
             assertTrue(deliveries >= 10);
             assertTrue(Files.exists(dir.resolve("node-" + i).resolve("state.json")));
         }
+        // The three per-node traces merge causally into one (every delivery after its send).
+        MemorySink merged = new MemorySink();
+        long n = TraceMerger.merge(List.of(dir.resolve("node-1.ndjson"), dir.resolve("node-2.ndjson"),
+                dir.resolve("node-3.ndjson")), merged);
+        assertEquals(n, merged.size());
+        assertEquals(45, merged.events().stream().filter(e -> "Deliver".equals(e.action())).count());
     }
 
     private boolean allDelivered(int want) throws Exception {
