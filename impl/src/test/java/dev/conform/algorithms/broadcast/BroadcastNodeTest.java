@@ -1,0 +1,72 @@
+package dev.conform.algorithms.broadcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.conform.algorithms.broadcast.BroadcastMessage.Ack;
+import dev.conform.algorithms.broadcast.BroadcastMessage.Data;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.RecordingContext;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One broadcast node driven by hand. */
+class BroadcastNodeTest {
+    private final Options opts = Options.empty().with("count", 2);
+
+    @Test
+    void originPersistsDeliversAndSendsToEveryone() {
+        BroadcastNode n = (BroadcastNode) new BroadcastAlgorithm().create(1, List.of(1, 2, 3), null, opts);
+        RecordingContext<BroadcastMessage> ctx = new RecordingContext<>(1, List.of(1, 2, 3));
+        n.onStart(ctx);
+        assertTrue(ctx.timers.containsKey("originate"));
+        n.onTimer(ctx, "originate");
+        Data d = new Data(1, 1, "v1.1");
+        assertEquals(List.of(d), ctx.sentTo(2));
+        assertEquals(List.of(d), ctx.sentTo(3));
+        assertEquals(new BroadcastState(2, Map.of(1, 1, 2, 0, 3, 0)), ctx.persisted);
+        assertEquals(List.of("Broadcast", "Deliver"), ctx.actions.stream().map(RecordingContext.Action::name).toList());
+        assertTrue(ctx.timers.containsKey("retransmit"));
+    }
+
+    @Test
+    void receiverAcksBuffersOutOfOrderAndRelays() {
+        BroadcastNode n = (BroadcastNode) new BroadcastAlgorithm().create(2, List.of(1, 2, 3), null, opts);
+        RecordingContext<BroadcastMessage> ctx = new RecordingContext<>(2, List.of(1, 2, 3));
+        n.onMessage(ctx, 1, new Data(1, 2, "v1.2"));
+        assertEquals(List.of(new Ack(1, 2)), ctx.sentTo(1));
+        assertEquals(0, n.deliveredFrom(1), "seq 2 waits for seq 1");
+        n.onMessage(ctx, 1, new Data(1, 1, "v1.1"));
+        assertEquals(2, n.deliveredFrom(1));
+        assertEquals(List.of(new Data(1, 1, "v1.1"), new Data(1, 2, "v1.2")), ctx.sentTo(3), "relayed in order");
+        ctx.clearOutputs();
+        n.onMessage(ctx, 1, new Data(1, 1, "v1.1"));
+        assertEquals(2, n.deliveredFrom(1), "a duplicate is not delivered again");
+        assertEquals(List.of(new Ack(1, 1)), ctx.sentTo(1), "but acknowledged");
+    }
+
+    @Test
+    void acknowledgedDataIsNotResent() {
+        BroadcastNode n = (BroadcastNode) new BroadcastAlgorithm().create(1, List.of(1, 2), null, opts);
+        RecordingContext<BroadcastMessage> ctx = new RecordingContext<>(1, List.of(1, 2));
+        n.onTimer(ctx, "originate");
+        n.onTimer(ctx, "retransmit");
+        assertEquals(2, ctx.sentTo(2).size(), "unacknowledged: resent");
+        n.onMessage(ctx, 2, new Ack(1, 1));
+        ctx.clearOutputs();
+        n.onTimer(ctx, "retransmit");
+        assertTrue(ctx.sentTo(2).isEmpty());
+    }
+
+    @Test
+    void restartFromPersistedStateKeepsCountsAndSequence() {
+        BroadcastNode n = (BroadcastNode) new BroadcastAlgorithm().create(1, List.of(1, 2),
+                new BroadcastState(3, Map.of(1, 2, 2, 1)), opts);
+        assertEquals(2, n.originated());
+        assertEquals(3, n.deliveredTotal());
+        RecordingContext<BroadcastMessage> ctx = new RecordingContext<>(1, List.of(1, 2));
+        n.onStart(ctx);
+        assertTrue(ctx.timers.isEmpty(), "all values already originated");
+    }
+}
