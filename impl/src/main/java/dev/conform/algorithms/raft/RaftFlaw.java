@@ -1,0 +1,29 @@
+package dev.conform.algorithms.raft;
+
+/**
+ * Deliberate bugs for teaching. Each one removes one safeguard of the algorithm; a run with the
+ * flaw on can then break a safety property that the spec's invariants and the Java invariants
+ * catch. See {@code package-info.java} for the scenarios.
+ */
+public enum RaftFlaw {
+    /**
+     * A server grants its vote without checking that the candidate's log is at least as
+     * up-to-date as its own. A leader can then miss committed entries and overwrite them on
+     * the followers: breaks Leader Completeness and State Machine Safety.
+     */
+    VOTE_WITHOUT_LOG_CHECK,
+
+    /**
+     * A leader commits any entry stored on a majority, also entries of earlier terms (Figure 8
+     * of the Raft paper). Such an entry can still be overwritten by a later leader: breaks
+     * State Machine Safety (two servers apply different commands at one index).
+     */
+    COMMIT_OLD_TERM_BY_COUNTING,
+
+    /**
+     * A follower accepts AppendEntries without checking that its entry at prevLogIndex has
+     * term prevLogTerm. Logs stop agreeing on their prefixes: breaks Log Matching, and the
+     * leader then commits entries the follower does not really share.
+     */
+    APPEND_WITHOUT_PREV_CHECK
+}
