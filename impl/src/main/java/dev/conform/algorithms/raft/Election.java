@@ -42,7 +42,7 @@ final class Election {
     /** Spec action HandleRequestVote (a higher term was taken by UpdateTerm just before). */
     void handleRequestVote(Context<RaftMessage> ctx, int from, RaftMessage.RequestVote m) {
         boolean grant = m.term() == n.currentTerm && logOk(m)
-                && (n.votedFor == 0 || n.votedFor == from);
+                && (n.votedFor == 0 || n.votedFor == from || n.config.has(RaftFlaw.VOTE_TWICE));
         if (grant) {
             n.votedFor = from;
             n.markDirty();
@@ -61,13 +61,13 @@ final class Election {
                 || (m.lastLogTerm() == myTerm && m.lastLogIndex() >= n.log.lastIndex());
     }
 
-    /** Spec action HandleRequestVoteResponse; a vote that completes a majority elects. */
+    /**
+     * Spec action HandleRequestVoteResponse; a vote that completes a majority elects. A stale
+     * answer (earlier term, or no longer a candidate) is consumed without change.
+     */
     void handleRequestVoteResponse(Context<RaftMessage> ctx, int from,
                                    RaftMessage.RequestVoteResponse m) {
-        if (m.term() < n.currentTerm) {
-            return; // stale answer to an earlier election
-        }
-        if (m.voteGranted() && n.role == Role.Candidate) {
+        if (m.voteGranted() && m.term() == n.currentTerm && n.role == Role.Candidate) {
             n.votesGranted.add(from);
         }
         n.record(ctx, "HandleRequestVoteResponse");

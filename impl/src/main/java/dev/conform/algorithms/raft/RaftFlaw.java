@@ -11,19 +11,37 @@ public enum RaftFlaw {
      * up-to-date as its own. A leader can then miss committed entries and overwrite them on
      * the followers: breaks Leader Completeness and State Machine Safety.
      */
-    VOTE_WITHOUT_LOG_CHECK,
+    VOTE_WITHOUT_LOG_CHECK("VoteWithoutLogCheck"),
 
     /**
      * A leader commits any entry stored on a majority, also entries of earlier terms (Figure 8
      * of the Raft paper). Such an entry can still be overwritten by a later leader: breaks
      * State Machine Safety (two servers apply different commands at one index).
      */
-    COMMIT_OLD_TERM_BY_COUNTING,
+    COMMIT_OLD_TERM_BY_COUNTING("CommitOldTerm"),
 
     /**
-     * A follower accepts AppendEntries without checking that its entry at prevLogIndex has
-     * term prevLogTerm. Logs stop agreeing on their prefixes: breaks Log Matching, and the
-     * leader then commits entries the follower does not really share.
+     * A follower accepts AppendEntries when it has an entry at prevLogIndex, without checking
+     * that the entry has term prevLogTerm. Logs stop agreeing on their prefixes: breaks Log
+     * Matching, and the follower then commits its own conflicting entry as the leader's.
      */
-    APPEND_WITHOUT_PREV_CHECK
+    APPEND_WITHOUT_PREV_CHECK("AppendWithoutPrevCheck"),
+
+    /**
+     * A server grants a vote even when it already voted for another candidate in this term.
+     * Two candidates can both collect a majority: breaks Election Safety (two leaders in one
+     * term).
+     */
+    VOTE_TWICE("VoteTwice");
+
+    private final String specName;
+
+    RaftFlaw(String specName) {
+        this.specName = specName;
+    }
+
+    /** The value of the spec's {@code Flaw} constant that models this flaw. */
+    public String specName() {
+        return specName;
+    }
 }

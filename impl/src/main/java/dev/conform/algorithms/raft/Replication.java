@@ -59,23 +59,22 @@ final class Replication {
                 entries, n.commitIndex));
     }
 
-    /** Spec action HandleAppendEntries: consistency check, truncate conflicts, append, commit. */
+    /**
+     * Spec action HandleAppendEntries (rule R5 of specs/raft/README.md): consistency check,
+     * truncate at the first conflict, append, follow the leader's commit index.
+     */
     void handleAppendEntries(Context<RaftMessage> ctx, int from, RaftMessage.AppendEntries m) {
-        if (m.term() < n.currentTerm) {
-            n.record(ctx, "HandleAppendEntries");
-            n.send(ctx, from, new RaftMessage.AppendEntriesResponse(n.currentTerm, false, 0));
+        if (m.term() < n.currentTerm || n.role == Role.Leader) {
+            // A stale leader, or (impossible with one leader per term) a second one.
+            reject(ctx, from);
             return;
         }
         followLeader(ctx, from);
-        boolean skipCheck = n.config.has(RaftFlaw.APPEND_WITHOUT_PREV_CHECK);
-        if (!skipCheck && !prevMatches(m)) {
-            n.record(ctx, "HandleAppendEntries");
-            n.send(ctx, from, new RaftMessage.AppendEntriesResponse(n.currentTerm, false,
-                    n.log.lastIndex()));
+        if (!prevMatches(m)) {
+            reject(ctx, from);
             return;
         }
-        // The flawed follower glues entries after its own last entry when it lacks prevLogIndex.
-        long index = skipCheck ? Math.min(m.prevLogIndex(), n.log.lastIndex()) : m.prevLogIndex();
+        long index = m.prevLogIndex();
         for (LogEntry e : m.entries()) {
             index++;
             if (index <= n.log.snapshotIndex()) {
@@ -91,20 +90,28 @@ final class Replication {
             n.markDirty();
         }
         long matched = m.prevLogIndex() + m.entries().size();
-        long newCommit = Math.min(m.leaderCommit(), skipCheck ? matched : index);
-        if (newCommit > n.commitIndex) {
-            n.commitIndex = Math.min(newCommit, n.log.lastIndex());
-        }
+        n.commitIndex = Math.max(n.commitIndex, Math.min(m.leaderCommit(), matched));
         n.record(ctx, "HandleAppendEntries");
         n.send(ctx, from, new RaftMessage.AppendEntriesResponse(n.currentTerm, true, matched));
         n.applyCommitted(ctx);
     }
 
+    /** A failed AppendEntries: the reply carries the own last index as a hint for nextIndex. */
+    private void reject(Context<RaftMessage> ctx, int from) {
+        n.record(ctx, "HandleAppendEntries");
+        n.send(ctx, from, new RaftMessage.AppendEntriesResponse(n.currentTerm, false,
+                n.log.lastIndex()));
+    }
+
     private boolean prevMatches(RaftMessage.AppendEntries m) {
-        if (m.prevLogIndex() < n.log.snapshotIndex()) {
+        if (m.prevLogIndex() <= n.log.snapshotIndex()) {
             return true; // inside the snapshot: committed, so it matches the leader
         }
-        return n.log.termAt(m.prevLogIndex()) == m.prevLogTerm();
+        if (m.prevLogIndex() > n.log.lastIndex()) {
+            return false;
+        }
+        return n.config.has(RaftFlaw.APPEND_WITHOUT_PREV_CHECK)
+                || n.log.termAt(m.prevLogIndex()) == m.prevLogTerm();
     }
 
     /** A valid message of the current term's leader: a candidate gives up; the timer restarts. */
@@ -115,21 +122,24 @@ final class Replication {
         n.resetElectionTimer(ctx);
     }
 
-    /** Spec action HandleAppendEntriesResponse, followed by AdvanceCommitIndex when it moves. */
+    /**
+     * Spec action HandleAppendEntriesResponse (rule R4), followed by AdvanceCommitIndex when the
+     * commit index moves. A stale answer, or one reaching a server no longer leading, is
+     * consumed without change.
+     */
     void handleAppendEntriesResponse(Context<RaftMessage> ctx, int from,
                                      RaftMessage.AppendEntriesResponse m) {
         if (m.term() < n.currentTerm || n.role != Role.Leader) {
-            return; // stale: an answer to an earlier term's leader
+            n.record(ctx, "HandleAppendEntriesResponse");
+            return;
         }
-        long match = n.matchIndex.getOrDefault(from, 0L);
         if (m.success()) {
-            match = Math.max(match, m.matchIndex());
+            long match = Math.max(n.matchIndex.getOrDefault(from, 0L), m.matchIndex());
             n.matchIndex.put(from, match);
             n.nextIndex.put(from, match + 1);
         } else {
             long next = n.nextIndex.getOrDefault(from, n.log.lastIndex() + 1);
-            long back = Math.max(1, Math.min(next - 1, m.matchIndex() + 1));
-            n.nextIndex.put(from, Math.max(match + 1, back));
+            n.nextIndex.put(from, Math.max(1, Math.min(next - 1, m.matchIndex() + 1)));
         }
         n.record(ctx, "HandleAppendEntriesResponse");
         advanceCommitIndex(ctx);
@@ -138,32 +148,38 @@ final class Replication {
         }
     }
 
-    /** Spec action HandleInstallSnapshot: replace the log prefix (or all of it) by the snapshot. */
+    /**
+     * Spec action HandleInstallSnapshot (rule R9): a newer snapshot replaces the log prefix, or
+     * the whole log when the log does not hold the snapshot's last entry.
+     */
     void handleInstallSnapshot(Context<RaftMessage> ctx, int from, RaftMessage.InstallSnapshot m) {
-        if (m.term() < n.currentTerm) {
+        if (m.term() < n.currentTerm || n.role == Role.Leader) {
             n.record(ctx, "HandleInstallSnapshot");
             n.send(ctx, from, new RaftMessage.InstallSnapshotResponse(n.currentTerm, 0));
             return;
         }
         followLeader(ctx, from);
-        if (m.lastIncludedIndex() > n.commitIndex) {
+        if (m.lastIncludedIndex() > n.log.snapshotIndex()) {
             n.log.install(m.lastIncludedIndex(), m.lastIncludedTerm(), m.data());
-            n.stateMachine.restore(m.data());
-            n.commitIndex = m.lastIncludedIndex();
-            n.lastApplied = m.lastIncludedIndex();
+            n.commitIndex = Math.max(n.commitIndex, m.lastIncludedIndex());
+            if (m.lastIncludedIndex() > n.lastApplied) {
+                // Only move the state machine forward; one already past the snapshot keeps its state.
+                n.stateMachine.restore(m.data());
+                n.lastApplied = m.lastIncludedIndex();
+            }
             n.markDirty();
         }
-        // Either way the log now matches the leader's up to the snapshot's last index: what is
-        // committed here is a prefix of every later leader's log.
         n.record(ctx, "HandleInstallSnapshot");
         n.send(ctx, from, new RaftMessage.InstallSnapshotResponse(n.currentTerm,
                 m.lastIncludedIndex()));
+        n.applyCommitted(ctx);
     }
 
-    /** Spec action HandleInstallSnapshotResponse. */
+    /** Spec action HandleInstallSnapshotResponse: handled like a successful append. */
     void handleInstallSnapshotResponse(Context<RaftMessage> ctx, int from,
                                        RaftMessage.InstallSnapshotResponse m) {
         if (m.term() < n.currentTerm || n.role != Role.Leader) {
+            n.record(ctx, "HandleInstallSnapshotResponse");
             return;
         }
         long match = Math.max(n.matchIndex.getOrDefault(from, 0L), m.matchIndex());

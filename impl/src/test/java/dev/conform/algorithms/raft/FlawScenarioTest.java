@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,24 +118,30 @@ class FlawScenarioTest {
     }
 
     /**
-     * S1 commits A at index 1 with S2 while S3 hears nothing, then reboots and leads term 2.
-     * Its first AppendEntries for B (index 2) reaches S3: a correct S3 rejects it for lack of
-     * index 1; a flawed S3 stores B at index 1, claims to match up to 2, and commits index 1 = B.
+     * S3 briefly leads term 1 and keeps an uncommitted Z at index 1. S1 then leads term 2,
+     * commits A at index 1 with S2, reboots and leads term 3 (nextIndex of S3 = 2). Its
+     * AppendEntries for B (prev = 1, prevTerm = 2) reaches S3: a correct S3 rejects it since
+     * its index 1 has term 1; a flawed S3 accepts, keeps Z and commits index 1 = Z.
      */
     private static Cluster appendScenario(RaftConfig config) {
         Cluster c = scripted(3, config);
-        c.elect(1, 2);
-        c.request(1, 1, "put x A");
+        c.elect(3, 2);                      // S3 leads term 1
+        c.request(3, 1, "put x Z");
+        c.dropHeld();
+        c.reboot(3);
+        c.fire(1, RaftNode.ELECTION_TIMER); // S1 term 1: S2 voted for S3 already
+        c.dropHeld();
+        c.elect(1, 2);                      // S1 leads term 2
+        c.request(1, 2, "put x A");
         c.exchange(1, 2);
         c.dropHeld();
         c.reboot(1);
-        c.elect(1, 2);
+        c.elect(1, 2);                      // S1 leads term 3
         c.dropHeld();
-        c.request(1, 2, "put x B");
-        c.deliver(1, 3);                    // AE(prev=1, [B]) to S3, which holds nothing
-        c.deliver(3, 1);
+        c.request(1, 3, "put x B");
+        c.exchange(1, 3);
         c.dropHeld();
-        c.fire(1, RaftNode.HEARTBEAT_TIMER);
+        c.fire(1, RaftNode.HEARTBEAT_TIMER); // tells S3 the commit index
         c.exchange(1, 3);
         return c;
     }
@@ -143,10 +150,38 @@ class FlawScenarioTest {
     void appendWithoutPrevCheckBreaksLogMatching() {
         Cluster ok = appendScenario(BASE);
         assertTrue(ok.violations.isEmpty(), ok.violations.toString());
-        assertEquals("101:1:put x A", ok.server(3).entry(1).value());
+        assertEquals("101:2:put x A", ok.server(3).entry(1).value());
+        assertEquals(2, ok.server(3).commitIndex());
 
         Cluster bad = appendScenario(BASE.withFlaw(RaftFlaw.APPEND_WITHOUT_PREV_CHECK));
-        assertEquals("101:2:put x B", bad.server(3).entry(1).value());
+        assertEquals("101:1:put x Z", bad.server(3).entry(1).value());
+        assertEquals("101:3:put x B", bad.server(3).entry(2).value());
         assertFalse(bad.violations.isEmpty());
+        assertTrue(bad.violations.get(0).startsWith("index 1 committed as"), bad.violations.toString());
+    }
+
+    /** S1 and S2 both time out in term 1; S3 answers both. Flawed, it grants both votes. */
+    private static Cluster doubleVote(RaftConfig config) {
+        Cluster c = scripted(3, config);
+        c.fire(1, RaftNode.ELECTION_TIMER);
+        c.fire(2, RaftNode.ELECTION_TIMER);
+        c.deliver(1, 3);
+        c.deliver(2, 3);
+        c.deliver(3, 1);
+        c.deliver(3, 2);
+        return c;
+    }
+
+    @Test
+    void voteTwiceElectsTwoLeadersInOneTerm() {
+        Cluster ok = doubleVote(BASE);
+        assertEquals(Role.Leader, ok.server(1).role());
+        assertEquals(Role.Candidate, ok.server(2).role());
+        assertTrue(ok.violations.isEmpty(), ok.violations.toString());
+
+        Cluster bad = doubleVote(BASE.withFlaw(RaftFlaw.VOTE_TWICE));
+        assertEquals(Role.Leader, bad.server(1).role());
+        assertEquals(Role.Leader, bad.server(2).role());
+        assertEquals(List.of("two leaders in term 1: 1 and 2"), bad.violations);
     }
 }
