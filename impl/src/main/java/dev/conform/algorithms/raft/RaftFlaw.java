@@ -40,7 +40,17 @@ public enum RaftFlaw {
         this.specName = specName;
     }
 
-    /** The value of the spec's {@code Flaw} constant that models this flaw. */
+    /** The flaw called {@code name} (its spec name or its enum name), or null when unknown. */
+    public static RaftFlaw byName(String name) {
+        for (RaftFlaw f : values()) {
+            if (f.specName.equals(name) || f.name().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The value of the spec's {@code Flaw} constant that models this flaw; also its run option name. */
     public String specName() {
         return specName;
     }
