@@ -118,6 +118,24 @@ final class Cluster {
         return done.getAsBoolean();
     }
 
+    /** Committed log values by index, as observed in the recorded states. */
+    Map<Long, String> committedValues() {
+        Map<Long, String> out = new HashMap<>();
+        committed.forEach((i, e) -> out.put(i, e.value()));
+        return out;
+    }
+
+    /** The clients by id. */
+    Map<Integer, KvClientNode> clients() {
+        Map<Integer, KvClientNode> out = new HashMap<>();
+        nodes.forEach((id, n) -> {
+            if (n instanceof KvClientNode k) {
+                out.put(id, k);
+            }
+        });
+        return out;
+    }
+
     /** The leader with the highest term among live servers, or 0. */
     int leader() {
         int best = 0;

@@ -29,6 +29,7 @@ class PumpRunTest {
         assertTrue(c.runUntil(client::done, 200_000), "the workload completes");
         assertTrue(c.violations.isEmpty(), c.violations.toString());
         assertEquals(20, client.history().size());
+        assertEquals(List.of(), KvReplayCheck.check(c.committedValues(), c.clients()));
         // Let the followers learn the final commit index, then compare the stores.
         c.runUntil(() -> false, 2_000);
         KvStateMachine leaderStore = (KvStateMachine) c.server(c.leader()).stateMachine();
@@ -70,8 +71,9 @@ class PumpRunTest {
             c.runUntil(() -> false, 3_000);
             c.restart(victim);
             boolean done = c.runUntil(() -> a.done() && b.done(), 400_000);
-            if (!done || !c.violations.isEmpty()) {
-                failures.add("seed " + seed + ": done=" + done + " " + c.violations);
+            List<String> lin = KvReplayCheck.check(c.committedValues(), c.clients());
+            if (!done || !c.violations.isEmpty() || !lin.isEmpty()) {
+                failures.add("seed " + seed + ": done=" + done + " " + c.violations + " " + lin);
             }
             snapshots += count(c.actions, "TakeSnapshot");
             installs += count(c.actions, "HandleInstallSnapshot");

@@ -22,6 +22,7 @@ import dev.conform.tracing.io.NdjsonSink;
 import dev.conform.tracing.io.TraceReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,27 +52,32 @@ class RaftSimulationTest {
         int snapshots = 0;
         int installs = 0;
         int restarts = 0;
+        long steps = 0;
         for (long seed = 1; seed <= 12; seed++) {
             ListSink sink = new ListSink();
             Simulator<RaftMessage> sim = new Simulator<>(new RaftAlgorithm(), config(seed, OPTIONS),
                     plan(seed), sink);
             RunResult r = sim.run();
             TraceSafety safety = TraceSafety.of(sink.events);
-            if (r.reason() != StopReason.STOP_CONDITION || !safety.violations.isEmpty()
-                    || safety.count("BecomeLeader") == 0) {
-                failures.add("seed " + seed + ": " + r + " " + safety.violations);
-            }
+            Map<Integer, KvClientNode> clients = new HashMap<>();
             for (int c : sim.clients()) {
-                assertEquals(30, ((KvClientNode) sim.node(c)).history().size());
+                clients.put(c, (KvClientNode) sim.node(c));
+                assertEquals(30, clients.get(c).history().size());
             }
+            List<String> lin = KvReplayCheck.check(safety.committedValues(), clients);
+            if (r.reason() != StopReason.STOP_CONDITION || !safety.violations.isEmpty()
+                    || safety.count("BecomeLeader") == 0 || !lin.isEmpty()) {
+                failures.add("seed " + seed + ": " + r + " " + safety.violations + " " + lin);
+            }
+            steps += r.steps();
             snapshots += safety.count("TakeSnapshot");
             installs += safety.count("HandleInstallSnapshot");
             restarts += sink.of(EventKind.RESTART).size();
         }
         assertTrue(failures.isEmpty(), failures.toString());
         assertTrue(snapshots > 0 && restarts > 0, "sometimes: snapshots and restarts happened");
-        System.out.printf("raft sim: 12 seeded runs, %d snapshots, %d snapshot installs, %d restarts%n",
-                snapshots, installs, restarts);
+        System.out.printf("raft sim: 12 seeded runs, %d steps, %d snapshots, %d snapshot installs, %d restarts%n",
+                steps, snapshots, installs, restarts);
     }
 
     @Test

@@ -54,6 +54,13 @@ final class TraceSafety {
         }
     }
 
+    /** Committed log values by index, as observed in the recorded states. */
+    Map<Long, String> committedValues() {
+        Map<Long, String> out = new HashMap<>();
+        committed.forEach((i, e) -> out.put(i, (String) e.get("value")));
+        return out;
+    }
+
     int count(String action) {
         return actionCounts.getOrDefault(action, 0);
     }
