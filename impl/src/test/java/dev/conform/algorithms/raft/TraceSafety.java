@@ -4,8 +4,10 @@ import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Safety of a Raft run, judged from its trace alone (the recorded action states), the way a
@@ -18,6 +20,7 @@ final class TraceSafety {
     final Map<String, Integer> actionCounts = new HashMap<>();
     private final Map<Long, Integer> leaderOfTerm = new HashMap<>();
     private final Map<Long, Map<String, Object>> committed = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
 
     static TraceSafety of(List<TraceEvent> events) {
         TraceSafety s = new TraceSafety();
@@ -47,7 +50,7 @@ final class TraceSafety {
             Map<String, Object> entry = (Map<String, Object>) log.get((int) (i - snap - 1));
             Map<String, Object> norm = Map.of("term", num(entry.get("term")), "value", entry.get("value"));
             Map<String, Object> before = committed.putIfAbsent(i, norm);
-            if (before != null && !before.equals(norm)) {
+            if (before != null && !before.equals(norm) && reported.add(i + "/" + norm)) {
                 violations.add("StateMachineSafety: index " + i + " committed as " + before
                         + " and as " + norm + " (node " + node + ")");
             }
