@@ -33,6 +33,8 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new ClusterCommand());
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setParameterExceptionHandler(new UsageHandler());
         return cl;

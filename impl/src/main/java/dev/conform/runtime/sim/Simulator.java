@@ -60,6 +60,7 @@ public final class Simulator<M> implements ClusterView<M> {
     private long sent;
     private long dropped;
     private boolean ran;
+    private RunResult result;
 
     public Simulator(Algorithm<M> algorithm, SimConfig config, FaultPlan plan, TraceSink sink) {
         this.algorithm = algorithm;
@@ -147,7 +148,8 @@ public final class Simulator<M> implements ClusterView<M> {
             invoke(n, () -> n.node.onStart(n));
         }
         StopReason reason = loop();
-        return new RunResult(reason, steps, deliveries, sent, dropped, now);
+        result = new RunResult(reason, steps, deliveries, sent, dropped, now);
+        return result;
     }
 
     private StopReason loop() {
@@ -460,6 +462,11 @@ public final class Simulator<M> implements ClusterView<M> {
     @Override
     public long steps() {
         return steps;
+    }
+
+    /** The result of {@link #run()}, or null before it finished. */
+    public RunResult result() {
+        return result;
     }
 
     public SimConfig config() {
