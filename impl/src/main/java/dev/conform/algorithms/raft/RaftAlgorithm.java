@@ -1,0 +1,122 @@
+package dev.conform.algorithms.raft;
+
+import dev.conform.algorithms.raft.kv.KvClientNode;
+import dev.conform.algorithms.raft.kv.KvStateMachine;
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.NetSemantics;
+import dev.conform.runtime.Node;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.StopCondition;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code raft} algorithm descriptor: Raft servers replicating a key-value store, driven by
+ * key-value clients with seeded workloads.
+ *
+ * <p>Options (all integers): {@code electionMin}/{@code electionMax} (150/300 ticks),
+ * {@code heartbeat} (50), {@code snapshotEvery} (16, 0 = never), {@code maxEntries} per
+ * AppendEntries (16), {@code clients} (2), {@code ops} per client (10), {@code keys} (3),
+ * {@code retry} ticks of a client (400), {@code workloadSeed} (1; client {@code c} uses
+ * {@code workloadSeed * 1000003 + c}). Flaws: the spec names of {@link RaftFlaw}
+ * ({@code VoteWithoutLogCheck}, {@code CommitOldTerm}, {@code AppendWithoutPrevCheck},
+ * {@code VoteTwice}).
+ */
+public final class RaftAlgorithm implements Algorithm<RaftMessage> {
+    public static final String NAME = "raft";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Raft consensus (election, replication, snapshots) replicating a key-value store";
+    }
+
+    @Override
+    public Class<RaftMessage> messageType() {
+        return RaftMessage.class;
+    }
+
+    @Override
+    public Node<RaftMessage> create(int id, List<Integer> servers, Object persisted, Options options) {
+        return new RaftNode(config(options), servers, new KvStateMachine(),
+                (RaftPersistentState) persisted);
+    }
+
+    @Override
+    public Class<?> persistedType() {
+        return RaftPersistentState.class;
+    }
+
+    @Override
+    public int clients(Options options) {
+        return options.getInt("clients", 2);
+    }
+
+    @Override
+    public Node<RaftMessage> createClient(int id, List<Integer> servers, Options options) {
+        long seed = options.getLong("workloadSeed", 1) * 1_000_003L + id;
+        return KvClientNode.seeded(id, servers, seed, options.getInt("ops", 10),
+                options.getInt("keys", 3), options.getLong("retry", 400));
+    }
+
+    @Override
+    public Map<String, String> flaws() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put(RaftFlaw.VOTE_WITHOUT_LOG_CHECK.specName(),
+                "votes ignore the candidate's log: a leader can lack committed entries (LeaderCompleteness)");
+        f.put(RaftFlaw.COMMIT_OLD_TERM_BY_COUNTING.specName(),
+                "old-term entries committed by counting replicas, figure 8 (LeaderCompleteness)");
+        f.put(RaftFlaw.APPEND_WITHOUT_PREV_CHECK.specName(),
+                "followers skip the prevLogTerm check of AppendEntries (LogMatching)");
+        f.put(RaftFlaw.VOTE_TWICE.specName(),
+                "a server may vote twice in one term: two leaders (ElectionSafety)");
+        return f;
+    }
+
+    @Override
+    public NetSemantics defaultNet() {
+        return NetSemantics.UNRELIABLE;
+    }
+
+    /** Stops once every client finished its workload (never, when there are no clients). */
+    @Override
+    public StopCondition<RaftMessage> stopCondition(Options options) {
+        if (clients(options) == 0) {
+            return null;
+        }
+        return cluster -> {
+            for (int c : cluster.clients()) {
+                if (!(cluster.node(c) instanceof KvClientNode k) || !k.done()) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    /** The server configuration these options ask for; unknown flaw names are an error. */
+    public static RaftConfig config(Options options) {
+        Set<RaftFlaw> flaws = EnumSet.noneOf(RaftFlaw.class);
+        for (String name : options.flaws()) {
+            RaftFlaw f = RaftFlaw.byName(name);
+            if (f == null) {
+                throw new IllegalArgumentException("unknown raft flaw '" + name + "'; known: "
+                        + String.join(", ", new RaftAlgorithm().flaws().keySet()));
+            }
+            flaws.add(f);
+        }
+        RaftConfig d = RaftConfig.defaults();
+        return new RaftConfig(options.getLong("electionMin", d.electionMinTicks()),
+                options.getLong("electionMax", d.electionMaxTicks()),
+                options.getLong("heartbeat", d.heartbeatTicks()),
+                options.getInt("snapshotEvery", d.snapshotEvery()),
+                options.getInt("maxEntries", d.maxEntriesPerAppend()), flaws);
+    }
+}

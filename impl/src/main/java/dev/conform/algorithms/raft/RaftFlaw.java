@@ -1,0 +1,57 @@
+package dev.conform.algorithms.raft;
+
+/**
+ * Deliberate bugs for teaching. Each one removes one safeguard of the algorithm; a run with the
+ * flaw on can then break a safety property that the spec's invariants and the Java invariants
+ * catch. See {@code package-info.java} for the scenarios.
+ */
+public enum RaftFlaw {
+    /**
+     * A server grants its vote without checking that the candidate's log is at least as
+     * up-to-date as its own. A leader can then miss committed entries and overwrite them on
+     * the followers: breaks Leader Completeness and State Machine Safety.
+     */
+    VOTE_WITHOUT_LOG_CHECK("VoteWithoutLogCheck"),
+
+    /**
+     * A leader commits any entry stored on a majority, also entries of earlier terms (Figure 8
+     * of the Raft paper). Such an entry can still be overwritten by a later leader: breaks
+     * State Machine Safety (two servers apply different commands at one index).
+     */
+    COMMIT_OLD_TERM_BY_COUNTING("CommitOldTerm"),
+
+    /**
+     * A follower accepts AppendEntries when it has an entry at prevLogIndex, without checking
+     * that the entry has term prevLogTerm. Logs stop agreeing on their prefixes: breaks Log
+     * Matching, and the follower then commits its own conflicting entry as the leader's.
+     */
+    APPEND_WITHOUT_PREV_CHECK("AppendWithoutPrevCheck"),
+
+    /**
+     * A server grants a vote even when it already voted for another candidate in this term.
+     * Two candidates can both collect a majority: breaks Election Safety (two leaders in one
+     * term).
+     */
+    VOTE_TWICE("VoteTwice");
+
+    private final String specName;
+
+    RaftFlaw(String specName) {
+        this.specName = specName;
+    }
+
+    /** The flaw called {@code name} (its spec name or its enum name), or null when unknown. */
+    public static RaftFlaw byName(String name) {
+        for (RaftFlaw f : values()) {
+            if (f.specName.equals(name) || f.name().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The value of the spec's {@code Flaw} constant that models this flaw; also its run option name. */
+    public String specName() {
+        return specName;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.conform.algorithms.raft;
+
+import dev.conform.runtime.Context;
+import dev.conform.runtime.Node;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A Raft server: holds the server's state and dispatches messages and timers to
+ * {@link Election} and {@link Replication}. Every handler follows one discipline: change the
+ * state, record the spec action, persist, and only then send (see {@link #send}).
+ */
+public final class RaftNode implements Node<RaftMessage> {
+    static final String ELECTION_TIMER = "election";
+    static final String HEARTBEAT_TIMER = "heartbeat";
+
+    final RaftConfig config;
+    final List<Integer> servers;
+    final StateMachine stateMachine;
+
+    // Persistent state (section 5 of the paper, plus the snapshot in the log).
+    long currentTerm;
+    int votedFor;
+    final RaftLog log;
+
+    // Volatile state.
+    Role role = Role.Follower;
+    long commitIndex;
+    long lastApplied;
+    int leaderId;
+    final Set<Integer> votesGranted = new HashSet<>();
+    final Map<Integer, Long> nextIndex = new TreeMap<>();
+    final Map<Integer, Long> matchIndex = new TreeMap<>();
+
+    private boolean dirty;
+    private final Election election = new Election(this);
+    final Replication replication = new Replication(this);
+
+    /**
+     * @param servers      ids of all servers of the cluster (clients excluded)
+     * @param stateMachine the replicated service, empty; restored here from the snapshot
+     * @param persisted    the state persisted before a crash, or null for a fresh server
+     */
+    public RaftNode(RaftConfig config, List<Integer> servers, StateMachine stateMachine,
+                    RaftPersistentState persisted) {
+        this.config = config;
+        this.servers = List.copyOf(servers);
+        this.stateMachine = stateMachine;
+        RaftPersistentState p = persisted == null ? RaftPersistentState.initial() : persisted;
+        this.currentTerm = p.currentTerm();
+        this.votedFor = p.votedFor();
+        this.log = new RaftLog(p.snapshotIndex(), p.snapshotTerm(), p.snapshotData(), p.log());
+        stateMachine.restore(p.snapshotData());
+        this.commitIndex = p.snapshotIndex();
+        this.lastApplied = p.snapshotIndex();
+    }
+
+    @Override
+    public void onStart(Context<RaftMessage> ctx) {
+        role = Role.Follower;
+        leaderId = 0;
+        votesGranted.clear();
+        nextIndex.clear();
+        matchIndex.clear();
+        ctx.cancelTimer(HEARTBEAT_TIMER);
+        resetElectionTimer(ctx);
+    }
+
+    @Override
+    public void onMessage(Context<RaftMessage> ctx, int from, RaftMessage msg) {
+        if (msg instanceof RaftMessage.ClientRequest r) {
+            replication.clientRequest(ctx, r);
+        } else {
+            long term = termOf(msg);
+            if (term > currentTerm) {
+                updateTerm(ctx, term);
+            }
+            if (msg instanceof RaftMessage.RequestVote m) {
+                election.handleRequestVote(ctx, from, m);
+            } else if (msg instanceof RaftMessage.RequestVoteResponse m) {
+                election.handleRequestVoteResponse(ctx, from, m);
+            } else if (msg instanceof RaftMessage.AppendEntries m) {
+                replication.handleAppendEntries(ctx, from, m);
+            } else if (msg instanceof RaftMessage.AppendEntriesResponse m) {
+                replication.handleAppendEntriesResponse(ctx, from, m);
+            } else if (msg instanceof RaftMessage.InstallSnapshot m) {
+                replication.handleInstallSnapshot(ctx, from, m);
+            } else if (msg instanceof RaftMessage.InstallSnapshotResponse m) {
+                replication.handleInstallSnapshotResponse(ctx, from, m);
+            }
+            // A ClientReply sent to a server is a misdirected message: nothing to do.
+        }
+        flush(ctx);
+    }
+
+    @Override
+    public void onTimer(Context<RaftMessage> ctx, String timer) {
+        if (ELECTION_TIMER.equals(timer)) {
+            election.timeout(ctx);
+        } else if (HEARTBEAT_TIMER.equals(timer) && role == Role.Leader) {
+            replication.broadcastAppend(ctx);
+            ctx.setTimer(HEARTBEAT_TIMER, config.heartbeatTicks(), config.heartbeatTicks());
+        }
+        flush(ctx);
+    }
+
+    // ---- shared steps ------------------------------------------------------------------
+
+    /** Spec action UpdateTerm: a message with a higher term makes this server a follower of it. */
+    void updateTerm(Context<RaftMessage> ctx, long term) {
+        boolean wasLeader = role == Role.Leader;
+        currentTerm = term;
+        votedFor = 0;
+        role = Role.Follower;
+        leaderId = 0;
+        votesGranted.clear();
+        nextIndex.clear();
+        matchIndex.clear();
+        markDirty();
+        record(ctx, "UpdateTerm");
+        if (wasLeader) {
+            ctx.cancelTimer(HEARTBEAT_TIMER);
+            resetElectionTimer(ctx);
+        }
+    }
+
+    void resetElectionTimer(Context<RaftMessage> ctx) {
+        ctx.setTimer(ELECTION_TIMER, config.electionMinTicks(), config.electionMaxTicks());
+    }
+
+    int quorum() {
+        return servers.size() / 2 + 1;
+    }
+
+    List<Integer> peers(Context<RaftMessage> ctx) {
+        List<Integer> peers = new ArrayList<>(servers.size());
+        for (int s : servers) {
+            if (s != ctx.self()) {
+                peers.add(s);
+            }
+        }
+        return peers;
+    }
+
+    void markDirty() {
+        dirty = true;
+    }
+
+    /** Sends after persisting: no answer leaves before the state it depends on is durable. */
+    void send(Context<RaftMessage> ctx, int to, RaftMessage msg) {
+        flush(ctx);
+        ctx.send(to, msg);
+    }
+
+    void flush(Context<RaftMessage> ctx) {
+        if (dirty) {
+            ctx.persist(persistentState());
+            dirty = false;
+        }
+    }
+
+    /** Applies newly committed entries, answers clients when leading, and snapshots when due. */
+    void applyCommitted(Context<RaftMessage> ctx) {
+        while (lastApplied < commitIndex) {
+            lastApplied++;
+            String value = log.get(lastApplied).value();
+            String result = stateMachine.apply(value);
+            if (role == Role.Leader) {
+                ClientCommand cmd = ClientCommand.decode(value);
+                send(ctx, cmd.clientId(), new RaftMessage.ClientReply(cmd.seq(), true, result,
+                        ctx.self()));
+            }
+        }
+        if (config.snapshotEvery() > 0
+                && lastApplied - log.snapshotIndex() >= config.snapshotEvery()) {
+            log.compact(lastApplied, stateMachine.snapshot());
+            markDirty();
+            record(ctx, "TakeSnapshot");
+            flush(ctx);
+        }
+    }
+
+    void record(Context<RaftMessage> ctx, String action) {
+        if (ctx.tracing()) {
+            ctx.action(action, traceState(ctx.self()));
+        }
+    }
+
+    // ---- views -------------------------------------------------------------------------
+
+    /** The durable part of the state, as persisted. */
+    public RaftPersistentState persistentState() {
+        return new RaftPersistentState(currentTerm, votedFor, log.snapshotIndex(),
+                log.snapshotTerm(), log.snapshotData(), log.entries());
+    }
+
+    /** The spec-relevant state recorded with every action (contract C). */
+    public Map<String, Object> traceState(int self) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("currentTerm", currentTerm);
+        s.put("role", role.name());
+        s.put("votedFor", votedFor);
+        List<Object> entries = new ArrayList<>();
+        for (LogEntry e : log.entries()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("term", e.term());
+            m.put("value", e.value());
+            entries.add(m);
+        }
+        s.put("log", entries);
+        s.put("snapshotIndex", log.snapshotIndex());
+        s.put("snapshotTerm", log.snapshotTerm());
+        s.put("commitIndex", commitIndex);
+        if (role == Role.Leader) {
+            s.put("matchIndex", byNodeId(matchIndex));
+            s.put("nextIndex", byNodeId(nextIndex));
+        }
+        return s;
+    }
+
+    private static Map<String, Object> byNodeId(Map<Integer, Long> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(Integer.toString(k), v));
+        return out;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long currentTerm() {
+        return currentTerm;
+    }
+
+    public int votedFor() {
+        return votedFor;
+    }
+
+    public long commitIndex() {
+        return commitIndex;
+    }
+
+    public long lastApplied() {
+        return lastApplied;
+    }
+
+    public long lastLogIndex() {
+        return log.lastIndex();
+    }
+
+    public long snapshotIndex() {
+        return log.snapshotIndex();
+    }
+
+    /** The known leader, 0 when unknown. */
+    public int leaderId() {
+        return leaderId;
+    }
+
+    /** The entry at {@code index} (after the snapshot). */
+    public LogEntry entry(long index) {
+        return log.get(index);
+    }
+
+    /** Term at an index: 0 at index 0, -1 when compacted away or beyond the end. */
+    public long termAt(long index) {
+        return log.termAt(index);
+    }
+
+    public StateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    private static long termOf(RaftMessage msg) {
+        if (msg instanceof RaftMessage.RequestVote m) {
+            return m.term();
+        } else if (msg instanceof RaftMessage.RequestVoteResponse m) {
+            return m.term();
+        } else if (msg instanceof RaftMessage.AppendEntries m) {
+            return m.term();
+        } else if (msg instanceof RaftMessage.AppendEntriesResponse m) {
+            return m.term();
+        } else if (msg instanceof RaftMessage.InstallSnapshot m) {
+            return m.term();
+        } else if (msg instanceof RaftMessage.InstallSnapshotResponse m) {
+            return m.term();
+        }
+        return 0;
+    }
+}

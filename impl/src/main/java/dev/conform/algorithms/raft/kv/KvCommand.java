@@ -1,0 +1,60 @@
+package dev.conform.algorithms.raft.kv;
+
+/**
+ * A key-value command in its text form, the {@code op} of a client request:
+ * {@code put KEY VALUE}, {@code get KEY} or {@code cas KEY EXPECTED NEW}. Keys and values are
+ * tokens without spaces; in {@code cas}, {@code -} as EXPECTED means "the key is absent".
+ */
+public record KvCommand(Kind kind, String key, String value, String expected) {
+
+    /** The operations of the store. */
+    public enum Kind {
+        PUT, GET, CAS
+    }
+
+    /** Token standing for "no value" in a compare-and-set. */
+    public static final String ABSENT = "-";
+
+    public static KvCommand put(String key, String value) {
+        return new KvCommand(Kind.PUT, key, value, null);
+    }
+
+    public static KvCommand get(String key) {
+        return new KvCommand(Kind.GET, key, null, null);
+    }
+
+    public static KvCommand cas(String key, String expected, String value) {
+        return new KvCommand(Kind.CAS, key, value, expected);
+    }
+
+    public String encode() {
+        switch (kind) {
+            case PUT:
+                return "put " + key + " " + value;
+            case GET:
+                return "get " + key;
+            default:
+                return "cas " + key + " " + (expected == null ? ABSENT : expected) + " " + value;
+        }
+    }
+
+    /** Parses the text form; throws IllegalArgumentException naming the bad command. */
+    public static KvCommand parse(String text) {
+        String[] t = text.trim().split(" +");
+        if (t.length == 3 && t[0].equals("put")) {
+            return put(t[1], t[2]);
+        }
+        if (t.length == 2 && t[0].equals("get")) {
+            return get(t[1]);
+        }
+        if (t.length == 4 && t[0].equals("cas")) {
+            return cas(t[1], t[2].equals(ABSENT) ? null : t[2], t[3]);
+        }
+        throw new IllegalArgumentException("not a key-value command: '" + text + "'");
+    }
+
+    @Override
+    public String toString() {
+        return encode();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.conform.algorithms.raft.kv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded client workloads: the same seed gives the same commands, so a run replays exactly.
+ * The mix is 40% put, 40% get, 20% compare-and-set over a few keys, so commands collide.
+ */
+public final class KvWorkload {
+    private KvWorkload() {
+    }
+
+    /**
+     * {@code count} commands over keys {@code k0..k(keys-1)}; values are unique per client
+     * ({@code c<clientId>v<n>}) so a history shows which write a read saw.
+     */
+    public static List<KvCommand> generate(long seed, int clientId, int count, int keys) {
+        if (count < 0 || keys < 1) {
+            throw new IllegalArgumentException("count >= 0 and keys >= 1 required");
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<KvCommand> ops = new ArrayList<>(count);
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = "k" + rnd.nextInt(keys);
+            String fresh = "c" + clientId + "v" + i;
+            int dice = rnd.nextInt(10);
+            if (dice < 4) {
+                ops.add(KvCommand.put(key, fresh));
+                written.add(fresh);
+            } else if (dice < 8) {
+                ops.add(KvCommand.get(key));
+            } else {
+                String expected = written.isEmpty() || rnd.nextBoolean()
+                        ? null : written.get(rnd.nextInt(written.size()));
+                ops.add(KvCommand.cas(key, expected, fresh));
+                written.add(fresh);
+            }
+        }
+        return List.copyOf(ops);
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * A linearizable key-value store replicated by Raft, and the clients that drive it.
+ *
+ * <p>{@link dev.conform.algorithms.raft.kv.KvStateMachine} applies committed commands
+ * ({@code put}, {@code get}, {@code cas}; see {@link dev.conform.algorithms.raft.kv.KvCommand}).
+ * Reads go through the log like writes, so a read returns the value of the latest committed
+ * write before it: linearizable without leases. Each log entry carries the client id and the
+ * client's sequence number ({@link dev.conform.algorithms.raft.ClientCommand}); the store keeps
+ * the last sequence number and result per client and applies a retried command only once.
+ *
+ * <p>{@link dev.conform.algorithms.raft.kv.KvClientNode} (node ids above 100) issues a workload
+ * fixed at construction from a seed ({@link dev.conform.algorithms.raft.kv.KvWorkload}), one
+ * command at a time, follows leader hints, retries on timeout with the same sequence number,
+ * and keeps the history of completed commands for checks.
+ */
+package dev.conform.algorithms.raft.kv;

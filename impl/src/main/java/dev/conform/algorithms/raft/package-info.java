@@ -1,0 +1,138 @@
+/**
+ * Raft consensus, written as a pure state machine on the process API of
+ * {@link dev.conform.runtime}: the same code runs in the deterministic simulator and over TCP.
+ *
+ * <h2>The problem</h2>
+ *
+ * A cluster of servers (ids 1..n) keeps a replicated log of commands. Every server applies the
+ * committed prefix of its log, in order, to a deterministic {@link
+ * dev.conform.algorithms.raft.StateMachine}; if all servers agree on the committed prefix they
+ * hold the same state, whatever messages are lost, delayed, duplicated or reordered, and
+ * whichever minority of servers crashes and restarts. Raft (Ongaro and Ousterhout, 2014) reaches
+ * that agreement with a strong leader.
+ *
+ * <h2>Terms, roles and election</h2>
+ *
+ * Time is divided into <em>terms</em> numbered 1, 2, ...; every term has at most one leader. A
+ * server is a Follower, a Candidate or a Leader ({@link dev.conform.algorithms.raft.Role}). A
+ * follower that hears no leader for a randomised election timeout (the runtime draws it in
+ * [electionMin, electionMax]) starts an election: it increments its term, votes for itself and
+ * sends RequestVote to every other server ({@link dev.conform.algorithms.raft.Election}). A server
+ * grants at most one vote per term, and only to a candidate whose log is at least as up-to-date
+ * as its own: a later last term, or the same last term and at least the same length. A
+ * candidate with votes from a majority becomes leader. Any message carrying a higher term turns
+ * its receiver into a follower of that term first (UpdateTerm); a message with a lower term is
+ * answered with the current term so its sender steps down.
+ *
+ * <h2>Replication</h2>
+ *
+ * The leader appends each client command to its own log and sends AppendEntries to every
+ * follower: the entries from the follower's nextIndex on, together with the index and term of
+ * the entry just before them ({@link dev.conform.algorithms.raft.Replication}). The follower
+ * accepts only if its own log has that entry (the <em>consistency check</em>); then it deletes
+ * its entries from the first one that conflicts with the leader's (same index, other term) and
+ * appends the rest, never truncating when nothing conflicts. By induction, two logs that hold an
+ * entry with the same index and term agree on every entry before it (Log Matching). A rejection
+ * carries the follower's last index as a hint; the leader moves nextIndex back to
+ * {@code max(1, min(nextIndex - 1, hint + 1))} and tries again. Empty AppendEntries every
+ * heartbeat interval keep followers from starting elections.
+ *
+ * <h2>The commit rule</h2>
+ *
+ * A leader marks index N committed when N is stored on a majority and the entry at N has the
+ * leader's <em>current</em> term ({@link dev.conform.algorithms.raft.CommitRule}); the entries
+ * before N become committed with it. Counting replicas of an older-term entry is not enough:
+ * Figure 8 of the paper shows such an entry being overwritten by a later leader. Followers learn
+ * the commit index from leaderCommit, capped by the end of the prefix they just verified.
+ *
+ * <h2>Persistence and restart</h2>
+ *
+ * currentTerm, votedFor, the log and the snapshot are written with {@code ctx.persist} as one
+ * immutable {@link dev.conform.algorithms.raft.RaftPersistentState} before any message that
+ * depends on them leaves the server: {@link dev.conform.algorithms.raft.RaftNode} sends only
+ * through a method that persists pending changes first. A crashed server is rebuilt from that
+ * record ({@link dev.conform.algorithms.raft.RaftNode#RaftNode}) as a follower whose commit index
+ * is its snapshot index; it relearns the rest from the leader.
+ *
+ * <h2>Snapshots</h2>
+ *
+ * Once {@code snapshotEvery} applied entries follow the last snapshot, a server replaces that
+ * prefix of its log by the state machine's snapshot (TakeSnapshot). A leader that no longer
+ * holds the entries a follower needs sends InstallSnapshot; the follower keeps the entries after
+ * the snapshot if its log holds the snapshot's last entry, and otherwise starts an empty log
+ * after it.
+ *
+ * <h2>Code, spec action and trace event</h2>
+ *
+ * Servers record {@code ctx.action(name, state)} at each transition, with the state after it:
+ * {@code currentTerm, role, votedFor, log} (entries after the snapshot, each {@code {term,
+ * value}}), {@code snapshotIndex, snapshotTerm, commitIndex}, and for a leader {@code nextIndex}
+ * and {@code matchIndex} keyed by the other servers' ids. The state map is built only when
+ * {@code ctx.tracing()}. The rules R1-R11 of {@code specs/raft/README.md} fix the order: a
+ * delivered Raft message gives {@code UpdateTerm} (if its term is higher), exactly one
+ * {@code Handle*} action (even for a stale message that changes nothing), then possibly
+ * BecomeLeader or AdvanceCommitIndex, then the sends.
+ *
+ * <table>
+ * <caption>Where each spec action happens</caption>
+ * <tr><th>code</th><th>spec action</th><th>trace</th></tr>
+ * <tr><td>{@code Election.timeout} (election timer)</td><td>Timeout</td>
+ *     <td>timer "election", action Timeout, sends RequestVote</td></tr>
+ * <tr><td>{@code Election.becomeLeader}</td><td>BecomeLeader</td>
+ *     <td>action BecomeLeader, sends AppendEntries/InstallSnapshot</td></tr>
+ * <tr><td>{@code Replication.clientRequest} (leader)</td><td>ClientRequest</td>
+ *     <td>deliver ClientRequest, action ClientRequest, sends AppendEntries</td></tr>
+ * <tr><td>{@code Replication.advanceCommitIndex}</td><td>AdvanceCommitIndex</td>
+ *     <td>action AdvanceCommitIndex (only when the index moves)</td></tr>
+ * <tr><td>{@code RaftNode.updateTerm}</td><td>UpdateTerm</td>
+ *     <td>deliver of any Raft message with a higher term, action UpdateTerm</td></tr>
+ * <tr><td>{@code Election.handleRequestVote}</td><td>HandleRequestVote</td>
+ *     <td>deliver RequestVote, action, send RequestVoteResponse</td></tr>
+ * <tr><td>{@code Election.handleRequestVoteResponse}</td><td>HandleRequestVoteResponse</td>
+ *     <td>deliver RequestVoteResponse, action</td></tr>
+ * <tr><td>{@code Replication.handleAppendEntries}</td><td>HandleAppendEntries</td>
+ *     <td>deliver AppendEntries, action, send AppendEntriesResponse</td></tr>
+ * <tr><td>{@code Replication.handleAppendEntriesResponse}</td><td>HandleAppendEntriesResponse</td>
+ *     <td>deliver AppendEntriesResponse, action</td></tr>
+ * <tr><td>{@code RaftNode.applyCommitted}</td><td>TakeSnapshot</td><td>action TakeSnapshot</td></tr>
+ * <tr><td>{@code Replication.handleInstallSnapshot}</td><td>HandleInstallSnapshot</td>
+ *     <td>deliver InstallSnapshot, action, send InstallSnapshotResponse</td></tr>
+ * <tr><td>{@code Replication.handleInstallSnapshotResponse}</td>
+ *     <td>HandleInstallSnapshotResponse</td><td>deliver InstallSnapshotResponse, action</td></tr>
+ * <tr><td>{@code Replication.sendAppend} (heartbeat timer, responses)</td>
+ *     <td>SendAppendEntries / SendInstallSnapshot</td><td>send (recorded by the runtime)</td></tr>
+ * <tr><td>runtime crash / restart, {@code RaftNode(..., persisted)}</td><td>Restart</td>
+ *     <td>crash, restart</td></tr>
+ * </table>
+ *
+ * Client traffic ({@code ClientRequest}/{@code ClientReply} messages to and from nodes 101, ...)
+ * and applying entries to the state machine are not spec steps.
+ *
+ * <h2>Teaching flaws</h2>
+ *
+ * {@link dev.conform.algorithms.raft.RaftFlaw}, chosen in {@link
+ * dev.conform.algorithms.raft.RaftConfig} (run option: the spec name), removes one safeguard.
+ * {@code FlawScenarioTest} replays for each one a short schedule that is safe without the flaw
+ * and unsafe with it.
+ * <ul>
+ * <li>{@code VOTE_WITHOUT_LOG_CHECK} (spec {@code VoteWithoutLogCheck}): votes ignore the
+ *     candidate's log. A server missing a committed entry wins an election and overwrites that
+ *     entry on the others. Caught by LeaderCompleteness (spec) and by State Machine Safety
+ *     (an index committed with two entries) in traces.</li>
+ * <li>{@code COMMIT_OLD_TERM_BY_COUNTING} ({@code CommitOldTerm}): the leader commits an older
+ *     term's entry once a majority stores it. Figure 8: a later leader with a newer last term
+ *     overwrites it. Caught by LeaderCompleteness; in traces by State Machine Safety.</li>
+ * <li>{@code APPEND_WITHOUT_PREV_CHECK} ({@code AppendWithoutPrevCheck}): a follower that has an
+ *     entry at prevLogIndex accepts without comparing its term, so it keeps a stale entry below
+ *     the new ones. Caught by LogMatching; in traces the follower commits its stale entry.</li>
+ * <li>{@code VOTE_TWICE} ({@code VoteTwice}): votes ignore votedFor, so two candidates both
+ *     win one term. Caught by ElectionSafety, in traces as two BecomeLeader in one term.</li>
+ * </ul>
+ *
+ * <h2>Running it</h2>
+ *
+ * {@link dev.conform.algorithms.raft.RaftAlgorithm} registers the algorithm as {@code raft}
+ * with the runtime: servers replicate the key-value store of {@link
+ * dev.conform.algorithms.raft.kv}, and clients 101, 102, ... run seeded workloads against them.
+ */
+package dev.conform.algorithms.raft;

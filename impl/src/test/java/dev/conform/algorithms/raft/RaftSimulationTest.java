@@ -1,0 +1,142 @@
+package dev.conform.algorithms.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.conform.algorithms.raft.kv.KvClientNode;
+import dev.conform.runtime.Algorithms;
+import dev.conform.runtime.ListSink;
+import dev.conform.runtime.NetSemantics;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.nemesis.FaultPlan;
+import dev.conform.runtime.nemesis.Intensity;
+import dev.conform.runtime.nemesis.PlanGenerator;
+import dev.conform.runtime.sim.RunResult;
+import dev.conform.runtime.sim.SimConfig;
+import dev.conform.runtime.sim.Simulator;
+import dev.conform.runtime.sim.StopReason;
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.io.NdjsonSink;
+import dev.conform.tracing.io.TraceReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Raft on the deterministic simulator, with seeded faults, checked from its traces. */
+class RaftSimulationTest {
+    private static final Options OPTIONS = Options.empty().with("snapshotEvery", 4).with("ops", 30);
+
+    private static SimConfig config(long seed, Options options) {
+        return SimConfig.of(3, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(200_000)
+                .withOptions(options);
+    }
+
+    private static FaultPlan plan(long seed) {
+        return PlanGenerator.generate(seed, List.of(1, 2, 3), 2_000, Intensity.MEDIUM);
+    }
+
+    @Test
+    void isRegistered() {
+        assertInstanceOf(RaftAlgorithm.class, Algorithms.byName("raft"));
+    }
+
+    @Test
+    void workloadsCompleteSafelyUnderSeededFaults() {
+        List<String> failures = new ArrayList<>();
+        int snapshots = 0;
+        int installs = 0;
+        int restarts = 0;
+        long steps = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            ListSink sink = new ListSink();
+            Simulator<RaftMessage> sim = new Simulator<>(new RaftAlgorithm(), config(seed, OPTIONS),
+                    plan(seed), sink);
+            RunResult r = sim.run();
+            TraceSafety safety = TraceSafety.of(sink.events);
+            Map<Integer, KvClientNode> clients = new HashMap<>();
+            for (int c : sim.clients()) {
+                clients.put(c, (KvClientNode) sim.node(c));
+                assertEquals(30, clients.get(c).history().size());
+            }
+            List<String> lin = KvReplayCheck.check(safety.committedValues(), clients);
+            if (r.reason() != StopReason.STOP_CONDITION || !safety.violations.isEmpty()
+                    || safety.count("BecomeLeader") == 0 || !lin.isEmpty()) {
+                failures.add("seed " + seed + ": " + r + " " + safety.violations + " " + lin);
+            }
+            steps += r.steps();
+            snapshots += safety.count("TakeSnapshot");
+            installs += safety.count("HandleInstallSnapshot");
+            restarts += sink.of(EventKind.RESTART).size();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertTrue(snapshots > 0 && restarts > 0, "sometimes: snapshots and restarts happened");
+        System.out.printf("raft sim: 12 seeded runs, %d steps, %d snapshots, %d snapshot installs, %d restarts%n",
+                steps, snapshots, installs, restarts);
+    }
+
+    @Test
+    void sameSeedAndPlanGiveTheSameTrace() {
+        ListSink a = new ListSink();
+        ListSink b = new ListSink();
+        Options small = OPTIONS.with("ops", 8);
+        new Simulator<>(new RaftAlgorithm(), config(5, small), plan(5), a).run();
+        new Simulator<>(new RaftAlgorithm(), config(5, small), plan(5), b).run();
+        assertEquals(a.events.size(), b.events.size());
+        assertEquals(a.events.toString(), b.events.toString());
+    }
+
+    @Test
+    void traceWritesAndReadsBackWithTheContractState(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("raft.ndjson");
+        try (NdjsonSink sink = new NdjsonSink(file)) {
+            new Simulator<>(new RaftAlgorithm(), config(3, OPTIONS), plan(3), sink).run();
+        }
+        List<TraceEvent> actions = new ArrayList<>();
+        try (TraceReader r = TraceReader.open(file)) {
+            assertEquals("raft", r.header().algorithm());
+            for (TraceEvent e = r.next(); e != null; e = r.next()) {
+                if (e.kind() == EventKind.ACTION) {
+                    actions.add(e);
+                }
+            }
+        }
+        assertTrue(actions.size() > 10);
+        TraceSafety safety = TraceSafety.of(actions);
+        assertTrue(safety.violations.isEmpty(), safety.violations.toString());
+        for (TraceEvent e : actions) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) e.state();
+            assertTrue(s.keySet().containsAll(List.of("currentTerm", "role", "votedFor", "log",
+                    "snapshotIndex", "snapshotTerm", "commitIndex")), s.toString());
+            assertEquals("Leader".equals(s.get("role")), s.containsKey("nextIndex"), s.toString());
+        }
+    }
+
+    /** How often seeded runs (no scripted schedule) expose each flaw; the figures are printed. */
+    @Test
+    void flawsShowUpInSeededRuns() {
+        StringBuilder report = new StringBuilder();
+        int caught = 0;
+        for (RaftFlaw flaw : RaftFlaw.values()) {
+            int bad = 0;
+            for (long seed = 1; seed <= 6; seed++) {
+                ListSink sink = new ListSink();
+                Options o = OPTIONS.withFlaw(flaw.specName()).with("electionMin", 20)
+                        .with("electionMax", 40).with("heartbeat", 15);
+                new Simulator<>(new RaftAlgorithm(), config(seed, o).withMaxSteps(20_000),
+                        PlanGenerator.generate(seed, List.of(1, 2, 3), 2_000, Intensity.HIGH), sink).run();
+                bad += TraceSafety.of(sink.events).violations.isEmpty() ? 0 : 1;
+            }
+            report.append(flaw.specName()).append(": ").append(bad).append("/6 runs unsafe; ");
+            caught += bad;
+        }
+        System.out.println("raft flaws in seeded runs: " + report);
+        assertTrue(caught > 0, "sometimes: a flawed run is caught " + report);
+    }
+}

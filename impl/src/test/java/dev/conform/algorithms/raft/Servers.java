@@ -1,0 +1,45 @@
+package dev.conform.algorithms.raft;
+
+import dev.conform.algorithms.raft.kv.KvStateMachine;
+import dev.conform.runtime.RecordingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small builders for single-node unit tests. */
+final class Servers {
+    static final List<Integer> THREE = List.of(1, 2, 3);
+    static final RaftConfig CONFIG = RaftConfig.defaults().withSnapshotEvery(0);
+
+    private Servers() {
+    }
+
+    static RaftNode fresh() {
+        return new RaftNode(CONFIG, THREE, new KvStateMachine(), null);
+    }
+
+    /** A server restored with {@code term}, no vote, and entries of the given terms. */
+    static RaftNode withLog(long term, long... entryTerms) {
+        List<LogEntry> log = new ArrayList<>();
+        for (int i = 0; i < entryTerms.length; i++) {
+            log.add(entry(entryTerms[i], i + 1));
+        }
+        return new RaftNode(CONFIG, THREE, new KvStateMachine(),
+                new RaftPersistentState(term, 0, 0, 0, null, log));
+    }
+
+    static LogEntry entry(long term, long seq) {
+        return new LogEntry(term, "101:" + seq + ":put k v" + seq);
+    }
+
+    static RecordingContext<RaftMessage> ctx(int self) {
+        return new RecordingContext<>(self, THREE);
+    }
+
+    static List<String> actionNames(RecordingContext<RaftMessage> ctx) {
+        List<String> names = new ArrayList<>();
+        for (RecordingContext.Action a : ctx.actions) {
+            names.add(a.name());
+        }
+        return names;
+    }
+}
