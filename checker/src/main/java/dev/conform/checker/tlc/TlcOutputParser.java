@@ -22,6 +22,17 @@ public final class TlcOutputParser {
     private final List<String> unframed = new ArrayList<>();
     private final StringBuilder raw = new StringBuilder();
     private boolean malformed;
+    private final java.util.function.Consumer<TlcMessage> onMessage;
+
+    /** A parser that only collects. */
+    public TlcOutputParser() {
+        this(m -> { });
+    }
+
+    /** A parser that also hands each message to {@code onMessage} as soon as its frame closes. */
+    public TlcOutputParser(java.util.function.Consumer<TlcMessage> onMessage) {
+        this.onMessage = onMessage;
+    }
 
     private static final class Open {
         final int code;
@@ -75,7 +86,9 @@ public final class TlcOutputParser {
             return;
         }
         Open o = open.pop();
-        messages.set(o.slot, new TlcMessage(o.code, o.type, stripTrailing(o.text), open.size()));
+        TlcMessage m = new TlcMessage(o.code, o.type, stripTrailing(o.text), open.size());
+        messages.set(o.slot, m);
+        onMessage.accept(m);
     }
 
     private static String stripTrailing(StringBuilder b) {

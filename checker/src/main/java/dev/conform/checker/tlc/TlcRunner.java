@@ -55,8 +55,11 @@ public final class TlcRunner {
     static List<String> command(TlcRequest req, Path jar, Path metadir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // TLC asks for the throughput collector (message 2401) and is measurably faster with it.
-        cmd.add("-XX:+UseParallelGC");
+        // TLC asks for the throughput collector (message 2401) and is measurably faster with it;
+        // a collector chosen by the caller wins (two would stop the JVM from starting).
+        if (req.jvmOptions().stream().noneMatch(o -> o.matches("-XX:\\+Use\\w*GC"))) {
+            cmd.add("-XX:+UseParallelGC");
+        }
         cmd.addAll(req.jvmOptions());
         if (!req.libraryPaths().isEmpty()) {
             cmd.add("-DTLA-Library=" + join(req.libraryPaths()));
@@ -92,8 +95,12 @@ public final class TlcRunner {
     }
 
     private TlcResult execute(TlcRequest req, Path jar, List<String> command, Path workDir) throws IOException {
-        TlcOutputParser out = new TlcOutputParser();
         LatestProgress latest = new LatestProgress();
+        TlcOutputParser out = new TlcOutputParser(m -> {
+            if (m.code() == TlcPatterns.PROGRESS || m.code() == TlcPatterns.STATS) {
+                latest.update(m.text());
+            }
+        });
         long start = System.nanoTime();
         Process process;
         try {
@@ -102,7 +109,7 @@ public final class TlcRunner {
             return failedToStart(command, jar, e);
         }
         process.getOutputStream().close();
-        Thread reader = new Thread(() -> pump(process, out, latest, req), "tlc-output");
+        Thread reader = new Thread(() -> pump(process, out, req), "tlc-output");
         reader.setDaemon(true);
         reader.start();
         boolean timedOut = false;
@@ -141,21 +148,13 @@ public final class TlcRunner {
         }
     }
 
-    private static void pump(Process process, TlcOutputParser out, LatestProgress latest, TlcRequest req) {
+    private static void pump(Process process, TlcOutputParser out, TlcRequest req) {
         try (BufferedReader r = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            int before = 0;
             while ((line = r.readLine()) != null) {
                 synchronized (out) {
                     out.accept(line);
-                    List<TlcMessage> ms = out.messages();
-                    for (int i = before; i < ms.size(); i++) {
-                        if (ms.get(i).code() == TlcPatterns.PROGRESS || ms.get(i).code() == TlcPatterns.STATS) {
-                            latest.update(ms.get(i).text());
-                        }
-                    }
-                    before = ms.size();
                 }
                 if (req.outputListener() != null) {
                     req.outputListener().accept(line);

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -48,8 +47,7 @@ final class Expectations {
         if (root == null || !root.isObject()) {
             throw new UserError(file + ":1:1: expected a JSON object keyed by .cfg file name");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             JsonNode v = e.getValue().get("verdict");
             if (v == null || !v.isTextual()) {
                 throw new UserError(file + ": entry \"" + e.getKey() + "\" needs a \"verdict\" string");
