@@ -1,6 +1,7 @@
 package dev.conform.algorithms.broadcast;
 
 import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.ClusterView;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.StopCondition;
@@ -51,16 +52,20 @@ public final class BroadcastAlgorithm implements Algorithm<BroadcastMessage> {
     @Override
     public StopCondition<BroadcastMessage> stopCondition(Options options) {
         int count = options.getInt("count", 3);
-        return cluster -> allDelivered(cluster.servers(), cluster::node, count);
+        return cluster -> allDelivered(cluster, count);
     }
 
     /** True when every listed server is up and has delivered {@code count} values of each origin. */
-    public static boolean allDelivered(List<Integer> servers,
-                                       java.util.function.IntFunction<Node<BroadcastMessage>> nodes, int count) {
+    public static boolean allDelivered(ClusterView<BroadcastMessage> cluster, int count) {
+        List<Integer> servers = cluster.servers();
+        int all = count * servers.size();
         for (int s : servers) {
-            if (!(nodes.apply(s) instanceof BroadcastNode n)) {
+            if (!(cluster.node(s) instanceof BroadcastNode n) || n.deliveredTotal() < all) {
                 return false;
             }
+        }
+        for (int s : servers) {
+            BroadcastNode n = (BroadcastNode) cluster.node(s);
             for (int o : servers) {
                 if (n.deliveredFrom(o) < count) {
                     return false;

@@ -35,6 +35,8 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
     /** Data sent and not yet acknowledged, keyed by (destination, origin, seq). */
     private final LinkedHashMap<Long, Data> unacked = new LinkedHashMap<>();
     private boolean retransmitArmed;
+    /** Sum of {@link #delivered}, kept so stop conditions are cheap. */
+    private int deliveredTotal;
 
     BroadcastNode(int id, List<Integer> servers, BroadcastState persisted, Options options) {
         this.id = id;
@@ -49,6 +51,9 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
         }
         if (persisted != null) {
             delivered.putAll(persisted.delivered());
+        }
+        for (int v : delivered.values()) {
+            deliveredTotal += v;
         }
     }
 
@@ -117,6 +122,7 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
 
     private void deliver(Context<BroadcastMessage> ctx, Data d, int from) {
         delivered.put(d.origin(), d.seq());
+        deliveredTotal++;
         ctx.persist(snapshot());
         if (ctx.tracing()) {
             ctx.action("Deliver", specState(d));
@@ -164,6 +170,11 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
     /** Values delivered from {@code origin} so far. */
     public int deliveredFrom(int origin) {
         return delivered.getOrDefault(origin, 0);
+    }
+
+    /** Values delivered so far from all origins together. */
+    public int deliveredTotal() {
+        return deliveredTotal;
     }
 
     /** Values this node has originated so far. */

@@ -58,8 +58,8 @@ class ReaderFuzzTest {
     private static byte[] render(long seed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (NdjsonSink sink = new NdjsonSink(out)) {
-            sink.header(SampleTraces.header(3));
-            for (TraceEvent e : SampleTraces.events(seed, 3, 25)) {
+            sink.header(TraceSamples.header(3));
+            for (TraceEvent e : TraceSamples.events(seed, 3, 25)) {
                 sink.event(e);
             }
         }

@@ -187,6 +187,21 @@ class StrictnessTest {
     }
 
     @Test
+    void deepNestingIsALimitNotACrash() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        rejected(H + "{\"node\":1,\"kind\":\"timer\",\"state\":" + deep + "}\n", 2, 233, "limit exceeded");
+    }
+
+    @Test
+    void crlfLineEndingsAreAccepted() {
+        String text = H.replace("\n", "\r\n") + "{\"node\":1,\"kind\":\"timer\"}\r\n";
+        try (TraceReader r = TraceReader.of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t")) {
+            assertEquals(1, r.next().node());
+            assertEquals(null, r.next());
+        }
+    }
+
+    @Test
     void columnsCountCharactersNotBytes() {
         rejected(H + "{\"node\":1,\"kind\":\"action\",\"action\":\"\u00e9\u4e2d\",\"x\":1}\n", 2, 41,
                 "unknown event field \"x\"");

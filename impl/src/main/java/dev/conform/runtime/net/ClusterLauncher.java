@@ -1,0 +1,180 @@
+package dev.conform.runtime.net;
+
+import dev.conform.runtime.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Starts, inspects and stops a local cluster of {@link NodeProcess}es, one OS process per node on
+ * loopback. A cluster lives in a directory: {@code node-N.pid}, {@code node-N.log},
+ * {@code node-N/} (data: state.json, status.json), {@code node-N.ndjson} (trace) and
+ * {@code cluster.json} (algorithm and addresses). Stopping terminates each process (SIGTERM, so
+ * traces are flushed; SIGKILL after a grace period) and leaves none behind.
+ */
+public final class ClusterLauncher {
+    private static final String MAIN = NodeProcess.class.getName();
+
+    private ClusterLauncher() {
+    }
+
+    /** One node's state as seen from outside. */
+    public record NodeStatus(int id, long pid, boolean alive, Map<String, Object> status) {
+    }
+
+    /**
+     * Starts {@code n} nodes of {@code algorithm} with {@code classpath}; {@code extraArgs} go to
+     * every node (e.g. {@code --option count=5}). Waits until every node reports its status; if
+     * one dies first, stops the others and throws with the tail of its log.
+     */
+    public static List<ProcessHandle> start(String algorithm, int n, Path dir, String classpath,
+                                            List<String> extraArgs) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        if (!status(dir).stream().filter(NodeStatus::alive).toList().isEmpty()) {
+            throw new IllegalStateException("a cluster is already running in " + dir + " (conform cluster stop)");
+        }
+        StringBuilder peers = new StringBuilder();
+        Map<String, Object> addresses = new LinkedHashMap<>();
+        for (int i = 1; i <= n; i++) {
+            int port = freePort();
+            peers.append(i == 1 ? "" : ",").append(i).append("=127.0.0.1:").append(port);
+            addresses.put(String.valueOf(i), "127.0.0.1:" + port);
+        }
+        Map<String, Object> cluster = new LinkedHashMap<>();
+        cluster.put("algorithm", algorithm);
+        cluster.put("nodes", addresses);
+        Files.write(dir.resolve("cluster.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(cluster));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<ProcessHandle> started = new ArrayList<>();
+        try {
+            for (int i = 1; i <= n; i++) {
+                Path data = dir.resolve("node-" + i);
+                Files.createDirectories(data);
+                Files.deleteIfExists(data.resolve("status.json"));
+                List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath, MAIN,
+                        "--algorithm", algorithm, "--id", String.valueOf(i), "--peers", peers.toString(),
+                        "--data", data.toString(), "--trace", dir.resolve("node-" + i + ".ndjson").toString()));
+                cmd.addAll(extraArgs);
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("node-" + i + ".log").toFile()).start();
+                started.add(p.toHandle());
+                Files.writeString(dir.resolve("node-" + i + ".pid"), p.pid() + "\n");
+            }
+            awaitStatus(dir, n, started);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            stop(dir);
+            throw e;
+        }
+        return started;
+    }
+
+    private static void awaitStatus(Path dir, int n, List<ProcessHandle> started) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (int i = 1; i <= n; i++) {
+            Path status = dir.resolve("node-" + i).resolve("status.json");
+            while (!Files.exists(status)) {
+                if (!started.get(i - 1).isAlive()) {
+                    throw new IllegalStateException("node " + i + " exited at start: " + tail(dir.resolve("node-" + i + ".log")));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("node " + i + " did not start within 60 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** Stops every node of the cluster in {@code dir}; returns how many processes were running. */
+    public static int stop(Path dir) throws IOException, InterruptedException {
+        int stopped = 0;
+        for (Path pidFile : pidFiles(dir)) {
+            Optional<ProcessHandle> ph = handle(pidFile);
+            if (ph.isPresent() && ph.get().isAlive()) {
+                stopped++;
+                ProcessHandle p = ph.get();
+                p.destroy();
+                try {
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    p.destroyForcibly();
+                    try {
+                        p.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (Exception again) {
+                        throw new IllegalStateException("process " + p.pid() + " does not die");
+                    }
+                }
+            }
+            Files.deleteIfExists(pidFile);
+        }
+        return stopped;
+    }
+
+    /** The nodes recorded in {@code dir}, whether alive, and their last status.json. */
+    @SuppressWarnings("unchecked")
+    public static List<NodeStatus> status(Path dir) throws IOException {
+        List<NodeStatus> out = new ArrayList<>();
+        for (Path pidFile : pidFiles(dir)) {
+            String name = pidFile.getFileName().toString();
+            int id = Integer.parseInt(name.substring("node-".length(), name.length() - ".pid".length()));
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            boolean alive = handle(pidFile).map(ProcessHandle::isAlive).orElse(false);
+            Path st = dir.resolve("node-" + id).resolve("status.json");
+            Map<String, Object> status = Map.of();
+            try {
+                if (Files.exists(st)) {
+                    status = Json.mapper().readValue(Files.readAllBytes(st), Map.class);
+                }
+            } catch (IOException e) {
+                // being rewritten right now; report without it
+            }
+            out.add(new NodeStatus(id, pid, alive, status));
+        }
+        return out;
+    }
+
+    /** The process of a pid file, only if it is still one of our node processes (pids get reused). */
+    private static Optional<ProcessHandle> handle(Path pidFile) throws IOException {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(p -> p.info().commandLine().map(c -> c.contains(MAIN)).orElse(true));
+    }
+
+    private static List<Path> pidFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String f = p.getFileName().toString();
+                return f.startsWith("node-") && f.endsWith(".pid");
+            }).sorted().toList();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.conform.runtime.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.conform.algorithms.broadcast.BroadcastAlgorithm;
+import dev.conform.algorithms.broadcast.BroadcastNode;
+import dev.conform.algorithms.broadcast.BroadcastState;
+import dev.conform.runtime.Options;
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.MemorySink;
+import dev.conform.tracing.TraceEvent;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real node persists to disk and a new process-like runtime restarts from exactly that. */
+class DurableRestartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void restartReadsThePersistedStateFromDisk() throws Exception {
+        Map<Integer, InetSocketAddress> one = Map.of(1, new InetSocketAddress("127.0.0.1", ClusterLauncher.freePort()));
+        Options opts = Options.empty().with("count", 3);
+        NetRuntime<?> first = new NetRuntime<>(new BroadcastAlgorithm(), 1, one, dir, null, opts, 1, 1);
+        first.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (first.call(() -> ((BroadcastNode) first.node()).deliveredFrom(1)) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        first.close();
+        assertEquals(new BroadcastState(4, Map.of(1, 3)),
+                dev.conform.runtime.Json.mapper().readValue(Files.readAllBytes(dir.resolve("state.json")), BroadcastState.class));
+        assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".tmp")));
+
+        MemorySink sink = new MemorySink();
+        Map<Integer, InetSocketAddress> again = Map.of(1, new InetSocketAddress("127.0.0.1", ClusterLauncher.freePort()));
+        NetRuntime<?> second = new NetRuntime<>(new BroadcastAlgorithm(), 1, again, dir, sink, opts, 1, 1);
+        try {
+            second.start();
+                BroadcastNode n = (BroadcastNode) second.call(second::node);
+            assertEquals(3, second.call(() -> n.deliveredFrom(1)));
+            assertEquals(3, second.call(n::originated));
+        } finally {
+            second.close();
+        }
+        TraceEvent restart = sink.events().get(0);
+        assertEquals(EventKind.RESTART, restart.kind());
+        assertEquals(new BroadcastState(4, Map.of(1, 3)), restart.state());
+        assertTrue(sink.events().stream().noneMatch(e -> "Broadcast".equals(e.action())), "no value broadcast twice");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.conform.cli;
+
+import dev.conform.runtime.Algorithms;
+import dev.conform.runtime.net.ClusterLauncher;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code conform cluster start|stop|status}: a local cluster, one OS process per node over TCP. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "Run an algorithm as real processes on loopback (one per node, TCP).",
+        subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
+final class ClusterCommand implements Runnable {
+    static final String DEFAULT_DIR = ".conform/cluster";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Start the nodes; pids, logs, data and per-node traces go to --dir.")
+    static final class Start implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ALGORITHM")
+        String algorithm;
+
+        @Option(names = "--nodes", defaultValue = "3", description = "number of nodes (default ${DEFAULT-VALUE})")
+        int nodes;
+
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--tick-ms", defaultValue = "10", description = "milliseconds per logical tick (default ${DEFAULT-VALUE})")
+        long tickMs;
+
+        @Option(names = "--flaw", paramLabel = "NAME", description = "teaching flaw (repeatable)")
+        List<String> flaws = new ArrayList<>();
+
+        @Option(names = "--option", paramLabel = "KEY=VALUE", description = "algorithm option (repeatable)")
+        Map<String, String> options = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                Algorithms.byName(algorithm);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            if (nodes < 1 || nodes > 100) {
+                throw new UserError("--nodes must be in 1..100");
+            }
+            List<String> extra = new ArrayList<>(List.of("--tick-ms", String.valueOf(tickMs)));
+            flaws.forEach(f -> extra.addAll(List.of("--flaw", f)));
+            options.forEach((k, v) -> extra.addAll(List.of("--option", k + "=" + v)));
+            List<ProcessHandle> started;
+            try {
+                started = ClusterLauncher.start(algorithm, nodes, dir, System.getProperty("java.class.path"), extra);
+            } catch (IllegalStateException e) {
+                throw new UserError(e.getMessage());
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            for (int i = 0; i < started.size(); i++) {
+                o.println("node " + (i + 1) + " pid " + started.get(i).pid());
+            }
+            o.println("started " + started.size() + " " + algorithm + " nodes in " + dir
+                    + " (traces node-N.ndjson; stop with: conform cluster stop --dir " + dir + ")");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop every node of the cluster.")
+    static final class Stop implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            int n = ClusterLauncher.stop(dir);
+            spec.commandLine().getOut().println("stopped " + n + " node" + (n == 1 ? "" : "s") + " in " + dir);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show each node: pid, alive, progress.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            List<ClusterLauncher.NodeStatus> all = ClusterLauncher.status(dir);
+            if (all.isEmpty()) {
+                o.println("no cluster in " + dir);
+                return ExitCodes.OK;
+            }
+            for (ClusterLauncher.NodeStatus s : all) {
+                o.println("node " + s.id() + " pid " + s.pid() + (s.alive() ? " up" : " down")
+                        + " delivered=" + s.status().getOrDefault("delivered", "?")
+                        + " actions=" + s.status().getOrDefault("actions", "{}"));
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
