@@ -42,7 +42,7 @@ public final class ReportText {
             out.println("  Java (" + j.algorithm() + ", " + j.events() + " events): "
                     + (j.conforms() ? "all invariants hold" : j.failure().message()));
             for (ReplayResult.InvariantVerdict v : j.verdicts()) {
-                out.println("    " + (v.passed() ? "ok   " : "FAIL ") + v.name() + " (" + v.kind() + ")"
+                out.println("    " + (v.passed() ? "ok   " : v.skipped() ? "skip " : "FAIL ") + v.name() + " (" + v.kind() + ")"
                         + (v.passed() ? "" : ": " + v.detail()));
             }
         } else if (r.javaNote() != null) {

@@ -66,4 +66,51 @@ final class RandomValues {
         }
         return new TlaValue.Function(entries);
     }
+
+    /** Smaller values to try when {@code v} fails a property: its parts, and itself minus one part. */
+    static List<TlaValue> shrinks(TlaValue v) {
+        List<TlaValue> out = new ArrayList<>();
+        if (v instanceof TlaValue.Tuple t) {
+            out.addAll(t.elements());
+            for (int i = 0; i < t.elements().size(); i++) {
+                List<TlaValue> fewer = new ArrayList<>(t.elements());
+                fewer.remove(i);
+                out.add(new TlaValue.Tuple(fewer));
+            }
+        } else if (v instanceof TlaValue.Set s) {
+            out.addAll(s.elements());
+            for (int i = 0; i < s.elements().size(); i++) {
+                List<TlaValue> fewer = new ArrayList<>(s.elements());
+                fewer.remove(i);
+                out.add(new TlaValue.Set(fewer));
+            }
+        } else if (v instanceof TlaValue.Record r) {
+            out.addAll(r.fields().values());
+        } else if (v instanceof TlaValue.Function f) {
+            for (TlaValue.Entry e : f.entries()) {
+                out.add(e.key());
+                out.add(e.value());
+            }
+        } else if (v instanceof TlaValue.Str s && !s.value().isEmpty()) {
+            out.add(new TlaValue.Str(s.value().substring(1)));
+        }
+        return out;
+    }
+
+    /** Greedily shrinks a failing value to one whose every shrink passes. */
+    static TlaValue shrink(TlaValue failing, java.util.function.Predicate<TlaValue> fails) {
+        TlaValue current = failing;
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (TlaValue smaller : shrinks(current)) {
+                if (fails.test(smaller)) {
+                    current = smaller;
+                    progress = true;
+                    break;
+                }
+            }
+        }
+        return current;
+    }
 }

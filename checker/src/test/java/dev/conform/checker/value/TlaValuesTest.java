@@ -84,11 +84,27 @@ class TlaValuesTest {
 
     @Test
     void printedValuesParseBackToThemselves() {
+        java.util.function.Predicate<TlaValue> fails = v -> {
+            try {
+                return !v.equals(TlaValues.parse(v.toTla()));
+            } catch (RuntimeException e) {
+                return true;
+            }
+        };
         for (long seed = 1; seed <= 300; seed++) {
             TlaValue v = new RandomValues(seed).value(4);
-            String printed = v.toTla();
-            assertEquals(v, TlaValues.parse(printed), "seed " + seed + ": " + printed);
+            if (fails.test(v)) {
+                TlaValue minimal = RandomValues.shrink(v, fails);
+                throw new AssertionError("seed " + seed + ": round trip fails; shrunk to " + minimal.toTla());
+            }
         }
+    }
+
+    @Test
+    void shrinkingFindsTheSmallestFailingPart() {
+        TlaValue big = TlaValues.parse("<<1, [a |-> {\"x\", 7}], <<7>>>>");
+        TlaValue minimal = RandomValues.shrink(big, v -> v.toTla().contains("7"));
+        assertEquals(i(7), minimal);
     }
 
     @Test
