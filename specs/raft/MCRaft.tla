@@ -70,30 +70,37 @@ MCNext ==
 
 
 (***************************************************************************)
-(* A later starting point for the CommitOldTerm flaw (figure 8 of the Raft *)
-(* paper on three servers).  Reaching it from Init takes three elections;  *)
-(* the violation needs a fourth, too deep for a breadth-first search from  *)
-(* Init at CI cost.  This state is reachable in the correct spec: it is    *)
-(* the state after event 42 of traces/bad-commit-old-term.ndjson, which    *)
-(* TraceRaft matches.  Server a led term 1 and wrote an entry of term 1; b *)
-(* led term 2 (it still believes so) and wrote an entry of term 2; a has   *)
-(* just won term 3 with c's vote; c's log is empty.                       *)
+(* A later starting point for the CommitOldTerm and AppendWithoutPrevCheck *)
+(* flaws (figure 8 of the Raft paper, on three servers).  Their shortest   *)
+(* violations from Init take three or four elections, too deep for a       *)
+(* breadth-first search at CI cost.  This state is reachable in the        *)
+(* correct spec: it is the state after event 54 of                         *)
+(* traces/bad-commit-old-term.ndjson, which TraceRaft matches (it diverges *)
+(* only at event 55, the flawed commit).  Server a led term 1 and wrote an *)
+(* entry of term 1; b led term 2 (and still believes so) and wrote an      *)
+(* entry of term 2; a won term 3 with c's vote and copied its entry to c.  *)
 (***************************************************************************)
 Figure8Init ==
     LET a  == CHOOSE x \in Server : TRUE
         b  == CHOOSE x \in Server \ {a} : TRUE
         c  == CHOOSE x \in Server \ {a, b} : TRUE
         v  == CHOOSE x \in Value : TRUE
+        x1 == [term |-> 1, value |-> v]
+        y2 == [term |-> 2, value |-> v]
         RV(s, d, t, li, lt) == [mtype |-> "RequestVote", msource |-> s, mdest |-> d, term |-> t,
                                 lastLogIndex |-> li, lastLogTerm |-> lt]
         RVR(s, d, t, g)     == [mtype |-> "RequestVoteResponse", msource |-> s, mdest |-> d,
                                 term |-> t, voteGranted |-> g]
+        AE(s, d, t, pi, pt, es) == [mtype |-> "AppendEntries", msource |-> s, mdest |-> d,
+                                    term |-> t, prevLogIndex |-> pi, prevLogTerm |-> pt,
+                                    entries |-> es, leaderCommit |-> 0]
+        AER(s, d, t, ok, mi) == [mtype |-> "AppendEntriesResponse", msource |-> s, mdest |-> d,
+                                 term |-> t, success |-> ok, matchIndex |-> mi]
     IN /\ Cardinality(Server) = 3
        /\ currentTerm   = (a :> 3 @@ b :> 2 @@ c :> 3)
        /\ votedFor      = (a :> a @@ b :> b @@ c :> a)
        /\ role          = (a :> "Leader" @@ b :> "Leader" @@ c :> "Follower")
-       /\ log           = (a :> <<[term |-> 1, value |-> v]>> @@ b :> <<[term |-> 2, value |-> v]>>
-                           @@ c :> <<>>)
+       /\ log           = (a :> <<x1>> @@ b :> <<y2>> @@ c :> <<x1>>)
        /\ snapshotIndex = [i \in Server |-> 0]
        /\ snapshotTerm  = [i \in Server |-> 0]
        /\ snapshotData  = [i \in Server |-> <<>>]
@@ -101,11 +108,14 @@ Figure8Init ==
        /\ votesGranted  = (a :> {a, c} @@ b :> {b, c} @@ c :> {})
        /\ nextIndex     = (a :> [i \in Server |-> 2] @@ b :> [i \in Server |-> 1]
                            @@ c :> NoLeaderState)
-       /\ matchIndex    = [i \in Server |-> NoLeaderState]
+       /\ matchIndex    = (a :> [i \in Server |-> IF i = c THEN 1 ELSE 0]
+                           @@ b :> NoLeaderState @@ c :> NoLeaderState)
        /\ messages      = {RV(a, b, 1, 0, 0), RVR(b, a, 1, TRUE),
                            RV(b, c, 2, 0, 0), RV(b, a, 2, 0, 0), RVR(c, b, 2, TRUE),
                            RVR(a, b, 2, FALSE),
-                           RV(a, c, 3, 1, 1), RV(a, b, 3, 1, 1), RVR(c, a, 3, TRUE)}
+                           RV(a, c, 3, 1, 1), RV(a, b, 3, 1, 1), RVR(c, a, 3, TRUE),
+                           AE(a, c, 3, 1, 1, <<>>), AER(c, a, 3, FALSE, 0),
+                           AE(a, c, 3, 0, 0, <<x1>>), AER(c, a, 3, TRUE, 1)}
        /\ restarts      = 0
 
 MCSpec == MCInit /\ [][MCNext]_mcVars
