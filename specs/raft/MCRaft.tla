@@ -120,6 +120,13 @@ Figure8Init ==
 
 MCSpec == MCInit /\ [][MCNext]_mcVars
 
+\* Reachability witnesses ("sometimes"): checked as invariants, each must be violated, which
+\* shows that the bounded model does reach the behaviour (a model that never commits or never
+\* installs a snapshot would pass every safety invariant for the wrong reason).
+NeverCommits          == \A i \in Server : commitIndex[i] = 0
+NeverInstallsSnapshot == \A m \in messages : m.mtype # "InstallSnapshotResponse"
+NeverRestartsLeader   == ~(restarts > 0 /\ \E i \in Server : role[i] = "Leader")
+
 MessageBound == Cardinality(messages) <= MaxMessages
 
 Symmetry == Permutations(Server) \cup Permutations(Value)
