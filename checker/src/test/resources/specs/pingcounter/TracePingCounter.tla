@@ -46,6 +46,9 @@ TraceNext == /\ TraceRemaining
                 \/ IsDeliver(CurrentEvent)
                 \/ IsDrop(CurrentEvent)
 
+\* Used by tests to see an algorithm invariant fail along a trace (TracePingCounterSmall.cfg).
+SmallCounts == \A n \in Node : count[n] < 3
+
 TraceVars == <<vars, l>>
 TraceSpec == TraceInit /\ [][TraceNext]_TraceVars
 

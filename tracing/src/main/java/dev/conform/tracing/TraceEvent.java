@@ -15,4 +15,30 @@ package dev.conform.tracing;
  */
 public record TraceEvent(long seq, int node, EventKind kind, String action, TraceMessage msg,
                          Object state, long lamport, VectorClock vc) {
+
+    /**
+     * Checks the fields a reader requires (docs/trace-format.md): a kind; a message for
+     * send/deliver/drop/duplicate; an action name for an action. Sinks call this so a producer
+     * fails at the faulty call rather than when the trace is read back.
+     *
+     * @return this event
+     * @throws IllegalArgumentException naming the missing field
+     */
+    public TraceEvent requireWellFormed() {
+        if (kind == null) {
+            throw new IllegalArgumentException("trace event without a kind: " + this);
+        }
+        boolean messageKind = kind == EventKind.SEND || kind == EventKind.DELIVER || kind == EventKind.DROP
+                || kind == EventKind.DUPLICATE;
+        if (messageKind && msg == null) {
+            throw new IllegalArgumentException(kind.wireName() + " event without a message: " + this);
+        }
+        if (kind == EventKind.ACTION && action == null) {
+            throw new IllegalArgumentException("action event without an action name: " + this);
+        }
+        if (msg != null && msg.type() == null) {
+            throw new IllegalArgumentException("message without a type: " + this);
+        }
+        return this;
+    }
 }

@@ -17,4 +17,17 @@ import java.util.Map;
 public record TraceHeader(int schemaVersion, String algorithm, List<Integer> nodes, Long seed,
                           Object faultPlan, String producer, Map<String, Object> params) {
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * Checks the fields a reader requires: algorithm, nodes and producer.
+     *
+     * @return this header
+     * @throws IllegalArgumentException naming the missing field
+     */
+    public TraceHeader requireWellFormed() {
+        if (algorithm == null || nodes == null || producer == null) {
+            throw new IllegalArgumentException("trace header needs algorithm, nodes and producer: " + this);
+        }
+        return this;
+    }
 }

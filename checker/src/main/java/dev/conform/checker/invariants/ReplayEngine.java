@@ -83,7 +83,7 @@ public final class ReplayEngine {
                 if (inv.name().equals(first.invariant())) {
                     detail = first.message();
                 } else if (inv.kind() != Invariant.Kind.ALWAYS || first.invariant() == null) {
-                    detail = "not judged: the replay stopped at event " + first.event();
+                    detail = ReplayResult.NOT_JUDGED + ": the replay stopped at event " + first.event();
                 }
             } else if (inv.kind() == Invariant.Kind.SOMETIMES && !sometimesHeld[i]) {
                 detail = inv.name() + " never held in " + events + " events";

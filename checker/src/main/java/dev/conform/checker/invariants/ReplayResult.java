@@ -24,7 +24,14 @@ public record ReplayResult(String algorithm, long events, List<InvariantVerdict>
      * @param detail why it failed (null when it passed)
      */
     public record InvariantVerdict(String name, Invariant.Kind kind, boolean passed, String detail) {
+        /** Not judged because the replay stopped earlier (neither a pass nor its own failure). */
+        public boolean skipped() {
+            return !passed && detail != null && detail.startsWith(NOT_JUDGED);
+        }
     }
+
+    /** Prefix of the detail of invariants left unjudged after an earlier failure. */
+    public static final String NOT_JUDGED = "not judged";
 
     /**
      * The first failure.

@@ -116,6 +116,18 @@ class TlcRunnerTest {
     }
 
     @Test
+    void temporalViolationCanEndInStuttering() {
+        TlcResult r = run("live/Stall.tla");
+        assertEquals(Verdict.PROPERTY_VIOLATED, r.verdict(), r.message());
+        assertEquals("Reaches", r.violatedName());
+        Counterexample cex = r.counterexample();
+        assertEquals(Counterexample.Loop.STUTTERING, cex.loop());
+        assertEquals(cex.states().size(), cex.loopTo(), "stuttering repeats the last state");
+        TlaValue last = cex.states().get(cex.states().size() - 1).variables().get("x");
+        assertTrue(last.equals(TlaValue.Int.of(0)) || last.equals(TlaValue.Int.of(1)), last.toTla());
+    }
+
+    @Test
     void parseErrorNamesFileLineAndColumn() {
         TlcResult r = run("parse/Broken.tla");
         assertEquals(Verdict.PARSE_ERROR, r.verdict(), r.message());

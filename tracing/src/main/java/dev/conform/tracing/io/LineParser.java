@@ -30,7 +30,18 @@ import java.util.Map;
 final class LineParser {
     private static final int MAX_DEPTH = 200;
 
-    private final JsonFactory factory;
+    /** Shared so its symbol table of field names stays warm across readers. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(40)
+                    .build())
+            .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
+            .build()
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
+    private final JsonFactory factory = FACTORY;
     private final String file;
     private byte[] line;
     private long lineNo;
@@ -38,14 +49,6 @@ final class LineParser {
 
     LineParser(String file, int maxLineBytes) {
         this.file = file;
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH)
-                        .maxStringLength(Math.max(maxLineBytes, 1))
-                        .maxNumberLength(40)
-                        .build())
-                .build();
-        this.factory.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     }
 
     TraceHeader header(byte[] bytes, int len, long no) {
@@ -337,9 +340,8 @@ final class LineParser {
                 Map<String, Object> m = new LinkedHashMap<>();
                 String name;
                 while ((name = p.nextFieldName()) != null) {
-                    int col = column();
                     if (m.containsKey(name)) {
-                        throw failAt(col, "duplicate key \"" + name + "\"");
+                        throw fail("duplicate key \"" + name + "\"");
                     }
                     p.nextToken();
                     m.put(name, value(depth + 1));

@@ -102,6 +102,7 @@ public final class NdjsonSink implements TraceSink {
             throw new IllegalStateException("trace header written twice");
         }
         ensureOpen();
+        h.requireWellFormed();
         try {
             gen.writeStartObject();
             gen.writeFieldName(TYPE);
@@ -140,6 +141,7 @@ public final class NdjsonSink implements TraceSink {
             throw new IllegalStateException("trace event written before the header");
         }
         ensureOpen();
+        e.requireWellFormed();
         try {
             gen.writeStartObject();
             if (e.seq() >= 0) {
@@ -258,6 +260,9 @@ public final class NdjsonSink implements TraceSink {
                 writeValue(o);
             }
             gen.writeEndArray();
+        } else if (v instanceof Double || v instanceof Float) {
+            throw new IllegalArgumentException("trace values are integers, strings, booleans, lists and maps;"
+                    + " found the number " + v);
         } else if (v instanceof Short || v instanceof Byte) {
             gen.writeNumber(((Number) v).intValue());
         } else if (v instanceof BigInteger b) {

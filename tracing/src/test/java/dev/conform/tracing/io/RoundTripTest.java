@@ -26,8 +26,8 @@ class RoundTripTest {
     void writeThenReadGivesEqualEvents() throws Exception {
         for (long seed = 1; seed <= 20; seed++) {
             Path f = dir.resolve("t" + seed + ".ndjson");
-            TraceHeader h = SampleTraces.header(3);
-            List<TraceEvent> events = SampleTraces.events(seed, 3, 300);
+            TraceHeader h = TraceSamples.header(3);
+            List<TraceEvent> events = TraceSamples.events(seed, 3, 300);
             try (NdjsonSink sink = new NdjsonSink(f)) {
                 sink.header(h);
                 events.forEach(sink::event);
@@ -73,10 +73,23 @@ class RoundTripTest {
     }
 
     @Test
+    void sinkRejectsEventsAReaderWouldReject() {
+        try (NdjsonSink sink = new NdjsonSink(new ByteArrayOutputStream())) {
+            sink.header(TraceSamples.header(2));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sink.event(new TraceEvent(1, 1, EventKind.DELIVER, null, null, null, -1, null)));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sink.event(new TraceEvent(1, 1, EventKind.ACTION, null, null, null, -1, null)));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sink.event(new TraceEvent(1, 1, EventKind.ACTION, "A", null, Map.of("x", 1.5), -1, null)));
+        }
+    }
+
+    @Test
     void headerOnlyTraceHasNoEvents() throws Exception {
         Path f = dir.resolve("h.ndjson");
         try (NdjsonSink sink = new NdjsonSink(f)) {
-            sink.header(SampleTraces.header(2));
+            sink.header(TraceSamples.header(2));
         }
         assertTrue(Files.size(f) > 0);
         assertTrue(TraceReader.readAll(f).isEmpty());

@@ -66,11 +66,11 @@ class StrictnessTest {
         rejected(H + "{\"node\":1,\"kind\":3}\n", 2, 18, "\"kind\" must be a string");
         rejected(H + "{\"node\":1,\"kind\":\"action\",\"action\":[]}\n", 2, 36, "\"action\" must be a string");
         rejected(H + "{\"node\":1,\"kind\":\"timer\",\"seq\":-4}\n", 2, 32, "must not be negative");
-        rejected(H + "{\"node\":1,\"kind\":\"timer\",\"state\":{\"x\":1.5}}\n", 2, 40, "non-integer number");
-        rejected(H + "{\"node\":1,\"kind\":\"timer\",\"state\":{\"x\":99999999999999999999}}\n", 2, 40,
+        rejected(H + "{\"node\":1,\"kind\":\"timer\",\"state\":{\"x\":1.5}}\n", 2, 39, "non-integer number");
+        rejected(H + "{\"node\":1,\"kind\":\"timer\",\"state\":{\"x\":99999999999999999999}}\n", 2, 39,
                 "outside the 64-bit integer range");
         rejected(H + "{\"node\":1,\"kind\":\"timer\",\"vc\":{\"a\":1}}\n", 2, 32, "is not a node id");
-        rejected(H + "{\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":1,\"from\":1,\"to\":2,\"type\":7}}\n", 2, 60,
+        rejected(H + "{\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":1,\"from\":1,\"to\":2,\"type\":7}}\n", 2, 62,
                 "\"msg.type\" must be a string");
     }
 
@@ -184,6 +184,21 @@ class StrictnessTest {
         rejected(b.toByteArray(), TraceReader.Options.defaults(), 2, 38, "invalid UTF-8 byte 0xc0");
         rejected((H + "{\"node\":1,\u0000}\n").getBytes(StandardCharsets.UTF_8), TraceReader.Options.defaults(),
                 2, 11, "NUL byte");
+    }
+
+    @Test
+    void deepNestingIsALimitNotACrash() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        rejected(H + "{\"node\":1,\"kind\":\"timer\",\"state\":" + deep + "}\n", 2, 233, "limit exceeded");
+    }
+
+    @Test
+    void crlfLineEndingsAreAccepted() {
+        String text = H.replace("\n", "\r\n") + "{\"node\":1,\"kind\":\"timer\"}\r\n";
+        try (TraceReader r = TraceReader.of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t")) {
+            assertEquals(1, r.next().node());
+            assertEquals(null, r.next());
+        }
     }
 
     @Test

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Builds valid traces for tests: a small seeded simulation of nodes exchanging messages. */
-final class SampleTraces {
-    private SampleTraces() {
+public final class TraceSamples {
+    private TraceSamples() {
     }
 
-    static TraceHeader header(int nodes) {
+    public static TraceHeader header(int nodes) {
         List<Integer> ids = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
             ids.add(i);
@@ -35,7 +35,7 @@ final class SampleTraces {
      * A causally consistent global trace of {@code count} events over {@code nodes} nodes with
      * sequence numbers, Lamport and vector clocks, sends, deliveries, drops, duplicates and actions.
      */
-    static List<TraceEvent> events(long seed, int nodes, int count) {
+    public static List<TraceEvent> events(long seed, int nodes, int count) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Map<Integer, VectorClock> vcs = new HashMap<>();
         Map<Integer, Long> lamports = new HashMap<>();

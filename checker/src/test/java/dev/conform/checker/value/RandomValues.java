@@ -1,0 +1,116 @@
+package dev.conform.checker.value;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Seeded generator of arbitrary nested values, for round-trip tests. */
+final class RandomValues {
+    private static final String CHARS = "ab\"\\\n\t z9";
+    private final SplittableRandom random;
+
+    RandomValues(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    TlaValue value(int depth) {
+        int kind = random.nextInt(depth <= 0 ? 5 : 10);
+        return switch (kind) {
+            case 0 -> TlaValue.Int.of(random.nextLong(-1_000_000, 1_000_000));
+            case 1 -> new TlaValue.Str(string());
+            case 2 -> new TlaValue.Bool(random.nextBoolean());
+            case 3 -> new TlaValue.ModelValue("m" + random.nextInt(10));
+            case 4 -> new TlaValue.Interval(BigInteger.valueOf(random.nextInt(-5, 5)), BigInteger.valueOf(random.nextInt(5, 9)));
+            case 5, 6 -> new TlaValue.Tuple(list(depth));
+            case 7 -> new TlaValue.Set(list(depth));
+            case 8 -> record(depth);
+            default -> function(depth);
+        };
+    }
+
+    private String string() {
+        StringBuilder b = new StringBuilder();
+        int n = random.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            b.append(CHARS.charAt(random.nextInt(CHARS.length())));
+        }
+        return b.toString();
+    }
+
+    private List<TlaValue> list(int depth) {
+        List<TlaValue> out = new ArrayList<>();
+        int n = random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            out.add(value(depth - 1));
+        }
+        return out;
+    }
+
+    private TlaValue record(int depth) {
+        Map<String, TlaValue> fields = new LinkedHashMap<>();
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            fields.put("f" + i, value(depth - 1));
+        }
+        return new TlaValue.Record(fields);
+    }
+
+    private TlaValue function(int depth) {
+        List<TlaValue.Entry> entries = new ArrayList<>();
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            entries.add(new TlaValue.Entry(value(depth - 1), value(depth - 1)));
+        }
+        return new TlaValue.Function(entries);
+    }
+
+    /** Smaller values to try when {@code v} fails a property: its parts, and itself minus one part. */
+    static List<TlaValue> shrinks(TlaValue v) {
+        List<TlaValue> out = new ArrayList<>();
+        if (v instanceof TlaValue.Tuple t) {
+            out.addAll(t.elements());
+            for (int i = 0; i < t.elements().size(); i++) {
+                List<TlaValue> fewer = new ArrayList<>(t.elements());
+                fewer.remove(i);
+                out.add(new TlaValue.Tuple(fewer));
+            }
+        } else if (v instanceof TlaValue.Set s) {
+            out.addAll(s.elements());
+            for (int i = 0; i < s.elements().size(); i++) {
+                List<TlaValue> fewer = new ArrayList<>(s.elements());
+                fewer.remove(i);
+                out.add(new TlaValue.Set(fewer));
+            }
+        } else if (v instanceof TlaValue.Record r) {
+            out.addAll(r.fields().values());
+        } else if (v instanceof TlaValue.Function f) {
+            for (TlaValue.Entry e : f.entries()) {
+                out.add(e.key());
+                out.add(e.value());
+            }
+        } else if (v instanceof TlaValue.Str s && !s.value().isEmpty()) {
+            out.add(new TlaValue.Str(s.value().substring(1)));
+        }
+        return out;
+    }
+
+    /** Greedily shrinks a failing value to one whose every shrink passes. */
+    static TlaValue shrink(TlaValue failing, java.util.function.Predicate<TlaValue> fails) {
+        TlaValue current = failing;
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (TlaValue smaller : shrinks(current)) {
+                if (fails.test(smaller)) {
+                    current = smaller;
+                    progress = true;
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+}

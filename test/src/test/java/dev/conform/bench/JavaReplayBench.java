@@ -1,0 +1,118 @@
+package dev.conform.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.conform.checker.invariants.EventSource;
+import dev.conform.checker.invariants.InvariantRegistry;
+import dev.conform.checker.invariants.InvariantSet;
+import dev.conform.checker.invariants.ReplayEngine;
+import dev.conform.checker.invariants.ReplayResult;
+import dev.conform.checker.invariants.example.PingCounterTraces;
+import dev.conform.tracing.MemorySink;
+import dev.conform.tracing.io.TraceReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Java invariant replay throughput: streams a seeded PingCounter trace (default 1M events)
+ * through the validating {@link TraceReader} and {@link ReplayEngine} (every invariant after
+ * every event), next to Jackson merely tokenizing the same file. Prints events/s of both, their
+ * ratio (target: replay >= 2M ev/s and >= 0.5x the raw parse) and the peak heap during replay.
+ *
+ * <p>Run from the repository root:
+ * <pre>
+ * mvn -B -q -pl test -am test-compile dependency:build-classpath -DskipTests -Dmdep.outputFile=/tmp/conform-cp.txt
+ * java -Xmx256m -cp test/target/test-classes:$(cat /tmp/conform-cp.txt) \
+ *      dev.conform.bench.JavaReplayBench [events, default 1000000]
+ * </pre>
+ */
+public final class JavaReplayBench {
+    private JavaReplayBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        Path file = Files.createTempFile("replay-bench", ".ndjson");
+        Path warm = Files.createTempFile("replay-bench-warm", ".ndjson");
+        try {
+            PingCounterTraces.write(file, events, 42);
+            PingCounterTraces.write(warm, 200_000, 43);
+            InvariantSet<?> set = InvariantRegistry.find("pingcounter").orElseThrow();
+            for (int i = 0; i < 5; i++) {
+                tokenize(warm);
+                replay(warm, set);
+            }
+            long t0 = System.nanoTime();
+            long tokens = tokenize(file);
+            double rawSec = (System.nanoTime() - t0) / 1e9;
+
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            t0 = System.nanoTime();
+            ReplayResult r = replay(file, set);
+            double replaySec = (System.nanoTime() - t0) / 1e9;
+            long peak = 0;
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP) {
+                    peak += p.getPeakUsage().getUsed();
+                }
+            }
+            if (!r.conforms() || r.events() != events) {
+                throw new IllegalStateException("replay did not accept the generated trace: " + r.failure());
+            }
+            double raw = events / rawSec;
+            double rep = events / replaySec;
+            System.out.printf("file: %,d events, %,d bytes, %,d JSON tokens%n", events, Files.size(file), tokens);
+            System.out.printf("raw Jackson tokenize : %,12.0f events/s (%.2f s)%n", raw, rawSec);
+            System.out.printf("Java replay          : %,12.0f events/s (%.2f s), %d invariants per event%n",
+                    rep, replaySec, set.invariants().size());
+            System.out.printf("replay / raw parse   : %.2f (target >= 0.5); replay target >= 2,000,000 ev/s%n", rep / raw);
+            double engine = engineOnly(set);
+            System.out.printf("engine only (no I/O) : %,12.0f events/s (fold + invariants, events in memory)%n", engine);
+            System.out.printf("peak heap in replay  : %,d MB (max heap %,d MB)%n", peak >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(warm);
+        }
+    }
+
+    /** The fold and invariant checks alone, over 200,000 events held in memory, five passes. */
+    static double engineOnly(InvariantSet<?> set) {
+        MemorySink mem = new MemorySink();
+        PingCounterTraces.generate(mem, 200_000, 44);
+        long t0 = 0;
+        for (int i = 0; i < 10; i++) {
+            if (i == 5) {
+                t0 = System.nanoTime();
+            }
+            ReplayResult r = new ReplayEngine().replay(EventSource.of(mem.recordedHeader(), mem.events()), set);
+            if (!r.conforms()) {
+                throw new IllegalStateException(String.valueOf(r.failure()));
+            }
+        }
+        return 5 * 200_000 / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    static long tokenize(Path file) throws IOException {
+        long n = 0;
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser p = new JsonFactory().createParser(in)) {
+            while (p.nextToken() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static ReplayResult replay(Path file, InvariantSet<?> set) {
+        try (TraceReader r = TraceReader.open(file)) {
+            return new ReplayEngine().replay(EventSource.of(r), set);
+        }
+    }
+}
