@@ -25,7 +25,7 @@ RequestTypes == {"RequestVote", "AppendEntries", "InstallSnapshot"}
 \* Log entries as the spec writes them (extra fields of the trace are ignored).
 Entries(s) == [k \in 1 .. Len(s) |-> [term |-> s[k].term, value |-> s[k].value]]
 
-IsRaftMsg(e) == Has(e, "msg") /\ e.msg.type \in RaftTypes
+RaftMsgEvent(e) == Has(e, "msg") /\ e.msg.type \in RaftTypes
 
 \* The spec record of a trace message. InstallSnapshot's data is opaque: left out.
 TraceMsg(e) ==
@@ -87,7 +87,7 @@ LastDeliveryBefore(i, k) ==
 Handled(i) ==
     LET k == LastDeliveryBefore(i, l - 1)
     IN IF k = 0 THEN {m \in messages : m.mdest = i}
-       ELSE IF IsRaftMsg(TraceLog[k])
+       ELSE IF RaftMsgEvent(TraceLog[k])
             THEN SpecMsgs(TraceMsg(TraceLog[k]))
             ELSE {}
 
@@ -257,7 +257,7 @@ IsHandleInstallSnapshotResponse(e) ==
 \* Requests are spec steps of their own: the sender's state must allow exactly this message.
 IsSendRequestVote(e) ==
     /\ IsKind(e, "send")
-    /\ IsRaftMsg(e)
+    /\ RaftMsgEvent(e)
     /\ e.msg.type = "RequestVote"
     /\ SendRequestVote(e.msg.from, e.msg.to)
     /\ Visible(RequestVoteMsg(e.msg.from, e.msg.to)) = TraceMsg(e)
@@ -265,7 +265,7 @@ IsSendRequestVote(e) ==
 
 IsSendAppendEntries(e) ==
     /\ IsKind(e, "send")
-    /\ IsRaftMsg(e)
+    /\ RaftMsgEvent(e)
     /\ e.msg.type = "AppendEntries"
     /\ SendAppendEntries(e.msg.from, e.msg.to, Len(e.msg.body.entries))
     /\ Visible(AppendEntriesMsg(e.msg.from, e.msg.to, Len(e.msg.body.entries))) = TraceMsg(e)
@@ -273,7 +273,7 @@ IsSendAppendEntries(e) ==
 
 IsSendInstallSnapshot(e) ==
     /\ IsKind(e, "send")
-    /\ IsRaftMsg(e)
+    /\ RaftMsgEvent(e)
     /\ e.msg.type = "InstallSnapshot"
     /\ SendInstallSnapshot(e.msg.from, e.msg.to)
     /\ Visible(InstallSnapshotMsg(e.msg.from, e.msg.to)) = TraceMsg(e)
@@ -282,7 +282,7 @@ IsSendInstallSnapshot(e) ==
 \* Responses were put in the network by the Handle action before them.
 IsSendResponse(e) ==
     /\ IsKind(e, "send")
-    /\ IsRaftMsg(e)
+    /\ RaftMsgEvent(e)
     /\ e.msg.type \notin RequestTypes
     /\ InNetwork(TraceMsg(e))
     /\ UNCHANGED vars
@@ -291,7 +291,7 @@ IsSendResponse(e) ==
 \* A delivery only names the message the next Handle action of that node handles.
 IsDeliver(e) ==
     /\ IsKind(e, "deliver")
-    /\ IsRaftMsg(e)
+    /\ RaftMsgEvent(e)
     /\ InNetwork(TraceMsg(e))
     /\ UNCHANGED vars
     /\ TraceStep
@@ -317,7 +317,7 @@ IsRestart(e) ==
 \* Events with no spec step: timers, losses, duplicates, faults, client traffic.
 IsSkip(e) ==
     /\ \/ e.kind \in {"timer", "drop", "duplicate", "fault"}
-       \/ e.kind \in {"send", "deliver"} /\ ~IsRaftMsg(e)
+       \/ e.kind \in {"send", "deliver"} /\ ~RaftMsgEvent(e)
     /\ UNCHANGED vars
     /\ TraceStep
 
