@@ -1,34 +1,51 @@
 package dev.conform.cli;
 
 import dev.conform.checker.tlc.TlcInputException;
+import dev.conform.cli.gate.Budget;
+import dev.conform.cli.gate.ChaosStep;
 import dev.conform.cli.gate.Gate;
 import dev.conform.cli.gate.GateOutcome;
+import dev.conform.cli.gate.GatePairing;
+import dev.conform.cli.gate.GateProgress;
+import dev.conform.cli.gate.GateSettings;
 import dev.conform.cli.gate.GateStep;
 import dev.conform.cli.gate.ModelCheckStep;
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.Algorithms;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code conform gate}: model-check every bundled spec folder and fail when any check is not ok. */
+/**
+ * {@code conform gate}: for every algorithm pairing (specs/&lt;algo&gt;/gate.json) model-check its
+ * configs, run its seeded chaos runs under the Java invariants and validate a sample of their
+ * traces with TLC; folders without gate.json are model-checked only. One table, JUnit XML, and
+ * a non-zero exit on any failure.
+ */
 @Command(name = "gate",
         mixinStandardHelpOptions = true,
         description = {
-            "Model-check every folder under specs/ that has an MC*.tla/MC*.cfg pair and print one table.",
-            "specs/ is found under $CONFORM_HOME, else the current folder. A folder's expected.json "
-                    + "(e.g. {\"MCFooLive.cfg\": {\"verdict\": \"PROPERTY_VIOLATED\", \"name\": \"Live\"}}) "
-                    + "marks configs that demonstrate a failure; they pass when they fail exactly so."},
+            "The conformance gate. For each specs/<algo>/gate.json: model-check its configs with TLC (expected "
+                    + "violations from expected.json pass), run its seeded chaos runs in the simulator with every "
+                    + "trace checked by the Java invariants, and validate a sample of those traces with TLC through "
+                    + "the trace spec. Folders without gate.json are model-checked (every MC*.tla/MC*.cfg pair).",
+            "specs/ is found under $CONFORM_HOME, else the current folder."},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every check passed",
-            "  1  a check found a violation (or an expected violation did not happen)",
-            "  2  bad input (no spec folders, a spec that does not parse, a bad expected.json)",
-            "  3  tool failure or timeout (never a pass)"})
+            "  1  a violation (or a teaching flaw caught, or an expected violation that did not happen)",
+            "  2  bad input (no spec folders, a bad gate.json or expected.json, a spec that does not parse)",
+            "  3  tool failure, timeout, or nothing to check with (never a pass)"})
 public final class GateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -40,41 +57,162 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "DIR", description = "Write JUnit XML reports (one testcase per check) to DIR.")
     Path junitDir;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "TLC worker threads per check (default: ${DEFAULT-VALUE}).")
-    int workers;
+    @Option(names = "--quick", description = "The quick budget of every gate.json (a couple of minutes).")
+    boolean quick;
+
+    @Option(names = "--soak", description = "The soak budget of every gate.json (long).")
+    boolean soak;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", arity = "1..*",
+            description = "Only these algorithms (gate.json \"algorithm\" or folder name).")
+    List<String> algorithms = new ArrayList<>();
+
+    @Option(names = "--flaw", paramLabel = "NAME",
+            description = "Switch on a teaching flaw of the --algorithm: its chaos runs and TLC samples run with it, "
+                    + "and its flaw config (gate.json flawConfigs) is model-checked. Exit 1 means it was caught.")
+    String flaw;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Chaos runs per algorithm instead of the budget's.")
+    Integer seeds;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "TLC workers per model check, and threads for chaos runs and TLC samples (default: cores).")
+    Integer workers;
 
     @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "10m",
             description = "Limit per check (default: ${DEFAULT-VALUE}); a check that exceeds it fails with TIMEOUT.")
     Duration timeout;
+
+    @Option(names = "--runs", paramLabel = "DIR",
+            description = "Where chaos traces go (default: a new temporary folder, removed when everything passed).")
+    Path runsDir;
 
     @Option(names = "--tla2tools", paramLabel = "JAR", description = "Run this tla2tools jar instead of the bundled TLC 2.18.")
     Path tla2tools;
 
     @Override
     public Integer call() throws IOException {
-        if (workers < 1) {
-            throw new UserError("--workers must be at least 1, got " + workers);
+        long start = System.nanoTime();
+        int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        if (threads < 1) {
+            throw new UserError("--workers must be at least 1, got " + threads);
+        }
+        if (quick && soak) {
+            throw new UserError("--quick and --soak exclude each other");
+        }
+        if (seeds != null && seeds < 0) {
+            throw new UserError("--seeds must not be negative, got " + seeds);
+        }
+        if (flaw != null && algorithms.isEmpty()) {
+            throw new UserError("--flaw needs --algorithm (a flaw belongs to one algorithm)");
         }
         Path specs = specsDir != null ? specsDir : home().resolve("specs");
         if (!Files.isDirectory(specs)) {
             throw new UserError(specs.toAbsolutePath() + ": no specs folder (set CONFORM_HOME or use --specs)");
         }
-        // specs/lib holds shared pure-TLA+ modules every spec may extend.
-        List<GateStep> steps = List.of(new ModelCheckStep(workers, timeout, List.of(specs.resolve("lib")), tla2tools));
+        checkSelection(specs);
+        boolean tempRuns = runsDir == null;
+        Path runs = tempRuns ? Files.createTempDirectory("conform-gate-") : runsDir;
+        Budget budget = quick ? Budget.QUICK : soak ? Budget.SOAK : Budget.DEFAULT;
+        // specs/lib holds shared TLA+ modules (trace validation library) every spec may extend.
+        List<Path> libs = Files.isDirectory(specs.resolve("lib")) ? List.of(specs.resolve("lib")) : List.of();
+        GateSettings settings = new GateSettings(specs, budget, seeds, threads, timeout, flaw, runs, libs, tla2tools);
+        GateProgress progress = Terminal.interactive() ? GateProgress.terminal(System.err) : GateProgress.none();
+        List<GateStep> steps = List.of(new ModelCheckStep(threads, timeout, libs, tla2tools, flaw),
+                new ChaosStep(settings, progress));
         List<GateOutcome> outcomes;
         try {
-            outcomes = new Gate(steps).run(specs, spec.commandLine().getErr());
+            outcomes = new Gate(steps, threads, progress).run(specs, selected(), null);
         } catch (TlcInputException e) {
             throw new UserError(e.getMessage());
+        } finally {
+            progress.clear();
         }
         if (outcomes.isEmpty()) {
-            throw new UserError(specs.toAbsolutePath() + ": no spec folder with an MC*.tla/MC*.cfg pair");
+            throw new UserError(specs.toAbsolutePath() + ": nothing to check (no gate.json, no MC*.tla/MC*.cfg pair"
+                    + (algorithms.isEmpty() ? "" : " for " + String.join(", ", algorithms)) + ")");
         }
-        Gate.printTable(spec.commandLine().getOut(), outcomes);
+        PrintWriter out = spec.commandLine().getOut();
+        Gate.printTable(out, outcomes);
         if (junitDir != null) {
             Gate.writeJUnit(junitDir, outcomes);
         }
-        return Gate.exitCode(outcomes);
+        int exit = Gate.exitCode(outcomes);
+        if (exit == 0 && tempRuns) {
+            deleteTree(runs);
+        } else if (hasFiles(runs)) {
+            out.println("traces: " + runs);
+        }
+        out.printf(Locale.ROOT, "gate %s in %.1f s%s%n", exit == 0 ? "passed" : "FAILED",
+                (System.nanoTime() - start) / 1e9, flaw == null ? "" : exit == 1 ? " (flaw " + flaw + " caught)" : "");
+        out.flush();
+        return exit;
+    }
+
+    /** Unknown algorithm names and flaws are usage errors, before anything runs. */
+    private void checkSelection(Path specs) throws IOException {
+        List<String> known = new ArrayList<>();
+        try (var folders = Files.list(specs)) {
+            for (Path f : folders.filter(Files::isDirectory).sorted().toList()) {
+                known.add(f.getFileName().toString());
+                GatePairing p = GatePairing.read(f);
+                if (p != null) {
+                    known.add(p.algorithm());
+                }
+            }
+        }
+        for (String a : algorithms) {
+            if (!known.contains(a)) {
+                throw new UserError("--algorithm " + a + ": no such spec folder or gate.json algorithm in " + specs);
+            }
+        }
+        if (flaw != null) {
+            for (String a : algorithms) {
+                Algorithm<?> alg;
+                try {
+                    alg = Algorithms.byName(a);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError("--flaw: " + e.getMessage());
+                }
+                if (!alg.flaws().containsKey(flaw)) {
+                    throw new UserError("unknown flaw '" + flaw + "' of " + a + "; known: "
+                            + String.join(", ", alg.flaws().keySet()));
+                }
+            }
+        }
+    }
+
+    private Predicate<Path> selected() {
+        if (algorithms.isEmpty()) {
+            return f -> true;
+        }
+        return f -> {
+            if (algorithms.contains(f.getFileName().toString())) {
+                return true;
+            }
+            GatePairing p = GatePairing.read(f);
+            return p != null && algorithms.contains(p.algorithm());
+        };
+    }
+
+    private static boolean hasFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var s = Files.walk(dir)) {
+            return s.anyMatch(Files::isRegularFile);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static Path home() {

@@ -7,31 +7,101 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** Runs the gate's steps over every spec folder, in name order, one check at a time. */
+/**
+ * Runs the gate's steps over every selected spec folder, in name order. Checks run one after
+ * the other, except neighbouring checks that declare themselves {@link GateCheck#concurrent()},
+ * which share a pool of {@code parallel} threads; outcomes keep the checks' order.
+ */
 public final class Gate {
     private final List<GateStep> steps;
+    private final int parallel;
+    private final GateProgress progress;
 
     public Gate(List<GateStep> steps) {
-        this.steps = List.copyOf(steps);
+        this(steps, 1, GateProgress.none());
     }
 
-    /** Runs all checks; {@code log} gets one line per check as it starts (TLC runs can be long). */
+    public Gate(List<GateStep> steps, int parallel, GateProgress progress) {
+        this.steps = List.copyOf(steps);
+        this.parallel = Math.max(1, parallel);
+        this.progress = progress;
+    }
+
+    /** Runs all checks of every folder; {@code log} (may be null) gets one line per check as it starts. */
     public List<GateOutcome> run(Path specsDir, PrintWriter log) {
+        return run(specsDir, f -> true, log);
+    }
+
+    /** Runs the checks of the folders {@code selected} accepts. */
+    public List<GateOutcome> run(Path specsDir, Predicate<Path> selected, PrintWriter log) {
         List<GateCheck> checks = new ArrayList<>();
         for (Path folder : folders(specsDir)) {
+            if (!selected.test(folder)) {
+                continue;
+            }
             for (GateStep step : steps) {
                 checks.addAll(step.checks(folder));
             }
         }
         List<GateOutcome> outcomes = new ArrayList<>();
-        for (GateCheck c : checks) {
-            log.printf("gate: %s/%s ...%n", c.suite(), c.name());
-            log.flush();
-            outcomes.add(c.run());
+        int i = 0;
+        while (i < checks.size()) {
+            int j = i + 1;
+            if (checks.get(i).concurrent()) {
+                while (j < checks.size() && checks.get(j).concurrent()) {
+                    j++;
+                }
+            }
+            outcomes.addAll(runGroup(checks.subList(i, j), outcomes.size(), checks.size(), log));
+            i = j;
         }
         return outcomes;
+    }
+
+    private List<GateOutcome> runGroup(List<GateCheck> group, int doneBefore, int total, PrintWriter log) {
+        if (group.size() == 1) {
+            return List.of(runOne(group.get(0), doneBefore, total, log));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, group.size()));
+        try {
+            List<Future<GateOutcome>> futures = new ArrayList<>();
+            int k = doneBefore;
+            for (GateCheck c : group) {
+                int n = k++;
+                futures.add(pool.submit(() -> runOne(c, n, total, log)));
+            }
+            List<GateOutcome> out = new ArrayList<>();
+            for (Future<GateOutcome> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private GateOutcome runOne(GateCheck c, int index, int total, PrintWriter log) {
+        progress.show(String.format("  [%d/%d] %s/%s ...", index + 1, total, c.suite(), c.name()));
+        if (log != null) {
+            synchronized (log) {
+                log.printf("gate: %s/%s ...%n", c.suite(), c.name());
+                log.flush();
+            }
+        }
+        return c.run();
     }
 
     private static List<Path> folders(Path specsDir) {

@@ -1,6 +1,6 @@
 package dev.conform.cli.gate;
 
-/** One runnable gate check; becomes one row of the table and one JUnit testcase. */
+/** One runnable gate check; becomes one JUnit testcase and counts towards its folder's table row. */
 public interface GateCheck {
 
     /** The JUnit suite (the spec folder's name). */
@@ -11,4 +11,9 @@ public interface GateCheck {
 
     /** Runs the check; must not throw for failures of the thing checked (they are outcomes). */
     GateOutcome run();
+
+    /** Whether the check may run alongside its neighbours that say so too (single-threaded TLC runs). */
+    default boolean concurrent() {
+        return false;
+    }
 }

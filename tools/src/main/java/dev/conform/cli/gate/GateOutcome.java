@@ -1,6 +1,7 @@
 package dev.conform.cli.gate;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The result of one gate check.
@@ -14,7 +15,20 @@ import java.time.Duration;
  * @param depth search depth, null when not applicable
  * @param time wall-clock time
  * @param detail one line for failures (and for expected failures, what was expected)
+ * @param runs simulated runs checked by the Java invariants (0 when not applicable)
+ * @param events trace events validated by TLC (0 when not applicable)
+ * @param replay commands that reproduce a failure (empty when passed)
  */
 public record GateOutcome(String suite, String name, boolean passed, String verdict, int exitCode,
-        Long distinctStates, Long depth, Duration time, String detail) {
+        Long distinctStates, Long depth, Duration time, String detail, long runs, long events, List<String> replay) {
+
+    public GateOutcome {
+        replay = List.copyOf(replay);
+    }
+
+    /** An outcome of a model check (no runs, no trace events). */
+    public GateOutcome(String suite, String name, boolean passed, String verdict, int exitCode,
+            Long distinctStates, Long depth, Duration time, String detail) {
+        this(suite, name, passed, verdict, exitCode, distinctStates, depth, time, detail, 0, 0, List.of());
+    }
 }

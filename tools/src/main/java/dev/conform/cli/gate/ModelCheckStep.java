@@ -21,7 +21,19 @@ public final class ModelCheckStep implements GateStep {
     private final List<Path> libraries;
     private final Path tla2tools;
 
+    private final String flaw;
+
     public ModelCheckStep(int workers, Duration timeout, List<Path> libraries, Path tla2tools) {
+        this(workers, timeout, libraries, tla2tools, null);
+    }
+
+    /**
+     * @param flaw a teaching flaw: folders with a gate.json check only the config their
+     *             {@code flawConfigs} maps it to (nothing when unmapped), and its violation is
+     *             reported as caught, not as expected
+     */
+    public ModelCheckStep(int workers, Duration timeout, List<Path> libraries, Path tla2tools, String flaw) {
+        this.flaw = flaw;
         this.workers = workers;
         this.timeout = timeout;
         this.libraries = List.copyOf(libraries);
@@ -31,14 +43,28 @@ public final class ModelCheckStep implements GateStep {
     @Override
     public List<GateCheck> checks(Path specFolder) {
         List<ModelPair> pairs = ModelPair.inFolder(specFolder);
+        GatePairing pairing = GatePairing.read(specFolder);
+        if (pairing != null) {
+            // gate.json lists the configs the gate runs; the others are for manual runs.
+            List<String> wanted = flaw == null ? pairing.modelCheck()
+                    : pairing.flawConfigs().containsKey(flaw) ? List.of(pairing.flawConfigs().get(flaw)) : List.of();
+            for (String w : wanted) {
+                if (pairs.stream().noneMatch(p -> p.config().getFileName().toString().equals(w))) {
+                    throw new dev.conform.cli.UserError(specFolder.resolve(GatePairing.FILE) + ": " + w
+                            + " has no MC*.tla to pair with in " + specFolder);
+                }
+            }
+            pairs = pairs.stream().filter(p -> wanted.contains(p.config().getFileName().toString())).toList();
+        }
         if (pairs.isEmpty()) {
             return List.of();
         }
         Expectations expectations = Expectations.read(specFolder);
         List<GateCheck> checks = new ArrayList<>();
         for (ModelPair pair : pairs) {
+            // With a flaw on, its config's violation is what the gate is after: no expectation.
             checks.add(new Check(specFolder.getFileName().toString(), pair,
-                    expectations.forConfig(pair.config().getFileName().toString())));
+                    flaw != null ? null : expectations.forConfig(pair.config().getFileName().toString())));
         }
         return checks;
     }

@@ -1,0 +1,162 @@
+package dev.conform.cli.gate;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conform.cli.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A spec folder's {@code gate.json} (contract E): which registered algorithm the folder pairs
+ * with, which MC configs the gate model-checks, the trace spec that validates sampled runs, and
+ * the chaos budget per {@link Budget}. Optional {@code flawConfigs} maps a teaching flaw to the
+ * MC config that demonstrates it, and {@code horizon} is the span of chaos plans in ticks.
+ */
+public record GatePairing(Path folder, String algorithm, List<String> modelCheck, String traceSpec, long steps,
+        String intensity, long horizon, Map<String, String> options, Map<Budget, Integer> seeds,
+        Map<Budget, Integer> tlcSample, Map<String, String> flawConfigs) {
+
+    public static final String FILE = "gate.json";
+
+    /** The folder's pairing, or null when it has no gate.json. */
+    public static GatePairing read(Path folder) {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            throw new UserError(file + ":" + (l == null ? 0 : l.getLineNr()) + ":" + (l == null ? 0 : l.getColumnNr())
+                    + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new UserError(file + ":1:1: expected a JSON object (see contract E in the README)");
+        }
+        Reader r = new Reader(file, root);
+        GatePairing p = new GatePairing(folder, r.text("algorithm", null), r.texts("modelCheck"),
+                r.text("traceSpec", null), r.positive("steps", 4000), r.text("intensity", "MEDIUM"),
+                r.positive("horizon", 500), r.textMap("options"), r.budgets("seeds"), r.budgets("tlcSample"),
+                r.textMap("flawConfigs"));
+        for (String cfg : p.modelCheck) {
+            r.requireFile(cfg);
+        }
+        for (String cfg : p.flawConfigs.values()) {
+            r.requireFile(cfg);
+        }
+        if (p.traceSpec != null) {
+            r.requireFile(p.traceSpec);
+        }
+        return p;
+    }
+
+    public int seeds(Budget b) {
+        return seeds.get(b);
+    }
+
+    public int tlcSample(Budget b) {
+        return Math.min(tlcSample.get(b), seeds.get(b));
+    }
+
+    public Path traceSpecPath() {
+        return traceSpec == null ? null : folder.resolve(traceSpec);
+    }
+
+    /** Field-by-field reading with one clear message per mistake. */
+    private record Reader(Path file, JsonNode root) {
+        String text(String field, String def) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) {
+                if (def == null && field.equals("algorithm")) {
+                    throw new UserError(file + ": \"algorithm\" is required");
+                }
+                return def;
+            }
+            if (!n.isTextual()) {
+                throw new UserError(file + ": \"" + field + "\" must be a string");
+            }
+            return n.asText();
+        }
+
+        long positive(String field, long def) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) {
+                return def;
+            }
+            if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 1) {
+                throw new UserError(file + ": \"" + field + "\" must be a positive integer");
+            }
+            return n.asLong();
+        }
+
+        List<String> texts(String field) {
+            JsonNode n = root.get(field);
+            List<String> out = new ArrayList<>();
+            if (n == null || n.isNull()) {
+                return out;
+            }
+            if (!n.isArray()) {
+                throw new UserError(file + ": \"" + field + "\" must be an array of file names");
+            }
+            for (JsonNode x : n) {
+                if (!x.isTextual()) {
+                    throw new UserError(file + ": \"" + field + "\" must be an array of file names");
+                }
+                out.add(x.asText());
+            }
+            return List.copyOf(out);
+        }
+
+        Map<String, String> textMap(String field) {
+            JsonNode n = root.get(field);
+            Map<String, String> out = new LinkedHashMap<>();
+            if (n == null || n.isNull()) {
+                return out;
+            }
+            if (!n.isObject()) {
+                throw new UserError(file + ": \"" + field + "\" must be an object of strings");
+            }
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw new UserError(file + ": \"" + field + "\"." + e.getKey() + " must be a string");
+                }
+                out.put(e.getKey(), e.getValue().asText());
+            }
+            return out;
+        }
+
+        Map<Budget, Integer> budgets(String field) {
+            JsonNode n = root.get(field);
+            if (n == null || !n.isObject()) {
+                throw new UserError(file + ": \"" + field + "\" must be an object {\"quick\": N, \"default\": N, \"soak\": N}");
+            }
+            Map<Budget, Integer> out = new EnumMap<>(Budget.class);
+            for (Budget b : Budget.values()) {
+                JsonNode v = n.get(b.key());
+                if (v == null || !v.isIntegralNumber() || v.asInt() < 0) {
+                    throw new UserError(file + ": \"" + field + "\"." + b.key() + " must be a non-negative integer");
+                }
+                out.put(b, v.asInt());
+            }
+            return out;
+        }
+
+        void requireFile(String name) {
+            if (!Files.isRegularFile(file.resolveSibling(name))) {
+                throw new UserError(file + ": names " + name + ", which is not in " + file.getParent());
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.conform.cli.gate;
+
+import dev.conform.runtime.nemesis.FaultPlans;
+import dev.conform.runtime.sim.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The commands printed for a failed run: rerun it into a trace, and validate that trace. */
+final class ReplayCommands {
+    private ReplayCommands() {
+    }
+
+    /** Writes the run's plan next to its trace and returns the {@code conform run} command. */
+    static String run(Scenario s, Path trace) {
+        Path plan = trace.resolveSibling(trace.getFileName().toString().replace(".ndjson", "") + ".plan.json");
+        try {
+            if (!s.plan().events().isEmpty()) {
+                FaultPlans.write(s.plan(), plan);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return s.replayCommand(plan) + " --out " + trace;
+    }
+
+    static String validate(Path traceSpec, Path trace, List<Path> libraries) {
+        StringBuilder b = new StringBuilder("conform validate");
+        if (traceSpec != null) {
+            b.append(" --spec ").append(traceSpec);
+        } else {
+            b.append(" --java-only");
+        }
+        b.append(" --trace ").append(trace);
+        if (traceSpec != null && !libraries.isEmpty()) {
+            b.append(" --lib ").append(libraries.stream().map(Path::toString).collect(Collectors.joining(" ")));
+        }
+        return b.toString();
+    }
+}
