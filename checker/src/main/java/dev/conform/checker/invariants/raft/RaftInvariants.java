@@ -1,0 +1,42 @@
+package dev.conform.checker.invariants.raft;
+
+import dev.conform.checker.invariants.Invariant;
+import dev.conform.checker.invariants.InvariantSet;
+import dev.conform.checker.invariants.StateFolder;
+
+import java.util.List;
+
+/**
+ * Java invariants of {@code raft} traces, named as in specs/raft/Raft.tla:
+ * <ul>
+ * <li>{@code ElectionSafety} (always): at most one leader per term;</li>
+ * <li>{@code LogMatching} (always): logs that agree on the term at an index agree up to it;</li>
+ * <li>{@code LeaderCompleteness} (always): a leader holds every entry committed at a server whose
+ *     term is not newer than its own;</li>
+ * <li>{@code StateMachineSafety} (always): no two servers committed different entries at an index;</li>
+ * <li>{@code LeaderElected}, {@code EntryCommitted} (sometimes): the run elected a leader and
+ *     committed an entry, so a run where nothing happened fails.</li>
+ * </ul>
+ */
+public final class RaftInvariants implements InvariantSet<RaftTraceState> {
+    @Override
+    public String algorithm() {
+        return "raft";
+    }
+
+    @Override
+    public StateFolder<RaftTraceState> folder() {
+        return new RaftFolder();
+    }
+
+    @Override
+    public List<Invariant<RaftTraceState>> invariants() {
+        return List.of(
+            Invariant.always("ElectionSafety", RaftProperties::electionSafety),
+            Invariant.always("LogMatching", RaftProperties::logMatching),
+            Invariant.always("LeaderCompleteness", RaftProperties::leaderCompleteness),
+            Invariant.always("StateMachineSafety", RaftProperties::stateMachineSafety),
+            Invariant.sometimes("LeaderElected", RaftProperties::leaderElected),
+            Invariant.sometimes("EntryCommitted", RaftProperties::entryCommitted));
+    }
+}
