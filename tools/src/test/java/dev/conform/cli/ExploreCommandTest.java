@@ -1,0 +1,56 @@
+package dev.conform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code conform explore}: finds a planted Raft flaw, shrinks it, and the printed replay reproduces it. */
+class ExploreCommandTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void findsShrinksAndReplaysAFlaw() throws Exception {
+        CliRun r = CliRun.of("explore", "raft", "--seeds", "30", "--flaw", "VoteTwice", "--out", out.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("ElectionSafety violated"), r.out());
+        String replay = r.out().lines().filter(l -> l.startsWith("replay:")).findFirst().orElseThrow();
+        assertTrue(replay.contains("--flaw VoteTwice") && replay.contains("--plan "), replay);
+        String shrunk = r.out().lines().filter(l -> l.startsWith("shrunk in")).findFirst().orElseThrow();
+        // "shrunk in R runs: A -> B fault events, S -> T steps": the minimal run is no bigger.
+        String[] w = shrunk.split("[ :,]+");
+        assertTrue(Integer.parseInt(w[6]) <= Integer.parseInt(w[4]) && Long.parseLong(w[11]) < Long.parseLong(w[9]), shrunk);
+
+        // The printed command reruns the minimal case, and its trace fails the Java invariants again.
+        List<String> args = new ArrayList<>(Arrays.asList(replay.substring("replay:".length()).trim().split(" ")));
+        args.remove(0); // "conform"
+        Path trace = out.resolve("replayed.ndjson");
+        args.set(args.indexOf("--out") + 1, trace.toString());
+        assertEquals(0, CliRun.of(args.toArray(String[]::new)).exit());
+        CliRun v = CliRun.of("validate", "--java-only", "--trace", trace.toString());
+        assertEquals(1, v.exit(), v.out() + v.err());
+        assertTrue(v.out().contains("ElectionSafety"), v.out());
+        assertTrue(Files.isRegularFile(Path.of(args.get(args.indexOf("--plan") + 1))));
+    }
+
+    @Test
+    void passesWithoutAFlaw() {
+        CliRun r = CliRun.of("explore", "raft", "--seeds", "4", "--out", out.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("4 seeds (1..4), no failure"), r.out());
+    }
+
+    @Test
+    void unknownFlawIsUsageError() {
+        CliRun r = CliRun.of("explore", "raft", "--flaw", "Nope", "--out", out.toString());
+        assertEquals(2, r.exit());
+    }
+}

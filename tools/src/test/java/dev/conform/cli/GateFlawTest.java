@@ -1,0 +1,47 @@
+package dev.conform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code conform gate --algorithm raft --flaw F} catches every Raft teaching flaw (exit 1). The
+ * flaws that chaos runs reach are caught by the Java invariants alone (the copied gate.json has no
+ * flaw configs and no TLC samples, so nothing else could catch them); CommitOldTerm (figure 8 of
+ * the Raft paper) needs a schedule random plans rarely produce, so it is caught by its flaw config.
+ */
+class GateFlawTest {
+
+    @TempDir
+    Path specs;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"VoteTwice", "VoteWithoutLogCheck", "AppendWithoutPrevCheck"})
+    void chaosRunsCatchTheFlaw(String flaw) throws Exception {
+        Path raft = GateSpecsFixture.copy(specs, "raft");
+        String gate = Files.readString(raft.resolve("gate.json"));
+        gate = gate.replaceAll("(?s)\"flawConfigs\".*?}", "\"flawConfigs\": {}")
+                .replaceAll("\"tlcSample\": \\{[^}]*}", "\"tlcSample\": {\"quick\": 0, \"default\": 0, \"soak\": 0}");
+        Files.writeString(raft.resolve("gate.json"), gate);
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--algorithm", "raft", "--flaw", flaw, "--seeds", "200");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL raft/chaos 200 seeds --flaw " + flaw + ": VIOLATED"), r.out());
+        assertTrue(r.out().contains("replay:   conform run raft --seed ") && r.out().contains("--flaw " + flaw), r.out());
+        assertTrue(r.out().contains("(flaw " + flaw + " caught)"), r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CommitOldTerm"})
+    void theFlawConfigCatchesTheFlaw(String flaw) throws Exception {
+        GateSpecsFixture.copy(specs, "raft");
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--algorithm", "raft", "--flaw", flaw, "--seeds", "0",
+                "--workers", "2");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("INVARIANT_VIOLATED (LeaderCompleteness)"), r.out());
+    }
+}
