@@ -28,16 +28,27 @@ public enum EventKind {
 
     /** The lower-case name used on the wire. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
+
+    private final String wire = name().toLowerCase(Locale.ROOT);
 
     /** Parses a wire name, or returns null when it is not a known kind. */
     public static EventKind fromWire(String s) {
-        for (EventKind k : values()) {
-            if (k.wireName().equals(s)) {
-                return k;
-            }
+        if (s == null) {
+            return null;
         }
-        return null;
+        return switch (s) {
+            case "send" -> SEND;
+            case "deliver" -> DELIVER;
+            case "drop" -> DROP;
+            case "duplicate" -> DUPLICATE;
+            case "timer" -> TIMER;
+            case "crash" -> CRASH;
+            case "restart" -> RESTART;
+            case "action" -> ACTION;
+            case "fault" -> FAULT;
+            default -> null;
+        };
     }
 }

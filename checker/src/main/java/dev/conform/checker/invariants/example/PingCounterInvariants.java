@@ -1,0 +1,27 @@
+package dev.conform.checker.invariants.example;
+
+import dev.conform.checker.invariants.Invariant;
+import dev.conform.checker.invariants.InvariantSet;
+import dev.conform.checker.invariants.StateFolder;
+import java.util.List;
+
+/** PingCounter's invariant set, registered for algorithm {@code pingcounter} via ServiceLoader. */
+public final class PingCounterInvariants implements InvariantSet<PingCounterState> {
+    @Override
+    public String algorithm() {
+        return "pingcounter";
+    }
+
+    @Override
+    public StateFolder<PingCounterState> folder() {
+        return new PingCounterFolder();
+    }
+
+    @Override
+    public List<Invariant<PingCounterState>> invariants() {
+        return List.of(
+                Invariant.always("NotAhead", PingCounterState::notAhead),
+                Invariant.always("CountsMonotone", s -> !s.regressed),
+                Invariant.sometimes("Exchanged", s -> s.delivered > 0));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.conform.checker.validate;
+
+import dev.conform.checker.invariants.ReplayResult;
+import java.io.PrintWriter;
+
+/** The human summary of a {@link ValidationReport}. */
+public final class ReportText {
+    private ReportText() {
+    }
+
+    public static void print(ValidationReport r, PrintWriter out) {
+        out.println("conform validate " + r.trace() + ": " + r.status().name().toLowerCase().replace('_', ' '));
+        if (r.badInput() != null) {
+            out.println("  " + r.badInput());
+            out.flush();
+            return;
+        }
+        if (r.tlc() != null) {
+            TlcValidation t = r.tlc();
+            out.println("  TLC  (" + r.spec() + "): " + t.outcome() + " - " + t.message());
+            if (t.divergence() != null) {
+                TlcValidation.Divergence d = t.divergence();
+                out.println("    event " + d.event() + " (line " + d.line() + "): " + d.eventJson());
+                if (d.lastState() != null) {
+                    out.println("    last matched state:");
+                    d.lastState().lines().forEach(l -> out.println("      " + l.trim()));
+                }
+                for (TlcValidation.ActionDiagnosis a : d.actions()) {
+                    out.println("    " + a.action() + ": " + (a.enabled() ? "enabled (!)"
+                            : "conjunct " + a.failedConjunct() + "/" + a.conjuncts() + " is false: " + a.conjunct()));
+                }
+                if (d.note() != null) {
+                    out.println("    (" + d.note() + ")");
+                }
+            }
+            if (t.outcome() == TlcValidation.Outcome.TOOL_FAILURE && !t.commandLines().isEmpty()) {
+                out.println("    last TLC command: " + t.commandLines().get(t.commandLines().size() - 1));
+            }
+        }
+        if (r.java() != null) {
+            ReplayResult j = r.java();
+            out.println("  Java (" + j.algorithm() + ", " + j.events() + " events): "
+                    + (j.conforms() ? "all invariants hold" : j.failure().message()));
+            for (ReplayResult.InvariantVerdict v : j.verdicts()) {
+                out.println("    " + (v.passed() ? "ok   " : "FAIL ") + v.name() + " (" + v.kind() + ")"
+                        + (v.passed() ? "" : ": " + v.detail()));
+            }
+        } else if (r.javaNote() != null) {
+            out.println("  Java: " + r.javaNote());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,367 @@
+package dev.conform.checker.validate;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.conform.checker.tla.TraceInputOperators;
+import dev.conform.checker.tla.TraceSlice;
+import dev.conform.checker.tlc.TlcRequest;
+import dev.conform.checker.tlc.TlcResult;
+import dev.conform.checker.tlc.TlcRunner;
+import dev.conform.checker.tlc.TlcState;
+import dev.conform.checker.tlc.Verdict;
+import dev.conform.checker.validate.TlcValidation.Outcome;
+import dev.conform.checker.value.TlaValue;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.io.TraceFormatException;
+import dev.conform.tracing.io.TraceReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Validates a trace against a trace spec with TLC, in segments, failing closed: the only way to
+ * {@link Outcome#CONFORMS} is TLC reporting {@code TraceNotFinished} violated, with a final
+ * state that consumed the whole segment, in every segment.
+ */
+public final class TlcTraceValidator {
+    /** TLC keeps one behaviour of at most 32,767 steps; stay below it. */
+    public static final int MAX_SEGMENT = 32_000;
+    private static final Pattern DIAG_LINE = Pattern.compile(
+            "<<\"" + GeneratedModules.DIAG_TAG + "\", (\\d+), (\\d+), (TRUE|FALSE)>>");
+
+    /**
+     * @param timeout      overall limit for all TLC runs (null: none)
+     * @param segmentSize  events per TLC run, 1..{@link #MAX_SEGMENT}
+     * @param tla2toolsJar another TLC jar (null: the bundled one or CONFORM_TLA2TOOLS)
+     * @param libraryPaths extra folders of TLA+ modules the spec needs
+     * @param progress     called with the number of events validated after each segment
+     */
+    public record Options(Duration timeout, int segmentSize, Path tla2toolsJar, List<Path> libraryPaths,
+                          LongConsumer progress) {
+        public Options {
+            if (segmentSize < 1 || segmentSize > MAX_SEGMENT) {
+                throw new IllegalArgumentException("segment size must be in 1.." + MAX_SEGMENT + ", got " + segmentSize);
+            }
+            libraryPaths = List.copyOf(libraryPaths);
+            progress = progress == null ? n -> { } : progress;
+        }
+
+        public static Options defaults() {
+            return new Options(null, 30_000, null, List.of(), null);
+        }
+
+        public Options withTimeout(Duration d) {
+            return new Options(d, segmentSize, tla2toolsJar, libraryPaths, progress);
+        }
+
+        public Options withSegmentSize(int n) {
+            return new Options(timeout, n, tla2toolsJar, libraryPaths, progress);
+        }
+
+        public Options withTla2toolsJar(Path jar) {
+            return new Options(timeout, segmentSize, jar, libraryPaths, progress);
+        }
+
+        public Options withProgress(LongConsumer p) {
+            return new Options(timeout, segmentSize, tla2toolsJar, libraryPaths, p);
+        }
+    }
+
+    private final TlcRunner runner;
+
+    public TlcTraceValidator(TlcRunner runner) {
+        this.runner = runner;
+    }
+
+    public TlcTraceValidator() {
+        this(new TlcRunner());
+    }
+
+    public TlcValidation validate(Path spec, Path cfg, Path trace, Options opt) {
+        Run run = new Run(spec.toAbsolutePath().normalize(), cfg.toAbsolutePath().normalize(),
+                trace.toAbsolutePath().normalize(), opt);
+        try {
+            return run.execute();
+        } finally {
+            run.cleanUp();
+        }
+    }
+
+    /** The state of one validation. */
+    private final class Run {
+        final Path spec;
+        final Path cfg;
+        final Path trace;
+        final Options opt;
+        final long deadline;
+        final List<String> commands = new ArrayList<>();
+        Duration tlcTime = Duration.ZERO;
+        Path work;
+        long events;
+        int segments;
+
+        Run(Path spec, Path cfg, Path trace, Options opt) {
+            this.spec = spec;
+            this.cfg = cfg;
+            this.trace = trace;
+            this.opt = opt;
+            this.deadline = opt.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + opt.timeout().toNanos();
+        }
+
+        TlcValidation execute() {
+            TraceSpecSource source;
+            TraceConfig config;
+            try {
+                source = TraceSpecSource.read(spec);
+                config = TraceConfig.read(cfg);
+            } catch (IOException e) {
+                return done(Outcome.BAD_INPUT, "cannot read the trace spec: " + e.getMessage(), null, null, 0);
+            }
+            try {
+                events = countEvents(trace);
+            } catch (TraceFormatException e) {
+                return done(Outcome.BAD_INPUT, e.getMessage(), null, null, 0);
+            }
+            try {
+                work = Files.createTempDirectory("conform-validate");
+                TraceLibrary.writeTo(work);
+            } catch (IOException e) {
+                return done(Outcome.TOOL_FAILURE, "cannot prepare a work folder: " + e.getMessage(), null, null, 0);
+            }
+            Map<String, TlaValue> start = null;
+            long from = 1;
+            do {
+                long to = Math.min(events, from + opt.segmentSize() - 1);
+                String init = GeneratedModules.init(config.init(), start);
+                List<String> invariants = new ArrayList<>(config.invariants());
+                invariants.add("TraceNotFinished");
+                TlcResult r;
+                try {
+                    r = runTlc(GeneratedModules.TRACE, GeneratedModules.traceModule(source.moduleName(), init),
+                            config.render("ConformInit", config.next(), invariants), from, to);
+                } catch (IOException | RuntimeException e) {
+                    return done(Outcome.TOOL_FAILURE, "TLC could not be run: " + e.getMessage(), null, null, 0);
+                }
+                segments++;
+                long len = to - from + 1;
+                if (r.verdict() == Verdict.INVARIANT_VIOLATED && "TraceNotFinished".equals(r.violatedName())) {
+                    TlcState last = lastState(r);
+                    if (last == null || last.parseError() != null || !isInt(last.variables().get("l"), len + 1)) {
+                        return done(Outcome.TOOL_FAILURE, "TLC reported the trace finished but its final state"
+                                + " is not at l = " + (len + 1) + ": " + (last == null ? "no state" : last.text()),
+                                null, null, 0);
+                    }
+                    start = last.variables();
+                    opt.progress().accept(to);
+                    from = to + 1;
+                    continue;
+                }
+                if (r.verdict() == Verdict.INVARIANT_VIOLATED && config.invariants().contains(r.violatedName())) {
+                    TlcState last = lastState(r);
+                    TlaValue l = last == null ? null : last.variables().get("l");
+                    if (!(l instanceof TlaValue.Int li)) {
+                        return done(Outcome.TOOL_FAILURE, "TLC reported " + r.violatedName()
+                                + " violated without a readable state", null, null, 0);
+                    }
+                    long after = from - 1 + li.value().longValueExact() - 1;
+                    return done(Outcome.INVARIANT_VIOLATED, "invariant " + r.violatedName() + " is violated after event "
+                            + after + ": " + last.text().replaceAll("\\s+", " "), null, r.violatedName(), after);
+                }
+                if (r.verdict() == Verdict.OK) {
+                    Long depth = r.statistics() == null ? null : r.statistics().depth();
+                    if (depth == null || depth < 1 || depth > len) {
+                        return done(Outcome.TOOL_FAILURE, "TLC found no error but reported depth " + depth
+                                + " for a segment of " + len + " events; cannot tell how far the trace matched",
+                                null, null, 0);
+                    }
+                    return diverged(source, config, init, from, to, depth);
+                }
+                if (r.verdict().isBadInput()) {
+                    return done(Outcome.BAD_INPUT, "TLC rejected the trace spec: " + r.message(), null, null, 0);
+                }
+                return done(Outcome.TOOL_FAILURE, "TLC " + r.verdict() + (r.violatedName() == null ? "" : " "
+                        + r.violatedName()) + ": " + r.message(), null, null, 0);
+            } while (from <= events);
+            return done(Outcome.CONFORMS, "all " + events + " events matched the spec"
+                    + (segments > 1 ? " (" + segments + " segments)" : ""), null, null, 0);
+        }
+
+        TlcValidation diverged(TraceSpecSource source, TraceConfig config, String init, long from, long to, long k) {
+            long event = from - 1 + k;
+            long line = 0;
+            String json = null;
+            try {
+                line = lineOfEvent(trace, event);
+                json = lineText(trace, line);
+            } catch (IOException | RuntimeException e) {
+                json = "(could not re-read the event: " + e.getMessage() + ")";
+            }
+            String lastState = null;
+            List<TlcValidation.ActionDiagnosis> actions = new ArrayList<>();
+            String note = null;
+            try {
+                TlcResult d = runTlc(GeneratedModules.DIAG,
+                        GeneratedModules.diagModule(source.moduleName(), init, source.actions(), k),
+                        config.render("ConformInit", config.next(), List.of("ConformStop")), from, to);
+                TlcState last = lastState(d);
+                if (d.verdict() == Verdict.INVARIANT_VIOLATED && "ConformStop".equals(d.violatedName())
+                        && (last != null || k == 1)) {
+                    // k == 1: TLC stops at the initial state and may print no behaviour.
+                    lastState = last != null ? last.text() : "the segment's initial state: " + init.trim();
+                    actions = diagnoses(source.actions(), d.rawOutput());
+                } else {
+                    note = "the diagnostic TLC run answered " + d.verdict() + ": " + d.message();
+                }
+            } catch (IOException | RuntimeException e) {
+                note = "the diagnostic TLC run failed: " + e.getMessage();
+            }
+            var div = new TlcValidation.Divergence(event, line, json, lastState, actions, note);
+            return done(Outcome.DIVERGES, "the trace diverges from the spec at event " + event + " (line " + line
+                    + "): no action of the spec matches it", div, null, 0);
+        }
+
+        TlcResult runTlc(String module, String moduleText, String cfgText, long from, long to) throws IOException {
+            Files.writeString(work.resolve(module + ".tla"), moduleText);
+            Files.writeString(work.resolve(module + ".cfg"), cfgText);
+            TlcRequest.Builder b = TlcRequest.builder(work.resolve(module + ".tla"))
+                    .config(work.resolve(module + ".cfg"))
+                    .workers(1)
+                    .workDir(work)
+                    .libraryPath(spec.getParent())
+                    .libraryPaths(opt.libraryPaths())
+                    .systemProperty(TraceSlice.PATH, trace.toString())
+                    .systemProperty(TraceSlice.FROM, Long.toString(from))
+                    .systemProperty(TraceSlice.TO, Long.toString(to))
+                    .classpathEntry(codeSource(TraceInputOperators.class))
+                    .classpathEntry(codeSource(JsonFactory.class))
+                    .classpathEntry(codeSource(TraceEvent.class))
+                    .tla2toolsJar(opt.tla2toolsJar());
+            if (deadline != Long.MAX_VALUE) {
+                long left = deadline - System.nanoTime();
+                b.timeout(Duration.ofNanos(Math.max(left, 1_000_000)));
+            }
+            TlcResult r = runner.run(b.build());
+            commands.add(r.commandLineString());
+            tlcTime = tlcTime.plus(r.duration() == null ? Duration.ZERO : r.duration());
+            return r;
+        }
+
+        TlcValidation done(Outcome o, String message, TlcValidation.Divergence div, String inv, long invEvent) {
+            return new TlcValidation(o, events, segments, message, div, inv, invEvent, commands, tlcTime);
+        }
+
+        void cleanUp() {
+            if (work == null) {
+                return;
+            }
+            try (Stream<Path> s = Files.walk(work)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | RuntimeException ignored) {
+                // a leftover temp folder is harmless
+            }
+        }
+    }
+
+    private static List<TlcValidation.ActionDiagnosis> diagnoses(List<TraceSpecSource.ActionShape> actions, String out) {
+        int n = actions.size();
+        boolean[][] enabled = new boolean[n][];
+        boolean[][] seen = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            enabled[i] = new boolean[actions.get(i).conjuncts().size() + 1];
+            seen[i] = new boolean[enabled[i].length];
+        }
+        Matcher m = DIAG_LINE.matcher(out);
+        while (m.find()) {
+            int i = Integer.parseInt(m.group(1)) - 1;
+            int j = Integer.parseInt(m.group(2));
+            if (i < n && j < enabled[i].length && !seen[i][j]) {
+                seen[i][j] = true;
+                enabled[i][j] = m.group(3).equals("TRUE");
+            }
+        }
+        List<TlcValidation.ActionDiagnosis> out2 = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TraceSpecSource.ActionShape a = actions.get(i);
+            int c = a.conjuncts().size();
+            int failed = 0;
+            for (int j = 1; j <= c; j++) {
+                if (!seen[i][j]) {
+                    failed = -1;
+                    break;
+                }
+                if (!enabled[i][j]) {
+                    failed = j;
+                    break;
+                }
+            }
+            if (failed < 0) {
+                continue; // the diagnostic output lacked this action: leave it out rather than guess
+            }
+            out2.add(new TlcValidation.ActionDiagnosis(a.name(), failed == 0, failed,
+                    failed == 0 ? null : a.conjunctText(failed), c));
+        }
+        return out2;
+    }
+
+    private static TlcState lastState(TlcResult r) {
+        if (r.counterexample() == null || r.counterexample().states().isEmpty()) {
+            return null;
+        }
+        List<TlcState> s = r.counterexample().states();
+        return s.get(s.size() - 1);
+    }
+
+    private static boolean isInt(TlaValue v, long expected) {
+        return v instanceof TlaValue.Int i && i.value().longValue() == expected;
+    }
+
+    static long countEvents(Path trace) {
+        long n = 0;
+        try (TraceReader r = TraceReader.open(trace)) {
+            while (r.next() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static long lineOfEvent(Path trace, long event) {
+        try (TraceReader r = TraceReader.open(trace)) {
+            for (long i = 0; i < event; i++) {
+                if (r.next() == null) {
+                    return 0;
+                }
+            }
+            return r.line();
+        }
+    }
+
+    static String lineText(Path trace, long line) throws IOException {
+        try (BufferedReader br = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
+            String s = null;
+            for (long i = 0; i < line; i++) {
+                s = br.readLine();
+            }
+            return s;
+        }
+    }
+
+    static Path codeSource(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot locate the classes of " + c.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.conform.checker.validate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A trace spec's {@code .cfg}, split into keyword sections so the validator can keep the user's
+ * CONSTANTS, INVARIANTs and CONSTRAINTs and put in its own INIT, NEXT, verdict invariant and
+ * deadlock setting.
+ *
+ * @param init       the INIT operator (TraceInit when the cfg uses SPECIFICATION or none)
+ * @param next       the NEXT operator (TraceNext likewise)
+ * @param invariants the user's invariants, without TraceNotFinished
+ * @param kept       the verbatim text of the CONSTANT(S) and CONSTRAINT sections
+ */
+public record TraceConfig(String init, String next, List<String> invariants, String kept) {
+    private static final Pattern KEYWORD = Pattern.compile(
+            "\\b(CONSTANTS?|INIT|NEXT|SPECIFICATION|INVARIANTS?|PROPERTY|PROPERTIES|SYMMETRY|VIEW|CONSTRAINTS?"
+                    + "|ACTION_CONSTRAINTS?|CHECK_DEADLOCK|ALIAS|POSTCONDITION)\\b");
+    private static final Set<String> KEEP = Set.of("CONSTANT", "CONSTANTS", "CONSTRAINT", "CONSTRAINTS",
+            "ACTION_CONSTRAINT", "ACTION_CONSTRAINTS");
+
+    public static TraceConfig read(Path cfg) throws IOException {
+        String text = Files.readString(cfg).replaceAll("(?s)\\(\\*.*?\\*\\)", " ").replaceAll("\\\\\\*[^\\n]*", " ");
+        Matcher m = KEYWORD.matcher(text);
+        List<int[]> at = new ArrayList<>();
+        while (m.find()) {
+            at.add(new int[] {m.start(), m.end()});
+        }
+        String init = "TraceInit";
+        String next = "TraceNext";
+        List<String> invariants = new ArrayList<>();
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < at.size(); i++) {
+            String kw = text.substring(at.get(i)[0], at.get(i)[1]);
+            String args = text.substring(at.get(i)[1], i + 1 < at.size() ? at.get(i + 1)[0] : text.length()).trim();
+            switch (kw) {
+                case "INIT" -> init = firstWord(args, init);
+                case "NEXT" -> next = firstWord(args, next);
+                case "INVARIANT", "INVARIANTS" -> {
+                    for (String w : args.split("\\s+")) {
+                        if (!w.isEmpty() && !w.equals("TraceNotFinished")) {
+                            invariants.add(w);
+                        }
+                    }
+                }
+                default -> {
+                    if (KEEP.contains(kw)) {
+                        kept.append(kw).append('\n').append(args).append('\n');
+                    }
+                }
+            }
+        }
+        return new TraceConfig(init, next, List.copyOf(invariants), kept.toString());
+    }
+
+    private static String firstWord(String s, String dflt) {
+        String[] w = s.split("\\s+");
+        return w.length == 0 || w[0].isEmpty() ? dflt : w[0];
+    }
+
+    /** A cfg for a generated module: the user's constants, then the given sections. */
+    public String render(String initOp, String nextOp, List<String> invariantNames) {
+        StringBuilder sb = new StringBuilder(kept);
+        sb.append("INIT ").append(initOp).append('\n');
+        sb.append("NEXT ").append(nextOp).append('\n');
+        for (String inv : invariantNames) {
+            sb.append("INVARIANT ").append(inv).append('\n');
+        }
+        sb.append("CHECK_DEADLOCK FALSE\n");
+        return sb.toString();
+    }
+}

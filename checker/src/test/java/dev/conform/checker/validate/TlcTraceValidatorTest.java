@@ -1,0 +1,137 @@
+package dev.conform.checker.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.conform.checker.validate.TlcValidation.ActionDiagnosis;
+import dev.conform.checker.validate.TlcValidation.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real TLC on the PingCounter example: verdicts, divergence reports, segments, failing closed. */
+class TlcTraceValidatorTest {
+    static final Path DIR = Path.of("src/test/resources/specs/pingcounter");
+    static final Path SPEC = DIR.resolve("TracePingCounter.tla");
+    static final Path CFG = DIR.resolve("TracePingCounter.cfg");
+
+    static TlcValidation validate(String trace, TlcTraceValidator.Options opt) {
+        return new TlcTraceValidator().validate(SPEC, CFG, DIR.resolve("traces").resolve(trace), opt);
+    }
+
+    static TlcValidation validate(String trace) {
+        return validate(trace, TlcTraceValidator.Options.defaults());
+    }
+
+    static ActionDiagnosis action(TlcValidation v, String name) {
+        return v.divergence().actions().stream().filter(a -> a.action().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void goodTraceConforms() {
+        TlcValidation v = validate("good-basic.ndjson");
+        assertEquals(Outcome.CONFORMS, v.outcome(), v.message());
+        assertEquals(10, v.events());
+        assertEquals(1, v.segments());
+    }
+
+    @Test
+    void sendAheadDivergesAtTheSendWithTheFailingConjunct() {
+        TlcValidation v = validate("bad-send-ahead.ndjson");
+        assertEquals(Outcome.DIVERGES, v.outcome(), v.message());
+        assertEquals(5, v.divergence().event());
+        assertEquals(6, v.divergence().line());
+        assertTrue(v.divergence().eventJson().contains("\"val\":9"), v.divergence().eventJson());
+        assertTrue(v.divergence().lastState().contains("count = <<1, 1>>"), v.divergence().lastState());
+        ActionDiagnosis send = action(v, "IsSend");
+        assertEquals(4, send.failedConjunct());
+        assertEquals("/\\ e.msg.body.val = count[e.node]", send.conjunct());
+        assertEquals(1, action(v, "IsInc").failedConjunct());
+        assertFalse(send.enabled());
+    }
+
+    @Test
+    void deliveryOfAMessageNeverSentDivergesAtTheDelivery() {
+        TlcValidation v = validate("bad-deliver-unsent.ndjson");
+        assertEquals(Outcome.DIVERGES, v.outcome());
+        assertEquals(3, v.divergence().event());
+        ActionDiagnosis d = action(v, "IsDeliver");
+        assertEquals(3, d.failedConjunct());
+        assertEquals("/\\ chan[e.node] # <<>>", d.conjunct());
+    }
+
+    @Test
+    void counterGoingBackDivergesAtTheStateCheck() {
+        TlcValidation v = validate("bad-count-regress.ndjson");
+        assertEquals(Outcome.DIVERGES, v.outcome());
+        assertEquals(5, v.divergence().event());
+        assertEquals("/\\ count'[e.node] = e.state.count", action(v, "IsInc").conjunct());
+    }
+
+    @Test
+    void aTraceWhereNothingWasDeliveredStillConformsToTheSpec() {
+        // Only the Java "sometimes" expectation rejects it; the spec allows it.
+        assertEquals(Outcome.CONFORMS, validate("bad-never-exchanged.ndjson").outcome());
+    }
+
+    @Test
+    void segmentsCarryTheStateAcrossBoundaries() {
+        TlcValidation ok = validate("good-basic.ndjson", TlcTraceValidator.Options.defaults().withSegmentSize(4));
+        assertEquals(Outcome.CONFORMS, ok.outcome(), ok.message());
+        assertEquals(3, ok.segments());
+        // Event 5 is the first of the third segment: its check needs count from segment one.
+        TlcValidation bad = validate("bad-send-ahead.ndjson", TlcTraceValidator.Options.defaults().withSegmentSize(2));
+        assertEquals(Outcome.DIVERGES, bad.outcome(), bad.message());
+        assertEquals(5, bad.divergence().event());
+        assertEquals(4, action(bad, "IsSend").failedConjunct());
+    }
+
+    @Test
+    void anAlgorithmInvariantFailingAlongTheTraceIsReportedWithItsEvent() {
+        TlcValidation v = new TlcTraceValidator().validate(SPEC, DIR.resolve("TracePingCounterSmall.cfg"),
+                DIR.resolve("traces/good-basic.ndjson"), TlcTraceValidator.Options.defaults());
+        assertEquals(Outcome.INVARIANT_VIOLATED, v.outcome(), v.message());
+        assertEquals("SmallCounts", v.violatedInvariant());
+        assertEquals(8, v.violationEvent());
+    }
+
+    @Test
+    void timeoutIsAToolFailure() {
+        TlcValidation v = validate("good-basic.ndjson", TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMillis(50)));
+        assertEquals(Outcome.TOOL_FAILURE, v.outcome(), v.message());
+    }
+
+    @Test
+    void aTlcThatCannotStartIsAToolFailure(@TempDir Path tmp) throws Exception {
+        Path notAJar = Files.writeString(tmp.resolve("tla2tools.jar"), "not a jar");
+        TlcValidation v = validate("good-basic.ndjson", TlcTraceValidator.Options.defaults().withTla2toolsJar(notAJar));
+        assertEquals(Outcome.TOOL_FAILURE, v.outcome(), v.message());
+    }
+
+    @Test
+    void aSpecThatDoesNotParseNeverConforms(@TempDir Path tmp) throws Exception {
+        for (String f : new String[] {"PingCounter.tla", "TracePingCounter.cfg"}) {
+            Files.copy(DIR.resolve(f), tmp.resolve(f));
+        }
+        Files.writeString(tmp.resolve("TracePingCounter.tla"),
+                Files.readString(SPEC).replace("TraceInit == TraceStart /\\ Init", "TraceInit == TraceStart /\\ Init /\\"));
+        TlcValidation v = new TlcTraceValidator().validate(tmp.resolve("TracePingCounter.tla"),
+                tmp.resolve("TracePingCounter.cfg"), DIR.resolve("traces/good-basic.ndjson"),
+                TlcTraceValidator.Options.defaults());
+        assertEquals(Outcome.BAD_INPUT, v.outcome(), v.message());
+        assertNotNull(v.message());
+    }
+
+    @Test
+    void malformedTraceIsBadInputWithPosition(@TempDir Path tmp) throws Exception {
+        Path t = Files.writeString(tmp.resolve("t.ndjson"),
+                Files.readString(DIR.resolve("traces/good-basic.ndjson")).replace("\"seq\":3,", "\"seq\":3,,"));
+        TlcValidation v = new TlcTraceValidator().validate(SPEC, CFG, t, TlcTraceValidator.Options.defaults());
+        assertEquals(Outcome.BAD_INPUT, v.outcome());
+        assertTrue(v.message().startsWith(t.toAbsolutePath().normalize() + ":4:"), v.message());
+    }
+}

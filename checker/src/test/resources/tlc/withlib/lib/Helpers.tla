@@ -1,0 +1,3 @@
+---- MODULE Helpers ----
+Zero == 0
+====

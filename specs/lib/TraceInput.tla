@@ -1,0 +1,33 @@
+----------------------------- MODULE TraceInput -----------------------------
+(***************************************************************************)
+(* The trace being validated, as TLA+ values.                              *)
+(*                                                                         *)
+(* The bodies below are placeholders that stop TLC with a clear message.   *)
+(* The real values come from Java operator overrides in conform-checker    *)
+(* (dev.conform.checker.tla.TraceInputOperators, listed by the single      *)
+(* index class tlc2.overrides.TLCOverrides), which read the NDJSON file    *)
+(* named by the JVM system property conform.trace with Jackson.  So TLC    *)
+(* must run with conform-checker, conform-tracing and Jackson on its       *)
+(* classpath; `conform validate` does that for you.                        *)
+(*                                                                         *)
+(* Value mapping: each event line is one record; JSON objects -> records   *)
+(* (field names = keys), arrays -> sequences, strings, booleans, integers  *)
+(* (32-bit: larger numbers stop TLC with file:line:col).  Null or absent   *)
+(* fields are left out of the record: test presence with "f" \in DOMAIN e. *)
+(*                                                                         *)
+(* Segments: for traces longer than TLC's 32,767-step behaviour the        *)
+(* validator passes -Dconform.trace.from=i and -Dconform.trace.to=j;       *)
+(* TraceLog is then events i..j only and TraceOffset = i - 1.              *)
+(***************************************************************************)
+EXTENDS TLC
+
+\* <<e1, e2, ...>>: the events of the trace (or of the current segment), header excluded.
+TraceLog == Assert(FALSE, "TraceLog: the conform Java override is not loaded (TLC classpath lacks conform-checker)")
+
+\* The header line: [type |-> "header", algorithm |-> ..., nodes |-> <<...>>, ...].
+TraceHeader == Assert(FALSE, "TraceHeader: the conform Java override is not loaded")
+
+\* Number of events of the file before TraceLog[1]: 0 unless the trace is validated in segments.
+TraceOffset == Assert(FALSE, "TraceOffset: the conform Java override is not loaded")
+
+=============================================================================

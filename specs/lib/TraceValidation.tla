@@ -1,0 +1,75 @@
+--------------------------- MODULE TraceValidation ---------------------------
+(***************************************************************************)
+(* Helpers for trace specs (see TraceTemplate.tla for how to use them).   *)
+(*                                                                         *)
+(* A trace spec EXTENDS the algorithm spec and this module.  This module   *)
+(* owns the step counter l: the index in TraceLog of the next event to     *)
+(* match.  Every step of the trace spec consumes exactly one event         *)
+(* (TraceStep), so l = Len(TraceLog) + 1 exactly when the whole trace was  *)
+(* matched.                                                                *)
+(*                                                                         *)
+(* How conformance is decided (TLC 2.18 exits 0, "no error", on a trace    *)
+(* that diverges, so "no error" is never taken as success): the validator  *)
+(* checks the invariant TraceNotFinished.  TLC reporting THAT invariant as *)
+(* violated is the one and only success answer: a state that consumed     *)
+(* every event exists.  Any other answer -- no error, another violation,   *)
+(* an error, a timeout -- is a failure.  To run TLC by hand, put           *)
+(*     INVARIANT TraceNotFinished                                          *)
+(* in the .cfg and read "Invariant TraceNotFinished is violated" as        *)
+(* "the trace conforms".                                                   *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, TLC, TraceInput
+
+VARIABLE l
+
+\* The number of events to match.
+TraceLen == Len(TraceLog)
+
+\* The event being matched now (only meaningful while l <= TraceLen).
+CurrentEvent == TraceLog[l]
+
+\* Index of the current event in the whole file (1-based), also across segments.
+EventIndex == TraceOffset + l
+
+\* Start of a trace spec's initial predicate.
+TraceStart == l = 1
+
+\* Conjoin to every IsX(e): the step consumes one event.
+TraceStep == l' = l + 1
+
+\* Conjoin to TraceNext: no step once every event is consumed.
+TraceRemaining == l <= Len(TraceLog)
+
+\* INVARIANT for the validator: violated exactly when every event was matched.
+TraceNotFinished == l <= Len(TraceLog)
+
+\* The state predicate "the whole trace was matched".
+TraceAccepted == l = Len(TraceLog) + 1
+
+(***************************************************************************)
+(* Mapping helpers.                                                        *)
+(***************************************************************************)
+
+\* Field f of record r, or d when the trace left it out (it was null).
+Get(r, f, d) == IF f \in DOMAIN r THEN r[f] ELSE d
+
+\* True when the trace recorded field f (it was not null).
+Has(r, f) == f \in DOMAIN r
+
+\* JSON objects keyed by node id ({"1": 3, "2": 0}) arrive as records with
+\* string fields; ByNode turns one into a function over the node set S.
+ByNode(r, S) == [n \in S |-> r[ToString(n)]]
+
+\* The same, for objects that may leave some nodes out (d for those).
+ByNodeOr(r, S, d) == [n \in S |-> Get(r, ToString(n), d)]
+
+\* A JSON array (a sequence) as a set, e.g. for message sets.
+SeqToSet(s) == {s[i] : i \in DOMAIN s}
+
+\* e is an event of kind k ("send", "deliver", "action", ...).
+IsKind(e, k) == e.kind = k
+
+\* e records the spec action named a.
+IsAction(e, a) == e.kind = "action" /\ Get(e, "action", "") = a
+
+=============================================================================

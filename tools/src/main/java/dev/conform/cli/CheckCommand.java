@@ -1,0 +1,114 @@
+package dev.conform.cli;
+
+import dev.conform.checker.tlc.ModelPair;
+import dev.conform.checker.tlc.TlcInputException;
+import dev.conform.checker.tlc.TlcRequest;
+import dev.conform.checker.tlc.TlcResult;
+import dev.conform.checker.tlc.TlcResultJson;
+import dev.conform.checker.tlc.TlcRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code conform check}: model-check one spec with TLC and report a structured verdict. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Model-check a TLA+ spec with TLC and report the verdict, statistics and counterexample.",
+            "SPEC is a .tla file (config defaults to the sibling .cfg) or a spec folder holding one "
+                    + "MC*.tla/MC*.cfg pair."},
+        footerHeading = "%nVerdicts:%n",
+        footer = {
+            "  OK; INVARIANT_VIOLATED, PROPERTY_VIOLATED, DEADLOCK, ASSUMPTION_FAILED (exit 1);",
+            "  PARSE_ERROR, SEMANTIC_ERROR, EVALUATION_ERROR (exit 2);",
+            "  TLC_CRASH, TIMEOUT, OUT_OF_MEMORY (exit 3).",
+            "%nExit codes:",
+            "  0  ok",
+            "  1  a violation was found",
+            "  2  bad input or usage",
+            "  3  tool failure or timeout (never a pass)",
+            "%nEnvironment: CONFORM_TLA2TOOLS names another tla2tools jar (like --tla2tools)."})
+final class CheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "A .tla file or a spec folder.")
+    Path target;
+
+    @Option(names = "--config", paramLabel = "CFG", description = "The model config (.cfg) to use.")
+    Path config;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "TLC worker threads (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "Give up after D (e.g. 90s, 10m); the run then fails with TIMEOUT.")
+    Duration timeout;
+
+    @Option(names = "--json", description = "Print the full structured result as JSON.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write result.json and TLC's raw output (tlc-output.txt) to DIR.")
+    Path outDir;
+
+    @Option(names = "--lib", paramLabel = "DIR", arity = "1..*", description = "Folders with extra TLA+ modules (-DTLA-Library).")
+    List<Path> libs = new ArrayList<>();
+
+    @Option(names = "--tla2tools", paramLabel = "JAR", description = "Run this tla2tools jar instead of the bundled TLC 2.18.")
+    Path tla2tools;
+
+    @Override
+    public Integer call() throws IOException {
+        if (workers < 1) {
+            throw new UserError("--workers must be at least 1, got " + workers);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressPrinter progress = json ? null : ProgressPrinter.forConsole(System.err);
+        TlcResult result;
+        ModelPair pair;
+        try {
+            pair = ModelPair.resolve(target, config);
+            TlcRequest.Builder req = TlcRequest.builder(pair.spec()).config(pair.config()).workers(workers)
+                    .timeout(timeout).libraryPaths(libs).tla2toolsJar(tla2tools).progress(progress);
+            result = new TlcRunner().run(req.build());
+        } catch (TlcInputException e) {
+            throw new UserError(e.getMessage());
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        if (outDir != null) {
+            writeOut(result);
+        }
+        if (json) {
+            out.println(TlcResultJson.toPrettyString(result));
+            out.flush();
+        } else {
+            new ResultRenderer(out, Terminal.interactive()).render("conform check " + pair.displayName(), result);
+        }
+        return VerdictExit.of(result.verdict());
+    }
+
+    private void writeOut(TlcResult result) throws IOException {
+        try {
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve("result.json"), TlcResultJson.toPrettyString(result) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(outDir.resolve("tlc-output.txt"), result.rawOutput(), StandardCharsets.UTF_8);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new UserError(outDir + ": cannot write results: " + e.getMessage());
+        }
+    }
+}

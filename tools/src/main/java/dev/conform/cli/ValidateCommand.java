@@ -1,0 +1,131 @@
+package dev.conform.cli;
+
+import dev.conform.checker.validate.ReportJson;
+import dev.conform.checker.validate.ReportJunit;
+import dev.conform.checker.validate.ReportText;
+import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.Validation;
+import dev.conform.checker.validate.ValidationReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code conform validate}: check a recorded trace against a trace spec (TLC) and Java invariants. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Validate an NDJSON trace against a TLA+ trace spec with TLC, and against the Java invariants "
+                    + "registered for the trace's algorithm (both by default).",
+            "The trace conforms only when TLC matched every event and every Java invariant held."},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  the trace conforms",
+            "  1  the trace does not conform (divergence, invariant violation)",
+            "  2  bad input: malformed trace (file:line:col), spec or usage",
+            "  3  tool failure or timeout (never a pass)"})
+final class ValidateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--spec", paramLabel = "TLA", description = "The trace spec, e.g. specs/raft/TraceRaft.tla.")
+    Path traceSpec;
+
+    @Option(names = "--trace", paramLabel = "NDJSON", required = true, description = "The trace to validate.")
+    Path trace;
+
+    @Option(names = "--config", paramLabel = "CFG", description = "The trace spec's config (default: sibling .cfg).")
+    Path config;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE.")
+    Path junit;
+
+    @Option(names = "--java-only", description = "Only replay the Java invariants.")
+    boolean javaOnly;
+
+    @Option(names = "--tlc-only", description = "Only run TLC.")
+    boolean tlcOnly;
+
+    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "Give up on TLC after D (e.g. 90s, 10m): exit 3.")
+    Duration timeout;
+
+    @Option(names = "--segment-size", paramLabel = "N", defaultValue = "30000",
+            description = "Events per TLC run for long traces (1..32000, default ${DEFAULT-VALUE}).")
+    int segmentSize;
+
+    @Option(names = "--lib", paramLabel = "DIR", arity = "1..*", description = "Folders with extra TLA+ modules.")
+    List<Path> libs = new ArrayList<>();
+
+    @Option(names = "--tla2tools", paramLabel = "JAR", description = "Run this tla2tools jar instead of the bundled TLC.")
+    Path tla2tools;
+
+    @Override
+    public Integer call() throws IOException {
+        if (javaOnly && tlcOnly) {
+            throw new UserError("--java-only and --tlc-only exclude each other");
+        }
+        if (!Files.isRegularFile(trace)) {
+            throw new UserError(trace + ": no such trace file");
+        }
+        if (!javaOnly) {
+            if (traceSpec == null) {
+                throw new UserError("--spec is required unless --java-only is given");
+            }
+            if (!Files.isRegularFile(traceSpec)) {
+                throw new UserError(traceSpec + ": no such trace spec");
+            }
+            if (config != null && !Files.isRegularFile(config)) {
+                throw new UserError(config + ": no such config file");
+            }
+        }
+        if (segmentSize < 1 || segmentSize > TlcTraceValidator.MAX_SEGMENT) {
+            throw new UserError("--segment-size must be in 1.." + TlcTraceValidator.MAX_SEGMENT);
+        }
+        boolean tty = System.console() != null && !json;
+        PrintStream err = System.err;
+        LongConsumer progress = tty ? n -> err.printf("\r  validated %,d events\u001b[K", n) : n -> { };
+        TlcTraceValidator.Options opt = new TlcTraceValidator.Options(timeout, segmentSize, tla2tools, libs, progress);
+        Validation.Mode mode = javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY : Validation.Mode.BOTH;
+        ValidationReport report = Validation.run(trace, traceSpec, config, mode, opt, progress);
+        if (tty) {
+            err.print("\r\u001b[K");
+            err.flush();
+        }
+        if (javaOnly && report.java() == null && report.badInput() == null) {
+            throw new UserError(report.javaNote() + "; cannot run --java-only");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ReportJson.toJson(report));
+            out.flush();
+        } else {
+            ReportText.print(report, out);
+        }
+        if (junit != null) {
+            try {
+                Files.writeString(junit, ReportJunit.toXml(report));
+            } catch (java.nio.file.FileSystemException e) {
+                throw new UserError(junit + ": cannot write the JUnit report: " + e.getMessage());
+            }
+        }
+        if (report.status() == ValidationReport.Status.BAD_INPUT && !json) {
+            spec.commandLine().getErr().println("conform: " + (report.badInput() != null ? report.badInput()
+                    : report.tlc().message()));
+        }
+        return report.status().exitCode;
+    }
+}

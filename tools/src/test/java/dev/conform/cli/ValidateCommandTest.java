@@ -1,0 +1,89 @@
+package dev.conform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** conform validate end to end on the PingCounter example, with real TLC. */
+class ValidateCommandTest {
+    static final Path DIR = Path.of("../checker/src/test/resources/specs/pingcounter").toAbsolutePath().normalize();
+    static final String SPEC = DIR.resolve("TracePingCounter.tla").toString();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static String trace(String name) {
+        return DIR.resolve("traces").resolve(name).toString();
+    }
+
+    @Test
+    void goodTraceConformsOnBothPaths(@TempDir Path tmp) throws Exception {
+        Path junit = tmp.resolve("junit.xml");
+        Run r = run("validate", "--spec", SPEC, "--trace", trace("good-basic.ndjson"), "--json", "--junit", junit.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("conforms", j.get("status").asText());
+        assertEquals("CONFORMS", j.get("tlc").get("outcome").asText());
+        assertTrue(j.get("java").get("conforms").asBoolean());
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("tests=\"4\" failures=\"0\" errors=\"0\""), xml);
+        assertTrue(xml.contains("name=\"java NotAhead\""), xml);
+    }
+
+    @Test
+    void divergingTraceExitsOneAndNamesTheEvent() throws Exception {
+        Run r = run("validate", "--spec", SPEC, "--trace", trace("bad-deliver-unsent.ndjson"), "--json");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        JsonNode d = new ObjectMapper().readTree(r.out()).get("tlc").get("divergence");
+        assertEquals(3, d.get("event").asInt());
+        assertEquals(4, d.get("line").asInt());
+    }
+
+    @Test
+    void javaAndTlcCanBeAskedSeparately() {
+        assertEquals(1, run("validate", "--trace", trace("bad-never-exchanged.ndjson"), "--java-only").exit());
+        Run tlc = run("validate", "--spec", SPEC, "--trace", trace("bad-never-exchanged.ndjson"), "--tlc-only");
+        assertEquals(0, tlc.exit(), tlc.out());
+        assertTrue(!tlc.out().contains("Java"), tlc.out());
+    }
+
+    @Test
+    void malformedTraceIsExitTwoWithOneLine(@TempDir Path tmp) throws Exception {
+        Path t = Files.writeString(tmp.resolve("t.ndjson"),
+                Files.readString(Path.of(trace("good-basic.ndjson"))).replace("\"seq\":2,", "\"seq\":2 "));
+        Run r = run("validate", "--spec", SPEC, "--trace", t.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("conform: " + t + ":3:")), r.err());
+    }
+
+    @Test
+    void timeoutIsExitThree() {
+        Run r = run("validate", "--spec", SPEC, "--trace", trace("good-basic.ndjson"), "--tlc-only", "--timeout", "20ms");
+        assertEquals(3, r.exit(), r.out() + r.err());
+    }
+
+    @Test
+    void usageErrorsAreExitTwo() {
+        assertEquals(2, run("validate", "--trace", trace("good-basic.ndjson")).exit());
+        assertEquals(2, run("validate", "--spec", SPEC, "--trace", trace("good-basic.ndjson"), "--java-only", "--tlc-only").exit());
+    }
+}

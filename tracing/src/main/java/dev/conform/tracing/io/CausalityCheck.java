@@ -1,0 +1,213 @@
+package dev.conform.tracing.io;
+
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.VectorClock;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Cross-line rules of a trace: sequence numbers strictly increase, each node's Lamport clock
+ * increases, each node's own vector-clock entry grows by exactly one per event and its clock
+ * never goes back, and a delivery's clocks dominate its send's. Memory is bounded by the number
+ * of nodes plus the capped table of sends not yet delivered.
+ */
+final class CausalityCheck {
+    private final LineParser errors;
+    private final int maxPendingSends;
+
+    private Boolean seqPresent;
+    private long lastSeq = -1;
+    private long lastSeqLine;
+    private final Map<Integer, NodeClock> nodes = new HashMap<>();
+    private final LinkedHashMap<Long, PendingSend> pending;
+
+    private static final class NodeClock {
+        boolean hasLamport;
+        long lamport = -1;
+        boolean hasVc;
+        VectorClock vc;
+        long events;
+        long lastLine;
+    }
+
+    private record PendingSend(TraceMessage msg, VectorClock vc, long lamport, long line, int copies) {
+    }
+
+    CausalityCheck(LineParser errors, int maxPendingSends) {
+        this.errors = errors;
+        this.maxPendingSends = maxPendingSends;
+        this.pending = new LinkedHashMap<>(16, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, PendingSend> eldest) {
+                return size() > CausalityCheck.this.maxPendingSends;
+            }
+        };
+    }
+
+    void check(TraceEvent e, long line) {
+        checkSeq(e, line);
+        NodeClock nc = nodes.get(e.node());
+        boolean first = nc == null;
+        if (first) {
+            nc = new NodeClock();
+            nc.hasLamport = e.lamport() >= 0;
+            nc.hasVc = e.vc() != null;
+            nodes.put(e.node(), nc);
+        }
+        checkLamport(e, nc, first);
+        checkVectorClock(e, nc);
+        checkMessage(e, line);
+        nc.events++;
+        nc.lastLine = line;
+    }
+
+    private void checkSeq(TraceEvent e, long line) {
+        boolean has = e.seq() >= 0;
+        if (seqPresent == null) {
+            seqPresent = has;
+        } else if (seqPresent != has) {
+            throw errors.failAt(1, has
+                    ? "event has \"seq\" but earlier events have none (all events carry seq, or none)"
+                    : "event has no \"seq\" but earlier events do (all events carry seq, or none)");
+        }
+        if (has) {
+            if (e.seq() == lastSeq) {
+                throw errors.failAt(1, "duplicate sequence number " + e.seq() + " (also on line " + lastSeqLine + ")");
+            }
+            if (e.seq() < lastSeq) {
+                throw errors.failAt(1, "sequence number " + e.seq() + " is below the previous one, "
+                        + lastSeq + " on line " + lastSeqLine);
+            }
+            lastSeq = e.seq();
+            lastSeqLine = line;
+        }
+    }
+
+    private void checkLamport(TraceEvent e, NodeClock nc, boolean first) {
+        boolean has = e.lamport() >= 0;
+        if (has != nc.hasLamport) {
+            throw errors.failAt(1, "node " + e.node() + (has ? " has a Lamport clock here but not on line "
+                    : " has no Lamport clock here but had one on line ") + nc.lastLine
+                    + " (a node's events carry \"lamport\" on all events or none)");
+        }
+        if (has && !first && e.lamport() <= nc.lamport) {
+            throw errors.failAt(1, "Lamport clock " + e.lamport() + " of node " + e.node()
+                    + " does not increase (it was " + nc.lamport + " on line " + nc.lastLine + ")");
+        }
+        nc.lamport = e.lamport();
+    }
+
+    private void checkVectorClock(TraceEvent e, NodeClock nc) {
+        VectorClock vc = e.vc();
+        boolean has = vc != null;
+        if (has != nc.hasVc) {
+            throw errors.failAt(1, "node " + e.node() + (has ? " has a vector clock here but not on line "
+                    : " has no vector clock here but had one on line ") + nc.lastLine
+                    + " (a node's events carry \"vc\" on all events or none)");
+        }
+        if (!has) {
+            return;
+        }
+        long own = vc.get(e.node());
+        long expected = nc.vc == null ? 1 : nc.vc.get(e.node()) + 1;
+        if (own != expected) {
+            throw errors.failAt(1, "vector clock entry of node " + e.node() + " for itself is " + own
+                    + ", expected " + expected + " (it grows by one per event of the node)");
+        }
+        if (nc.vc != null && !nc.vc.lessOrEqual(vc)) {
+            int node = firstGreater(nc.vc, vc);
+            throw errors.failAt(1, "vector clock of node " + e.node() + " went back in the entry of node " + node
+                    + " (" + nc.vc.get(node) + " on line " + nc.lastLine + ", now " + vc.get(node) + ")");
+        }
+        if (Boolean.TRUE.equals(seqPresent)) {
+            // In a globally ordered trace every event this one knows of must already be in the file.
+            for (Map.Entry<Integer, Long> en : vc.asMap().entrySet()) {
+                int other = en.getKey();
+                if (other == e.node()) {
+                    continue;
+                }
+                NodeClock oc = nodes.get(other);
+                long known = oc == null || oc.vc == null ? 0 : oc.vc.get(other);
+                if (en.getValue() > known) {
+                    throw errors.failAt(1, "vector clock says node " + e.node() + " knows of " + en.getValue()
+                            + " events of node " + other + ", but only " + known
+                            + " precede this line (events out of causal order)");
+                }
+            }
+        }
+        nc.vc = vc;
+    }
+
+    private void checkMessage(TraceEvent e, long line) {
+        TraceMessage m = e.msg();
+        if (m == null) {
+            return;
+        }
+        EventKind k = e.kind();
+        if (k == EventKind.SEND) {
+            if (e.node() != m.from()) {
+                throw errors.failAt(1, "send recorded on node " + e.node() + " but the message is from node " + m.from());
+            }
+            PendingSend prev = pending.get(m.id());
+            if (prev != null) {
+                throw errors.failAt(1, "message id " + m.id() + " sent again (first sent on line " + prev.line() + ")");
+            }
+            pending.put(m.id(), new PendingSend(m, e.vc(), e.lamport(), line, 1));
+            return;
+        }
+        if (k == EventKind.DELIVER && e.node() != m.to()) {
+            throw errors.failAt(1, "deliver recorded on node " + e.node() + " but the message is to node " + m.to());
+        }
+        PendingSend s = pending.get(m.id());
+        if (s == null) {
+            return;
+        }
+        if (s.msg().from() != m.from() || s.msg().to() != m.to() || !s.msg().type().equals(m.type())) {
+            throw errors.failAt(1, "message id " + m.id() + " is " + m.type() + " " + m.from() + "->" + m.to()
+                    + " here but " + s.msg().type() + " " + s.msg().from() + "->" + s.msg().to()
+                    + " when sent on line " + s.line());
+        }
+        switch (k) {
+            case DUPLICATE -> pending.put(m.id(), new PendingSend(s.msg(), s.vc(), s.lamport(), s.line(), s.copies() + 1));
+            case DROP -> release(m.id(), s);
+            case DELIVER -> {
+                if (s.vc() != null && e.vc() != null && !s.vc().lessOrEqual(e.vc())) {
+                    int node = firstGreater(s.vc(), e.vc());
+                    throw errors.failAt(1, "deliver of message " + m.id() + " does not follow its send: vector clock entry of node "
+                            + node + " is " + e.vc().get(node) + " here but " + s.vc().get(node)
+                            + " at the send on line " + s.line());
+                }
+                if (s.lamport() >= 0 && e.lamport() >= 0 && e.lamport() <= s.lamport()) {
+                    throw errors.failAt(1, "deliver of message " + m.id() + " has Lamport clock " + e.lamport()
+                            + ", not above " + s.lamport() + " of its send on line " + s.line());
+                }
+                release(m.id(), s);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void release(long id, PendingSend s) {
+        if (s.copies() <= 1) {
+            pending.remove(id);
+        } else {
+            pending.put(id, new PendingSend(s.msg(), s.vc(), s.lamport(), s.line(), s.copies() - 1));
+        }
+    }
+
+    private static int firstGreater(VectorClock a, VectorClock b) {
+        for (Map.Entry<Integer, Long> en : a.asMap().entrySet()) {
+            if (en.getValue() > b.get(en.getKey())) {
+                return en.getKey();
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,552 @@
+package dev.conform.tracing.io;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.TraceHeader;
+import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.VectorClock;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses one trace line (header or event) from its bytes with Jackson's streaming parser and
+ * checks field names and types. Cross-line rules (sequence numbers, clocks) live in
+ * {@link CausalityCheck}. Every problem becomes a {@link TraceFormatException} at the
+ * offending token.
+ */
+final class LineParser {
+    private static final int MAX_DEPTH = 200;
+
+    /** Shared so its symbol table of field names stays warm across readers. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(40)
+                    .build())
+            .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
+            .build()
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
+    private final JsonFactory factory = FACTORY;
+    private final String file;
+    private byte[] line;
+    private long lineNo;
+    private JsonParser p;
+
+    LineParser(String file, int maxLineBytes) {
+        this.file = file;
+    }
+
+    TraceHeader header(byte[] bytes, int len, long no) {
+        begin(bytes, len, no);
+        try {
+            expectObjectStart("the header line");
+            Integer schema = null;
+            String algorithm = null;
+            List<Integer> nodes = null;
+            Long seed = null;
+            Object plan = null;
+            String producer = null;
+            Map<String, Object> params = null;
+            boolean typeSeen = false;
+            int seen = 0;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                seen = once(seen, headerBit(name), name, "header");
+                p.nextToken();
+                switch (name) {
+                    case Wire.TYPE -> {
+                        if (p.currentToken() != JsonToken.VALUE_STRING || !Wire.HEADER.equals(p.getText())) {
+                            throw fail("\"type\" of the first line must be \"header\"");
+                        }
+                        typeSeen = true;
+                    }
+                    case Wire.SCHEMA -> {
+                        long v = longValue("schema");
+                        if (v != TraceHeader.SCHEMA_VERSION) {
+                            throw fail("unsupported schema version " + v + " (this reader knows "
+                                    + TraceHeader.SCHEMA_VERSION + ")");
+                        }
+                        schema = (int) v;
+                    }
+                    case Wire.ALGORITHM -> {
+                        algorithm = stringValue(name, false);
+                    }
+                    case Wire.NODES -> {
+                        nodes = nodeList();
+                    }
+                    case Wire.SEED -> {
+                        seed = p.currentToken() == JsonToken.VALUE_NULL ? null : longValue(name);
+                    }
+                    case Wire.PLAN -> {
+                        plan = value(0);
+                    }
+                    case Wire.PRODUCER -> {
+                        producer = stringValue(name, false);
+                    }
+                    case Wire.PARAMS -> {
+                        params = objectOrNull(name);
+                    }
+                    default -> throw new IllegalStateException(name);
+                }
+            }
+            endOfLine("header");
+            if (!typeSeen) {
+                throw failAt(1, "the first line must be the header: missing \"type\":\"header\"");
+            }
+            requireField(schema, Wire.SCHEMA, "header");
+            requireField(algorithm, Wire.ALGORITHM, "header");
+            requireField(nodes, Wire.NODES, "header");
+            requireField(producer, Wire.PRODUCER, "header");
+            return new TraceHeader(schema, algorithm, List.copyOf(nodes), seed, plan, producer,
+                    params == null ? Map.of() : params);
+        } catch (IOException e) {
+            throw jacksonFailure(e);
+        } finally {
+            end();
+        }
+    }
+
+    TraceEvent event(byte[] bytes, int len, long no) {
+        begin(bytes, len, no);
+        try {
+            expectObjectStart("an event line");
+            long seq = -1;
+            Integer node = null;
+            EventKind kind = null;
+            String action = null;
+            TraceMessage msg = null;
+            Object state = null;
+            long lamport = -1;
+            VectorClock vc = null;
+            int seen = 0;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                seen = once(seen, eventBit(name), name, "event");
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case Wire.SEQ -> {
+                        if (t != JsonToken.VALUE_NULL) {
+                            seq = nonNegative(name);
+                        }
+                    }
+                    case Wire.NODE -> {
+                        node = intValue(name);
+                    }
+                    case Wire.KIND -> {
+                        String k = stringValue(name, false);
+                        kind = EventKind.fromWire(k);
+                        if (kind == null) {
+                            throw fail("unknown event kind \"" + k + "\" (expected one of " + kindList() + ")");
+                        }
+                    }
+                    case Wire.ACTION -> {
+                        action = stringValue(name, true);
+                    }
+                    case Wire.MSG -> {
+                        if (t != JsonToken.VALUE_NULL) {
+                            msg = message();
+                        }
+                    }
+                    case Wire.STATE -> {
+                        state = value(0);
+                    }
+                    case Wire.LAMPORT -> {
+                        if (t != JsonToken.VALUE_NULL) {
+                            lamport = nonNegative(name);
+                        }
+                    }
+                    case Wire.VC -> {
+                        if (t != JsonToken.VALUE_NULL) {
+                            vc = vectorClock();
+                        }
+                    }
+                    default -> throw new IllegalStateException(name);
+                }
+            }
+            endOfLine("event");
+            requireField(node, Wire.NODE, "event");
+            requireField(kind, Wire.KIND, "event");
+            if (msg == null && isMessageKind(kind)) {
+                throw failAt(1, "missing required field \"msg\" for a " + kind.wireName() + " event");
+            }
+            if (action == null && kind == EventKind.ACTION) {
+                throw failAt(1, "missing required field \"action\" for an action event");
+            }
+            return new TraceEvent(seq, node, kind, action, msg, state, lamport, vc);
+        } catch (IOException e) {
+            throw jacksonFailure(e);
+        } finally {
+            end();
+        }
+    }
+
+    static boolean isMessageKind(EventKind k) {
+        return k == EventKind.SEND || k == EventKind.DELIVER || k == EventKind.DROP
+                || k == EventKind.DUPLICATE;
+    }
+
+    private void begin(byte[] bytes, int len, long no) {
+        this.line = bytes;
+        this.lineNo = no;
+        if (len >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+            throw failAt(1, "byte order mark not allowed");
+        }
+        try {
+            p = factory.createParser(bytes, 0, len);
+        } catch (IOException e) {
+            throw jacksonFailure(e);
+        }
+    }
+
+    private void end() {
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException ignored) {
+                // parsing from a byte array: nothing to release
+            }
+            p = null;
+        }
+    }
+
+    private void expectObjectStart(String what) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw failAt(1, "empty line");
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw fail(what + " must be a JSON object");
+        }
+    }
+
+    private void endOfLine(String what) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t != null) {
+            throw fail("unexpected content after the " + what + " object");
+        }
+    }
+
+    private TraceMessage message() throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw fail("\"msg\" must be an object");
+        }
+        int startCol = column();
+        Long id = null;
+        Integer from = null;
+        Integer to = null;
+        String type = null;
+        Object body = null;
+        int seen = 0;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            seen = once(seen, messageBit(name), name, "message");
+            p.nextToken();
+            switch (name) {
+                case Wire.ID -> {
+                    id = nonNegative("msg.id");
+                }
+                case Wire.FROM -> {
+                    from = intValue("msg.from");
+                }
+                case Wire.TO -> {
+                    to = intValue("msg.to");
+                }
+                case Wire.MTYPE -> {
+                    type = stringValue("msg.type", false);
+                }
+                case Wire.BODY -> {
+                    body = value(0);
+                }
+                default -> throw new IllegalStateException(name);
+            }
+        }
+        if (id == null || from == null || to == null || type == null) {
+            String missing = id == null ? "id" : from == null ? "from" : to == null ? "to" : "type";
+            throw failAt(startCol, "missing required field \"msg." + missing + "\"");
+        }
+        return new TraceMessage(id, from, to, type, body);
+    }
+
+    private VectorClock vectorClock() throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw fail("\"vc\" must be an object mapping node ids to counters");
+        }
+        Map<Integer, Long> m = new HashMap<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            int nodeId;
+            try {
+                nodeId = Integer.parseInt(name);
+            } catch (NumberFormatException e) {
+                throw fail("vector clock key \"" + name + "\" is not a node id");
+            }
+            p.nextToken();
+            long v = nonNegative("vc entry");
+            if (m.put(nodeId, v) != null) {
+                throw fail("duplicate vector clock entry for node " + nodeId);
+            }
+        }
+        return VectorClock.of(m);
+    }
+
+    private List<Integer> nodeList() throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw fail("\"nodes\" must be an array of node ids");
+        }
+        List<Integer> nodes = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            int n = intValue("node id");
+            if (nodes.contains(n)) {
+                throw fail("node " + n + " listed twice");
+            }
+            nodes.add(n);
+        }
+        return nodes;
+    }
+
+    private Map<String, Object> objectOrNull(String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw fail("\"" + field + "\" must be an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) value(0);
+        return m;
+    }
+
+    /** Reads any JSON value into Map/List/String/Long/Boolean/null. */
+    private Object value(int depth) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                String name;
+                while ((name = p.nextFieldName()) != null) {
+                    if (m.containsKey(name)) {
+                        throw fail("duplicate key \"" + name + "\"");
+                    }
+                    p.nextToken();
+                    m.put(name, value(depth + 1));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(depth + 1));
+                }
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return integer("value");
+            }
+            case VALUE_NUMBER_FLOAT -> throw fail("non-integer number " + p.getText()
+                    + " (trace values are integers, strings, booleans, arrays and objects)");
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw fail("unexpected token " + t);
+        }
+    }
+
+    private long integer(String what) throws IOException {
+        JsonParser.NumberType nt = p.getNumberType();
+        if (nt == JsonParser.NumberType.BIG_INTEGER) {
+            throw fail(what + " " + p.getText() + " is outside the 64-bit integer range");
+        }
+        return p.getLongValue();
+    }
+
+    private long longValue(String field) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw fail("\"" + field + "\" must be an integer, found " + describe());
+        }
+        return integer("\"" + field + "\"");
+    }
+
+    private long nonNegative(String field) throws IOException {
+        long v = longValue(field);
+        if (v < 0) {
+            throw fail("\"" + field + "\" must not be negative, found " + v);
+        }
+        return v;
+    }
+
+    private int intValue(String field) throws IOException {
+        long v = longValue(field);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw fail("\"" + field + "\" " + v + " is outside the 32-bit node id range");
+        }
+        return (int) v;
+    }
+
+    private String stringValue(String field, boolean nullable) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL && nullable) {
+            return null;
+        }
+        if (t != JsonToken.VALUE_STRING) {
+            throw fail("\"" + field + "\" must be a string, found " + describe());
+        }
+        return p.getText();
+    }
+
+    private String describe() throws IOException {
+        JsonToken t = p.currentToken();
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT -> "an integer";
+            case VALUE_NUMBER_FLOAT -> "a non-integer number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.toString();
+        };
+    }
+
+    private static int headerBit(String name) {
+        return switch (name) {
+            case Wire.TYPE -> 1;
+            case Wire.SCHEMA -> 2;
+            case Wire.ALGORITHM -> 4;
+            case Wire.NODES -> 8;
+            case Wire.SEED -> 16;
+            case Wire.PLAN -> 32;
+            case Wire.PRODUCER -> 64;
+            case Wire.PARAMS -> 128;
+            default -> 0;
+        };
+    }
+
+    private static int eventBit(String name) {
+        return switch (name) {
+            case Wire.SEQ -> 1;
+            case Wire.NODE -> 2;
+            case Wire.KIND -> 4;
+            case Wire.ACTION -> 8;
+            case Wire.MSG -> 16;
+            case Wire.STATE -> 32;
+            case Wire.LAMPORT -> 64;
+            case Wire.VC -> 128;
+            default -> 0;
+        };
+    }
+
+    private static int messageBit(String name) {
+        return switch (name) {
+            case Wire.ID -> 1;
+            case Wire.FROM -> 2;
+            case Wire.TO -> 4;
+            case Wire.MTYPE -> 8;
+            case Wire.BODY -> 16;
+            default -> 0;
+        };
+    }
+
+    /** Checks a field name while the parser is still on it, so errors point at the name. */
+    private int once(int seen, int bit, String name, String where) {
+        if (bit == 0) {
+            if (where.equals("event") && name.equals(Wire.TYPE)) {
+                throw fail("unexpected field \"type\": only the first line is a header");
+            }
+            throw fail("unknown " + where + " field \"" + name + "\"");
+        }
+        if ((seen & bit) != 0) {
+            throw fail("duplicate field \"" + name + "\"");
+        }
+        return seen | bit;
+    }
+
+    private void requireField(Object v, String field, String where) {
+        if (v == null) {
+            throw failAt(1, "missing required " + where + " field \"" + field + "\"");
+        }
+    }
+
+    private static String kindList() {
+        StringBuilder sb = new StringBuilder();
+        for (EventKind k : EventKind.values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(k.wireName());
+        }
+        return sb.toString();
+    }
+
+    /** Character column of the current token. */
+    private int column() {
+        return charColumn(p.currentTokenLocation());
+    }
+
+    private int charColumn(JsonLocation loc) {
+        if (loc == null) {
+            return 1;
+        }
+        long off = loc.getByteOffset();
+        if (off < 0) {
+            return Math.max(1, loc.getColumnNr());
+        }
+        int byteOff = (int) Math.min(off, line.length);
+        return Utf8.charCount(line, 0, byteOff) + 1;
+    }
+
+    TraceFormatException fail(String reason) {
+        return failAt(column(), reason);
+    }
+
+    TraceFormatException failAt(int column, String reason) {
+        return new TraceFormatException(file, lineNo, column, reason);
+    }
+
+    private TraceFormatException jacksonFailure(IOException e) {
+        if (e instanceof JsonEOFException
+                || e instanceof JacksonException j && String.valueOf(j.getOriginalMessage()).contains("end-of-input")) {
+            return failAt(charColumn(((JacksonException) e).getLocation()),
+                    "truncated JSON: the line ends inside a value");
+        }
+        if (e instanceof StreamConstraintsException) {
+            return failAt(p == null ? 1 : column(), "limit exceeded: " + firstLine(((JacksonException) e).getOriginalMessage()));
+        }
+        if (e instanceof JacksonException je) {
+            return failAt(charColumn(je.getLocation()), "invalid JSON: " + firstLine(je.getOriginalMessage()));
+        }
+        return failAt(1, "cannot parse line: " + e.getMessage());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

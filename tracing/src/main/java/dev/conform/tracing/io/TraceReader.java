@@ -1,0 +1,176 @@
+package dev.conform.tracing.io;
+
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.TraceHeader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an NDJSON trace (docs/trace-format.md) one event at a time, in memory independent of
+ * the trace length, and validates it strictly: line structure, UTF-8, JSON syntax, field names
+ * and types, event kinds, required fields, sequence numbers and clock causality. Every problem
+ * is a {@link TraceFormatException} whose message is {@code file:line:column: reason}.
+ *
+ * <pre>{@code
+ * try (TraceReader r = TraceReader.open(path)) {
+ *     TraceHeader h = r.header();
+ *     for (TraceEvent e; (e = r.next()) != null; ) { ... }
+ * }
+ * }</pre>
+ *
+ * Not thread-safe.
+ */
+public final class TraceReader implements AutoCloseable {
+    /** Default longest accepted line: 16 MiB. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 16 << 20;
+    /** Default number of undelivered sends whose clocks are kept to check their deliveries. */
+    public static final int DEFAULT_MAX_PENDING_SENDS = 1 << 16;
+
+    /**
+     * Reader limits.
+     *
+     * @param maxLineBytes    longest accepted line in bytes, newline excluded
+     * @param maxPendingSends how many undelivered sends to remember (oldest forgotten first);
+     *                        a delivery whose send was forgotten is not checked against it
+     * @param checkCausality  false skips the cross-line checks (seq, clocks), e.g. for a
+     *                        per-node trace file that the merger checks as a whole
+     */
+    public record Options(int maxLineBytes, int maxPendingSends, boolean checkCausality) {
+        public Options {
+            if (maxLineBytes < 1) {
+                throw new IllegalArgumentException("maxLineBytes must be positive");
+            }
+            if (maxPendingSends < 0) {
+                throw new IllegalArgumentException("maxPendingSends must not be negative");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PENDING_SENDS, true);
+        }
+
+        public Options withMaxLineBytes(int n) {
+            return new Options(n, maxPendingSends, checkCausality);
+        }
+
+        public Options withMaxPendingSends(int n) {
+            return new Options(maxLineBytes, n, checkCausality);
+        }
+
+        public Options withCausality(boolean check) {
+            return new Options(maxLineBytes, maxPendingSends, check);
+        }
+    }
+
+    private final String file;
+    private final LineSource lines;
+    private final LineParser parser;
+    private final CausalityCheck causality;
+    private final TraceHeader header;
+    private boolean done;
+
+    private TraceReader(InputStream in, String file, Options options) {
+        this.file = file;
+        this.lines = new LineSource(in, file, options.maxLineBytes());
+        this.parser = new LineParser(file, options.maxLineBytes());
+        this.causality = options.checkCausality() ? new CausalityCheck(parser, options.maxPendingSends()) : null;
+        try {
+            if (!lines.next()) {
+                throw new TraceFormatException(file, 1, 1, "empty trace: no header line");
+            }
+            this.header = parser.header(lines.bytes(), lines.length(), lines.lineNo());
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    /** Opens a trace file and reads its header. */
+    public static TraceReader open(Path path) {
+        return open(path, Options.defaults());
+    }
+
+    public static TraceReader open(Path path, Options options) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("trace file not found: " + path, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open trace file " + path + ": " + e.getMessage(), e);
+        }
+        return new TraceReader(in, path.toString(), options);
+    }
+
+    /** Reads a trace from a stream; {@code name} labels error messages. The reader closes the stream. */
+    public static TraceReader of(InputStream in, String name, Options options) {
+        return new TraceReader(in, name, options);
+    }
+
+    public static TraceReader of(InputStream in, String name) {
+        return of(in, name, Options.defaults());
+    }
+
+    /** Reads a whole trace into memory (for tests and small traces). */
+    public static List<TraceEvent> readAll(Path path) {
+        try (TraceReader r = open(path)) {
+            List<TraceEvent> out = new ArrayList<>();
+            for (TraceEvent e; (e = r.next()) != null; ) {
+                out.add(e);
+            }
+            return out;
+        }
+    }
+
+    public TraceHeader header() {
+        return header;
+    }
+
+    /** The next event, or null at the end of the trace. */
+    public TraceEvent next() {
+        if (done) {
+            return null;
+        }
+        if (!lines.next()) {
+            done = true;
+            return null;
+        }
+        long no = lines.lineNo();
+        TraceEvent e = parser.event(lines.bytes(), lines.length(), no);
+        if (causality != null) {
+            causality.check(e, no);
+        }
+        lines.shrink();
+        return e;
+    }
+
+    /** 1-based number of the last line read (1 after the header). */
+    public long line() {
+        return lines.lineNo();
+    }
+
+    /** The file name used in error messages. */
+    public String file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        lines.close();
+    }
+
+    private void closeQuietly() {
+        try {
+            lines.close();
+        } catch (RuntimeException ignored) {
+            // the original failure is more useful
+        }
+    }
+}
