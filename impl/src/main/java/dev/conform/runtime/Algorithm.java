@@ -1,0 +1,77 @@
+package dev.conform.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes one algorithm to the runtime, the CLI and the tests: how to build its nodes, what its
+ * messages look like on the wire, which client workload drives it and which teaching flaws it can
+ * be run with. Implementations have a public no-argument constructor and are registered for
+ * {@link java.util.ServiceLoader} in {@code META-INF/services/dev.conform.runtime.Algorithm}, which
+ * is how {@link Algorithms} finds them.
+ *
+ * @param <M> the message type; usually a sealed interface whose permitted subclasses are records.
+ *            A message's trace/wire type name is its class's simple name.
+ */
+public interface Algorithm<M> {
+    /** Short lower-case name used on the command line and in trace headers, e.g. {@code raft}. */
+    String name();
+
+    /** One line describing the algorithm. */
+    default String description() {
+        return name();
+    }
+
+    /** The message type; Jackson reads and writes its subclasses (see {@link #messageTypes()}). */
+    Class<M> messageType();
+
+    /**
+     * Concrete message classes by wire type name. The default lists the permitted subclasses of a
+     * sealed {@link #messageType()} (or the type itself when it is a concrete class).
+     */
+    default Map<String, Class<? extends M>> messageTypes() {
+        return MessageTypes.of(messageType());
+    }
+
+    /**
+     * Builds server {@code id}. {@code persisted} is null for a fresh start, or the value the node
+     * last passed to {@link Context#persist}, read back from JSON as {@link #persistedType()}
+     * after a crash. {@code servers} lists all server ids in ascending order.
+     */
+    Node<M> create(int id, List<Integer> servers, Object persisted, Options options);
+
+    /** The type persisted state is read back as (records work); Object gives maps and lists. */
+    default Class<?> persistedType() {
+        return Object.class;
+    }
+
+    /** Default number of servers when a run does not say. */
+    default int defaultServers() {
+        return 3;
+    }
+
+    /** Number of client nodes (ids 101, 102, ...) for these options; 0 when there is no workload. */
+    default int clients(Options options) {
+        return 0;
+    }
+
+    /** Builds client {@code id} (above 100) that drives the servers; clients never persist. */
+    default Node<M> createClient(int id, List<Integer> servers, Options options) {
+        throw new UnsupportedOperationException(name() + " has no client workload");
+    }
+
+    /** Teaching flaws: name to one-line description of the bug it plants. */
+    default Map<String, String> flaws() {
+        return Map.of();
+    }
+
+    /** Network semantics the algorithm is written for (runs may still choose another). */
+    default NetSemantics defaultNet() {
+        return NetSemantics.RELIABLE;
+    }
+
+    /** When a run may stop early, or null to run until its budget is spent or nothing is left. */
+    default StopCondition<M> stopCondition(Options options) {
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.conform.runtime.nemesis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Draws random fault plans for chaos runs. Same seed, servers, horizon and intensity give the
+ * same plan. Every crash is followed by a restart of the same node before the horizon ends, and
+ * every partition by a heal, so a plan degrades a run without ending it for good.
+ */
+public final class PlanGenerator {
+    private PlanGenerator() {
+    }
+
+    public static FaultPlan generate(long seed, List<Integer> servers, long horizon, Intensity knobs) {
+        if (servers.isEmpty() || horizon < 2) {
+            return FaultPlan.none();
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        List<FaultEvent> out = new ArrayList<>();
+        double total = knobs.partitionWeight() + knobs.crashWeight() + knobs.linkWeight() + knobs.skewWeight();
+        if (total <= 0) {
+            return FaultPlan.none();
+        }
+        for (int i = 0; i < knobs.events(); i++) {
+            long at = r.nextLong(1, horizon);
+            long end = Math.min(horizon, at + 1 + r.nextLong(Math.max(1, horizon / 4)));
+            double pick = r.nextDouble() * total;
+            if ((pick -= knobs.partitionWeight()) < 0) {
+                out.add(partition(r, at, servers));
+                out.add(new FaultEvent.Heal(end));
+            } else if ((pick -= knobs.crashWeight()) < 0) {
+                int n = servers.get(r.nextInt(servers.size()));
+                out.add(new FaultEvent.Crash(at, n));
+                out.add(new FaultEvent.Restart(end, n));
+            } else if ((pick -= knobs.linkWeight()) < 0) {
+                int from = r.nextInt(servers.size() + 1);
+                int to = r.nextInt(servers.size() + 1);
+                int max = knobs.maxRatePercent() + 1;
+                out.add(new FaultEvent.LinkFault(at, from == 0 ? 0 : servers.get(from - 1),
+                        to == 0 ? 0 : servers.get(to - 1), r.nextInt(max), r.nextInt(max) / 2, r.nextInt(max), 0, 0));
+                out.add(new FaultEvent.LinkFault(end, 0, 0, 0, 0, 0, 0, 0));
+            } else {
+                int n = servers.get(r.nextInt(servers.size()));
+                out.add(new FaultEvent.Skew(at, n, 50 + r.nextInt(151), r.nextLong(0, 100)));
+                out.add(new FaultEvent.Skew(end, n, 100, 0));
+            }
+        }
+        return new FaultPlan(out);
+    }
+
+    private static FaultEvent partition(SplittableRandom r, long at, List<Integer> servers) {
+        int n = servers.size();
+        switch (r.nextInt(5)) {
+            case 0:
+                return FaultPlans.halves(at, servers);
+            case 1:
+                return new FaultEvent.Isolate(at, servers.get(r.nextInt(n)));
+            case 2:
+                if (n >= 3) {
+                    int b = r.nextInt(n);
+                    List<Integer> rest = new ArrayList<>(servers);
+                    rest.remove(b);
+                    int cut = rest.size() / 2;
+                    List<Integer> left = rest.subList(0, cut);
+                    List<Integer> right = rest.subList(cut, rest.size());
+                    return new FaultEvent.Bridge(at, left, right, servers.get(b));
+                }
+                return new FaultEvent.Isolate(at, servers.get(r.nextInt(n)));
+            case 3:
+                return new FaultEvent.Ring(at);
+            default:
+                List<List<Integer>> groups = new ArrayList<>();
+                int k = 2 + r.nextInt(Math.max(1, Math.min(3, n - 1)));
+                for (int g = 0; g < k; g++) {
+                    groups.add(new ArrayList<>());
+                }
+                for (int s : servers) {
+                    groups.get(r.nextInt(k)).add(s);
+                }
+                groups.removeIf(List::isEmpty);
+                return new FaultEvent.Partition(at, groups);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package dev.conform.runtime.net;
+
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.Context;
+import dev.conform.runtime.Json;
+import dev.conform.runtime.Node;
+import dev.conform.runtime.Options;
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.TraceHeader;
+import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.TraceSink;
+import dev.conform.tracing.VectorClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Hosts one algorithm node over a real {@link Transport}. Every handler, timer and inbound message
+ * runs on one event-loop thread, so node code stays single-threaded exactly as in the simulator.
+ * Timers are scheduled in milliseconds ({@code ticks * tickMillis}); persisted state goes to
+ * {@code dataDir/state.json} durably (temp file, fsync, atomic rename) before {@code persist}
+ * returns; a node started with an existing state file restarts from it (recorded as a restart).
+ * The trace (if any) is this node's alone: events carry seq -1, Lamport and vector clocks.
+ */
+public final class NetRuntime<M> implements Context<M>, AutoCloseable {
+    public static final String PRODUCER = "conform-net 0.1.0";
+
+    private final Algorithm<M> algorithm;
+    private final int id;
+    private final List<Integer> servers;
+    private final Path dataDir;
+    private final TraceSink sink;
+    private final Options options;
+    private final long tickMillis;
+    private final Transport transport;
+    private final SplittableRandom random;
+    private final ScheduledExecutorService loop;
+    private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
+    private final Map<Integer, Long> vc = new TreeMap<>();
+    private final Map<String, Long> actionCounts = new TreeMap<>();
+    private final long startNanos = System.nanoTime();
+    private Node<M> node;
+    private long lamport;
+    private long msgIds;
+    private volatile long delivered;
+    private volatile long failures;
+    private volatile boolean running;
+    private volatile boolean closed;
+    private final List<Frame> early = new ArrayList<>();
+
+    public NetRuntime(Algorithm<M> algorithm, int id, Map<Integer, InetSocketAddress> addresses, Path dataDir,
+                      TraceSink sink, Options options, long tickMillis, long seed) {
+        this.algorithm = algorithm;
+        this.id = id;
+        List<Integer> ids = new ArrayList<>(new TreeMap<>(addresses).keySet());
+        this.servers = List.copyOf(ids);
+        this.dataDir = dataDir;
+        this.sink = sink == null ? TraceSink.noop() : sink;
+        this.options = options == null ? Options.empty() : options;
+        this.tickMillis = Math.max(1, tickMillis);
+        this.random = new SplittableRandom(seed * 1_000_003L + id);
+        this.transport = new NettyTransport(id, addresses, new FrameCodec(algorithm.messageTypes()));
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "node-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the transport, builds the node (from persisted state when present) and runs onStart. */
+    public void start() throws Exception {
+        startTransport();
+        startNode();
+    }
+
+    /** Starts listening and connecting; inbound messages wait on the loop until the node starts. */
+    public void startTransport() throws Exception {
+        transport.start(f -> loop.execute(() -> deliver(f)));
+    }
+
+    /**
+     * Waits (at most {@code timeoutMillis}) until outgoing connections to all {@code peers} are
+     * up, so that a node's first sends are not dropped for want of a connection. Returns whether
+     * they all are.
+     */
+    public boolean awaitConnected(java.util.Collection<Integer> peers, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            boolean all = true;
+            for (int p : peers) {
+                all &= p == id || ((NettyTransport) transport).connected(p);
+            }
+            if (all) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Builds the node (from persisted state when present) and runs onStart on the loop. */
+    public void startNode() throws Exception {
+        call(() -> {
+            Object persisted = readPersisted();
+            if (sink.enabled()) {
+                Map<String, Object> params = new LinkedHashMap<>();
+                params.put("node", id);
+                params.put("tickMillis", tickMillis);
+                params.put("options", options.values());
+                params.put("flaws", List.copyOf(options.flaws()));
+                sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), servers, null, null,
+                        PRODUCER, params));
+            }
+            node = algorithm.create(id, servers, persisted, options);
+            running = true;
+            if (persisted != null) {
+                record(EventKind.RESTART, null, null, persisted);
+            }
+            guarded(() -> node.onStart(this));
+            List<Frame> waiting = new ArrayList<>(early);
+            early.clear();
+            waiting.forEach(this::deliver);
+            return null;
+        });
+    }
+
+    private Object readPersisted() throws IOException {
+        Path f = dataDir.resolve("state.json");
+        if (!Files.exists(f)) {
+            return null;
+        }
+        return Json.mapper().readValue(Files.readAllBytes(f), algorithm.persistedType());
+    }
+
+    /** Runs {@code task} on the node's loop and waits for it (for tests and status queries). */
+    public <T> T call(Callable<T> task) throws Exception {
+        try {
+            return loop.submit(task).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("node " + id + " loop did not answer", e);
+        }
+    }
+
+    /** The node object; touch it only through {@link #call}. */
+    public Node<M> node() {
+        return node;
+    }
+
+    public long delivered() {
+        return delivered;
+    }
+
+    /** Handler exceptions caught so far (each one is logged to stderr). */
+    public long failures() {
+        return failures;
+    }
+
+    /** Spec actions recorded so far by name (a copy; taken on the loop). */
+    public Map<String, Long> actionCounts() throws Exception {
+        return call(() -> new TreeMap<>(actionCounts));
+    }
+
+    private void deliver(Frame f) {
+        if (node == null && !closed) {
+            early.add(f); // arrived between transport start and node start
+            return;
+        }
+        if (!running) {
+            return;
+        }
+        delivered++;
+        lamport = Math.max(lamport, f.lamport());
+        if (f.vc() != null) {
+            f.vc().forEach((k, v) -> vc.merge(k, v, Math::max));
+        }
+        @SuppressWarnings("unchecked")
+        M msg = (M) f.body();
+        record(EventKind.DELIVER, null, new TraceMessage(f.id(), f.from(), f.to(), f.type(), msg), null);
+        guarded(() -> node.onMessage(this, f.from(), msg));
+    }
+
+    private void guarded(Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            failures++;
+            System.err.println("node " + id + ": handler failed: " + t);
+        }
+    }
+
+    /** Ticks the clocks and writes one event; the clocks are kept even when the sink is off. */
+    private void record(EventKind kind, String action, TraceMessage msg, Object state) {
+        lamport++;
+        vc.merge(id, 1L, Long::sum);
+        if (sink.enabled()) {
+            sink.event(new TraceEvent(-1, id, kind, action, msg, state, lamport, VectorClock.of(vc)));
+        }
+    }
+
+    // ---- Context -------------------------------------------------------------------------
+
+    @Override
+    public int self() {
+        return id;
+    }
+
+    @Override
+    public List<Integer> nodes() {
+        return servers;
+    }
+
+    @Override
+    public void send(int to, M msg) {
+        long mid = ((long) id << 40) | ++msgIds;
+        String type = msg.getClass().getSimpleName();
+        record(EventKind.SEND, null, new TraceMessage(mid, id, to, type, msg), null);
+        Frame f = new Frame(mid, id, to, type, msg, lamport, new TreeMap<>(vc));
+        if (!transport.send(f)) {
+            record(EventKind.DROP, null, new TraceMessage(mid, id, to, type, msg), null);
+        }
+    }
+
+    @Override
+    public void setTimer(String name, long minTicks, long maxTicks) {
+        if (minTicks < 1 || maxTicks < minTicks) {
+            throw new IllegalArgumentException("timer " + name + ": need 1 <= minTicks <= maxTicks");
+        }
+        cancelTimer(name);
+        long ticks = minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        self[0] = loop.schedule(() -> {
+            if (!running || timers.get(name) != self[0]) {
+                return;
+            }
+            timers.remove(name);
+            record(EventKind.TIMER, name, null, null);
+            guarded(() -> node.onTimer(this, name));
+        }, ticks * tickMillis, TimeUnit.MILLISECONDS);
+        timers.put(name, self[0]);
+    }
+
+    @Override
+    public void cancelTimer(String name) {
+        ScheduledFuture<?> f = timers.remove(name);
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    @Override
+    public void persist(Object state) {
+        try {
+            DurableFile.write(dataDir.resolve("state.json"), Json.mapper().writeValueAsBytes(state));
+        } catch (IOException e) {
+            throw new UncheckedIOException("node " + id + " cannot persist its state", e);
+        }
+    }
+
+    @Override
+    public long localTime() {
+        return (System.nanoTime() - startNanos) / (tickMillis * 1_000_000L);
+    }
+
+    @Override
+    public boolean tracing() {
+        return sink.enabled();
+    }
+
+    @Override
+    public void action(String name, Object state) {
+        actionCounts.merge(name, 1L, Long::sum);
+        if (sink.enabled()) {
+            record(EventKind.ACTION, name, null, state);
+        }
+    }
+
+    /** Stops the node: no more handlers, transport closed, trace flushed and closed. Never throws. */
+    @Override
+    public void close() {
+        try {
+            call(() -> {
+                running = false;
+                closed = true;
+                early.clear();
+                timers.values().forEach(t -> t.cancel(false));
+                timers.clear();
+                return null;
+            });
+        } catch (Exception e) {
+            // closing anyway
+        }
+        transport.close();
+        try {
+            call(() -> {
+                sink.close();
+                return null;
+            });
+        } catch (Exception e) {
+            sink.close();
+        }
+        loop.shutdownNow();
+    }
+}

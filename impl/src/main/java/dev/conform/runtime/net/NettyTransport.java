@@ -1,0 +1,207 @@
+package dev.conform.runtime.net;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * TCP transport on Netty: one listening socket per node, one outgoing connection per peer,
+ * 4-byte length-prefixed JSON frames. Outgoing connections are opened at start and re-opened
+ * with a capped back-off whenever they fail or break; frames for a peer without a live
+ * connection are dropped (send returns false). One I/O thread does all socket work.
+ */
+public final class NettyTransport implements Transport {
+    private static final int MAX_FRAME = 16 << 20;
+    private static final long MIN_BACKOFF_MS = 50;
+    private static final long MAX_BACKOFF_MS = 1000;
+
+    private final int self;
+    private final InetSocketAddress listen;
+    private final Map<Integer, InetSocketAddress> peers;
+    private final FrameCodec codec;
+    private final Map<Integer, Channel> out = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
+    private EventLoopGroup group;
+    private Channel server;
+    private Bootstrap client;
+    private volatile boolean closed;
+    private volatile Consumer<Frame> inbound;
+
+    /** {@code peers} holds every node's address, this node's own included (where it listens). */
+    public NettyTransport(int self, Map<Integer, InetSocketAddress> peers, FrameCodec codec) {
+        this.self = self;
+        this.listen = peers.get(self);
+        if (listen == null) {
+            throw new IllegalArgumentException("no address for node " + self);
+        }
+        this.peers = Map.copyOf(peers);
+        this.codec = codec;
+    }
+
+    @Override
+    public void start(Consumer<Frame> handler) throws Exception {
+        this.inbound = handler;
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(MAX_FRAME, 0, 4, 0, 4),
+                                new Inbound());
+                    }
+                })
+                .bind(listen).sync().channel();
+        client = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new LengthFieldPrepender(4), new Discard());
+                    }
+                });
+        for (int peer : peers.keySet()) {
+            if (peer != self) {
+                connect(peer);
+            }
+        }
+    }
+
+    /** The address actually listened on. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    private void connect(int peer) {
+        if (closed) {
+            return;
+        }
+        try {
+            ChannelFuture f = client.connect(peers.get(peer));
+            f.addListener(done -> {
+                if (done.isSuccess()) {
+                    Channel ch = f.channel();
+                    backoff.remove(peer);
+                    out.put(peer, ch);
+                    ch.closeFuture().addListener(c -> {
+                        out.remove(peer, ch);
+                        retry(peer);
+                    });
+                } else {
+                    retry(peer);
+                }
+            });
+        } catch (RuntimeException e) {
+            retry(peer);
+        }
+    }
+
+    private void retry(int peer) {
+        if (closed) {
+            return;
+        }
+        long wait = backoff.merge(peer, MIN_BACKOFF_MS, (a, b) -> Math.min(MAX_BACKOFF_MS, a * 2));
+        try {
+            group.schedule(() -> connect(peer), wait, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // group shutting down: nothing left to reconnect
+        }
+    }
+
+    @Override
+    public boolean send(Frame frame) {
+        try {
+            Channel ch = out.get(frame.to());
+            if (ch == null || !ch.isActive() || closed) {
+                return false;
+            }
+            ByteBuf buf = Unpooled.wrappedBuffer(codec.encode(frame));
+            ch.writeAndFlush(buf);
+            return true;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /** True when an outgoing connection to {@code peer} is up. */
+    public boolean connected(int peer) {
+        Channel ch = out.get(peer);
+        return ch != null && ch.isActive();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (server != null) {
+                server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
+            for (Channel ch : out.values()) {
+                ch.close();
+            }
+            if (group != null) {
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        } catch (Throwable t) {
+            // closing must not throw
+        }
+    }
+
+    private final class Inbound extends SimpleChannelInboundHandler<ByteBuf> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
+            Frame f;
+            try {
+                f = codec.decode(ByteBufUtil.getBytes(msg));
+            } catch (Exception e) {
+                System.err.println("node " + self + ": dropping bad frame from " + ctx.channel().remoteAddress()
+                        + ": " + e.getMessage());
+                return;
+            }
+            Consumer<Frame> h = inbound;
+            if (h != null && !closed) {
+                h.accept(f);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** Outgoing connections carry nothing back; close them on error so they get re-opened. */
+    private static final class Discard extends SimpleChannelInboundHandler<ByteBuf> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.conform.runtime.net;
+
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.Algorithms;
+import dev.conform.runtime.Json;
+import dev.conform.tracing.TraceSink;
+import dev.conform.tracing.io.NdjsonSink;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One node as an OS process (see {@link NodeArgs} for the arguments). It listens on its own
+ * address, connects to its peers, writes its trace file and {@code DATA/status.json} (progress,
+ * refreshed every 200 ms), and runs until it is terminated; SIGTERM closes it cleanly (trace
+ * flushed). Prints {@code node N listening on HOST:PORT} once started. Exit code 2 for bad
+ * arguments, 3 when it cannot start.
+ */
+public final class NodeProcess {
+    private NodeProcess() {
+    }
+
+    public static void main(String[] args) {
+        NodeArgs a;
+        Algorithm<?> algorithm;
+        try {
+            a = NodeArgs.parse(args);
+            algorithm = Algorithms.byName(a.algorithm());
+        } catch (IllegalArgumentException e) {
+            System.err.println("node: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            run(a, algorithm);
+        } catch (Exception e) {
+            System.err.println("node " + a.id() + ": cannot start: " + e);
+            System.exit(3);
+        }
+    }
+
+    private static <M> void run(NodeArgs a, Algorithm<M> algorithm) throws Exception {
+        Files.createDirectories(a.data());
+        TraceSink sink = a.trace() == null ? TraceSink.noop() : new NdjsonSink(a.trace());
+        NetRuntime<M> rt = new NetRuntime<>(algorithm, a.id(), a.peers(), a.data(), sink, a.options(),
+                a.tickMillis(), a.seed());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            rt.close();
+            stopped.countDown();
+        }, "node-shutdown"));
+        rt.start();
+        System.out.println("node " + a.id() + " listening on " + a.peers().get(a.id()));
+        System.out.flush();
+        Path status = a.data().resolve("status.json");
+        while (!Thread.currentThread().isInterrupted()) {
+            writeStatus(rt, a.id(), status);
+            if (stopped.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        }
+    }
+
+    private static void writeStatus(NetRuntime<?> rt, int id, Path status) {
+        try {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", id);
+            s.put("pid", ProcessHandle.current().pid());
+            s.put("delivered", rt.delivered());
+            s.put("failures", rt.failures());
+            s.put("actions", rt.actionCounts());
+            Path tmp = status.resolveSibling("status.json.tmp");
+            Files.write(tmp, Json.mapper().writeValueAsBytes(s));
+            Files.move(tmp, status, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (Exception e) {
+            // status is advisory; the next round tries again
+        }
+    }
+}

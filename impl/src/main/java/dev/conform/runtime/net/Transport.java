@@ -1,0 +1,25 @@
+package dev.conform.runtime.net;
+
+import java.util.function.Consumer;
+
+/**
+ * Carries frames between nodes. The contract (the same one the simulated network keeps):
+ * <ul>
+ * <li>{@link #send} is non-blocking and never throws; it may lose the frame (peer down, connection
+ * broken, unknown peer). It returns false when it knows the frame did not leave.</li>
+ * <li>Frames on one link arrive in the order sent, at most once, while the connection lasts; a
+ * broken connection is re-established in the background.</li>
+ * <li>Inbound frames go to the consumer given to {@link #start}, which must itself not block.</li>
+ * </ul>
+ */
+public interface Transport extends AutoCloseable {
+    /** Starts listening and connecting; {@code inbound} receives every decoded frame. */
+    void start(Consumer<Frame> inbound) throws Exception;
+
+    /** Hands {@code frame} to the network towards {@code frame.to()}; see the class contract. */
+    boolean send(Frame frame);
+
+    /** Stops listening, closes connections; never throws. */
+    @Override
+    void close();
+}

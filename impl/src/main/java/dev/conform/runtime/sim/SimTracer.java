@@ -1,0 +1,121 @@
+package dev.conform.runtime.sim;
+
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.TraceSink;
+import dev.conform.tracing.VectorClock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps Lamport and vector clocks and turns simulator happenings into trace events. Exists only
+ * while the sink is enabled, so a run without tracing allocates none of this.
+ */
+final class SimTracer {
+    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName();
+        }
+    };
+
+    private final TraceSink sink;
+    private final int[] ids;
+    private final long[] lamport;
+    private final long[][] vc;
+    private long seq;
+
+    SimTracer(TraceSink sink, int[] ids) {
+        this.sink = sink;
+        this.ids = ids;
+        this.lamport = new long[ids.length];
+        this.vc = new long[ids.length][ids.length];
+    }
+
+    static String typeName(Object msg) {
+        return TYPE_NAMES.get(msg.getClass());
+    }
+
+    /** Every event recorded at a node advances its clocks by one (the trace format's rule). */
+    private void tick(int node) {
+        lamport[node]++;
+        vc[node][node]++;
+    }
+
+    void send(int node, SimEvent ev, int toId) {
+        tick(node);
+        ev.lamport = lamport[node];
+        ev.vc = vc[node].clone();
+        emit(node, EventKind.SEND, null, message(ev, toId), null);
+    }
+
+    void deliver(int node, SimEvent ev) {
+        lamport[node] = Math.max(lamport[node], ev.lamport) + 1;
+        long[] mine = vc[node];
+        for (int i = 0; i < mine.length; i++) {
+            mine[i] = Math.max(mine[i], ev.vc[i]);
+        }
+        mine[node]++;
+        emit(node, EventKind.DELIVER, null, message(ev, ids[node]), null);
+    }
+
+    void drop(int node, SimEvent ev, int toId) {
+        tick(node);
+        emit(node, EventKind.DROP, null, message(ev, toId), null);
+    }
+
+    void duplicate(int node, SimEvent ev, int toId) {
+        tick(node);
+        emit(node, EventKind.DUPLICATE, null, message(ev, toId), null);
+    }
+
+    void timer(int node, String name) {
+        tick(node);
+        emit(node, EventKind.TIMER, name, null, null);
+    }
+
+    void crash(int node) {
+        tick(node);
+        emit(node, EventKind.CRASH, null, null, null);
+    }
+
+    void restart(int node, Object persisted) {
+        tick(node);
+        emit(node, EventKind.RESTART, null, null, persisted);
+    }
+
+    void action(int node, String name, Object state) {
+        tick(node);
+        emit(node, EventKind.ACTION, name, null, state);
+    }
+
+    /** A fault with no single node (partition, heal, link change): node 0, no clocks. */
+    void clusterFault(String name, Object data) {
+        sink.event(new TraceEvent(seq++, 0, EventKind.FAULT, name, null, data, -1, null));
+    }
+
+    void nodeFault(int node, String name, Object data) {
+        tick(node);
+        emit(node, EventKind.FAULT, name, null, data);
+    }
+
+    private TraceMessage message(SimEvent ev, int toId) {
+        return new TraceMessage(ev.msgId, ids[ev.from], toId, typeName(ev.payload), ev.payload);
+    }
+
+    private void emit(int node, EventKind kind, String action, TraceMessage msg, Object state) {
+        sink.event(new TraceEvent(seq++, ids[node], kind, action, msg, state, lamport[node], clock(node)));
+    }
+
+    private VectorClock clock(int node) {
+        long[] v = vc[node];
+        Map<Integer, Long> m = new HashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                m.put(ids[i], v[i]);
+            }
+        }
+        return VectorClock.of(m);
+    }
+}

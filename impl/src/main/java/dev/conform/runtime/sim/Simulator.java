@@ -1,0 +1,483 @@
+package dev.conform.runtime.sim;
+
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.ClusterView;
+import dev.conform.runtime.Json;
+import dev.conform.runtime.NetSemantics;
+import dev.conform.runtime.Node;
+import dev.conform.runtime.StopCondition;
+import dev.conform.runtime.nemesis.Connectivity;
+import dev.conform.runtime.nemesis.FaultEvent;
+import dev.conform.runtime.nemesis.FaultPlan;
+import dev.conform.tracing.TraceHeader;
+import dev.conform.tracing.TraceSink;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic discrete-event simulation of one algorithm run.
+ *
+ * <p>One thread, logical time in ticks, an agenda ordered by (time, sequence number). Every choice
+ * (message delays and so delivery order, loss and duplication, timer values within their range)
+ * is drawn from one {@link SplittableRandom} seeded by {@link SimConfig#seed()}, in an order fixed
+ * by the agenda; faults come from the {@link FaultPlan} at their times. Hence the same seed, plan
+ * and configuration give the same run, and the same trace byte for byte.
+ *
+ * <p>The simulator records send, deliver, drop, duplicate, timer, crash, restart and fault events
+ * with a global sequence number and Lamport and vector clocks; nodes record their spec actions.
+ * With a disabled sink nothing of the trace is built.
+ *
+ * <p>A simulator runs once: build, {@link #run()}, then inspect it as a {@link ClusterView}.
+ */
+public final class Simulator<M> implements ClusterView<M> {
+    /** Producer name written into trace headers. */
+    public static final String PRODUCER = "conform-sim 0.1.0";
+
+    private final Algorithm<M> algorithm;
+    private final SimConfig config;
+    private final FaultPlan plan;
+    private final TraceSink sink;
+    final SimTracer tracer;
+    private final SplittableRandom random;
+    private final EventQueue queue = new EventQueue();
+    private final List<SimNode<M>> nodes = new ArrayList<>();
+    private final int[] indexById;
+    private final List<Integer> serverIds;
+    private final List<Integer> clientIds;
+    private final Links links;
+    private final StopCondition<M> stop;
+    private final boolean reliable;
+
+    private long now;
+    private long seq;
+    private long msgIds;
+    private long steps;
+    private long deliveries;
+    private long sent;
+    private long dropped;
+    private boolean ran;
+    private RunResult result;
+
+    public Simulator(Algorithm<M> algorithm, SimConfig config, FaultPlan plan, TraceSink sink) {
+        this.algorithm = algorithm;
+        this.config = config;
+        this.plan = plan == null ? FaultPlan.none() : plan;
+        this.sink = sink == null ? TraceSink.noop() : sink;
+        this.random = new SplittableRandom(config.seed());
+        this.reliable = config.net() == NetSemantics.RELIABLE;
+        this.stop = algorithm.stopCondition(config.options());
+
+        List<Integer> servers = new ArrayList<>();
+        for (int i = 1; i <= config.servers(); i++) {
+            servers.add(i);
+        }
+        List<Integer> clients = new ArrayList<>();
+        for (int i = 0; i < algorithm.clients(config.options()); i++) {
+            clients.add(101 + i);
+        }
+        serverIds = List.copyOf(servers);
+        clientIds = List.copyOf(clients);
+        int maxId = clients.isEmpty() ? config.servers() : clients.get(clients.size() - 1);
+        indexById = new int[maxId + 1];
+        Arrays.fill(indexById, -1);
+        for (int id : serverIds) {
+            addSlot(id, false, serverIds);
+        }
+        for (int id : clientIds) {
+            List<Integer> view = new ArrayList<>(serverIds);
+            view.add(id);
+            addSlot(id, true, List.copyOf(view));
+        }
+        links = new Links(serverIds.size(), nodes.size());
+        tracer = this.sink.enabled()
+                ? new SimTracer(this.sink, nodes.stream().mapToInt(n -> n.id).toArray()) : null;
+    }
+
+    private void addSlot(int id, boolean client, List<Integer> view) {
+        indexById[id] = nodes.size();
+        nodes.add(new SimNode<>(this, nodes.size(), id, client, view));
+    }
+
+    /** The trace header this run writes first. */
+    public TraceHeader header() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("servers", config.servers());
+        params.put("clients", clientIds);
+        params.put("net", config.net().wireName());
+        params.put("maxSteps", config.maxSteps());
+        if (config.maxTime() != Long.MAX_VALUE) {
+            params.put("maxTime", config.maxTime());
+        }
+        params.put("delay", List.of(config.minDelay(), config.maxDelay()));
+        params.put("lossPercent", config.lossPercent());
+        params.put("duplicatePercent", config.duplicatePercent());
+        params.put("options", config.options().values());
+        params.put("flaws", List.copyOf(config.options().flaws()));
+        List<Integer> all = new ArrayList<>(serverIds);
+        all.addAll(clientIds);
+        return new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), all, config.seed(), plan,
+                PRODUCER, params);
+    }
+
+    /** Runs to the end of the budget, the stop condition or quiescence. Call once. */
+    public RunResult run() {
+        if (ran) {
+            throw new IllegalStateException("a simulator runs once");
+        }
+        ran = true;
+        if (tracer != null) {
+            sink.header(header());
+        }
+        for (FaultEvent f : plan.events()) {
+            SimEvent ev = new SimEvent();
+            ev.time = f.at();
+            ev.type = SimEvent.FAULT;
+            ev.node = -1;
+            ev.payload = f;
+            schedule(ev);
+        }
+        for (SimNode<M> n : nodes) {
+            n.up = true;
+            n.node = n.client
+                    ? algorithm.createClient(n.id, serverIds, config.options())
+                    : algorithm.create(n.id, serverIds, null, config.options());
+            invoke(n, () -> n.node.onStart(n));
+        }
+        StopReason reason = loop();
+        result = new RunResult(reason, steps, deliveries, sent, dropped, now);
+        return result;
+    }
+
+    private StopReason loop() {
+        if (stop != null && stop.done(this)) {
+            return StopReason.STOP_CONDITION;
+        }
+        long maxSteps = config.maxSteps();
+        long maxTime = config.maxTime();
+        while (true) {
+            if (steps >= maxSteps) {
+                return StopReason.STEP_BUDGET;
+            }
+            SimEvent ev = queue.peek();
+            if (ev == null) {
+                return StopReason.QUIESCENT;
+            }
+            if (ev.time > maxTime) {
+                return StopReason.TIME_BUDGET;
+            }
+            queue.poll();
+            now = ev.time;
+            boolean counted;
+            switch (ev.type) {
+                case SimEvent.DELIVER -> counted = deliver(ev);
+                case SimEvent.TIMER -> counted = fire(ev);
+                case SimEvent.FAULT -> counted = fault((FaultEvent) ev.payload);
+                default -> throw new IllegalStateException("unknown event type " + ev.type);
+            }
+            if (counted) {
+                steps++;
+                if (stop != null && stop.done(this)) {
+                    return StopReason.STOP_CONDITION;
+                }
+            }
+        }
+    }
+
+    private void schedule(SimEvent ev) {
+        ev.seq = seq++;
+        queue.add(ev);
+    }
+
+    // ---- network -------------------------------------------------------------------------
+
+    void send(SimNode<M> from, int toId, M msg) {
+        if (msg == null) {
+            throw new IllegalArgumentException("node " + from.id + " sent a null message");
+        }
+        sent++;
+        SimEvent ev = new SimEvent();
+        ev.type = SimEvent.DELIVER;
+        ev.from = from.index;
+        ev.msgId = ++msgIds;
+        ev.payload = msg;
+        if (tracer != null) {
+            tracer.send(from.index, ev, toId);
+        }
+        int to = toId >= 0 && toId < indexById.length ? indexById[toId] : -1;
+        if (to < 0 || to == from.index) {
+            dropAtSend(from, ev, toId);
+            return;
+        }
+        if (!links.reachable(from.index, to)) {
+            dropAtSend(from, ev, toId);
+            return;
+        }
+        SimNode<M> dest = nodes.get(to);
+        ev.node = to;
+        ev.incarnation = dest.incarnation;
+        Links.Rule rule = links.rule(from.index, to);
+        if (reliable) {
+            long t = now + delay(rule);
+            long[] last = links.lastDelivery[from.index];
+            if (t < last[to]) {
+                t = last[to];
+            }
+            last[to] = t;
+            ev.time = t;
+            schedule(ev);
+            return;
+        }
+        double loss = rule == null ? config.lossPercent() / 100.0 : rule.loss();
+        if (loss > 0 && random.nextDouble() < loss) {
+            dropAtSend(from, ev, toId);
+            return;
+        }
+        ev.time = now + delay(rule) + reorderDelay(rule);
+        schedule(ev);
+        double dup = rule == null ? config.duplicatePercent() / 100.0 : rule.duplicate();
+        if (dup > 0 && random.nextDouble() < dup) {
+            SimEvent copy = new SimEvent();
+            copy.type = SimEvent.DELIVER;
+            copy.from = ev.from;
+            copy.node = ev.node;
+            copy.incarnation = ev.incarnation;
+            copy.msgId = ev.msgId;
+            copy.payload = msg;
+            copy.lamport = ev.lamport;
+            copy.vc = ev.vc;
+            copy.time = now + delay(rule) + reorderDelay(rule);
+            if (tracer != null) {
+                tracer.duplicate(from.index, copy, toId);
+            }
+            schedule(copy);
+        }
+    }
+
+    private long delay(Links.Rule rule) {
+        long min = config.minDelay();
+        long max = config.maxDelay();
+        if (rule != null && rule.delayMax() > 0) {
+            min = Math.max(1, rule.delayMin());
+            max = Math.max(min, rule.delayMax());
+        }
+        return min == max ? min : random.nextLong(min, max + 1);
+    }
+
+    private long reorderDelay(Links.Rule rule) {
+        if (rule == null || rule.reorder() <= 0 || random.nextDouble() >= rule.reorder()) {
+            return 0;
+        }
+        return random.nextLong(1, 4 * config.maxDelay() + 2);
+    }
+
+    private void dropAtSend(SimNode<M> from, SimEvent ev, int toId) {
+        dropped++;
+        if (tracer != null) {
+            tracer.drop(from.index, ev, toId);
+        }
+    }
+
+    private boolean deliver(SimEvent ev) {
+        SimNode<M> dest = nodes.get(ev.node);
+        if (!dest.up || dest.incarnation != ev.incarnation || !links.reachable(ev.from, ev.node)) {
+            dropped++;
+            if (tracer != null) {
+                tracer.drop(ev.node, ev, dest.id);
+            }
+            return true;
+        }
+        deliveries++;
+        if (tracer != null) {
+            tracer.deliver(ev.node, ev);
+        }
+        @SuppressWarnings("unchecked")
+        M msg = (M) ev.payload;
+        int fromId = nodes.get(ev.from).id;
+        Node<M> node = dest.node;
+        try {
+            node.onMessage(dest, fromId, msg);
+        } catch (RuntimeException | Error e) {
+            throw new NodeFailure(dest.id, now, "message " + SimTracer.typeName(msg) + " from " + fromId, e);
+        }
+        return true;
+    }
+
+    // ---- timers --------------------------------------------------------------------------
+
+    void setTimer(SimNode<M> n, String name, long minTicks, long maxTicks) {
+        if (minTicks < 1 || maxTicks < minTicks) {
+            throw new IllegalArgumentException("node " + n.id + " timer " + name
+                    + ": need 1 <= minTicks <= maxTicks, got " + minTicks + ".." + maxTicks);
+        }
+        long ticks = minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
+        if (n.skewRate != 1.0) {
+            ticks = Math.max(1, Math.round(ticks * n.skewRate));
+        }
+        int gen = ++n.timerCounter;
+        n.timers.put(name, gen);
+        SimEvent ev = new SimEvent();
+        ev.type = SimEvent.TIMER;
+        ev.node = n.index;
+        ev.incarnation = n.incarnation;
+        ev.generation = gen;
+        ev.payload = name;
+        ev.time = now + ticks;
+        schedule(ev);
+    }
+
+    private boolean fire(SimEvent ev) {
+        SimNode<M> n = nodes.get(ev.node);
+        String name = (String) ev.payload;
+        Integer gen = n.timers.get(name);
+        if (!n.up || n.incarnation != ev.incarnation || gen == null || gen != ev.generation) {
+            return false;
+        }
+        n.timers.remove(name);
+        if (tracer != null) {
+            tracer.timer(n.index, name);
+        }
+        invoke(n, () -> n.node.onTimer(n, name));
+        return true;
+    }
+
+    // ---- faults --------------------------------------------------------------------------
+
+    private boolean fault(FaultEvent f) {
+        if (f instanceof FaultEvent.Crash c) {
+            crash(c.node());
+        } else if (f instanceof FaultEvent.Restart r) {
+            restart(r.node());
+        } else if (f instanceof FaultEvent.Skew s) {
+            skew(s);
+        } else if (f instanceof FaultEvent.LinkFault l) {
+            links.link(l, l.from() == 0 ? -1 : index(l.from()), l.to() == 0 ? -1 : index(l.to()));
+            if (tracer != null) {
+                tracer.clusterFault(f.kind(), f);
+            }
+        } else if (Connectivity.isPartition(f)) {
+            links.partition(f, serverIds);
+            if (tracer != null) {
+                tracer.clusterFault(f.kind(), f);
+            }
+        } else {
+            throw new IllegalStateException("unhandled fault " + f);
+        }
+        return true;
+    }
+
+    private int index(int id) {
+        int i = id >= 0 && id < indexById.length ? indexById[id] : -1;
+        if (i < 0) {
+            throw new IllegalArgumentException("fault plan names unknown node " + id);
+        }
+        return i;
+    }
+
+    /** Crashes node {@code id} now: volatile state, timers and messages in flight to it are gone. */
+    private void crash(int id) {
+        SimNode<M> n = nodes.get(index(id));
+        if (!n.up) {
+            return;
+        }
+        n.up = false;
+        n.node = null;
+        n.timers.clear();
+        n.incarnation++;
+        if (tracer != null) {
+            tracer.crash(n.index);
+        }
+    }
+
+    private void restart(int id) {
+        SimNode<M> n = nodes.get(index(id));
+        if (n.up) {
+            return;
+        }
+        if (n.client) {
+            throw new IllegalArgumentException("clients cannot be crashed or restarted: " + id);
+        }
+        Object restored = Json.roundTrip(n.persisted, algorithm.persistedType());
+        n.persisted = restored;
+        n.up = true;
+        n.incarnation++;
+        n.node = algorithm.create(n.id, serverIds, restored, config.options());
+        if (tracer != null) {
+            tracer.restart(n.index, restored);
+        }
+        invoke(n, () -> n.node.onStart(n));
+    }
+
+    private void skew(FaultEvent.Skew s) {
+        SimNode<M> n = nodes.get(index(s.node()));
+        long local = n.localTime();
+        n.skewBase = local + s.offset();
+        n.skewAt = now;
+        n.skewRate = s.ratePercent() <= 0 ? 1.0 : s.ratePercent() / 100.0;
+        if (tracer != null) {
+            tracer.nodeFault(n.index, s.kind(), s);
+        }
+    }
+
+    private void invoke(SimNode<M> n, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException | Error e) {
+            throw new NodeFailure(n.id, now, "start or timer", e);
+        }
+    }
+
+    // ---- ClusterView ---------------------------------------------------------------------
+
+    @Override
+    public List<Integer> servers() {
+        return serverIds;
+    }
+
+    @Override
+    public List<Integer> clients() {
+        return clientIds;
+    }
+
+    @Override
+    public Node<M> node(int id) {
+        int i = id >= 0 && id < indexById.length ? indexById[id] : -1;
+        return i < 0 ? null : nodes.get(i).node;
+    }
+
+    /** The state node {@code id} last persisted (null when none); survives its crashes. */
+    public Object persisted(int id) {
+        int i = id >= 0 && id < indexById.length ? indexById[id] : -1;
+        return i < 0 ? null : nodes.get(i).persisted;
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    /** The result of {@link #run()}, or null before it finished. */
+    public RunResult result() {
+        return result;
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    public FaultPlan plan() {
+        return plan;
+    }
+
+    public Algorithm<M> algorithm() {
+        return algorithm;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.conform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome conform(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runWritesATraceAndItsReplayCommandReproducesItExactly() throws Exception {
+        Path a = dir.resolve("a.ndjson");
+        Outcome first = conform("run", "broadcast", "--seed", "3", "--chaos", "medium", "--net", "unreliable",
+                "--option", "count=4", "--out", a.toString());
+        assertEquals(0, first.code(), first.err());
+        String replay = first.out().lines().filter(l -> l.startsWith("replay: ")).findFirst().orElseThrow()
+                .substring("replay: conform ".length());
+        assertTrue(replay.contains("--plan " + a + ".plan.json"), replay);
+        Path b = dir.resolve("b.ndjson");
+        String[] args = replay.replace("--out " + a, "--out " + b).split(" ");
+        Outcome second = conform(args);
+        assertEquals(0, second.code(), second.err());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLine() throws Exception {
+        Outcome unknown = conform("run", "nosuch", "--out", dir.resolve("x").toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown algorithm 'nosuch'"), unknown.err());
+        Outcome flaw = conform("run", "broadcast", "--flaw", "nope", "--out", dir.resolve("x").toString());
+        assertEquals(2, flaw.code());
+        Path plan = dir.resolve("bad.json");
+        Files.writeString(plan, "{\"events\": [ {\"type\": \"crash\", \"at\": \"soon\"} ]}");
+        Outcome bad = conform("run", "broadcast", "--plan", plan.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("conform: " + plan + ":1:"), bad.err());
+        assertEquals(1, bad.err().lines().count());
+    }
+
+    @Test
+    void listShowsBroadcastAndItsFlaws() {
+        Outcome o = conform("run", "--list");
+        assertEquals(0, o.code());
+        assertTrue(o.out().contains("broadcast - "));
+        assertTrue(o.out().contains("--flaw no-relay"));
+    }
+}
