@@ -67,7 +67,9 @@ class TwoPhaseTraceConformanceTest {
     void simulatedRunsWithCrashesAndLossConform() {
         FaultPlan plan = FaultPlan.of(new FaultEvent.Crash(3, 1), new FaultEvent.Crash(6, 3),
                 new FaultEvent.Restart(45, 3), new FaultEvent.Restart(90, 1));
-        for (long seed : new long[] {1, 2}) {
+        // One seed by default; the soak profile (conform.soak=true) walks more.
+        int seeds = Boolean.getBoolean("conform.soak") ? 20 : 1;
+        for (long seed = 1; seed <= seeds; seed++) {
             Path trace = tmp.resolve("twopc-" + seed + ".ndjson");
             SimConfig cfg = SimConfig.of(4, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(2_000)
                     .withMaxTime(400).withOptions(Options.empty().with("cooperative", true));
