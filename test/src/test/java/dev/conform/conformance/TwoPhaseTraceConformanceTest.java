@@ -67,7 +67,7 @@ class TwoPhaseTraceConformanceTest {
     void simulatedRunsWithCrashesAndLossConform() {
         FaultPlan plan = FaultPlan.of(new FaultEvent.Crash(3, 1), new FaultEvent.Crash(6, 3),
                 new FaultEvent.Restart(45, 3), new FaultEvent.Restart(90, 1));
-        // One seed by default; the soak profile (conform.soak=true) walks more.
+        // One seed by default; -Dconform.soak=true walks twenty.
         int seeds = Boolean.getBoolean("conform.soak") ? 20 : 1;
         for (long seed = 1; seed <= seeds; seed++) {
             Path trace = tmp.resolve("twopc-" + seed + ".ndjson");
