@@ -1,5 +1,6 @@
 package dev.conform.checker.invariants.twopc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.checker.invariants.FoldException;
 import dev.conform.checker.invariants.StateFolder;
 import dev.conform.tracing.TraceEvent;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 /** Folds {@code twopc} trace events into {@link TwoPhaseTraceState}. */
 public final class TwoPhaseFolder implements StateFolder<TwoPhaseTraceState> {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TM_STATES = Set.of("init", "waiting", "committed", "aborted");
     private static final Set<String> RM_STATES = Set.of("working", "prepared", "committed", "aborted");
 
@@ -54,19 +56,33 @@ public final class TwoPhaseFolder implements StateFolder<TwoPhaseTraceState> {
     }
 
     private static void send(TwoPhaseTraceState s, TraceMessage m) {
-        if (m != null && "Vote".equals(m.type()) && m.body() instanceof Map<?, ?> body
-                && Boolean.TRUE.equals(body.get("yes"))) {
+        if (m != null && "Vote".equals(m.type()) && Boolean.TRUE.equals(asMap(m.body()).get("yes"))) {
             s.yesVotes.add(m.from());
         }
     }
 
     private static String field(TraceEvent e, String name, Set<String> allowed) {
-        Object v = e.state() instanceof Map<?, ?> m ? m.get(name) : null;
+        Object v = asMap(e.state()).get(name);
         if (!(v instanceof String str) || !allowed.contains(str)) {
             throw new FoldException("action " + e.action() + " at node " + e.node() + " records " + name + " = " + v
                     + ", expected one of " + new java.util.TreeSet<>(allowed));
         }
         return str;
+    }
+
+    /** Read from a file, values are maps already; recorded in memory they may be the producer's objects. */
+    private static Map<?, ?> asMap(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            return m;
+        }
+        if (o == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.convertValue(o, Map.class);
+        } catch (IllegalArgumentException e) {
+            return Map.of();
+        }
     }
 
     @Override
