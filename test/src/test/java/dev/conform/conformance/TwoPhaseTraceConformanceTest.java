@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conform.algorithms.twopc.TwoPhaseAlgorithm;
+import dev.conform.checker.invariants.EventSource;
+import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.checker.validate.TlcTraceValidator;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.checker.validate.TlcValidation.Outcome;
@@ -14,6 +16,7 @@ import dev.conform.runtime.nemesis.FaultPlan;
 import dev.conform.runtime.sim.SimConfig;
 import dev.conform.runtime.sim.Simulator;
 import dev.conform.tracing.io.NdjsonSink;
+import dev.conform.tracing.io.TraceReader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +42,18 @@ class TwoPhaseTraceConformanceTest {
         return validate(DIR.resolve("traces").resolve(name));
     }
 
+    private static ReplayResult java(String name) {
+        try (TraceReader r = TraceReader.open(DIR.resolve("traces").resolve(name))) {
+            return TwoPhaseChaos.replay(EventSource.of(r));
+        }
+    }
+
     @Test
     void goodExampleTracesConform() {
         for (String name : new String[] {"good-commit.ndjson", "good-abort.ndjson", "good-coordinator-recovery.ndjson"}) {
             TlcValidation v = example(name);
             assertEquals(Outcome.CONFORMS, v.outcome(), name + ": " + v.message());
+            assertTrue(java(name).conforms(), name + ": " + java(name).failure());
         }
     }
 
@@ -53,6 +63,9 @@ class TwoPhaseTraceConformanceTest {
         assertEquals(Outcome.DIVERGES, v.outcome(), v.message());
         assertEquals(21, v.divergence().event());
         assertTrue(v.divergence().eventJson().contains("\"rmState\":\"aborted\""), v.divergence().eventJson());
+        ReplayResult j = java("bad-mixed-decision.ndjson");
+        assertEquals("Consistency", j.failure().invariant(), j.failure().message());
+        assertEquals(21, j.failure().event());
     }
 
     @Test
@@ -61,6 +74,9 @@ class TwoPhaseTraceConformanceTest {
         assertEquals(Outcome.DIVERGES, v.outcome(), v.message());
         assertEquals(13, v.divergence().event());
         assertTrue(v.divergence().eventJson().contains("TMCommit"), v.divergence().eventJson());
+        ReplayResult j = java("bad-commit-without-yes.ndjson");
+        assertEquals("CommitValidity", j.failure().invariant(), j.failure().message());
+        assertEquals(13, j.failure().event());
     }
 
     @Test

@@ -72,6 +72,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "algorithm option (repeatable)")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--type", paramLabel = "KIND",
+            description = "same as --option type=KIND (crdt: g-counter, pn-counter, lww-register, lww-map, or-set)")
+    String type;
+
+    @Option(names = "--clock", paramLabel = "physical|hlc", description = "same as --option clock=... (crdt LWW timestamps)")
+    String clock;
+
     @Option(names = "--out", paramLabel = "FILE", description = "where to write the NDJSON trace")
     Path out;
 
@@ -127,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        Options opts = Options.of(options);
+        Options opts = Options.of(withAliases());
         for (String f : flaws) {
             if (!a.flaws().containsKey(f)) {
                 throw new UserError("unknown flaw '" + f + "' of " + a.name() + "; known: "
@@ -170,6 +177,24 @@ final class RunCommand implements Callable<Integer> {
             p = PlanGenerator.generate(seed, serverIds(n), horizon, k);
         }
         return new Scenario(a, cfg, p);
+    }
+
+    /** The --option map with the --type/--clock shorthands added; a contradiction is bad input. */
+    private Map<String, String> withAliases() {
+        Map<String, String> m = new LinkedHashMap<>(options);
+        alias(m, "type", type);
+        alias(m, "clock", clock);
+        return m;
+    }
+
+    private static void alias(Map<String, String> m, String key, String value) {
+        if (value == null) {
+            return;
+        }
+        String given = m.putIfAbsent(key, value);
+        if (given != null && !given.equals(value)) {
+            throw new UserError("--" + key + " " + value + " contradicts --option " + key + "=" + given);
+        }
     }
 
     private static List<Integer> serverIds(int n) {

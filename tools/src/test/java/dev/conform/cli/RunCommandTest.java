@@ -61,6 +61,28 @@ class RunCommandTest {
     }
 
     @Test
+    void typeAndClockAreShorthandsForTheirOptions() throws Exception {
+        Path a = dir.resolve("flags.ndjson");
+        Outcome flags = conform("run", "crdt", "--seed", "2", "--type", "lww-map", "--clock", "physical",
+                "--option", "updates=3", "--out", a.toString());
+        assertEquals(0, flags.code(), flags.err());
+        Path b = dir.resolve("options.ndjson");
+        Outcome opts = conform("run", "crdt", "--seed", "2", "--option", "type=lww-map", "--option", "clock=physical",
+                "--option", "updates=3", "--out", b.toString());
+        assertEquals(0, opts.code(), opts.err());
+        assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(a));
+        String header = Files.readAllLines(a).get(0);
+        assertTrue(header.contains("\"type\":\"lww-map\"") && header.contains("\"clock\":\"physical\""), header);
+        Path c = dir.resolve("hlc.ndjson");
+        assertEquals(0, conform("run", "crdt", "--seed", "2", "--type", "lww-map", "--clock", "hlc",
+                "--option", "updates=3", "--out", c.toString()).code());
+        assertTrue(Files.readAllLines(c).get(0).contains("\"clock\":\"hlc\""));
+        Outcome clash = conform("run", "crdt", "--clock", "hlc", "--option", "clock=physical", "--out", c.toString());
+        assertEquals(2, clash.code());
+        assertTrue(clash.err().contains("--clock hlc contradicts --option clock=physical"), clash.err());
+    }
+
+    @Test
     void listShowsBroadcastAndItsFlaws() {
         Outcome o = conform("run", "--list");
         assertEquals(0, o.code());

@@ -39,6 +39,7 @@ public final class TlcRunner {
         try {
             workDir = ownWorkDir ? Files.createTempDirectory("conform-tlc") : Files.createDirectories(req.workDir());
             metadir = Files.createTempDirectory(workDir, "metadir");
+            Files.createDirectories(privateTmp(metadir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare TLC's work folder: " + e.getMessage(), e);
         }
@@ -61,6 +62,14 @@ public final class TlcRunner {
             cmd.add("-XX:+UseParallelGC");
         }
         cmd.addAll(req.jvmOptions());
+        // SANY copies the standard modules it reads from the jar (Naturals.tla, TLC.tla...) to
+        // java.io.tmpdir under fixed names and deletes them on exit: TLC processes sharing one
+        // tmpdir truncate or delete each other's copies mid-parse and fail at random with
+        // "Module-Table lookup failure" (tlaplus/tlaplus#688). Each run gets its own.
+        if (!req.systemProperties().containsKey("java.io.tmpdir")
+                && req.jvmOptions().stream().noneMatch(o -> o.startsWith("-Djava.io.tmpdir="))) {
+            cmd.add("-Djava.io.tmpdir=" + privateTmp(metadir));
+        }
         if (!req.libraryPaths().isEmpty()) {
             cmd.add("-DTLA-Library=" + join(req.libraryPaths()));
         }
@@ -81,6 +90,11 @@ public final class TlcRunner {
         cmd.addAll(req.tlcArguments());
         cmd.add(req.spec().toString());
         return cmd;
+    }
+
+    /** The run's own java.io.tmpdir, inside its metadir (deleted with it). */
+    static Path privateTmp(Path metadir) {
+        return metadir.resolve("tmp");
     }
 
     private static String join(List<Path> paths) {

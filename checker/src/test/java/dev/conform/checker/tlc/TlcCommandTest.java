@@ -29,6 +29,18 @@ class TlcCommandTest {
     }
 
     @Test
+    void everyRunGetsItsOwnTmpdirUnlessTheCallerSetsOne() {
+        TlcRequest req = TlcRequest.builder(Fixtures.spec("ok/Counter.tla")).build();
+        List<String> cmd = TlcRunner.command(req, Path.of("/j.jar"), Path.of("/m"));
+        assertTrue(cmd.subList(0, cmd.indexOf("tlc2.TLC")).contains("-Djava.io.tmpdir=" + Path.of("/m", "tmp")),
+                cmd.toString());
+        TlcRequest own = TlcRequest.builder(Fixtures.spec("ok/Counter.tla")).systemProperty("java.io.tmpdir", "/t").build();
+        List<String> cmd2 = TlcRunner.command(own, Path.of("/j.jar"), Path.of("/m"));
+        assertEquals(1, cmd2.stream().filter(a -> a.startsWith("-Djava.io.tmpdir=")).count(), cmd2.toString());
+        assertTrue(cmd2.contains("-Djava.io.tmpdir=/t"));
+    }
+
+    @Test
     void callersCollectorReplacesTheDefault() {
         TlcRequest req = TlcRequest.builder(Fixtures.spec("ok/Counter.tla")).jvmOption("-XX:+UseG1GC").build();
         List<String> cmd = TlcRunner.command(req, Path.of("/j.jar"), Path.of("/m"));
