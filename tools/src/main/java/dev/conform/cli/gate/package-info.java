@@ -1,10 +1,13 @@
 /**
- * The conformance gate: every spec folder contributes checks through {@link
- * dev.conform.cli.gate.GateStep}s, the gate runs them and reports one table and JUnit XML.
+ * The conformance gate ({@code conform gate}). Every spec folder contributes checks through
+ * {@link dev.conform.cli.gate.GateStep}s; {@link dev.conform.cli.gate.Gate} runs them (single-threaded
+ * TLC samples side by side) and reports one table row per folder and one JUnit testcase per check.
  *
- * <p>Today there is one step, {@link dev.conform.cli.gate.ModelCheckStep} (TLC on each
- * MC*.tla/MC*.cfg pair, honouring the folder's {@code expected.json}). Further steps (e.g.
- * per-algorithm chaos runs validated against the trace spec) plug in by implementing
- * {@code GateStep} and being added to the gate's step list.
+ * <p>Steps: {@link dev.conform.cli.gate.ModelCheckStep} (TLC on the folder's MC configs, honouring
+ * {@code expected.json}; with a {@code gate.json}, only the configs it lists) and
+ * {@link dev.conform.cli.gate.ChaosStep} (for a {@code gate.json} pairing: seeded chaos runs checked
+ * by the Java invariants, then TLC validation of a sample of their traces). {@link
+ * dev.conform.cli.gate.ChaosRunner} is the one place that turns a seed into a run and judges it; the
+ * {@code explore} command uses it too.
  */
 package dev.conform.cli.gate;
