@@ -138,7 +138,7 @@ public final class GateCommand implements Callable<Integer> {
             Gate.writeJUnit(junitDir, outcomes);
         }
         int exit = Gate.exitCode(outcomes);
-        if (exit == 0 && tempRuns) {
+        if (tempRuns && (exit == 0 || !hasFiles(runs))) {
             deleteTree(runs);
         } else if (hasFiles(runs)) {
             out.println("traces: " + runs);

@@ -41,7 +41,7 @@ class GateChaosTest {
                 {"algorithm": "broadcast", "modelCheck": [],
                  "seeds": {"quick": 2, "default": 2, "soak": 2}, "tlcSample": {"quick": 0, "default": 0, "soak": 0}}
                 """);
-        CliRun r = CliRun.of("gate", "--specs", specs.toString());
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--runs", specs.resolve("runs").toString());
         assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("NO INVARIANTS") && r.out().contains("no Java invariants"), r.out());
     }

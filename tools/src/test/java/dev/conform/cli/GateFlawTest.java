@@ -28,7 +28,8 @@ class GateFlawTest {
         gate = gate.replaceAll("(?s)\"flawConfigs\".*?}", "\"flawConfigs\": {}")
                 .replaceAll("\"tlcSample\": \\{[^}]*}", "\"tlcSample\": {\"quick\": 0, \"default\": 0, \"soak\": 0}");
         Files.writeString(raft.resolve("gate.json"), gate);
-        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--algorithm", "raft", "--flaw", flaw, "--seeds", "200");
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--algorithm", "raft", "--flaw", flaw, "--seeds", "200",
+                "--runs", specs.resolve("runs").toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("FAIL raft/chaos 200 seeds --flaw " + flaw + ": VIOLATED"), r.out());
         assertTrue(r.out().contains("replay:   conform run raft --seed ") && r.out().contains("--flaw " + flaw), r.out());
@@ -40,7 +41,7 @@ class GateFlawTest {
     void theFlawConfigCatchesTheFlaw(String flaw) throws Exception {
         GateSpecsFixture.copy(specs, "raft");
         CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--algorithm", "raft", "--flaw", flaw, "--seeds", "0",
-                "--workers", "2");
+                "--workers", "2", "--runs", specs.resolve("runs").toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("INVARIANT_VIOLATED (LeaderCompleteness)"), r.out());
     }
