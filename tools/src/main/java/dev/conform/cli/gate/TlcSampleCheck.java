@@ -56,7 +56,7 @@ final class TlcSampleCheck implements GateCheck {
             default -> ExitCodes.TOOL_FAILURE;
         };
         String detail = v.message();
-        if (v.divergence() != null) {
+        if (v.divergence() != null && (detail == null || !detail.contains("event " + v.divergence().event()))) {
             detail += " (event " + v.divergence().event() + ", line " + v.divergence().line() + ")";
         }
         return outcome(false, v.outcome().name(), exit, detail, v.events(), start, trace);
