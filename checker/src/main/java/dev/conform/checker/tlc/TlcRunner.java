@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 /**
  * Runs TLC as a subprocess ({@code java -cp tla2tools.jar tlc2.TLC -tool ...}) and classifies the
  * run. Each run gets its own {@code -metadir} (TLC otherwise writes {@code states/} into the
- * working folder, and two runs within one second collide). On timeout the whole process tree is
+ * working folder, and two runs within one second collide) and its own {@code java.io.tmpdir}
+ * (SANY extracts the standard modules there under fixed names, so concurrent runs sharing one
+ * tmpdir break each other's parse). On timeout the whole process tree is
  * killed before {@link #run} returns. Thread-safe: a runner holds no state.
  */
 public final class TlcRunner {
