@@ -5,6 +5,7 @@ import dev.conform.checker.validate.TlcValidation;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.MemorySink;
 import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.io.TraceReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,7 @@ class RaftChaosConformanceTest {
     void sampledChaosRunsConformToTheTraceSpec(@TempDir Path tmp) {
         List<String> failures = new ArrayList<>();
         long events = 0;
+        long restarts = 0;
         long stride = Math.max(1, SEEDS / TLC_SAMPLES);
         for (int i = 0; i < TLC_SAMPLES; i++) {
             long seed = 1 + i * stride;
@@ -84,12 +86,24 @@ class RaftChaosConformanceTest {
                     + "\n  replay: " + run.replayCommand());
             }
             events += v.events();
+            restarts += countRestarts(trace);
             System.out.printf("raft chaos seed %d through TLC: %s, %d events, %d ms%n", seed, v.outcome(), v.events(),
                 v.duration().toMillis());
         }
-        System.out.printf("raft chaos through TLC: %d traces (first %d steps), %d events, %d failures%n", TLC_SAMPLES, TLC_STEPS,
-            events, failures.size());
+        System.out.printf("raft chaos through TLC: %d traces (first %d steps), %d events, %d restarts, %d failures%n",
+            TLC_SAMPLES, TLC_STEPS, events, restarts, failures.size());
         assertTrue(failures.isEmpty(), failures.size() + " runs do not conform to TraceRaft:\n"
             + String.join("\n", failures));
+        assertTrue(restarts > 0, "sometimes: a validated trace restarts a server (with its persisted record)");
+    }
+
+    private static long countRestarts(Path trace) {
+        long n = 0;
+        try (TraceReader r = TraceReader.open(trace)) {
+            for (TraceEvent e = r.next(); e != null; e = r.next()) {
+                n += e.kind() == EventKind.RESTART && e.state() != null ? 1 : 0;
+            }
+        }
+        return n;
     }
 }
