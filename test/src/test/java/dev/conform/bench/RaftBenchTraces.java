@@ -21,10 +21,13 @@ final class RaftBenchTraces {
     private RaftBenchTraces() {
     }
 
-    /** Writes the trace of a run with {@code ops} commands per client; returns its event count. */
+    /**
+     * Writes the trace of a run with {@code ops} commands per client; returns its event count.
+     * The step budget is finite because the header records it and TLC reads 32-bit integers only.
+     */
     static long write(Path file, int ops, long seed) {
         Options o = Options.empty().with("clients", 2).with("ops", ops).with("snapshotEvery", 16);
-        SimConfig cfg = SimConfig.of(3, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(Long.MAX_VALUE)
+        SimConfig cfg = SimConfig.of(3, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(100_000_000)
             .withOptions(o);
         try (NdjsonSink sink = new NdjsonSink(file)) {
             new Simulator<RaftMessage>(new RaftAlgorithm(), cfg, FaultPlan.none(), sink).run();
