@@ -53,7 +53,9 @@ public final class TlcValidationBench {
                         dir.resolve("TraceRaft.cfg"), trace, TlcTraceValidator.Options.defaults());
                 secs[k] = (System.nanoTime() - t0) / 1e9;
                 if (!v.conforms()) {
-                    throw new IllegalStateException("TLC did not accept the raft trace: " + v.outcome() + " " + v.message());
+                    String m = String.valueOf(v.message());
+                    throw new IllegalStateException("TLC did not accept the raft trace: " + v.outcome() + " "
+                            + m.substring(0, Math.min(2_000, m.length())) + " " + v.divergence());
                 }
             } finally {
                 Files.deleteIfExists(trace);
