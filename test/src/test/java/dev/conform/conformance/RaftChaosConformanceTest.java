@@ -1,5 +1,7 @@
 package dev.conform.conformance;
 
+import dev.conform.checker.invariants.EventSource;
+import dev.conform.checker.invariants.ReplayEngine;
 import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.tracing.EventKind;
@@ -46,8 +48,8 @@ class RaftChaosConformanceTest {
             RaftRuns.Run run = RaftRuns.chaos(seed, INTENSITY, STEPS);
             MemorySink sink = new MemorySink();
             run.simulate(sink);
-            ReplayResult r = new dev.conform.checker.invariants.ReplayEngine().replay(
-                dev.conform.checker.invariants.EventSource.of(sink.recordedHeader(), sink.events()), RaftRuns.invariants());
+            ReplayResult r = new ReplayEngine().replay(
+                EventSource.of(sink.recordedHeader(), sink.events()), RaftRuns.invariants());
             if (!r.conforms()) {
                 failures.add("seed " + seed + ": " + r.failure().message() + "\n  replay: " + run.replayCommand());
             }
