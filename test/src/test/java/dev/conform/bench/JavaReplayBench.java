@@ -30,12 +30,19 @@ import java.nio.file.Path;
  * java -Xmx256m -cp test/target/test-classes:$(cat /tmp/conform-cp.txt) \
  *      dev.conform.bench.JavaReplayBench [events, default 1000000]
  * </pre>
+ * With {@code raft [ops]} it replays Raft simulation traces instead (ops and 2 x ops client
+ * commands, see {@link RaftBenchTraces}) through the registered raft invariants and prints events/s
+ * of both and the time ratio.
  */
 public final class JavaReplayBench {
     private JavaReplayBench() {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("raft")) {
+            raft(args.length > 1 ? Integer.parseInt(args[1]) : 2_000);
+            return;
+        }
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         Path file = Files.createTempFile("replay-bench", ".ndjson");
         Path warm = Files.createTempFile("replay-bench-warm", ".ndjson");
@@ -79,6 +86,37 @@ public final class JavaReplayBench {
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(warm);
+        }
+    }
+
+    /** Raft traces of n and 2n commands through the raft invariants: events/s and time(2n)/time(n). */
+    static void raft(int ops) throws IOException {
+        InvariantSet<?> set = InvariantRegistry.find("raft").orElseThrow();
+        Path small = Files.createTempFile("replay-bench-raft", ".ndjson");
+        Path large = Files.createTempFile("replay-bench-raft2", ".ndjson");
+        try {
+            long n1 = RaftBenchTraces.write(small, ops, 7);
+            long n2 = RaftBenchTraces.write(large, 2 * ops, 7);
+            for (int i = 0; i < 3; i++) {
+                replay(small, set);
+            }
+            double[] secs = new double[2];
+            long[] counts = {n1, n2};
+            Path[] files = {small, large};
+            for (int k = 0; k < 2; k++) {
+                long t0 = System.nanoTime();
+                ReplayResult r = replay(files[k], set);
+                secs[k] = (System.nanoTime() - t0) / 1e9;
+                if (!r.conforms() || r.events() != counts[k]) {
+                    throw new IllegalStateException("replay did not accept the raft trace: " + r.failure());
+                }
+                System.out.printf("raft replay %s: %,9d events (%,d bytes) in %.2f s = %,10.0f events/s%n",
+                        k == 0 ? "n " : "2n", counts[k], Files.size(files[k]), secs[k], counts[k] / secs[k]);
+            }
+            System.out.printf("time(2n)/time(n) = %.2f for %.2fx the events%n", secs[1] / secs[0], (double) n2 / n1);
+        } finally {
+            Files.deleteIfExists(small);
+            Files.deleteIfExists(large);
         }
     }
 

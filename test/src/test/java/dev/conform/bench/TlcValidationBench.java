@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * <pre>
  * java -cp test/target/test-classes:$(cat /tmp/conform-cp.txt) dev.conform.bench.TlcValidationBench [n]
  * </pre>
+ * With {@code raft [ops]} it validates Raft simulation traces of ops and 2 x ops client commands
+ * (see {@link RaftBenchTraces}) against specs/raft/TraceRaft.tla instead.
  */
 public final class TlcValidationBench {
     static final Path DIR = Path.of("checker/src/test/resources/specs/pingcounter");
@@ -25,12 +27,44 @@ public final class TlcValidationBench {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("raft")) {
+            raft(args.length > 1 ? Integer.parseInt(args[1]) : 50);
+            return;
+        }
         long n = args.length > 0 ? Long.parseLong(args[0]) : 20_000;
         double t1 = time(n, 1);
         double t2 = time(2 * n, 2);
         System.out.printf("TLC validation n  = %,7d events: %6.1f s, %,8.0f events/s%n", n, t1, n / t1);
         System.out.printf("TLC validation 2n = %,7d events: %6.1f s, %,8.0f events/s%n", 2 * n, t2, 2 * n / t2);
         System.out.printf("time(2n)/time(n) = %.2f (target <= 2.2); target >= 2,000 events/s%n", t2 / t1);
+    }
+
+    /** Raft traces of n and 2n commands through TraceRaft: events/s and time(2n)/time(n). */
+    static void raft(int ops) throws IOException {
+        Path dir = Path.of("specs/raft");
+        double[] secs = new double[2];
+        long[] counts = new long[2];
+        for (int k = 0; k < 2; k++) {
+            Path trace = Files.createTempFile("tlc-bench-raft", ".ndjson");
+            try {
+                counts[k] = RaftBenchTraces.write(trace, (k + 1) * ops, 7);
+                long t0 = System.nanoTime();
+                TlcValidation v = new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"),
+                        dir.resolve("TraceRaft.cfg"), trace, TlcTraceValidator.Options.defaults());
+                secs[k] = (System.nanoTime() - t0) / 1e9;
+                if (!v.conforms()) {
+                    String m = String.valueOf(v.message());
+                    throw new IllegalStateException("TLC did not accept the raft trace: " + v.outcome() + " "
+                            + m.substring(0, Math.min(2_000, m.length())) + " " + v.divergence());
+                }
+            } finally {
+                Files.deleteIfExists(trace);
+            }
+            System.out.printf("TraceRaft %s = %,7d events: %6.1f s, %,8.0f events/s%n", k == 0 ? "n " : "2n",
+                    counts[k], secs[k], counts[k] / secs[k]);
+        }
+        System.out.printf("time(2n)/time(n) = %.2f for %.2fx the events%n", secs[1] / secs[0],
+                (double) counts[1] / counts[0]);
     }
 
     static double time(long events, long seed) throws IOException {

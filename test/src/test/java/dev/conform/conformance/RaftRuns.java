@@ -38,7 +38,7 @@ final class RaftRuns {
     static final int SERVERS = 3;
     static final long HORIZON = 1_000;
     /** Small timeouts so that elections, replication and faults all fit in a short run. */
-    static final Options OPTIONS = Options.empty().with("clients", 2).with("ops", 10).with("snapshotEvery", 4)
+    static final Options OPTIONS = Options.empty().with("clients", 2).with("ops", 4).with("snapshotEvery", 4)
         .with("electionMin", 40).with("electionMax", 80).with("heartbeat", 15).with("retry", 120);
 
     private RaftRuns() {

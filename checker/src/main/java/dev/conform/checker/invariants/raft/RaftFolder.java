@@ -40,6 +40,9 @@ final class RaftFolder implements StateFolder<RaftTraceState> {
         if (v == null) {
             return s;
         }
+        v.prevCommit = v.commitIndex;
+        long leaderOf = v.leader() ? v.term : -1;
+        v.firstChanged = v.lastIndex() + 1;
         if (e.kind() == EventKind.ACTION) {
             if (e.state() == null) {
                 throw new FoldException("action " + e.action() + " at node " + e.node() + " records no state");
@@ -60,47 +63,73 @@ final class RaftFolder implements StateFolder<RaftTraceState> {
         } else {
             return s;
         }
+        v.newlyLeader = v.leader() && leaderOf != v.term;
         s.changed = v;
         s.learnCommitted(v);
         return s;
     }
 
-    /** Term, vote, snapshot and log: what an action records and what a restart restores. */
+    /**
+     * Term, vote, snapshot and log: what an action records and what a restart restores. The log
+     * is updated in place from the first entry that differs, so an action costs what it changed.
+     */
     private static void setPersistent(RaftTraceState s, ServerView v, Map<String, Object> st) {
         v.term = num(st, "currentTerm");
         v.votedFor = num(st, "votedFor");
         long snapIndex = num(st, "snapshotIndex");
         long snapTerm = num(st, "snapshotTerm");
-        Object log = st.get("log");
-        if (!(log instanceof List<?> entries)) {
+        if (!(st.get("log") instanceof List<?> entries)) {
             throw new FoldException("state of node " + v.id + " has no \"log\" list");
         }
-        List<Entry> full = new ArrayList<>(entries.size() + (int) snapIndex);
-        for (long k = 1; k <= snapIndex; k++) {
-            full.add(prefixEntry(s, v, k, snapIndex, snapTerm));
+        Entry atSnap = v.at(snapIndex);
+        boolean ownPrefix = snapIndex == 0 || atSnap != null && atSnap.term() == snapTerm;
+        if (!ownPrefix || v.unknown > 0 && snapIndex > v.snapshotIndex) {
+            rebuildPrefix(s, v, snapIndex, ownPrefix);
         }
+        long k = snapIndex;
         for (Object o : entries) {
+            k++;
             if (!(o instanceof Map<?, ?> m) || !(m.get("term") instanceof Number t) || !m.containsKey("value")) {
                 throw new FoldException("node " + v.id + ": log entry " + o + " is not {term, value}");
             }
-            full.add(new Entry(t.longValue(), m.get("value")));
+            Entry e = new Entry(t.longValue(), m.get("value"));
+            Entry old = v.at(k);
+            if (old != null && old.sameAs(e)) {
+                continue;
+            }
+            v.firstChanged = Math.min(v.firstChanged, k);
+            v.truncateFrom(k);
+            v.append(e);
+        }
+        if (v.lastIndex() > k) {
+            v.firstChanged = Math.min(v.firstChanged, k + 1);
+            v.truncateFrom(k + 1);
         }
         v.snapshotIndex = snapIndex;
         v.snapshotTerm = snapTerm;
-        v.fullLog = full;
     }
 
     /**
-     * The compacted entry at k: the server's own, when its log still agrees at the snapshot
-     * point (it compacted itself, or installed a matching snapshot), else the entry seen committed.
+     * A snapshot the server did not cut from its own log (installed from a leader): the prefix is
+     * taken from the entries seen committed (unknown ones stay null).
      */
-    private static Entry prefixEntry(RaftTraceState s, ServerView v, long k, long snapIndex, long snapTerm) {
-        Entry own = v.at(k);
-        Entry atSnap = v.at(snapIndex);
-        if (own != null && atSnap != null && atSnap.term() == snapTerm) {
-            return own;
+    private static void rebuildPrefix(RaftTraceState s, ServerView v, long snapIndex, boolean ownPrefix) {
+        List<Entry> old = new ArrayList<>(v.fullLog);
+        v.truncateFrom(1);
+        for (long k = 1; k <= snapIndex; k++) {
+            Entry mine = k <= old.size() ? old.get((int) (k - 1)) : null;
+            v.append(ownPrefix && mine != null ? mine : s.committedAt(k));
         }
-        return s.committedAt(k);
+        long same = 0;
+        while (same < snapIndex && same < old.size() && old.get((int) same) != null && v.at(same + 1) != null
+                && old.get((int) same).sameAs(v.at(same + 1))) {
+            same++;
+        }
+        v.firstChanged = Math.min(v.firstChanged, same + 1);
+        // entries after the snapshot are re-appended (and compared) by the caller
+        for (long k = snapIndex + 1; k <= old.size(); k++) {
+            v.append(old.get((int) (k - 1)));
+        }
     }
 
     private static String role(Object r) {

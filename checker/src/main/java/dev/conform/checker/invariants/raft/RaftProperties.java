@@ -1,9 +1,10 @@
 package dev.conform.checker.invariants.raft;
 
 /**
- * The safety properties of Raft.tla on the folded state. Each compares only the server the last
- * event changed with the others: the state before held every property (the replay stops at the
- * first violation), so a new violation must involve that server.
+ * The safety properties of Raft.tla on the folded state. The state before the last event held
+ * every property (the replay stops at the first violation), so a new violation must involve the
+ * server that event changed, and only at log indices it changed or newly committed (or anywhere,
+ * when it just became leader): each check looks only there.
  */
 final class RaftProperties {
     private RaftProperties() {
@@ -35,24 +36,41 @@ final class RaftProperties {
                 continue;
             }
             long n = Math.min(c.lastIndex(), o.lastIndex());
-            long firstDiff = 0;
-            for (long k = 1; k <= n; k++) {
+            boolean exact = c.unknown == 0 && o.unknown == 0;
+            for (long k = exact ? c.firstChanged : 1; k <= n; k++) {
                 Entry a = c.at(k);
                 Entry b = o.at(k);
-                if (a == null || b == null) {
+                if (a == null || b == null || a.term() != b.term()) {
                     continue;
                 }
-                if (firstDiff == 0 && !a.sameAs(b)) {
-                    firstDiff = k;
-                }
-                if (firstDiff != 0 && a.term() == b.term()) {
-                    s.note = "servers " + c.id + " and " + o.id + " agree on the term at index " + k
-                        + " but differ at index " + firstDiff;
-                    return false;
+                if (exact ? c.prefixHash(k) != o.prefixHash(k) : firstDiff(c, o, k) != 0) {
+                    long d = firstDiff(c, o, k);
+                    if (d != 0) {
+                        s.note = "servers " + c.id + " and " + o.id + " agree on the term at index " + k
+                            + " but differ at index " + d;
+                        return false;
+                    }
                 }
             }
         }
         return true;
+    }
+
+    /** The first index up to k where both entries are known and differ, or 0. */
+    private static long firstDiff(ServerView a, ServerView b, long k) {
+        for (long i = 1; i <= k; i++) {
+            Entry x = a.at(i);
+            Entry y = b.at(i);
+            if (x != null && y != null && !x.sameAs(y)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Where the last event may have broken a property involving c: changed or newly committed indices. */
+    private static long from(ServerView c) {
+        return c.newlyLeader ? 1 : Math.min(c.firstChanged, c.prevCommit + 1);
     }
 
     /** A leader holds every entry committed at a server whose term is not newer than the leader's. */
@@ -61,22 +79,23 @@ final class RaftProperties {
         if (c == null) {
             return true;
         }
+        long from = from(c);
         for (ServerView o : s.servers.values()) {
-            if (c.leader() && !complete(s, c, o)) {
+            if (c.leader() && !complete(s, c, o, o == c ? from : c.newlyLeader ? 1 : c.firstChanged)) {
                 return false;
             }
-            if (o.leader() && o != c && !complete(s, o, c)) {
+            if (o.leader() && o != c && !complete(s, o, c, from)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean complete(RaftTraceState s, ServerView leader, ServerView i) {
+    private static boolean complete(RaftTraceState s, ServerView leader, ServerView i, long from) {
         if (i.term > leader.term) {
             return true;
         }
-        for (long k = 1; k <= i.commitIndex; k++) {
+        for (long k = Math.max(1, from); k <= i.commitIndex; k++) {
             Entry mine = i.at(k);
             Entry theirs = leader.at(k);
             if (k > leader.lastIndex() || mine != null && theirs != null && !mine.sameAs(theirs)) {
@@ -94,9 +113,10 @@ final class RaftProperties {
         if (c == null) {
             return true;
         }
+        long from = Math.min(c.firstChanged, c.prevCommit + 1);
         for (ServerView o : s.servers.values()) {
             long n = Math.min(c.commitIndex, o.commitIndex);
-            for (long k = 1; o != c && k <= n; k++) {
+            for (long k = Math.max(1, from); o != c && k <= n; k++) {
                 Entry a = c.at(k);
                 Entry b = o.at(k);
                 if (a != null && b != null && !a.sameAs(b)) {

@@ -1,0 +1,75 @@
+package dev.conform.conformance;
+
+import dev.conform.checker.invariants.ReplayResult;
+import dev.conform.checker.validate.TlcValidation;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hand-written traces of specs/raft/traces, judged by TLC (TraceRaft, Flaw = "None") and by
+ * the Java invariants. TLC rejects a bad trace at the first event no spec step matches (the flawed
+ * step itself); the Java invariants, which see only recorded states, reject it at the first event
+ * after which a safety property is false (the flaw's consequence), as specs/raft/traces/README.md
+ * describes.
+ */
+class RaftHandWrittenTracesTest {
+    private static Path trace(String name) {
+        return RaftRuns.specs().resolve("traces").resolve(name);
+    }
+
+    private static void assertDiverges(TlcValidation v, long event, String action, String conjunct) {
+        assertEquals(TlcValidation.Outcome.DIVERGES, v.outcome(), v.message());
+        assertNotNull(v.divergence(), v.message());
+        assertEquals(event, v.divergence().event(), v.message());
+        assertTrue(v.divergence().actions().stream()
+                .anyMatch(a -> a.action().equals(action) && a.conjunct() != null && a.conjunct().contains(conjunct)),
+            "expected " + action + " to fail at " + conjunct + ": " + v.divergence().actions());
+    }
+
+    private static void assertJavaRejects(ReplayResult r, String invariant, long event) {
+        assertNotNull(r.failure(), "the Java invariants accepted a bad trace");
+        assertEquals(invariant, r.failure().invariant(), r.failure().message());
+        assertEquals(event, r.failure().event(), r.failure().message());
+    }
+
+    @Test
+    void goodTraceConformsToBoth() {
+        TlcValidation v = RaftRuns.tlcCheck(trace("good-elect-replicate-commit.ndjson"));
+        assertTrue(v.conforms(), v.outcome() + ": " + v.message());
+        assertEquals(39, v.events());
+        ReplayResult r = RaftRuns.javaCheck(trace("good-elect-replicate-commit.ndjson"));
+        assertTrue(r.conforms(), String.valueOf(r.failure()));
+    }
+
+    @Test
+    void twoLeadersInOneTerm() {
+        assertDiverges(RaftRuns.tlcCheck(trace("bad-two-leaders-one-term.ndjson")), 12, "IsHandleRequestVote",
+            "VoteMatches");
+        assertJavaRejects(RaftRuns.javaCheck(trace("bad-two-leaders-one-term.ndjson")), "ElectionSafety", JAVA_TWO_LEADERS);
+    }
+
+    @Test
+    void oldTermEntryCommittedByCounting() {
+        assertDiverges(RaftRuns.tlcCheck(trace("bad-commit-old-term.ndjson")), 55, "IsAdvanceCommitIndex",
+            "AdvanceCommitIndex");
+        assertJavaRejects(RaftRuns.javaCheck(trace("bad-commit-old-term.ndjson")), JAVA_FIG8_INV, JAVA_FIG8);
+    }
+
+    @Test
+    void appendAfterAMismatchedPreviousEntry() {
+        assertDiverges(RaftRuns.tlcCheck(trace("bad-append-mismatched-prev.ndjson")), 50, "IsHandleAppendEntries",
+            "LogMatches");
+        assertJavaRejects(RaftRuns.javaCheck(trace("bad-append-mismatched-prev.ndjson")), "LogMatching", 50);
+    }
+
+    /** Node 2 becomes the second leader of term 1 at the last event. */
+    static final long JAVA_TWO_LEADERS = 19;
+    /** Node 2 wins term 4 without entry 1, which node 1 committed (by counting) at event 55. */
+    static final String JAVA_FIG8_INV = "LeaderCompleteness";
+    static final long JAVA_FIG8 = 70;
+}
