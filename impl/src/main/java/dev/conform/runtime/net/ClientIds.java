@@ -24,8 +24,11 @@ public final class ClientIds {
     private ClientIds() {
     }
 
-    /** Takes the next id of the cluster in {@code dir}. */
-    public static int next(Path dir) throws IOException {
+    /**
+     * Takes the next id of the cluster in {@code dir}. The file lock excludes other processes;
+     * it cannot exclude threads of this one (the JVM holds file locks per process), hence synchronized.
+     */
+    public static synchronized int next(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock lock = ch.lock()) {
