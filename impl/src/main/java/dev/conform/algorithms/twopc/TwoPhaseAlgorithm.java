@@ -1,0 +1,103 @@
+package dev.conform.algorithms.twopc;
+
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.Node;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.StopCondition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code twopc} algorithm descriptor: server 1 coordinates one transaction, servers 2..n
+ * take part. Options: {@code cooperative=true|false}, {@code voteNo=3,4} and
+ * {@code abortEarly=2} (participants that refuse or abort unilaterally). Flaws:
+ * {@value #FLAW_COMMIT_BEFORE_ALL_VOTES} and {@value #FLAW_FORGET_VOTE_ON_RESTART}.
+ */
+public final class TwoPhaseAlgorithm implements Algorithm<TwoPhaseMessage> {
+    public static final String NAME = "twopc";
+    public static final String FLAW_COMMIT_BEFORE_ALL_VOTES = "commit-before-all-votes";
+    public static final String FLAW_FORGET_VOTE_ON_RESTART = "forget-vote-on-restart";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "two-phase commit of one transaction, with durable logs, recovery and optional cooperative termination";
+    }
+
+    @Override
+    public Class<TwoPhaseMessage> messageType() {
+        return TwoPhaseMessage.class;
+    }
+
+    @Override
+    public Node<TwoPhaseMessage> create(int id, List<Integer> servers, Object persisted, Options options) {
+        return TwoPhaseNodes.create(id, servers, persisted, toTwoPhase(options));
+    }
+
+    @Override
+    public int defaultServers() {
+        return 4;
+    }
+
+    @Override
+    public Map<String, String> flaws() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put(FLAW_COMMIT_BEFORE_ALL_VOTES, "the coordinator commits on the first yes vote: commit without everyone's consent");
+        f.put(FLAW_FORGET_VOTE_ON_RESTART, "a restarted participant ignores its logged yes vote and aborts: split outcome");
+        return f;
+    }
+
+    /** Stops once every server is up, every participant has decided and acknowledged. */
+    @Override
+    public StopCondition<TwoPhaseMessage> stopCondition(Options options) {
+        return cluster -> {
+            List<Integer> servers = cluster.servers();
+            if (!(cluster.node(servers.get(0)) instanceof Coordinator c) || !c.state().decided()) {
+                return false;
+            }
+            for (int r : servers.subList(1, servers.size())) {
+                if (!(cluster.node(r) instanceof Participant p) || !p.state().decided()) {
+                    return false;
+                }
+            }
+            return c.acked().size() == servers.size() - 1;
+        };
+    }
+
+    /** Translates runtime options; unknown flaw names are rejected with the known ones listed. */
+    public static TwoPhaseOptions toTwoPhase(Options options) {
+        TwoPhaseOptions o = new TwoPhaseOptions(options.getBoolean("cooperative", false), Set.of(),
+                ids(options, "voteNo"), ids(options, "abortEarly"));
+        for (String flaw : options.flaws()) {
+            switch (flaw) {
+                case FLAW_COMMIT_BEFORE_ALL_VOTES -> o = o.withFlaw(TwoPhaseFlaw.COMMIT_BEFORE_ALL_VOTES);
+                case FLAW_FORGET_VOTE_ON_RESTART -> o = o.withFlaw(TwoPhaseFlaw.FORGET_VOTE_ON_RESTART);
+                default -> throw new IllegalArgumentException("unknown twopc flaw '" + flaw + "'; known: "
+                        + FLAW_COMMIT_BEFORE_ALL_VOTES + ", " + FLAW_FORGET_VOTE_ON_RESTART);
+            }
+        }
+        return o;
+    }
+
+    private static Set<Integer> ids(Options options, String key) {
+        String v = options.get(key, "").trim();
+        List<Integer> out = new ArrayList<>();
+        if (!v.isEmpty()) {
+            for (String part : v.split(",")) {
+                try {
+                    out.add(Integer.parseInt(part.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("option " + key + " must list node ids like 2,3, got '" + v + "'");
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.conform.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.conform.algorithms.twopc.TwoPhaseAlgorithm;
+import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TlcValidation;
+import dev.conform.checker.validate.TlcValidation.Outcome;
+import dev.conform.runtime.NetSemantics;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.nemesis.FaultEvent;
+import dev.conform.runtime.nemesis.FaultPlan;
+import dev.conform.runtime.sim.SimConfig;
+import dev.conform.runtime.sim.Simulator;
+import dev.conform.tracing.io.NdjsonSink;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two-phase commit traces against {@code specs/twopc/TraceTwoPhase.tla} with real TLC: the
+ * example traces get their documented verdicts, and runs of the Java implementation under
+ * crashes, restarts and message loss conform to the spec.
+ */
+class TwoPhaseTraceConformanceTest {
+    private static final Path DIR = Path.of("..", "specs", "twopc");
+    private static final Path SPEC = DIR.resolve("TraceTwoPhase.tla");
+    private static final Path CFG = DIR.resolve("TraceTwoPhase.cfg");
+
+    @TempDir
+    Path tmp;
+
+    private static TlcValidation validate(Path trace) {
+        return new TlcTraceValidator().validate(SPEC, CFG, trace, TlcTraceValidator.Options.defaults());
+    }
+
+    private static TlcValidation example(String name) {
+        return validate(DIR.resolve("traces").resolve(name));
+    }
+
+    @Test
+    void goodExampleTracesConform() {
+        for (String name : new String[] {"good-commit.ndjson", "good-abort.ndjson", "good-coordinator-recovery.ndjson"}) {
+            TlcValidation v = example(name);
+            assertEquals(Outcome.CONFORMS, v.outcome(), name + ": " + v.message());
+        }
+    }
+
+    @Test
+    void mixedDecisionDivergesWhereTheParticipantAborts() {
+        TlcValidation v = example("bad-mixed-decision.ndjson");
+        assertEquals(Outcome.DIVERGES, v.outcome(), v.message());
+        assertEquals(21, v.divergence().event());
+        assertTrue(v.divergence().eventJson().contains("\"rmState\":\"aborted\""), v.divergence().eventJson());
+    }
+
+    @Test
+    void commitWithoutAllYesVotesDivergesAtTheCommit() {
+        TlcValidation v = example("bad-commit-without-yes.ndjson");
+        assertEquals(Outcome.DIVERGES, v.outcome(), v.message());
+        assertEquals(13, v.divergence().event());
+        assertTrue(v.divergence().eventJson().contains("TMCommit"), v.divergence().eventJson());
+    }
+
+    @Test
+    void simulatedRunsWithCrashesAndLossConform() {
+        FaultPlan plan = FaultPlan.of(new FaultEvent.Crash(3, 1), new FaultEvent.Crash(6, 3),
+                new FaultEvent.Restart(45, 3), new FaultEvent.Restart(90, 1));
+        // One seed by default; -Dconform.soak=true walks twenty.
+        int seeds = Boolean.getBoolean("conform.soak") ? 20 : 1;
+        for (long seed = 1; seed <= seeds; seed++) {
+            Path trace = tmp.resolve("twopc-" + seed + ".ndjson");
+            SimConfig cfg = SimConfig.of(4, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(2_000)
+                    .withMaxTime(400).withOptions(Options.empty().with("cooperative", true));
+            try (NdjsonSink sink = new NdjsonSink(trace)) {
+                new Simulator<>(new TwoPhaseAlgorithm(), cfg, plan, sink).run();
+            }
+            TlcValidation v = validate(trace);
+            assertEquals(Outcome.CONFORMS, v.outcome(), "seed " + seed + ": " + v.message());
+            assertTrue(v.events() > 30, "seed " + seed + " recorded only " + v.events() + " events");
+        }
+    }
+}
