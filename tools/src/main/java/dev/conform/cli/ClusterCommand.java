@@ -14,12 +14,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code conform cluster start|stop|status}: a local cluster, one OS process per node over TCP. */
+/**
+ * {@code conform cluster start|stop|status|kill|restart|client|trace}: a local cluster, one OS
+ * process per node over TCP, a key-value client for Raft clusters, and the merged trace.
+ */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Run an algorithm as real processes on loopback (one per node, TCP).",
-        subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
+        subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class,
+                ClusterCommand.Kill.class, ClusterCommand.Restart.class, ClusterClientCommand.class,
+                ClusterCommand.Trace.class})
 final class ClusterCommand implements Runnable {
     static final String DEFAULT_DIR = ".conform/cluster";
+    /** System property naming the classpath node processes run with (default: this JVM's). */
+    static final String CLASSPATH_PROPERTY = "conform.cluster.classpath";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -68,7 +75,8 @@ final class ClusterCommand implements Runnable {
             options.forEach((k, v) -> extra.addAll(List.of("--option", k + "=" + v)));
             List<ProcessHandle> started;
             try {
-                started = ClusterLauncher.start(algorithm, nodes, dir, System.getProperty("java.class.path"), extra);
+                started = ClusterLauncher.start(algorithm, nodes, dir,
+                        System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")), extra);
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
             }
@@ -116,9 +124,103 @@ final class ClusterCommand implements Runnable {
             }
             for (ClusterLauncher.NodeStatus s : all) {
                 o.println("node " + s.id() + " pid " + s.pid() + (s.alive() ? " up" : " down")
+                        + roleAndTerm(s)
                         + " delivered=" + s.status().getOrDefault("delivered", "?")
                         + " actions=" + s.status().getOrDefault("actions", "{}"));
             }
+            return ExitCodes.OK;
+        }
+
+        /** " role=Leader term=3" when the node's last recorded state has them (Raft does). */
+        private static String roleAndTerm(ClusterLauncher.NodeStatus s) {
+            if (!s.alive() || !(s.status().get("state") instanceof Map<?, ?> st)) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder();
+            if (st.get("role") != null) {
+                b.append(" role=").append(st.get("role"));
+            }
+            if (st.get("currentTerm") != null) {
+                b.append(" term=").append(st.get("currentTerm"));
+            }
+            return b.toString();
+        }
+    }
+
+    @Command(name = "kill", mixinStandardHelpOptions = true,
+            description = "SIGKILL one node (a crash: nothing flushed, nothing closed).")
+    static final class Kill implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NODE")
+        int node;
+
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                long pid = ClusterLauncher.kill(dir, node);
+                spec.commandLine().getOut().println("killed node " + node + " (pid " + pid + ")");
+                return ExitCodes.OK;
+            } catch (IllegalStateException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "restart", mixinStandardHelpOptions = true,
+            description = "Start a stopped or killed node again from its persisted state (its trace continues).")
+    static final class Restart implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NODE")
+        int node;
+
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                ProcessHandle p = ClusterLauncher.restart(dir, node);
+                spec.commandLine().getOut().println("node " + node + " pid " + p.pid() + " restarted");
+                return ExitCodes.OK;
+            } catch (IllegalStateException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "trace", mixinStandardHelpOptions = true,
+            description = "Merge the per-node traces (servers and clients) into one causally ordered trace.")
+    static final class Trace implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "NDJSON", description = "the merged trace")
+        Path out;
+
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new UserError("no cluster directory " + dir);
+            }
+            long n;
+            try {
+                n = dev.conform.runtime.net.ClusterTrace.merge(dir, out);
+            } catch (IllegalStateException | dev.conform.tracing.merge.TraceMergeException
+                     | dev.conform.tracing.io.TraceFormatException e) {
+                throw new UserError(e.getMessage());
+            }
+            spec.commandLine().getOut().println("merged " + dev.conform.runtime.net.ClusterTrace.files(dir).size()
+                    + " traces into " + out + " (" + n + " events)");
             return ExitCodes.OK;
         }
     }

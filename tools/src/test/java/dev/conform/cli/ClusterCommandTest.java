@@ -44,4 +44,25 @@ class ClusterCommandTest {
         RunCommandTest.Outcome after = RunCommandTest.conform("cluster", "status", "--dir", dir.toString());
         assertTrue(after.out().contains("no cluster"), after.out());
     }
+
+    @Test
+    void clientKillRestartAndTraceRejectBadInputWithExitTwo() {
+        String d = dir.toString();
+        RunCommandTest.Outcome badOp = RunCommandTest.conform("cluster", "client", "put", "k", "--dir", d);
+        assertEquals(2, badOp.code());
+        assertTrue(badOp.err().contains("not a key-value command"), badOp.err());
+        RunCommandTest.Outcome noCluster = RunCommandTest.conform("cluster", "client", "get", "k", "--dir", d);
+        assertEquals(2, noCluster.code());
+        assertTrue(noCluster.err().contains("no cluster in"), noCluster.err());
+        RunCommandTest.Outcome kill = RunCommandTest.conform("cluster", "kill", "5", "--dir", d);
+        assertEquals(2, kill.code());
+        assertTrue(kill.err().contains("node 5 is not running"), kill.err());
+        RunCommandTest.Outcome restart = RunCommandTest.conform("cluster", "restart", "5", "--dir", d);
+        assertEquals(2, restart.code());
+        assertTrue(restart.err().contains("no node 5"), restart.err());
+        RunCommandTest.Outcome trace = RunCommandTest.conform("cluster", "trace", "--dir", d,
+                "--out", dir.resolve("m.ndjson").toString());
+        assertEquals(2, trace.code());
+        assertTrue(trace.err().contains("no traces in"), trace.err());
+    }
 }

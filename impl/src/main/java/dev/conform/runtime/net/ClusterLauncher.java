@@ -17,8 +17,12 @@ import java.util.stream.Stream;
  * Starts, inspects and stops a local cluster of {@link NodeProcess}es, one OS process per node on
  * loopback. A cluster lives in a directory: {@code node-N.pid}, {@code node-N.log},
  * {@code node-N/} (data: state.json, status.json), {@code node-N.ndjson} (trace) and
- * {@code cluster.json} (algorithm and addresses). Stopping terminates each process (SIGTERM, so
- * traces are flushed; SIGKILL after a grace period) and leaves none behind.
+ * {@code cluster.json} (algorithm and addresses), {@code node-N.cmd} (the node's command line, for
+ * {@link #restart}). Stopping terminates each process (SIGTERM, so traces are flushed; SIGKILL
+ * after a grace period) and leaves none behind. {@link #start} begins a fresh cluster: traces,
+ * persisted state and client files of an earlier cluster in the same directory are removed.
+ * {@link #kill} SIGKILLs one node (a crash); {@link #restart} starts it again from its persisted
+ * state, continuing its trace file.
  */
 public final class ClusterLauncher {
     private static final String MAIN = NodeProcess.class.getName();
@@ -51,6 +55,7 @@ public final class ClusterLauncher {
         Map<String, Object> cluster = new LinkedHashMap<>();
         cluster.put("algorithm", algorithm);
         cluster.put("nodes", addresses);
+        clean(dir);
         Files.write(dir.resolve("cluster.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(cluster));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<ProcessHandle> started = new ArrayList<>();
@@ -63,12 +68,12 @@ public final class ClusterLauncher {
                         "--algorithm", algorithm, "--id", String.valueOf(i), "--peers", peers.toString(),
                         "--data", data.toString(), "--trace", dir.resolve("node-" + i + ".ndjson").toString()));
                 cmd.addAll(extraArgs);
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("node-" + i + ".log").toFile()).start();
-                started.add(p.toHandle());
-                Files.writeString(dir.resolve("node-" + i + ".pid"), p.pid() + "\n");
+                Files.write(dir.resolve("node-" + i + ".cmd"), Json.mapper().writeValueAsBytes(cmd));
+                started.add(launch(dir, i, cmd, false));
             }
-            awaitStatus(dir, n, started);
+            for (int i = 1; i <= n; i++) {
+                awaitStatus(dir, i, started.get(i - 1));
+            }
         } catch (IOException | RuntimeException | InterruptedException e) {
             stop(dir);
             throw e;
@@ -76,20 +81,111 @@ public final class ClusterLauncher {
         return started;
     }
 
-    private static void awaitStatus(Path dir, int n, List<ProcessHandle> started) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (int i = 1; i <= n; i++) {
-            Path status = dir.resolve("node-" + i).resolve("status.json");
-            while (!Files.exists(status)) {
-                if (!started.get(i - 1).isAlive()) {
-                    throw new IllegalStateException("node " + i + " exited at start: " + tail(dir.resolve("node-" + i + ".log")));
+    private static ProcessHandle launch(Path dir, int i, List<String> cmd, boolean appendLog) throws IOException {
+        java.io.File log = dir.resolve("node-" + i + ".log").toFile();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log))
+                .start();
+        Files.writeString(dir.resolve("node-" + i + ".pid"), p.pid() + "\n");
+        return p.toHandle();
+    }
+
+    /** Removes what an earlier cluster in {@code dir} left: traces, persisted state, client files. */
+    private static void clean(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                String f = p.getFileName().toString();
+                if (f.endsWith(".ndjson") || f.endsWith(".cmd") || f.equals(ClientIds.FILE)) {
+                    Files.delete(p);
+                } else if (f.startsWith("node-") && Files.isDirectory(p)) {
+                    Files.deleteIfExists(p.resolve("state.json"));
+                    Files.deleteIfExists(p.resolve("status.json"));
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("node " + i + " did not start within 60 s");
-                }
-                Thread.sleep(50);
             }
         }
+    }
+
+    private static void awaitStatus(Path dir, int i, ProcessHandle process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Path status = dir.resolve("node-" + i).resolve("status.json");
+        while (!Files.exists(status)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + i + " exited at start: " + tail(dir.resolve("node-" + i + ".log")));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("node " + i + " did not start within 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * SIGKILLs node {@code id} (a crash: nothing is flushed or closed) and waits until it is gone.
+     * Returns its pid. Throws IllegalStateException when the node is unknown or not running.
+     */
+    public static long kill(Path dir, int id) throws IOException {
+        Path pidFile = dir.resolve("node-" + id + ".pid");
+        ProcessHandle p = (Files.exists(pidFile) ? handle(pidFile) : Optional.<ProcessHandle>empty())
+                .filter(ProcessHandle::isAlive)
+                .orElseThrow(() -> new IllegalStateException("node " + id + " is not running in " + dir));
+        p.destroyForcibly();
+        try {
+            p.onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("node " + id + " (pid " + p.pid() + ") does not die");
+        }
+        return p.pid();
+    }
+
+    /**
+     * Starts node {@code id} again with its original command line; it reads its persisted state
+     * and continues its trace. Waits until it reports its status. Throws IllegalStateException
+     * when the node is still running or was never started in {@code dir}.
+     */
+    @SuppressWarnings("unchecked")
+    public static ProcessHandle restart(Path dir, int id) throws IOException, InterruptedException {
+        Path cmdFile = dir.resolve("node-" + id + ".cmd");
+        if (!Files.exists(cmdFile)) {
+            throw new IllegalStateException("no node " + id + " in " + dir);
+        }
+        Path pidFile = dir.resolve("node-" + id + ".pid");
+        if (Files.exists(pidFile) && handle(pidFile).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("node " + id + " is still running (conform cluster kill " + id + " first)");
+        }
+        List<String> cmd = Json.mapper().readValue(Files.readAllBytes(cmdFile), List.class);
+        Files.deleteIfExists(dir.resolve("node-" + id).resolve("status.json"));
+        ProcessHandle p = launch(dir, id, cmd, true);
+        try {
+            awaitStatus(dir, id, p);
+        } catch (RuntimeException | InterruptedException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+        return p;
+    }
+
+    /** Node id to {@code host:port}, as written by {@link #start} into cluster.json. */
+    @SuppressWarnings("unchecked")
+    public static Map<Integer, java.net.InetSocketAddress> addresses(Path dir) throws IOException {
+        Path f = dir.resolve("cluster.json");
+        if (!Files.exists(f)) {
+            throw new IllegalStateException("no cluster in " + dir + " (conform cluster start)");
+        }
+        Map<String, Object> cluster = Json.mapper().readValue(Files.readAllBytes(f), Map.class);
+        Map<String, Object> nodes = (Map<String, Object>) cluster.get("nodes");
+        StringBuilder spec = new StringBuilder();
+        nodes.forEach((k, v) -> spec.append(spec.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return NodeArgs.peers(spec.toString());
+    }
+
+    /** The algorithm named in cluster.json. */
+    @SuppressWarnings("unchecked")
+    public static String algorithm(Path dir) throws IOException {
+        Path f = dir.resolve("cluster.json");
+        if (!Files.exists(f)) {
+            throw new IllegalStateException("no cluster in " + dir + " (conform cluster start)");
+        }
+        return String.valueOf(Json.mapper().readValue(Files.readAllBytes(f), Map.class).get("algorithm"));
     }
 
     private static String tail(Path log) {

@@ -11,6 +11,7 @@ import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.VectorClock;
+import dev.conform.tracing.io.NdjsonSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -38,6 +39,12 @@ import java.util.concurrent.TimeoutException;
  * {@code dataDir/state.json} durably (temp file, fsync, atomic rename) before {@code persist}
  * returns; a node started with an existing state file restarts from it (recorded as a restart).
  * The trace (if any) is this node's alone: events carry seq -1, Lamport and vector clocks.
+ *
+ * <p>A process may die by SIGKILL at any moment, so the trace is flushed to the OS before every
+ * send and every persist: whatever another node or the disk learns of, the trace already holds.
+ * A node resumed with {@link #resumeFrom} (the process was killed and started again) continues the
+ * existing trace file: its clocks and message ids go on from the recovered ones, and it records a
+ * {@code crash} (the death nobody could record) followed by a {@code restart} with the persisted state.
  */
 public final class NetRuntime<M> implements Context<M>, AutoCloseable {
     public static final String PRODUCER = "conform-net 0.1.0";
@@ -64,6 +71,8 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
     private final List<Frame> early = new ArrayList<>();
+    private TraceResume resume;
+    private volatile Object lastActionState;
 
     public NetRuntime(Algorithm<M> algorithm, int id, Map<Integer, InetSocketAddress> addresses, Path dataDir,
                       TraceSink sink, Options options, long tickMillis, long seed) {
@@ -117,11 +126,20 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
         }
     }
 
+    /**
+     * Continues a trace that an earlier, killed process of this node wrote (call before
+     * {@link #start}): the sink must not write the header again ({@link TraceResume#appendingSink});
+     * clocks and message ids go on from {@code r}.
+     */
+    public void resumeFrom(TraceResume r) {
+        this.resume = r;
+    }
+
     /** Builds the node (from persisted state when present) and runs onStart on the loop. */
     public void startNode() throws Exception {
         call(() -> {
             Object persisted = readPersisted();
-            if (sink.enabled()) {
+            if (sink.enabled()) { // a resumed trace's sink drops this header: the file has one
                 Map<String, Object> params = new LinkedHashMap<>();
                 params.put("node", id);
                 params.put("tickMillis", tickMillis);
@@ -130,9 +148,15 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
                 sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), servers, null, null,
                         PRODUCER, params));
             }
+            if (resume != null) {
+                lamport = resume.lamport();
+                vc.putAll(resume.vc());
+                msgIds = resume.lastMessageCounter();
+                record(EventKind.CRASH, null, null, null);
+            }
             node = algorithm.create(id, servers, persisted, options);
             running = true;
-            if (persisted != null) {
+            if (persisted != null || resume != null) {
                 record(EventKind.RESTART, null, null, persisted);
             }
             guarded(() -> node.onStart(this));
@@ -174,6 +198,11 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
     /** Handler exceptions caught so far (each one is logged to stderr). */
     public long failures() {
         return failures;
+    }
+
+    /** The state recorded with the last spec action (null before the first; only when tracing). */
+    public Object lastActionState() {
+        return lastActionState;
     }
 
     /** Spec actions recorded so far by name (a copy; taken on the loop). */
@@ -236,6 +265,7 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
         String type = msg.getClass().getSimpleName();
         record(EventKind.SEND, null, new TraceMessage(mid, id, to, type, msg), null);
         Frame f = new Frame(mid, id, to, type, msg, lamport, new TreeMap<>(vc));
+        flushTrace();
         if (!transport.send(f)) {
             record(EventKind.DROP, null, new TraceMessage(mid, id, to, type, msg), null);
         }
@@ -270,6 +300,7 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
 
     @Override
     public void persist(Object state) {
+        flushTrace();
         try {
             DurableFile.write(dataDir.resolve("state.json"), Json.mapper().writeValueAsBytes(state));
         } catch (IOException e) {
@@ -292,6 +323,14 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
         actionCounts.merge(name, 1L, Long::sum);
         if (sink.enabled()) {
             record(EventKind.ACTION, name, null, state);
+            lastActionState = state;
+        }
+    }
+
+    /** Pushes buffered trace lines to the OS, where they survive a SIGKILL of this process. */
+    private void flushTrace() {
+        if (sink instanceof NdjsonSink n) {
+            n.flush();
         }
     }
 

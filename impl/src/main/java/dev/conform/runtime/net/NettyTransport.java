@@ -30,6 +30,10 @@ import java.util.function.Consumer;
  * 4-byte length-prefixed JSON frames. Outgoing connections are opened at start and re-opened
  * with a capped back-off whenever they fail or break; frames for a peer without a live
  * connection are dropped (send returns false). One I/O thread does all socket work.
+ *
+ * <p>Senders that are not configured peers (clients such as {@code conform cluster client}, which
+ * have no listening address) are answered on the connection their last frame came in on: a
+ * reply route per sender id, forgotten when that connection closes.
  */
 public final class NettyTransport implements Transport {
     private static final int MAX_FRAME = 16 << 20;
@@ -42,6 +46,7 @@ public final class NettyTransport implements Transport {
     private final FrameCodec codec;
     private final Map<Integer, Channel> out = new ConcurrentHashMap<>();
     private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
+    private final Map<Integer, Channel> replyRoutes = new ConcurrentHashMap<>();
     private EventLoopGroup group;
     private Channel server;
     private Bootstrap client;
@@ -70,7 +75,7 @@ public final class NettyTransport implements Transport {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(MAX_FRAME, 0, 4, 0, 4),
-                                new Inbound());
+                                new LengthFieldPrepender(4), new Inbound());
                     }
                 })
                 .bind(listen).sync().channel();
@@ -134,7 +139,7 @@ public final class NettyTransport implements Transport {
     @Override
     public boolean send(Frame frame) {
         try {
-            Channel ch = out.get(frame.to());
+            Channel ch = peers.containsKey(frame.to()) ? out.get(frame.to()) : replyRoutes.get(frame.to());
             if (ch == null || !ch.isActive() || closed) {
                 return false;
             }
@@ -162,6 +167,9 @@ public final class NettyTransport implements Transport {
             for (Channel ch : out.values()) {
                 ch.close();
             }
+            for (Channel ch : replyRoutes.values()) {
+                ch.close();
+            }
             if (group != null) {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             }
@@ -180,6 +188,12 @@ public final class NettyTransport implements Transport {
                 System.err.println("node " + self + ": dropping bad frame from " + ctx.channel().remoteAddress()
                         + ": " + e.getMessage());
                 return;
+            }
+            if (!peers.containsKey(f.from())) {
+                Channel ch = ctx.channel();
+                if (replyRoutes.put(f.from(), ch) != ch) {
+                    ch.closeFuture().addListener(c -> replyRoutes.remove(f.from(), ch));
+                }
             }
             Consumer<Frame> h = inbound;
             if (h != null && !closed) {

@@ -14,8 +14,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * One node as an OS process (see {@link NodeArgs} for the arguments). It listens on its own
  * address, connects to its peers, writes its trace file and {@code DATA/status.json} (progress,
- * refreshed every 200 ms), and runs until it is terminated; SIGTERM closes it cleanly (trace
- * flushed). Prints {@code node N listening on HOST:PORT} once started. Exit code 2 for bad
+ * refreshed every 200 ms; {@code state} is the state recorded with the node's last spec action),
+ * and runs until it is terminated; SIGTERM closes it cleanly (trace flushed). When the trace file
+ * already holds events, the node was killed before: it continues that trace ({@link TraceResume}). Prints {@code node N listening on HOST:PORT} once started. Exit code 2 for bad
  * arguments, 3 when it cannot start.
  */
 public final class NodeProcess {
@@ -43,9 +44,14 @@ public final class NodeProcess {
 
     private static <M> void run(NodeArgs a, Algorithm<M> algorithm) throws Exception {
         Files.createDirectories(a.data());
-        TraceSink sink = a.trace() == null ? TraceSink.noop() : new NdjsonSink(a.trace());
+        TraceResume resume = a.trace() == null ? null : TraceResume.recover(a.trace(), a.id());
+        TraceSink sink = a.trace() == null ? TraceSink.noop()
+                : resume != null ? TraceResume.appendingSink(a.trace()) : new NdjsonSink(a.trace());
         NetRuntime<M> rt = new NetRuntime<>(algorithm, a.id(), a.peers(), a.data(), sink, a.options(),
                 a.tickMillis(), a.seed());
+        if (resume != null) {
+            rt.resumeFrom(resume);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             rt.close();
@@ -71,6 +77,9 @@ public final class NodeProcess {
             s.put("delivered", rt.delivered());
             s.put("failures", rt.failures());
             s.put("actions", rt.actionCounts());
+            if (rt.lastActionState() != null) {
+                s.put("state", rt.lastActionState());
+            }
             Path tmp = status.resolveSibling("status.json.tmp");
             Files.write(tmp, Json.mapper().writeValueAsBytes(s));
             Files.move(tmp, status, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

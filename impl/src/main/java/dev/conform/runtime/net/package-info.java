@@ -14,6 +14,22 @@
  * causally. {@link dev.conform.runtime.net.NodeProcess} is the process entry point that
  * {@code conform cluster start} launches.
  *
+ * <p>Clusters of processes: {@link dev.conform.runtime.net.ClusterLauncher} starts, inspects,
+ * SIGKILLs ({@code kill}), restarts and stops the node processes of a cluster directory
+ * ({@code conform cluster start|status|kill|restart|stop}). Clients that are not members, such as
+ * {@code conform cluster client}, use {@link dev.conform.runtime.net.NetClient}: blocking TCP
+ * connections to the servers, which answer a non-member on the connection its request came in on
+ * (a reply route per sender id in {@link dev.conform.runtime.net.NettyTransport}). Each client
+ * invocation takes a fresh id from {@link dev.conform.runtime.net.ClientIds} (a locked counter file,
+ * 1001, 1002, ...), so ids never collide and stay above the servers' ids.
+ *
+ * <p>Traces of real processes: every server and client writes its own file; traces are flushed
+ * to the OS before each send and each persist, so a SIGKILL loses nothing another process or the
+ * disk depends on. A killed node started again continues its file ({@link
+ * dev.conform.runtime.net.TraceResume}: the cut last line removed, clocks and message ids continued,
+ * a {@code crash} then a {@code restart} event recorded). {@link dev.conform.runtime.net.ClusterTrace}
+ * merges a cluster directory's files causally and renumbers message ids densely for TLC.
+ *
  * <p>Semantics: this is the reliable (TCP-like) network. A send to a peer that is down or not
  * yet connected is dropped and recorded as a drop at the sender; messages in flight on a
  * connection that breaks are lost without a record (the sender cannot know).

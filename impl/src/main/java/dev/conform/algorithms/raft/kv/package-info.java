@@ -12,5 +12,11 @@
  * fixed at construction from a seed ({@link dev.conform.algorithms.raft.kv.KvWorkload}), one
  * command at a time, follows leader hints, retries on timeout with the same sequence number,
  * and keeps the history of completed commands for checks.
+ *
+ * <p>{@link dev.conform.algorithms.raft.kv.KvRemoteClient} is the same client logic for a cluster
+ * of real processes ({@code conform cluster client}): over a
+ * {@link dev.conform.runtime.net.NetClient}, with a wall-clock deadline instead of timers. Its
+ * client id is not from a seed but from the cluster directory's counter
+ * ({@link dev.conform.runtime.net.ClientIds}): deterministic per directory, unique per invocation.
  */
 package dev.conform.algorithms.raft.kv;

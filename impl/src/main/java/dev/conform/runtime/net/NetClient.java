@@ -1,0 +1,194 @@
+package dev.conform.runtime.net;
+
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.TraceHeader;
+import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.TraceSink;
+import dev.conform.tracing.VectorClock;
+import dev.conform.tracing.io.NdjsonSink;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A client that is not a cluster member: it has no listening address, opens one TCP connection
+ * per server it talks to and reads the answers on that same connection (servers route replies to
+ * non-members back on the connection they came in on, see {@link NettyTransport}). Blocking and
+ * single-threaded: meant for short-lived processes such as {@code conform cluster client}.
+ *
+ * <p>It is a traced node like the servers: its own trace file (seq -1, Lamport and vector clocks,
+ * flushed before every frame leaves) lets the merged trace include the client's side, and the
+ * servers' clocks, which include the client's entry after a request, find those events there.
+ */
+public final class NetClient<M> implements AutoCloseable {
+    public static final String PRODUCER = "conform-net-client 0.1.0";
+    private static final int MAX_FRAME = 16 << 20;
+
+    private final int self;
+    private final Map<Integer, InetSocketAddress> servers;
+    private final FrameCodec codec;
+    private final TraceSink sink;
+    private final int connectTimeoutMillis;
+    private final Map<Integer, Socket> connections = new HashMap<>();
+    private final Map<Integer, Long> vc = new TreeMap<>();
+    private long lamport;
+    private long msgIds;
+
+    /**
+     * @param trace where this client's trace goes (null: not traced)
+     */
+    public NetClient(String algorithm, int self, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
+                     java.nio.file.Path trace, int connectTimeoutMillis) {
+        if (servers.containsKey(self)) {
+            throw new IllegalArgumentException("client id " + self + " is a server's id");
+        }
+        this.self = self;
+        this.servers = Map.copyOf(servers);
+        this.codec = codec;
+        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.sink = trace == null ? TraceSink.noop() : new NdjsonSink(trace);
+        if (sink.enabled()) {
+            List<Integer> nodes = new ArrayList<>(new TreeMap<>(servers).keySet());
+            nodes.add(self);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("node", self);
+            params.put("client", true);
+            sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm, nodes, null, null, PRODUCER, params));
+        }
+    }
+
+    public int self() {
+        return self;
+    }
+
+    /**
+     * Sends {@code msg} to server {@code to}, connecting first if needed. Returns false (and
+     * records a drop) when the server cannot be reached; never throws for network trouble.
+     */
+    public boolean send(int to, M msg) {
+        long mid = ((long) self << 40) | ++msgIds;
+        String type = msg.getClass().getSimpleName();
+        TraceMessage tm = new TraceMessage(mid, self, to, type, msg);
+        record(EventKind.SEND, tm);
+        Frame f = new Frame(mid, self, to, type, msg, lamport, new TreeMap<>(vc));
+        flush();
+        try {
+            byte[] bytes = codec.encode(f);
+            DataOutputStream out = new DataOutputStream(connection(to).getOutputStream());
+            out.writeInt(bytes.length);
+            out.write(bytes);
+            out.flush();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            disconnect(to);
+            record(EventKind.DROP, tm);
+            flush();
+            return false;
+        }
+    }
+
+    /**
+     * Waits at most {@code timeoutMillis} for the next frame from server {@code from} (on the
+     * connection a request went out on). Returns null on timeout, when there is no connection, or
+     * when the connection broke (it is then closed, and the next send reconnects).
+     */
+    public Frame receive(int from, long timeoutMillis) {
+        Socket s = connections.get(from);
+        if (s == null) {
+            return null;
+        }
+        try {
+            s.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis)));
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            int len = in.readInt();
+            if (len < 0 || len > MAX_FRAME) {
+                throw new IOException("bad frame length " + len);
+            }
+            byte[] bytes = new byte[len];
+            in.readFully(bytes);
+            Frame f = codec.decode(bytes);
+            lamport = Math.max(lamport, f.lamport());
+            if (f.vc() != null) {
+                f.vc().forEach((k, v) -> vc.merge(k, v, Math::max));
+            }
+            record(EventKind.DELIVER, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
+            return f;
+        } catch (SocketTimeoutException e) {
+            // A timed-out read may have consumed part of a frame: start the next one on a new connection.
+            disconnect(from);
+            return null;
+        } catch (EOFException e) {
+            disconnect(from);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            disconnect(from);
+            return null;
+        }
+    }
+
+    private Socket connection(int to) throws IOException {
+        Socket s = connections.get(to);
+        if (s != null && !s.isClosed()) {
+            return s;
+        }
+        InetSocketAddress addr = servers.get(to);
+        if (addr == null) {
+            throw new IOException("no address for server " + to);
+        }
+        s = new Socket();
+        try {
+            s.setTcpNoDelay(true);
+            s.connect(addr, connectTimeoutMillis);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        connections.put(to, s);
+        return s;
+    }
+
+    private void disconnect(int server) {
+        Socket s = connections.remove(server);
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+    }
+
+    private void record(EventKind kind, TraceMessage msg) {
+        lamport++;
+        vc.merge(self, 1L, Long::sum);
+        if (sink.enabled()) {
+            sink.event(new TraceEvent(-1, self, kind, null, msg, null, lamport, VectorClock.of(vc)));
+        }
+    }
+
+    private void flush() {
+        if (sink instanceof NdjsonSink n) {
+            n.flush();
+        }
+    }
+
+    /** Closes every connection and the trace. Never throws. */
+    @Override
+    public void close() {
+        for (int s : List.copyOf(connections.keySet())) {
+            disconnect(s);
+        }
+        sink.close();
+    }
+}

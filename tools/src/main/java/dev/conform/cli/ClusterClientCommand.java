@@ -1,0 +1,95 @@
+package dev.conform.cli;
+
+import dev.conform.algorithms.raft.RaftMessage;
+import dev.conform.algorithms.raft.kv.KvCommand;
+import dev.conform.algorithms.raft.kv.KvRemoteClient;
+import dev.conform.runtime.Algorithms;
+import dev.conform.runtime.net.ClientIds;
+import dev.conform.runtime.net.ClusterLauncher;
+import dev.conform.runtime.net.FrameCodec;
+import dev.conform.runtime.net.NetClient;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code conform cluster client put K V | get K | cas K OLD NEW}: one key-value command against a
+ * running Raft cluster. The client finds the leader by following redirects, retries with the same
+ * (client id, sequence number) until the deadline, prints the result and exits 0, or exits 3 when
+ * no leader answered in time. Its client id comes from the cluster directory's counter
+ * ({@link ClientIds}), so invocations never share one; its trace goes to {@code client-ID.ndjson}.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true,
+        description = {"Run one key-value command on a running Raft cluster:",
+                "put KEY VALUE | get KEY | cas KEY EXPECTED NEW (EXPECTED '-' = absent).",
+                "Prints the result (put: OK; get: the value or (absent); cas: true/false).",
+                "Exit 0 on success, 3 when the cluster cannot be reached within --timeout."})
+final class ClusterClientCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "2..4", paramLabel = "WORD", description = "the command, e.g. put k v")
+    List<String> words = new ArrayList<>();
+
+    @Option(names = "--dir", defaultValue = ClusterCommand.DEFAULT_DIR,
+            description = "cluster directory (default ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
+            description = "give up after this long (default ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        KvCommand cmd;
+        try {
+            cmd = KvCommand.parse(String.join(" ", words));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + " (want put KEY VALUE, get KEY or cas KEY EXPECTED NEW)");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserError("no cluster directory " + dir + " (conform cluster start raft)");
+        }
+        Map<Integer, InetSocketAddress> servers;
+        String algorithm;
+        try {
+            servers = ClusterLauncher.addresses(dir);
+            algorithm = ClusterLauncher.algorithm(dir);
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (!algorithm.equals("raft")) {
+            throw new UserError("the client speaks the Raft key-value protocol; the cluster in " + dir
+                    + " runs " + algorithm);
+        }
+        int id = ClientIds.next(dir);
+        FrameCodec codec = new FrameCodec(Algorithms.byName(algorithm).messageTypes());
+        KvRemoteClient.Outcome outcome;
+        try (NetClient<RaftMessage> net = new NetClient<>(algorithm, id, servers, codec,
+                dir.resolve("client-" + id + ".ndjson"), 500)) {
+            KvRemoteClient client = new KvRemoteClient(net, List.copyOf(servers.keySet()), 1000);
+            outcome = client.execute(cmd, timeout.toMillis());
+        }
+        if (!outcome.ok()) {
+            spec.commandLine().getErr().println("conform: no leader answered within " + timeout.toMillis()
+                    + " ms (" + outcome.attempts() + " attempts, client " + id + ")");
+            return ExitCodes.TOOL_FAILURE;
+        }
+        String shown = switch (cmd.kind()) {
+            case PUT -> "OK";
+            case GET -> outcome.value() == null ? "(absent)" : outcome.value();
+            case CAS -> outcome.value();
+        };
+        spec.commandLine().getOut().println(shown);
+        return ExitCodes.OK;
+    }
+}
