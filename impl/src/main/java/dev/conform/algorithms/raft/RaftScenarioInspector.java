@@ -66,7 +66,7 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
         } else if (msg instanceof RaftMessage.ClientRequest m) {
             return "ClientRequest seq=" + m.seq() + " " + m.op();
         } else if (msg instanceof RaftMessage.ClientReply m) {
-            return "ClientReply seq=" + m.seq() + (m.ok() ? " ok " + m.value()
+            return "ClientReply seq=" + m.seq() + (m.ok() ? " ok" + (m.value() == null ? "" : " " + m.value())
                     : " not leader, try " + m.leaderHint());
         }
         return String.valueOf(msg);

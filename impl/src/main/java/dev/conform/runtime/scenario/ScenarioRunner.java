@@ -144,6 +144,9 @@ public final class ScenarioRunner<M> {
 
             @Override
             public void dropped(InFlight<M> m, String reason) {
+                if (reason.equals("dropped")) {
+                    return; // asked for by a drop command, which printed it
+                }
                 flushActions();
                 out.add("  lost " + describe(m) + " (" + reason + ")");
             }
