@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record Token(String text, int column) {
 
-    /** Splits a command line into words; {@code where} prefixes errors ("file:line"). */
+    /** Splits line {@code lineNo} of {@code file} into words; errors name file:line:col. */
     static List<Token> split(String line, String file, int lineNo) {
         List<Token> out = new ArrayList<>();
         int i = 0;
