@@ -5,7 +5,7 @@ package dev.conform.runtime.scenario;
  * does not hold, a command the cluster refuses. The message is one line, {@code file:line:col:
  * what went wrong}, fit to show a user as is.
  */
-public final class ScenarioException extends RuntimeException {
+public class ScenarioException extends RuntimeException {
     private final String file;
     private final int line;
     private final int column;

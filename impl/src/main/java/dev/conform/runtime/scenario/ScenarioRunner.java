@@ -300,7 +300,8 @@ public final class ScenarioRunner<M> {
             throw fail(w.get(1), e.getMessage());
         }
         if (problem != null) {
-            throw fail(w.get(0), "assertion failed: " + block.command() + ": " + problem);
+            throw new ScenarioAssertionException(script.file(), block.line(), w.get(0).column(),
+                    "assertion failed: " + block.command() + ": " + problem);
         }
         out.add("ok");
     }

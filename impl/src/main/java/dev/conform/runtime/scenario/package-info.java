@@ -50,6 +50,9 @@
  * run: it is never written into a golden file. The Raft files are checked by
  * {@code RaftScenarioGoldenTest}; after an intended change, rewrite them with
  * {@code mvn -B -pl impl -am test -Dtest=RaftScenarioGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dconform.golden.update=true} and review {@code git diff}.
+ * -Dconform.golden.update=true} and review {@code git diff}. From the command line,
+ * {@code conform scenario FILE...} checks files ({@code --update} rewrites them, {@code --print}
+ * prints them with the actual outputs, handy while writing a new scenario); the inspector is found
+ * by algorithm name through {@link dev.conform.runtime.scenario.ScenarioInspectors}.
  */
 package dev.conform.runtime.scenario;
