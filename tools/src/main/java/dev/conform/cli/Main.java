@@ -36,6 +36,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new ClusterCommand());
+        cl.addSubcommand(new ScenarioCommand());
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setParameterExceptionHandler(new UsageHandler());
         return cl;

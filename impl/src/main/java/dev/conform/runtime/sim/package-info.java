@@ -38,5 +38,12 @@
  * <p>Stopping. A run ends when the step budget is spent, the next event lies beyond the time
  * budget, the algorithm's {@link dev.conform.runtime.StopCondition} holds (checked after every
  * step), or nothing is left to do; {@link dev.conform.runtime.sim.RunResult} says which.
+ *
+ * <p>Stepped mode. {@link dev.conform.runtime.sim.SteppedSimulator} runs the same nodes without a
+ * seed or an agenda: messages wait in flight until the caller delivers or drops one, timers fire
+ * when the caller fires them or advances time past their due time (the top of their range), and
+ * crashes, restarts and partitions happen when called. Scripted scenarios
+ * ({@code dev.conform.runtime.scenario}) use it to replay a chosen schedule exactly. It is a
+ * separate class: the seeded simulator's behaviour and traces do not depend on it.
  */
 package dev.conform.runtime.sim;
