@@ -60,6 +60,14 @@ public final class NdjsonSink implements TraceSink {
     private static final SerializableString LAMPORT = new SerializedString(Wire.LAMPORT);
     private static final SerializableString VC = new SerializedString(Wire.VC);
 
+    private static final SerializableString[] NODE_KEYS = new SerializableString[1024];
+
+    static {
+        for (int i = 0; i < NODE_KEYS.length; i++) {
+            NODE_KEYS[i] = new SerializedString(Integer.toString(i));
+        }
+    }
+
     private final JsonGenerator gen;
     private final OutputStream out;
     private boolean headerWritten;
@@ -176,9 +184,9 @@ public final class NdjsonSink implements TraceSink {
             if (vc != null) {
                 gen.writeFieldName(VC);
                 gen.writeStartObject();
-                for (Map.Entry<Integer, Long> en : vc.asMap().entrySet()) {
-                    gen.writeFieldName(Integer.toString(en.getKey()));
-                    gen.writeNumber(en.getValue());
+                for (int i = 0; i < vc.size(); i++) {
+                    gen.writeFieldName(nodeKey(vc.nodeAt(i)));
+                    gen.writeNumber(vc.countAt(i));
                 }
                 gen.writeEndObject();
             }
@@ -213,6 +221,11 @@ public final class NdjsonSink implements TraceSink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Node ids as pre-encoded field names; small ids (all the simulator uses) are cached. */
+    private static SerializableString nodeKey(int node) {
+        return node >= 0 && node < NODE_KEYS.length ? NODE_KEYS[node] : new SerializedString(Integer.toString(node));
     }
 
     private void ensureOpen() {
@@ -270,7 +283,77 @@ public final class NdjsonSink implements TraceSink {
         } else if (v instanceof BigDecimal b) {
             gen.writeNumber(b);
         } else {
+            writeLikeJackson(v);
+        }
+    }
+
+    /**
+     * Writes {@code v} exactly as {@code MAPPER.writeValue} would, taking a direct path for plain
+     * records and the JDK's maps, lists, strings and integers inside them; anything else still
+     * goes through Jackson.
+     */
+    private void writeLikeJackson(Object v) throws IOException {
+        if (v == null) {
+            gen.writeNull();
+        } else if (v instanceof String s) {
+            gen.writeString(s);
+        } else if (v instanceof Integer i) {
+            gen.writeNumber(i);
+        } else if (v instanceof Long l) {
+            gen.writeNumber(l);
+        } else if (v instanceof Boolean b) {
+            gen.writeBoolean(b);
+        } else if (v instanceof Record r) {
+            RecordShape shape = RecordShape.of(r.getClass());
+            if (shape == null) {
+                MAPPER.writeValue(gen, v);
+                return;
+            }
+            gen.writeStartObject();
+            for (int i = 0; i < shape.names.length; i++) {
+                gen.writeFieldName(shape.names[i]);
+                writeLikeJackson(component(shape, i, r));
+            }
+            gen.writeEndObject();
+        } else if (v instanceof Map<?, ?> m && isJdk(m) && plainKeys(m)) {
+            gen.writeStartObject();
+            for (Map.Entry<?, ?> en : m.entrySet()) {
+                gen.writeFieldName(en.getKey().toString());
+                writeLikeJackson(en.getValue());
+            }
+            gen.writeEndObject();
+        } else if (v instanceof Collection<?> c && isJdk(c)) {
+            gen.writeStartArray();
+            for (Object o : c) {
+                writeLikeJackson(o);
+            }
+            gen.writeEndArray();
+        } else {
             MAPPER.writeValue(gen, v);
         }
+    }
+
+    private static Object component(RecordShape shape, int i, Record r) {
+        try {
+            return shape.accessors[i].invokeExact((Object) r);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot read record component " + shape.names[i].getValue(), t);
+        }
+    }
+
+    private static boolean isJdk(Object o) {
+        return o.getClass().getName().startsWith("java.util.");
+    }
+
+    /** Keys Jackson writes with their toString(): the rest (null, enums, beans) go through Jackson. */
+    private static boolean plainKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String || k instanceof Integer || k instanceof Long)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
