@@ -1,7 +1,6 @@
 package dev.conform.tracing.io;
 
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -27,12 +26,14 @@ final class RecordShape {
             return build(type);
         }
     };
+    private static final ObjectMapper NAME_WRITER = new ObjectMapper();
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
-    final SerializableString[] names;
+    /** {@code "name":} of each component, escaped as Jackson escapes it. */
+    final byte[][] names;
     final MethodHandle[] accessors;
 
-    private RecordShape(SerializableString[] names, MethodHandle[] accessors) {
+    private RecordShape(byte[][] names, MethodHandle[] accessors) {
         this.names = names;
         this.accessors = accessors;
     }
@@ -50,7 +51,7 @@ final class RecordShape {
             }
             RecordComponent[] cs = type.getRecordComponents();
             Set<String> componentNames = new HashSet<>();
-            SerializableString[] names = new SerializableString[cs.length];
+            byte[][] names = new byte[cs.length][];
             MethodHandle[] accessors = new MethodHandle[cs.length];
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             for (int i = 0; i < cs.length; i++) {
@@ -61,7 +62,9 @@ final class RecordShape {
                     return null;
                 }
                 componentNames.add(c.getName());
-                names[i] = new SerializedString(c.getName());
+                byte[] quoted = NAME_WRITER.writeValueAsBytes(c.getName());
+                names[i] = java.util.Arrays.copyOf(quoted, quoted.length + 1);
+                names[i][quoted.length] = ':';
                 m.setAccessible(true);
                 accessors[i] = lookup.unreflect(m).asType(GETTER);
             }
@@ -77,7 +80,7 @@ final class RecordShape {
                 }
             }
             return new RecordShape(names, accessors);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | java.io.IOException e) {
             return null;
         }
     }

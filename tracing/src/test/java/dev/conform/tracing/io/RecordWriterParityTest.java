@@ -100,7 +100,7 @@ class RecordWriterParityTest {
                 new Empty(),
                 new Nested(null, Arrays.asList(null, new Entry(0, "")), null, null, new ExtraGetter(1)));
         for (Object s : samples) {
-            assertEquals(MAPPER.writeValueAsString(s), writtenState(s), s.toString());
+            assertEquals(jackson(s), writtenState(s), s.toString());
         }
     }
 
@@ -109,7 +109,33 @@ class RecordWriterParityTest {
         SplittableRandom rnd = new SplittableRandom(7);
         for (int i = 0; i < 500; i++) {
             Object v = randomRecord(rnd, 0);
-            assertEquals(MAPPER.writeValueAsString(v), writtenState(v), "sample " + i);
+            assertEquals(jackson(v), writtenState(v), "sample " + i);
+        }
+    }
+
+    @Test
+    void stringsAreEscapedAsJacksonEscapesThem() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(12); k > 0; k--) {
+                int pick = rnd.nextInt(5);
+                char c = (char) switch (pick) {
+                    case 0 -> rnd.nextInt(0x20);
+                    case 1 -> rnd.nextInt(0x80);
+                    case 2 -> 0x80 + rnd.nextInt(0x800);
+                    case 3 -> 0xd800 + rnd.nextInt(0x800);
+                    default -> rnd.nextInt(0x10000);
+                };
+                sb.append(c);
+                if (pick == 3 && c < 0xdc00 && rnd.nextBoolean()) {
+                    sb.append((char) (0xdc00 + rnd.nextInt(0x400)));
+                }
+            }
+            String s = sb.toString();
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put(s, List.of(s, new Entry(i, s)));
+            assertEquals(jackson(state), writtenState(state), "string " + i);
         }
     }
 
@@ -130,6 +156,11 @@ class RecordWriterParityTest {
                         depth < 3 && rnd.nextBoolean() ? randomRecord(rnd, depth + 1) : null);
             }
         };
+    }
+
+    /** What the UTF-8 Jackson generator (the one the sink used to be) writes for {@code v}. */
+    private static String jackson(Object v) throws Exception {
+        return new String(MAPPER.writeValueAsBytes(v), StandardCharsets.UTF_8);
     }
 
     /** The JSON text the sink writes for {@code state}, cut out of the event line. */
