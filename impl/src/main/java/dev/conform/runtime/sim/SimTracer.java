@@ -5,8 +5,6 @@ import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.VectorClock;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Keeps Lamport and vector clocks and turns simulator happenings into trace events. Exists only
@@ -109,13 +107,6 @@ final class SimTracer {
     }
 
     private VectorClock clock(int node) {
-        long[] v = vc[node];
-        Map<Integer, Long> m = new HashMap<>();
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] != 0) {
-                m.put(ids[i], v[i]);
-            }
-        }
-        return VectorClock.of(m);
+        return VectorClock.of(ids, vc[node]);
     }
 }

@@ -127,15 +127,15 @@ final class CausalityCheck {
         }
         if (Boolean.TRUE.equals(seqPresent)) {
             // In a globally ordered trace every event this one knows of must already be in the file.
-            for (Map.Entry<Integer, Long> en : vc.asMap().entrySet()) {
-                int other = en.getKey();
+            for (int i = 0; i < vc.size(); i++) {
+                int other = vc.nodeAt(i);
                 if (other == e.node()) {
                     continue;
                 }
                 NodeClock oc = nodes.get(other);
                 long known = oc == null || oc.vc == null ? 0 : oc.vc.get(other);
-                if (en.getValue() > known) {
-                    throw errors.failAt(1, "vector clock says node " + e.node() + " knows of " + en.getValue()
+                if (vc.countAt(i) > known) {
+                    throw errors.failAt(1, "vector clock says node " + e.node() + " knows of " + vc.countAt(i)
                             + " events of node " + other + ", but only " + known
                             + " precede this line (events out of causal order)");
                 }
@@ -203,9 +203,9 @@ final class CausalityCheck {
     }
 
     private static int firstGreater(VectorClock a, VectorClock b) {
-        for (Map.Entry<Integer, Long> en : a.asMap().entrySet()) {
-            if (en.getValue() > b.get(en.getKey())) {
-                return en.getKey();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.countAt(i) > b.get(a.nodeAt(i))) {
+                return a.nodeAt(i);
             }
         }
         return -1;

@@ -16,7 +16,6 @@ import dev.conform.tracing.VectorClock;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,9 @@ final class LineParser {
     private byte[] line;
     private long lineNo;
     private JsonParser p;
+    /** Scratch for vector clock entries, reused across lines. */
+    private int[] vcIds = new int[16];
+    private long[] vcCounts = new long[16];
 
     LineParser(String file, int maxLineBytes) {
         this.file = file;
@@ -286,7 +288,7 @@ final class LineParser {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw fail("\"vc\" must be an object mapping node ids to counters");
         }
-        Map<Integer, Long> m = new HashMap<>();
+        int n = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {
             int nodeId;
@@ -297,11 +299,20 @@ final class LineParser {
             }
             p.nextToken();
             long v = nonNegative("vc entry");
-            if (m.put(nodeId, v) != null) {
-                throw fail("duplicate vector clock entry for node " + nodeId);
+            // Writers emit ascending ids, so the scan for a duplicate is only needed out of order.
+            for (int i = n > 0 && vcIds[n - 1] >= nodeId ? 0 : n; i < n; i++) {
+                if (vcIds[i] == nodeId) {
+                    throw fail("duplicate vector clock entry for node " + nodeId);
+                }
             }
+            if (n == vcIds.length) {
+                vcIds = java.util.Arrays.copyOf(vcIds, 2 * n);
+                vcCounts = java.util.Arrays.copyOf(vcCounts, 2 * n);
+            }
+            vcIds[n] = nodeId;
+            vcCounts[n++] = v;
         }
-        return VectorClock.of(m);
+        return VectorClock.of(java.util.Arrays.copyOf(vcIds, n), java.util.Arrays.copyOf(vcCounts, n));
     }
 
     private List<Integer> nodeList() throws IOException {

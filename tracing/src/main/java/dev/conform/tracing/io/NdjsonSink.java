@@ -1,23 +1,18 @@
 package dev.conform.tracing.io;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.VectorClock;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -25,9 +20,12 @@ import java.util.Map;
 
 /**
  * Writes a trace as NDJSON (see docs/trace-format.md): one header line, then one line per
- * event. One Jackson generator is reused for the whole file over a buffered stream; JSON-like
- * payloads (maps, lists, strings, numbers, booleans) are written directly, anything else (records,
- * beans) through Jackson's {@link ObjectMapper}. Null and absent fields are omitted.
+ * event. Event lines are encoded straight into a byte buffer ({@link JsonBytes}) with the field
+ * names pre-encoded, because a Jackson generator's per-token bookkeeping was most of the cost
+ * of tracing a simulation. JSON-like payloads (maps, lists, strings, integers, booleans) and
+ * plain records are written directly; anything else (annotated records, beans, enums) goes
+ * through Jackson's {@link ObjectMapper}, so the bytes are exactly what Jackson writes. Null and
+ * absent fields are omitted.
  *
  * <p>Thread-safe: calls are serialized, so events from several threads form whole lines.
  * I/O failures surface as {@link UncheckedIOException}.
@@ -38,30 +36,40 @@ public final class NdjsonSink implements TraceSink {
             .disable(SerializationFeature.CLOSE_CLOSEABLE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    private static final SerializableString TYPE = new SerializedString(Wire.TYPE);
-    private static final SerializableString SCHEMA = new SerializedString(Wire.SCHEMA);
-    private static final SerializableString ALGORITHM = new SerializedString(Wire.ALGORITHM);
-    private static final SerializableString NODES = new SerializedString(Wire.NODES);
-    private static final SerializableString SEED = new SerializedString(Wire.SEED);
-    private static final SerializableString PLAN = new SerializedString(Wire.PLAN);
-    private static final SerializableString PRODUCER = new SerializedString(Wire.PRODUCER);
-    private static final SerializableString PARAMS = new SerializedString(Wire.PARAMS);
-    private static final SerializableString SEQ = new SerializedString(Wire.SEQ);
-    private static final SerializableString NODE = new SerializedString(Wire.NODE);
-    private static final SerializableString KIND = new SerializedString(Wire.KIND);
-    private static final SerializableString ACTION = new SerializedString(Wire.ACTION);
-    private static final SerializableString MSG = new SerializedString(Wire.MSG);
-    private static final SerializableString ID = new SerializedString(Wire.ID);
-    private static final SerializableString FROM = new SerializedString(Wire.FROM);
-    private static final SerializableString TO = new SerializedString(Wire.TO);
-    private static final SerializableString MTYPE = new SerializedString(Wire.MTYPE);
-    private static final SerializableString BODY = new SerializedString(Wire.BODY);
-    private static final SerializableString STATE = new SerializedString(Wire.STATE);
-    private static final SerializableString LAMPORT = new SerializedString(Wire.LAMPORT);
-    private static final SerializableString VC = new SerializedString(Wire.VC);
+    private static final byte[] HEADER_TYPE = ascii("{\"" + Wire.TYPE + "\":\"" + Wire.HEADER + "\",");
+    private static final byte[] SCHEMA = name(Wire.SCHEMA);
+    private static final byte[] ALGORITHM = name(Wire.ALGORITHM);
+    private static final byte[] NODES = name(Wire.NODES);
+    private static final byte[] SEED = name(Wire.SEED);
+    private static final byte[] PLAN = name(Wire.PLAN);
+    private static final byte[] PRODUCER = name(Wire.PRODUCER);
+    private static final byte[] PARAMS = name(Wire.PARAMS);
+    private static final byte[] SEQ = name(Wire.SEQ);
+    private static final byte[] NODE = name(Wire.NODE);
+    private static final byte[] ACTION = name(Wire.ACTION);
+    private static final byte[] MSG_ID = ascii("\"" + Wire.MSG + "\":{\"" + Wire.ID + "\":");
+    private static final byte[] FROM = ascii(",\"" + Wire.FROM + "\":");
+    private static final byte[] TO = ascii(",\"" + Wire.TO + "\":");
+    private static final byte[] MTYPE = ascii(",\"" + Wire.MTYPE + "\":");
+    private static final byte[] BODY = ascii(",\"" + Wire.BODY + "\":");
+    private static final byte[] STATE = name(Wire.STATE);
+    private static final byte[] LAMPORT = name(Wire.LAMPORT);
+    private static final byte[] VC = name(Wire.VC);
+    /** {@code "kind":"send"} and so on, by ordinal. */
+    private static final byte[][] KINDS = new byte[EventKind.values().length][];
+    /** {@code "7":} for node ids 0..1023, the ones simulations use. */
+    private static final byte[][] NODE_KEYS = new byte[1024][];
 
-    private final JsonGenerator gen;
-    private final OutputStream out;
+    static {
+        for (EventKind k : EventKind.values()) {
+            KINDS[k.ordinal()] = ascii("\"" + Wire.KIND + "\":\"" + k.wireName() + "\"");
+        }
+        for (int i = 0; i < NODE_KEYS.length; i++) {
+            NODE_KEYS[i] = name(Integer.toString(i));
+        }
+    }
+
+    private final JsonBytes out;
     private boolean headerWritten;
     private boolean closed;
 
@@ -72,23 +80,24 @@ public final class NdjsonSink implements TraceSink {
 
     /** Writes to {@code out}; the sink owns the stream and closes it. */
     public NdjsonSink(OutputStream out) {
-        try {
-            this.out = out instanceof BufferedOutputStream ? out
-                    : new BufferedOutputStream(out, 1 << 16);
-            gen = MAPPER.getFactory().createGenerator(this.out, JsonEncoding.UTF8);
-            gen.setRootValueSeparator(null);
-            gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.out = new JsonBytes(out, 1 << 16);
     }
 
     private static OutputStream openFile(Path file) {
         try {
-            return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            return Files.newOutputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create trace file " + file, e);
         }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code "name":} for an ASCII name without characters that need escaping. */
+    private static byte[] name(String n) {
+        return ascii("\"" + n + "\":");
     }
 
     @Override
@@ -104,31 +113,51 @@ public final class NdjsonSink implements TraceSink {
         ensureOpen();
         h.requireWellFormed();
         try {
-            gen.writeStartObject();
-            gen.writeFieldName(TYPE);
-            gen.writeString(Wire.HEADER);
-            gen.writeFieldName(SCHEMA);
-            gen.writeNumber(h.schemaVersion());
-            writeStringField(ALGORITHM, h.algorithm());
+            JsonBytes o = out;
+            o.raw(HEADER_TYPE);
+            o.raw(SCHEMA);
+            o.number(h.schemaVersion());
+            if (h.algorithm() != null) {
+                o.raw((byte) ',');
+                o.raw(ALGORITHM);
+                o.string(h.algorithm());
+            }
             if (h.nodes() != null) {
-                gen.writeFieldName(NODES);
-                gen.writeStartArray();
+                o.raw((byte) ',');
+                o.raw(NODES);
+                o.raw((byte) '[');
+                boolean first = true;
                 for (Integer n : h.nodes()) {
-                    gen.writeNumber(n);
+                    if (!first) {
+                        o.raw((byte) ',');
+                    }
+                    first = false;
+                    o.number(n);
                 }
-                gen.writeEndArray();
+                o.raw((byte) ']');
             }
             if (h.seed() != null) {
-                gen.writeFieldName(SEED);
-                gen.writeNumber(h.seed());
+                o.raw((byte) ',');
+                o.raw(SEED);
+                o.number(h.seed());
             }
-            writeValueField(PLAN, h.faultPlan());
-            writeStringField(PRODUCER, h.producer());
+            if (h.faultPlan() != null) {
+                o.raw((byte) ',');
+                o.raw(PLAN);
+                writeValue(h.faultPlan());
+            }
+            if (h.producer() != null) {
+                o.raw((byte) ',');
+                o.raw(PRODUCER);
+                o.string(h.producer());
+            }
             if (h.params() != null && !h.params().isEmpty()) {
-                writeValueField(PARAMS, h.params());
+                o.raw((byte) ',');
+                o.raw(PARAMS);
+                writeValue(h.params());
             }
-            gen.writeEndObject();
-            gen.writeRaw('\n');
+            o.raw((byte) '}');
+            o.raw((byte) '\n');
             headerWritten = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -143,47 +172,73 @@ public final class NdjsonSink implements TraceSink {
         ensureOpen();
         e.requireWellFormed();
         try {
-            gen.writeStartObject();
+            JsonBytes o = out;
+            o.raw((byte) '{');
             if (e.seq() >= 0) {
-                gen.writeFieldName(SEQ);
-                gen.writeNumber(e.seq());
+                o.raw(SEQ);
+                o.number(e.seq());
+                o.raw((byte) ',');
             }
-            gen.writeFieldName(NODE);
-            gen.writeNumber(e.node());
-            gen.writeFieldName(KIND);
-            gen.writeString(e.kind().wireName());
-            writeStringField(ACTION, e.action());
+            o.raw(NODE);
+            o.number(e.node());
+            o.raw((byte) ',');
+            o.raw(KINDS[e.kind().ordinal()]);
+            if (e.action() != null) {
+                o.raw((byte) ',');
+                o.raw(ACTION);
+                o.string(e.action());
+            }
             TraceMessage m = e.msg();
             if (m != null) {
-                gen.writeFieldName(MSG);
-                gen.writeStartObject();
-                gen.writeFieldName(ID);
-                gen.writeNumber(m.id());
-                gen.writeFieldName(FROM);
-                gen.writeNumber(m.from());
-                gen.writeFieldName(TO);
-                gen.writeNumber(m.to());
-                writeStringField(MTYPE, m.type());
-                writeValueField(BODY, m.body());
-                gen.writeEndObject();
+                o.raw((byte) ',');
+                o.raw(MSG_ID);
+                o.number(m.id());
+                o.raw(FROM);
+                o.number(m.from());
+                o.raw(TO);
+                o.number(m.to());
+                if (m.type() != null) {
+                    o.raw(MTYPE);
+                    o.string(m.type());
+                }
+                if (m.body() != null) {
+                    o.raw(BODY);
+                    writeValue(m.body());
+                }
+                o.raw((byte) '}');
             }
-            writeValueField(STATE, e.state());
+            if (e.state() != null) {
+                o.raw((byte) ',');
+                o.raw(STATE);
+                writeValue(e.state());
+            }
             if (e.lamport() >= 0) {
-                gen.writeFieldName(LAMPORT);
-                gen.writeNumber(e.lamport());
+                o.raw((byte) ',');
+                o.raw(LAMPORT);
+                o.number(e.lamport());
             }
             VectorClock vc = e.vc();
             if (vc != null) {
-                gen.writeFieldName(VC);
-                gen.writeStartObject();
-                for (Map.Entry<Integer, Long> en : vc.asMap().entrySet()) {
-                    gen.writeFieldName(Integer.toString(en.getKey()));
-                    gen.writeNumber(en.getValue());
+                o.raw((byte) ',');
+                o.raw(VC);
+                o.raw((byte) '{');
+                for (int i = 0; i < vc.size(); i++) {
+                    if (i > 0) {
+                        o.raw((byte) ',');
+                    }
+                    int n = vc.nodeAt(i);
+                    if (n >= 0 && n < NODE_KEYS.length) {
+                        o.raw(NODE_KEYS[n]);
+                    } else {
+                        o.string(Integer.toString(n));
+                        o.raw((byte) ':');
+                    }
+                    o.number(vc.countAt(i));
                 }
-                gen.writeEndObject();
+                o.raw((byte) '}');
             }
-            gen.writeEndObject();
-            gen.writeRaw('\n');
+            o.raw((byte) '}');
+            o.raw((byte) '\n');
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -195,7 +250,6 @@ public final class NdjsonSink implements TraceSink {
             return;
         }
         try {
-            gen.flush();
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -209,7 +263,7 @@ public final class NdjsonSink implements TraceSink {
         }
         closed = true;
         try {
-            gen.close();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -221,56 +275,132 @@ public final class NdjsonSink implements TraceSink {
         }
     }
 
-    private void writeStringField(SerializableString name, String value) throws IOException {
-        if (value != null) {
-            gen.writeFieldName(name);
-            gen.writeString(value);
-        }
-    }
-
-    private void writeValueField(SerializableString name, Object value) throws IOException {
-        if (value != null) {
-            gen.writeFieldName(name);
-            writeValue(value);
-        }
+    private void fieldName(String name) throws IOException {
+        out.string(name);
+        out.raw((byte) ':');
     }
 
     /** Writes JSON-like values directly (the common case); hands anything else to Jackson. */
     private void writeValue(Object v) throws IOException {
         if (v == null) {
-            gen.writeNull();
+            out.nul();
         } else if (v instanceof String s) {
-            gen.writeString(s);
+            out.string(s);
         } else if (v instanceof Long l) {
-            gen.writeNumber(l);
+            out.number(l);
         } else if (v instanceof Integer i) {
-            gen.writeNumber(i);
+            out.number(i);
         } else if (v instanceof Boolean b) {
-            gen.writeBoolean(b);
+            out.bool(b);
         } else if (v instanceof Map<?, ?> m) {
-            gen.writeStartObject();
+            out.raw((byte) '{');
+            boolean first = true;
             for (Map.Entry<?, ?> en : m.entrySet()) {
-                gen.writeFieldName(String.valueOf(en.getKey()));
+                if (!first) {
+                    out.raw((byte) ',');
+                }
+                first = false;
+                fieldName(String.valueOf(en.getKey()));
                 writeValue(en.getValue());
             }
-            gen.writeEndObject();
+            out.raw((byte) '}');
         } else if (v instanceof Collection<?> c) {
-            gen.writeStartArray();
+            out.raw((byte) '[');
+            boolean first = true;
             for (Object o : c) {
+                if (!first) {
+                    out.raw((byte) ',');
+                }
+                first = false;
                 writeValue(o);
             }
-            gen.writeEndArray();
+            out.raw((byte) ']');
         } else if (v instanceof Double || v instanceof Float) {
             throw new IllegalArgumentException("trace values are integers, strings, booleans, lists and maps;"
                     + " found the number " + v);
         } else if (v instanceof Short || v instanceof Byte) {
-            gen.writeNumber(((Number) v).intValue());
-        } else if (v instanceof BigInteger b) {
-            gen.writeNumber(b);
-        } else if (v instanceof BigDecimal b) {
-            gen.writeNumber(b);
+            out.number(((Number) v).intValue());
         } else {
-            MAPPER.writeValue(gen, v);
+            writeLikeJackson(v);
         }
+    }
+
+    /**
+     * Writes {@code v} exactly as {@code MAPPER.writeValue} would, taking a direct path for plain
+     * records and the JDK's maps, lists, strings and integers inside them; anything else still
+     * goes through Jackson.
+     */
+    private void writeLikeJackson(Object v) throws IOException {
+        if (v == null) {
+            out.nul();
+        } else if (v instanceof String s) {
+            out.string(s);
+        } else if (v instanceof Integer i) {
+            out.number(i);
+        } else if (v instanceof Long l) {
+            out.number(l);
+        } else if (v instanceof Boolean b) {
+            out.bool(b);
+        } else if (v instanceof Record r && RecordShape.of(r.getClass()) != null) {
+            RecordShape shape = RecordShape.of(r.getClass());
+            out.raw((byte) '{');
+            for (int i = 0; i < shape.names.length; i++) {
+                if (i > 0) {
+                    out.raw((byte) ',');
+                }
+                out.raw(shape.names[i]);
+                writeLikeJackson(component(shape, i, r));
+            }
+            out.raw((byte) '}');
+        } else if (v instanceof Map<?, ?> m && isJdk(m) && plainKeys(m)) {
+            out.raw((byte) '{');
+            boolean first = true;
+            for (Map.Entry<?, ?> en : m.entrySet()) {
+                if (!first) {
+                    out.raw((byte) ',');
+                }
+                first = false;
+                fieldName(en.getKey().toString());
+                writeLikeJackson(en.getValue());
+            }
+            out.raw((byte) '}');
+        } else if (v instanceof Collection<?> c && isJdk(c)) {
+            out.raw((byte) '[');
+            boolean first = true;
+            for (Object o : c) {
+                if (!first) {
+                    out.raw((byte) ',');
+                }
+                first = false;
+                writeLikeJackson(o);
+            }
+            out.raw((byte) ']');
+        } else {
+            out.raw(MAPPER.writeValueAsBytes(v));
+        }
+    }
+
+    private static Object component(RecordShape shape, int i, Record r) {
+        try {
+            return shape.accessors[i].invokeExact((Object) r);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot read a record component of " + r.getClass().getName(), t);
+        }
+    }
+
+    private static boolean isJdk(Object o) {
+        return o.getClass().getName().startsWith("java.util.");
+    }
+
+    /** Keys Jackson writes with their toString(): the rest (null, enums, beans) go through Jackson. */
+    private static boolean plainKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String || k instanceof Integer || k instanceof Long)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,182 @@
+package dev.conform.tracing.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.TraceHeader;
+import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.VectorClock;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sink writes plain records without Jackson's ObjectMapper; these tests pin that the bytes
+ * are exactly what Jackson writes, for plain records and for the shapes that must keep going
+ * through Jackson (annotations, extra getters, doubles, enums).
+ */
+class RecordWriterParityTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    enum Color { RED, GREEN }
+
+    record Entry(int term, String value) {
+    }
+
+    record Plain(int origin, long seq, String value, boolean flag, Short small) {
+    }
+
+    record Nested(Entry head, List<Entry> entries, Map<Integer, Long> match, Map<String, Object> extra,
+                  Object anything) {
+    }
+
+    record WithDouble(double weight, Float f) {
+    }
+
+    record WithEnum(Color color, Map<Color, Integer> byColor) {
+    }
+
+    record Annotated(@JsonProperty("t") int term) {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+    interface Typed {
+    }
+
+    record TypedRecord(int x) implements Typed {
+    }
+
+    record ExtraGetter(int x) {
+        public int getDoubled() {
+            return 2 * x;
+        }
+    }
+
+    record Empty() {
+    }
+
+    @Test
+    void plainRecordsHaveAShape() {
+        assertNotNull(RecordShape.of(Plain.class));
+        assertNotNull(RecordShape.of(Nested.class));
+        assertNull(RecordShape.of(Annotated.class));
+        assertNull(RecordShape.of(TypedRecord.class));
+        assertNull(RecordShape.of(ExtraGetter.class));
+    }
+
+    @Test
+    void sameBytesAsJacksonForFixedShapes() throws Exception {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("a", null);
+        extra.put("b", List.of(1L, "x", true));
+        extra.put("c", new Entry(3, "z"));
+        Map<Integer, Long> match = new TreeMap<>(Map.of(1, 4L, 2, 0L));
+        List<Object> samples = List.of(
+                new Plain(1, 2, "v", true, (short) 3),
+                new Plain(-1, Long.MAX_VALUE, null, false, null),
+                new Plain(0, 0, "quote \" and \u00e9 and \n", false, (short) -1),
+                new Nested(new Entry(1, "a"), List.of(new Entry(1, "a"), new Entry(2, "b")), match, extra,
+                        new Annotated(5)),
+                new Nested(null, Collections.emptyList(), Map.of(), Map.of(), List.of(new WithDouble(1.5, 2f))),
+                new WithDouble(0.1, null),
+                new WithEnum(Color.GREEN, new LinkedHashMap<>(Map.of(Color.RED, 1))),
+                new Annotated(7),
+                new TypedRecord(9),
+                new ExtraGetter(4),
+                new Empty(),
+                new Nested(null, Arrays.asList(null, new Entry(0, "")), null, null, new ExtraGetter(1)));
+        for (Object s : samples) {
+            assertEquals(jackson(s), writtenState(s), s.toString());
+        }
+    }
+
+    @Test
+    void sameBytesAsJacksonForRandomNestings() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < 500; i++) {
+            Object v = randomRecord(rnd, 0);
+            assertEquals(jackson(v), writtenState(v), "sample " + i);
+        }
+    }
+
+    @Test
+    void stringsAreEscapedAsJacksonEscapesThem() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(12); k > 0; k--) {
+                int pick = rnd.nextInt(5);
+                char c = (char) switch (pick) {
+                    case 0 -> rnd.nextInt(0x20);
+                    case 1 -> rnd.nextInt(0x80);
+                    case 2 -> 0x80 + rnd.nextInt(0x800);
+                    case 3 -> 0xd800 + rnd.nextInt(0x800);
+                    default -> rnd.nextInt(0x10000);
+                };
+                sb.append(c);
+                if (pick == 3 && c < 0xdc00 && rnd.nextBoolean()) {
+                    sb.append((char) (0xdc00 + rnd.nextInt(0x400)));
+                }
+            }
+            String s = sb.toString();
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put(s, List.of(s, new Entry(i, s)));
+            assertEquals(jackson(state), writtenState(state), "string " + i);
+        }
+    }
+
+    private static Object randomRecord(SplittableRandom rnd, int depth) {
+        return switch (rnd.nextInt(4)) {
+            case 0 -> new Entry(rnd.nextInt(), rnd.nextBoolean() ? null : "s" + rnd.nextInt(100));
+            case 1 -> new Plain(rnd.nextInt(), rnd.nextLong(), "v", rnd.nextBoolean(), (short) rnd.nextInt(100));
+            default -> {
+                List<Entry> es = new ArrayList<>();
+                for (int k = rnd.nextInt(4); k > 0; k--) {
+                    es.add(new Entry(k, "e" + k));
+                }
+                Map<String, Object> extra = new LinkedHashMap<>();
+                for (int k = rnd.nextInt(3); k > 0; k--) {
+                    extra.put("k" + k, depth < 3 ? randomRecord(rnd, depth + 1) : (Object) (long) k);
+                }
+                yield new Nested(es.isEmpty() ? null : es.get(0), es, Map.of(rnd.nextInt(9), rnd.nextLong()), extra,
+                        depth < 3 && rnd.nextBoolean() ? randomRecord(rnd, depth + 1) : null);
+            }
+        };
+    }
+
+    /** What the UTF-8 Jackson generator (the one the sink used to be) writes for {@code v}. */
+    private static String jackson(Object v) throws Exception {
+        return new String(MAPPER.writeValueAsBytes(v), StandardCharsets.UTF_8);
+    }
+
+    /** The JSON text the sink writes for {@code state}, cut out of the event line. */
+    private static String writtenState(Object state) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (NdjsonSink sink = new NdjsonSink(out)) {
+            sink.header(new TraceHeader(1, "x", List.of(1), null, null, "p", Map.of()));
+            sink.event(new TraceEvent(0, 1, EventKind.SEND, null, new TraceMessage(1, 1, 1, "M", state), null,
+                    -1, VectorClock.empty()));
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        String line = text.substring(text.indexOf('\n') + 1, text.length() - 1);
+        String prefix = "{\"seq\":0,\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":1,\"from\":1,\"to\":1,\"type\":\"M\",\"body\":";
+        String suffix = "},\"vc\":{}}";
+        assertEquals(prefix, line.substring(0, prefix.length()), line);
+        assertEquals(suffix, line.substring(line.length() - suffix.length()), line);
+        return line.substring(prefix.length(), line.length() - suffix.length());
+    }
+}
