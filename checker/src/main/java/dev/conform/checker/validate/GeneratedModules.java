@@ -9,29 +9,56 @@ final class GeneratedModules {
     static final String TRACE = "ConformTrace";
     static final String DIAG = "ConformDiag";
     static final String DIAG_TAG = "conform-diag";
+    /** The CONSTRAINT that prints the end marker. */
+    static final String END = "ConformEnd";
 
     private GeneratedModules() {
     }
 
     /**
      * The init predicate of a segment: the spec's own INIT for the first one, else {@code l = 1}
-     * and every other variable equal to its value at the end of the previous segment.
+     * and every other variable equal to its value in one of the end states of the previous
+     * segment (TLC may reach several when the trace leaves a choice of the spec open).
      */
-    static String init(String userInit, Map<String, TlaValue> start) {
-        if (start == null) {
+    static String init(String userInit, List<Map<String, TlaValue>> starts) {
+        if (starts == null) {
             return userInit;
         }
-        StringBuilder sb = new StringBuilder("\n    /\\ l = 1\n");
-        start.forEach((var, val) -> {
-            if (!var.equals("l")) {
-                sb.append("    /\\ ").append(var).append(" = ").append(val.toTla()).append('\n');
-            }
-        });
+        StringBuilder sb = new StringBuilder("\n    /\\ l = 1\n    /\\ \\/ FALSE\n");
+        for (Map<String, TlaValue> start : starts) {
+            sb.append("       \\/ /\\ TRUE\n");
+            start.forEach((var, val) -> {
+                if (!var.equals("l")) {
+                    sb.append("          /\\ ").append(var).append(" = ").append(val.toTla()).append('\n');
+                }
+            });
+        }
         return sb.toString();
     }
 
-    static String traceModule(String userModule, String init) {
-        return header(TRACE) + "EXTENDS " + userModule + ", TLC\n\nConformInit == " + init + "\n" + footer();
+    /**
+     * The module TLC checks for one segment: the trace spec with the segment's INIT, and the
+     * CONSTRAINT {@link #END} that prints the end marker (see {@link SegmentAnswer}) in every state
+     * that consumed the whole segment, with the state's variables when another segment follows.
+     */
+    static String traceModule(String userModule, String init, List<String> variables, boolean printState) {
+        StringBuilder sb = new StringBuilder(header(TRACE));
+        sb.append("EXTENDS ").append(userModule).append(", TLC\n\nConformInit == ").append(init).append("\n\n");
+        sb.append(END).append(" ==\n    l = Len(TraceLog) + 1 =>\n        PrintT(<<\"")
+                .append(SegmentAnswer.END_TAG).append("\", l");
+        if (printState) {
+            sb.append(", [");
+            String sep = "";
+            for (String v : variables) {
+                if (!v.equals("l")) {
+                    sb.append(sep).append(v).append(" |-> ").append(v);
+                    sep = ", ";
+                }
+            }
+            sb.append(']');
+        }
+        sb.append(">>)\n\n");
+        return sb.append(footer()).toString();
     }
 
     /**

@@ -31,8 +31,10 @@ import java.util.stream.Stream;
 
 /**
  * Validates a trace against a trace spec with TLC, in segments, failing closed: the only way to
- * {@link Outcome#CONFORMS} is TLC reporting {@code TraceNotFinished} violated, with a final
- * state that consumed the whole segment, in every segment.
+ * {@link Outcome#CONFORMS} is, in every segment, TLC finishing without error at search depth
+ * {@code len + 1} and printing the end marker of a state that consumed the whole segment (see
+ * {@link SegmentAnswer}). A match is not an invariant violation, so TLC prints no behaviour:
+ * only the end states, from which the next segment starts.
  */
 public final class TlcTraceValidator {
     /** TLC keeps one behaviour of at most 32,767 steps; stay below it. */
@@ -139,53 +141,61 @@ public final class TlcTraceValidator {
             } catch (IOException e) {
                 return done(Outcome.TOOL_FAILURE, "cannot prepare a work folder: " + e.getMessage(), null, null, 0);
             }
-            Map<String, TlaValue> start = null;
+            List<String> variables;
+            try {
+                List<Path> folders = new ArrayList<>();
+                folders.add(spec.getParent());
+                folders.add(work);
+                folders.addAll(opt.libraryPaths());
+                variables = SpecVariables.of(source.moduleName(), folders);
+            } catch (IOException e) {
+                return done(Outcome.BAD_INPUT, "cannot read the trace spec's modules: " + e.getMessage(), null, null, 0);
+            }
+            List<Map<String, TlaValue>> start = null;
             long from = 1;
             do {
                 long to = Math.min(events, from + opt.segmentSize() - 1);
+                boolean last = to >= events;
                 String init = GeneratedModules.init(config.init(), start);
-                List<String> invariants = new ArrayList<>(config.invariants());
-                invariants.add("TraceNotFinished");
+                List<String> constraints = List.of(GeneratedModules.END);
                 TlcResult r;
                 try {
-                    r = runTlc(GeneratedModules.TRACE, GeneratedModules.traceModule(source.moduleName(), init),
-                            config.render("ConformInit", config.next(), invariants), from, to);
+                    r = runTlc(GeneratedModules.TRACE,
+                            GeneratedModules.traceModule(source.moduleName(), init, variables, !last),
+                            config.render("ConformInit", config.next(), config.invariants(), constraints), from, to);
                 } catch (IOException | RuntimeException e) {
                     return done(Outcome.TOOL_FAILURE, "TLC could not be run: " + e.getMessage(), null, null, 0);
                 }
                 segments++;
                 long len = to - from + 1;
-                if (r.verdict() == Verdict.INVARIANT_VIOLATED && "TraceNotFinished".equals(r.violatedName())) {
-                    TlcState last = lastState(r);
-                    if (last == null || last.parseError() != null || !isInt(last.variables().get("l"), len + 1)) {
-                        return done(Outcome.TOOL_FAILURE, "TLC reported the trace finished but its final state"
-                                + " is not at l = " + (len + 1) + ": " + (last == null ? "no state" : last.text()),
-                                null, null, 0);
-                    }
-                    start = last.variables();
-                    opt.progress().accept(to);
-                    from = to + 1;
-                    continue;
-                }
                 if (r.verdict() == Verdict.INVARIANT_VIOLATED && config.invariants().contains(r.violatedName())) {
-                    TlcState last = lastState(r);
-                    TlaValue l = last == null ? null : last.variables().get("l");
+                    TlcState lastState = lastState(r);
+                    TlaValue l = lastState == null ? null : lastState.variables().get("l");
                     if (!(l instanceof TlaValue.Int li)) {
                         return done(Outcome.TOOL_FAILURE, "TLC reported " + r.violatedName()
                                 + " violated without a readable state", null, null, 0);
                     }
                     long after = from - 1 + li.value().longValueExact() - 1;
                     return done(Outcome.INVARIANT_VIOLATED, "invariant " + r.violatedName() + " is violated after event "
-                            + after + ": " + last.text().replaceAll("\\s+", " "), null, r.violatedName(), after);
+                            + after + ": " + lastState.text().replaceAll("\\s+", " "), null, r.violatedName(), after);
                 }
                 if (r.verdict() == Verdict.OK) {
-                    Long depth = r.statistics() == null ? null : r.statistics().depth();
-                    if (depth == null || depth < 1 || depth > len) {
-                        return done(Outcome.TOOL_FAILURE, "TLC found no error but reported depth " + depth
-                                + " for a segment of " + len + " events; cannot tell how far the trace matched",
-                                null, null, 0);
+                    SegmentAnswer a = SegmentAnswer.read(r, len, !last);
+                    if (a instanceof SegmentAnswer.Matched m) {
+                        if (!last && m.endStates().isEmpty()) {
+                            return done(Outcome.TOOL_FAILURE, "TLC matched the segment but printed no end state",
+                                    null, null, 0);
+                        }
+                        start = m.endStates();
+                        opt.progress().accept(to);
+                        from = to + 1;
+                        continue;
                     }
-                    return diverged(source, config, init, from, to, depth);
+                    if (a instanceof SegmentAnswer.Diverged d) {
+                        return diverged(source, config, init, from, to, d.depth());
+                    }
+                    return done(Outcome.TOOL_FAILURE, "cannot tell whether the trace matched: "
+                            + ((SegmentAnswer.Unreadable) a).reason(), null, null, 0);
                 }
                 if (r.verdict().isBadInput()) {
                     return done(Outcome.BAD_INPUT, "TLC rejected the trace spec: " + r.message(), null, null, 0);
@@ -213,7 +223,7 @@ public final class TlcTraceValidator {
             try {
                 TlcResult d = runTlc(GeneratedModules.DIAG,
                         GeneratedModules.diagModule(source.moduleName(), init, source.actions(), k),
-                        config.render("ConformInit", config.next(), List.of("ConformStop")), from, to);
+                        config.render("ConformInit", config.next(), List.of("ConformStop"), List.of()), from, to);
                 TlcState last = lastState(d);
                 if (d.verdict() == Verdict.INVARIANT_VIOLATED && "ConformStop".equals(d.violatedName())
                         && (last != null || k == 1)) {

@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * A trace spec's {@code .cfg}, split into keyword sections so the validator can keep the user's
- * CONSTANTS, INVARIANTs and CONSTRAINTs and put in its own INIT, NEXT, verdict invariant and
+ * CONSTANTS, INVARIANTs and CONSTRAINTs and put in its own INIT, NEXT, end-marker CONSTRAINT and
  * deadlock setting.
  *
  * @param init       the INIT operator (TraceInit when the cfg uses SPECIFICATION or none)
  * @param next       the NEXT operator (TraceNext likewise)
- * @param invariants the user's invariants, without TraceNotFinished
+ * @param invariants the user's invariants, without TraceNotFinished (the verdict invariant of
+ *                   earlier versions: a spec's cfg may still list it; it would fail every match)
  * @param kept       the verbatim text of the CONSTANT(S) and CONSTRAINT sections
  */
 public record TraceConfig(String init, String next, List<String> invariants, String kept) {
@@ -65,9 +66,12 @@ public record TraceConfig(String init, String next, List<String> invariants, Str
         return w.length == 0 || w[0].isEmpty() ? dflt : w[0];
     }
 
-    /** A cfg for a generated module: the user's constants, then the given sections. */
-    public String render(String initOp, String nextOp, List<String> invariantNames) {
+    /** A cfg for a generated module: the user's constants and constraints, then the given sections. */
+    public String render(String initOp, String nextOp, List<String> invariantNames, List<String> constraintNames) {
         StringBuilder sb = new StringBuilder(kept);
+        for (String c : constraintNames) {
+            sb.append("CONSTRAINT ").append(c).append('\n');
+        }
         sb.append("INIT ").append(initOp).append('\n');
         sb.append("NEXT ").append(nextOp).append('\n');
         for (String inv : invariantNames) {
