@@ -27,6 +27,10 @@ TraceLog == Assert(FALSE, "TraceLog: the conform Java override is not loaded (TL
 \* The header line: [type |-> "header", algorithm |-> ..., nodes |-> <<...>>, ...].
 TraceHeader == Assert(FALSE, "TraceHeader: the conform Java override is not loaded")
 
+\* Every event of the file, whatever the segment (TraceLog = the events TraceOffset + 1 ..
+\* TraceOffset + Len(TraceLog) of it): for looking ahead past the segment.
+TraceFile == Assert(FALSE, "TraceFile: the conform Java override is not loaded")
+
 \* Number of events of the file before TraceLog[1]: 0 unless the trace is validated in segments.
 TraceOffset == Assert(FALSE, "TraceOffset: the conform Java override is not loaded")
 

@@ -8,7 +8,7 @@
 (* Servers are the header's nodes with ids up to ClientIdBase; nodes above *)
 (* it are clients, whose messages the spec does not model.                 *)
 (***************************************************************************)
-EXTENDS Raft, TraceValidation
+EXTENDS Raft, TraceValidation, TraceIndex
 
 ClientIdBase == 100
 
@@ -69,6 +69,40 @@ SpecMsgs(tm) ==
     ELSE {tm} \cap messages
 
 InNetwork(tm) == SpecMsgs(tm) # {}
+
+----------------------------------------------------------------------------
+(* Bounding the network.  Raft.tla never removes a message (one may be     *)
+(* received again at any time), so along a trace `messages` only grows and *)
+(* TLC would copy and fingerprint all of it at every step: quadratic in    *)
+(* the trace length.  The trace says which messages are still needed:      *)
+(* TraceSend, which replaces Send (see TraceRaft.cfg), keeps a message only *)
+(* while a later event sends, delivers or handles it.  This cannot make a  *)
+(* bad trace pass: the trace spec reads `messages` only to ask whether a   *)
+(* message is in the network, so a smaller network only removes           *)
+(* behaviours.  The indexes are constants, computed once over the whole    *)
+(* file (a message sent in one segment may be delivered in a later one).   *)
+
+\* The node a deliver event hands a message to (0: not a delivery).
+DeliveryTo(e) == IF IsKind(e, "deliver") /\ Has(e, "msg") THEN e.msg.to ELSE 0
+
+\* For each event of the file, the index of the next delivery to the same node.
+NextDelivery == NextIndexOf([j \in 1 .. Len(TraceFile) |-> DeliveryTo(TraceFile[j])])
+
+\* The last event that needs the message of event j in the network: the event itself, and
+\* after a delivery every action of that node up to its next delivery (see Handled).
+NeededUntil(j) == IF DeliveryTo(TraceFile[j]) # 0 THEN NextDelivery[j] - 1 ELSE j
+
+\* For each message of the trace, as Visible shows it, the last event that needs it.
+LastNeed ==
+    MaxByKey([j \in 1 .. Len(TraceFile) |->
+                 IF RaftMsgEvent(TraceFile[j]) THEN TraceMsg(TraceFile[j]) ELSE [mtype |-> "none"]],
+             [j \in 1 .. Len(TraceFile) |-> NeededUntil(j)])
+
+\* m is needed by an event after the current one (EventIndex: its index in the file).
+StillNeeded(m) == GetOr(LastNeed, Visible(m), 0) > EventIndex
+
+\* Send, dropping every message no later event needs.
+TraceSend(m) == messages' = {x \in messages \cup {m} : StillNeeded(x)}
 
 ----------------------------------------------------------------------------
 (* Which message an UpdateTerm or Handle action is handling *)

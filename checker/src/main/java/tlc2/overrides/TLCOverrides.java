@@ -1,5 +1,6 @@
 package tlc2.overrides;
 
+import dev.conform.checker.tla.TraceIndexOperators;
 import dev.conform.checker.tla.TraceInputOperators;
 
 /**
@@ -12,6 +13,6 @@ public final class TLCOverrides implements ITLCOverrides {
     @SuppressWarnings("rawtypes")
     @Override
     public Class[] get() {
-        return new Class[] {TraceInputOperators.class};
+        return new Class[] {TraceInputOperators.class, TraceIndexOperators.class};
     }
 }

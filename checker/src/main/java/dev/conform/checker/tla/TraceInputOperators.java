@@ -24,6 +24,7 @@ import tlc2.value.impl.Value;
 public final class TraceInputOperators {
     private static final JsonFactory JSON = new JsonFactory();
     private static Loaded loaded;
+    private static Loaded whole;
 
     private TraceInputOperators() {
     }
@@ -47,6 +48,25 @@ public final class TraceInputOperators {
         return IntValue.gen(Math.toIntExact(offset));
     }
 
+    /**
+     * Every event of the file, whatever slice is selected (the first TraceOffset of them precede
+     * TraceLog): for looking ahead past the current segment, e.g. to know whether a message is
+     * delivered again later. Never part of a state, so it is not bound by TLC's behaviour length.
+     */
+    @TLAPlusOperator(identifier = "TraceFile", module = "TraceInput", warn = false)
+    public static Value traceFile() {
+        return loadWhole().events;
+    }
+
+    private static synchronized Loaded loadWhole() {
+        TraceSlice slice = TraceSlice.fromSystemProperties();
+        TraceSlice all = new TraceSlice(slice.path(), 1, Long.MAX_VALUE);
+        if (whole == null || !whole.slice.equals(all)) {
+            whole = read(all, false);
+        }
+        return whole;
+    }
+
     private static synchronized Loaded load() {
         TraceSlice slice = TraceSlice.fromSystemProperties();
         if (loaded == null || !loaded.slice.equals(slice)) {
@@ -57,6 +77,10 @@ public final class TraceInputOperators {
 
     /** Reads one slice of a trace file (public for tests and benchmarks). */
     public static Loaded read(TraceSlice slice) {
+        return read(slice, true);
+    }
+
+    private static Loaded read(TraceSlice slice, boolean oneBehaviour) {
         Path file = Path.of(slice.path());
         JsonToTla conv = new JsonToTla(slice.path());
         try (JsonParser p = JSON.createParser(Files.newInputStream(file))) {
@@ -78,7 +102,7 @@ public final class TraceInputOperators {
                     events.add(conv.read(p));
                 }
             }
-            if (events.size() > Short.MAX_VALUE) {
+            if (oneBehaviour && events.size() > Short.MAX_VALUE) {
                 throw new IllegalArgumentException(slice.path() + ": " + events.size()
                         + " events exceed TLC's 32,767-step behaviour; validate in segments");
             }
