@@ -21,10 +21,15 @@
 (*     action, then the checks of the recorded state against primed vars.  *)
 (*  6. The .cfg gives CONSTANTS, INIT TraceInit, NEXT TraceNext and may    *)
 (*     list INVARIANTs of the algorithm to check along the trace.  The    *)
-(*     validator adds INVARIANT TraceNotFinished itself and turns off      *)
-(*     deadlock checking.  Do not use SYMMETRY or VIEW.                    *)
+(*     validator adds the end-marker CONSTRAINT itself and turns off       *)
+(*     deadlock checking.  Do not use SYMMETRY or VIEW.  By hand: add      *)
+(*     CONSTRAINT TraceEndMarker; the trace conforms when TLC prints       *)
+(*     <<"conform-end", N+1>> AND reports search depth N+1 (N events).     *)
 (*  7. Nondeterminism the trace does not resolve is fine: TLC keeps every  *)
 (*     candidate state; the trace conforms if one path matches it all.    *)
+(*  8. Long traces: keep each step's cost independent of the trace length  *)
+(*     (nothing in the state that only grows; no scans of TraceLog).  See *)
+(*     TraceIndex.tla and specs/raft/TraceRaft.tla (bounded network).      *)
 (***************************************************************************)
 EXTENDS YourAlgo, TraceValidation
 

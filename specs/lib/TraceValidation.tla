@@ -9,14 +9,23 @@
 (* matched.                                                                *)
 (*                                                                         *)
 (* How conformance is decided (TLC 2.18 exits 0, "no error", on a trace    *)
-(* that diverges, so "no error" is never taken as success): the validator  *)
-(* checks the invariant TraceNotFinished.  TLC reporting THAT invariant as *)
-(* violated is the one and only success answer: a state that consumed     *)
-(* every event exists.  Any other answer -- no error, another violation,   *)
-(* an error, a timeout -- is a failure.  To run TLC by hand, put           *)
-(*     INVARIANT TraceNotFinished                                          *)
-(* in the .cfg and read "Invariant TraceNotFinished is violated" as        *)
-(* "the trace conforms".                                                   *)
+(* that diverges, so "no error" alone is never taken as success): the     *)
+(* validator adds a CONSTRAINT that prints (PrintT) an end marker          *)
+(*     <<"conform-end", l>>                                                *)
+(* in every state with l = Len(TraceLog) + 1, and requires BOTH that       *)
+(* marker AND "The depth of the complete state graph search is N" with     *)
+(* N = Len(TraceLog) + 1 (every step consumes one event).  A depth k <= Len *)
+(* without marker means event k diverges.  Anything else -- a missing or   *)
+(* unreadable marker, a depth that disagrees, an error, a timeout -- is a  *)
+(* failure.  A match is not an invariant violation, so TLC prints no       *)
+(* behaviour (for long traces that output would be huge).                 *)
+(*                                                                         *)
+(* To run TLC by hand, add to the .cfg                                     *)
+(*     CONSTRAINT TraceEndMarker                                           *)
+(* and read the line <<"conform-end", N>> together with the depth N as     *)
+(* "the trace conforms".  (For a short trace you may instead add           *)
+(* INVARIANT TraceNotFinished: its violation shows the whole matched       *)
+(* behaviour.)                                                             *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, TLC, TraceInput
 
@@ -40,7 +49,11 @@ TraceStep == l' = l + 1
 \* Conjoin to TraceNext: no step once every event is consumed.
 TraceRemaining == l <= Len(TraceLog)
 
-\* INVARIANT for the validator: violated exactly when every event was matched.
+\* CONSTRAINT for runs by hand: prints the end marker once every event is matched
+\* (the validator generates the same constraint, with the end state's variables).
+TraceEndMarker == l = Len(TraceLog) + 1 => PrintT(<<"conform-end", l>>)
+
+\* INVARIANT for short runs by hand: violated exactly when every event was matched.
 TraceNotFinished == l <= Len(TraceLog)
 
 \* The state predicate "the whole trace was matched".

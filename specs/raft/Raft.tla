@@ -424,7 +424,7 @@ LastAgreement(a, b, n) ==
 \* of that one. This is one comparison of two sequences, not one per index (trace
 \* validation checks the invariant in every state of long traces).
 LogMatching ==
-    \A i, j \in Server :
+    \A i, j \in Server : i # j =>
         LET li == FullLog(i)
             lj == FullLog(j)
             k  == LastAgreement(li, lj, Min(LastIndex(i), LastIndex(j)))
@@ -441,7 +441,7 @@ LeaderCompleteness ==
 \* Servers never disagree on a committed entry: their state machines apply the same
 \* command at every index.
 StateMachineSafety ==
-    \A i, j \in Server :
+    \A i, j \in Server : i # j =>
         LET c == Min(commitIndex[i], commitIndex[j])
         IN SubSeq(FullLog(i), 1, c) = SubSeq(FullLog(j), 1, c)
 

@@ -21,7 +21,7 @@ public record TlcValidation(Outcome outcome, long events, int segments, String m
                             Duration duration) {
     /** What TLC decided. */
     public enum Outcome {
-        /** Every event was matched (TraceNotFinished was violated in every segment). */
+        /** Every event was matched (in every segment: search depth len + 1 and the end marker). */
         CONFORMS,
         /** No behaviour of the spec matches the trace past some event. */
         DIVERGES,

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * @param next       the NEXT operator (TraceNext likewise)
  * @param invariants the user's invariants, without TraceNotFinished (the verdict invariant of
  *                   earlier versions: a spec's cfg may still list it; it would fail every match)
- * @param kept       the verbatim text of the CONSTANT(S) and CONSTRAINT sections
+ * @param kept       the verbatim text of the CONSTANT(S) and ACTION_CONSTRAINT sections and the
+ *                   CONSTRAINT sections without TraceEndMarker (the validator prints its own)
  */
 public record TraceConfig(String init, String next, List<String> invariants, String kept) {
     private static final Pattern KEYWORD = Pattern.compile(
@@ -49,6 +50,14 @@ public record TraceConfig(String init, String next, List<String> invariants, Str
                         if (!w.isEmpty() && !w.equals("TraceNotFinished")) {
                             invariants.add(w);
                         }
+                    }
+                }
+                case "CONSTRAINT", "CONSTRAINTS" -> {
+                    // The by-hand end marker would print a second, stateless marker.
+                    String names = String.join(" ", java.util.Arrays.stream(args.split("\\s+"))
+                            .filter(w -> !w.isEmpty() && !w.equals("TraceEndMarker")).toList());
+                    if (!names.isEmpty()) {
+                        kept.append(kw).append('\n').append(names).append('\n');
                     }
                 }
                 default -> {

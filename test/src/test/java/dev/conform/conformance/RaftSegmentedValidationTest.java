@@ -1,0 +1,91 @@
+package dev.conform.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TlcValidation;
+import dev.conform.checker.validate.TlcValidation.Outcome;
+import dev.conform.tracing.EventKind;
+import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.io.TraceReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Raft chaos trace validated in small segments: each segment starts from the end state TLC
+ * printed for the previous one, and TraceRaft keeps in the network only the messages a later
+ * event needs, looking past the segment (a message sent in one segment and delivered in the
+ * next must survive the boundary). A corrupted event in the second segment is still found.
+ */
+class RaftSegmentedValidationTest {
+    static final int SEGMENT = 300;
+
+    static TlcValidation validate(Path trace) {
+        Path dir = RaftRuns.specs();
+        return new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"), dir.resolve("TraceRaft.cfg"), trace,
+                TlcTraceValidator.Options.defaults().withSegmentSize(SEGMENT).withTimeout(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aSegmentedTraceConformsAndACorruptionInTheSecondSegmentIsFoundAtItsEvent(@TempDir Path tmp)
+            throws Exception {
+        Path good = RaftRuns.write(RaftRuns.chaos(3, "medium", 2_000), tmp.resolve("good.ndjson"));
+        List<TraceEvent> events = read(good);
+        assertTrue(events.size() > 2 * SEGMENT, "the trace spans at least three segments: " + events.size());
+        assertTrue(crossesBoundary(events), "sometimes: a message sent in one segment is delivered in a later one");
+
+        TlcValidation ok = validate(good);
+        assertEquals(Outcome.CONFORMS, ok.outcome(), ok.message() + " " + ok.divergence());
+        assertEquals((events.size() + SEGMENT - 1) / SEGMENT, ok.segments());
+
+        // Corrupt the term recorded by the first action in the second segment that records one.
+        List<String> lines = Files.readAllLines(good);
+        int event = SEGMENT + 1;
+        while (!(lines.get(event).contains("\"kind\":\"action\"") && lines.get(event).contains("\"currentTerm\":"))) {
+            event++;
+        }
+        assertTrue(event <= 2 * SEGMENT, "an action in the second segment: " + event);
+        lines.set(event, lines.get(event).replaceFirst("\"currentTerm\":(\\d+)", "\"currentTerm\":999"));
+        Path bad = Files.write(tmp.resolve("bad.ndjson"), lines);
+        TlcValidation v = validate(bad);
+        assertEquals(Outcome.DIVERGES, v.outcome(), v.message());
+        assertEquals(event, v.divergence().event(), v.message()); // line event+1 holds event number `event`
+        assertTrue(v.divergence().actions().stream().anyMatch(a -> a.conjunct() != null
+                && a.conjunct().contains("TermMatches")), v.divergence().toString());
+    }
+
+    static List<TraceEvent> read(Path trace) {
+        List<TraceEvent> out = new java.util.ArrayList<>();
+        try (TraceReader r = TraceReader.open(trace)) {
+            for (TraceEvent e = r.next(); e != null; e = r.next()) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Whether some message is sent in one segment and delivered in a later one. */
+    static boolean crossesBoundary(List<TraceEvent> events) {
+        Map<Long, Integer> sentIn = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
+            if (e.msg() == null) {
+                continue;
+            }
+            int segment = i / SEGMENT;
+            if (e.kind() == EventKind.SEND) {
+                sentIn.putIfAbsent(e.msg().id(), segment);
+            } else if (e.kind() == EventKind.DELIVER && sentIn.getOrDefault(e.msg().id(), segment) < segment) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
