@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * next must survive the boundary). A corrupted event in the second segment is still found.
  */
 class RaftSegmentedValidationTest {
-    static final int SEGMENT = 300;
+    static final int SEGMENT = 150;
 
     static TlcValidation validate(Path trace) {
         Path dir = RaftRuns.specs();
