@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A spec folder's {@code gate.json} (contract E): which registered algorithm the folder pairs
+ * A spec folder's {@code gate.json} (format in README.md): which registered algorithm the folder pairs
  * with, which MC configs the gate model-checks, the trace spec that validates sampled runs, and
  * the chaos budget per {@link Budget}. Optional {@code flawConfigs} maps a teaching flaw to the
  * MC config that demonstrates it, and {@code horizon} is the span of chaos plans in ticks.
@@ -43,7 +43,7 @@ public record GatePairing(Path folder, String algorithm, List<String> modelCheck
             throw new UserError(file + ": cannot read: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new UserError(file + ":1:1: expected a JSON object (see contract E in the README)");
+            throw new UserError(file + ":1:1: expected a JSON object (see the gate.json format in README.md)");
         }
         Reader r = new Reader(file, root);
         GatePairing p = new GatePairing(folder, r.text("algorithm", null), r.texts("modelCheck"),
