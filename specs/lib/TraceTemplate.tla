@@ -33,7 +33,7 @@
 (***************************************************************************)
 EXTENDS YourAlgo, TraceValidation
 
-(* Events look like (see CONTRACTS / tracing):                             *)
+(* Events look like (see docs/trace-format.md):                            *)
 (*  [seq |-> 7, node |-> 2, kind |-> "deliver",                            *)
 (*   msg |-> [id |-> 5, from |-> 1, to |-> 2, type |-> "Req",              *)
 (*            body |-> [term |-> 3]],                                      *)

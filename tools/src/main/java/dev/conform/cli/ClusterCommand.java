@@ -147,9 +147,8 @@ final class ClusterCommand implements Runnable {
         }
     }
 
-    @Command(name = "kill", mixinStandardHelpOptions = true,
-            description = "SIGKILL one node (a crash: nothing flushed, nothing closed).")
-    static final class Kill implements Callable<Integer> {
+    /** A command acting on one node of the cluster; a refusal by the launcher is bad input. */
+    abstract static class NodeCommand implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -159,39 +158,37 @@ final class ClusterCommand implements Runnable {
         @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
         Path dir;
 
+        /** Acts on the node; returns the line to print. */
+        abstract String act() throws Exception;
+
         @Override
         public Integer call() throws Exception {
+            String done;
             try {
-                long pid = ClusterLauncher.kill(dir, node);
-                spec.commandLine().getOut().println("killed node " + node + " (pid " + pid + ")");
-                return ExitCodes.OK;
+                done = act();
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
             }
+            spec.commandLine().getOut().println(done);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "kill", mixinStandardHelpOptions = true,
+            description = "SIGKILL one node (a crash: nothing flushed, nothing closed).")
+    static final class Kill extends NodeCommand {
+        @Override
+        String act() throws Exception {
+            return "killed node " + node + " (pid " + ClusterLauncher.kill(dir, node) + ")";
         }
     }
 
     @Command(name = "restart", mixinStandardHelpOptions = true,
             description = "Start a stopped or killed node again from its persisted state (its trace continues).")
-    static final class Restart implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NODE")
-        int node;
-
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
-        Path dir;
-
+    static final class Restart extends NodeCommand {
         @Override
-        public Integer call() throws Exception {
-            try {
-                ProcessHandle p = ClusterLauncher.restart(dir, node);
-                spec.commandLine().getOut().println("node " + node + " pid " + p.pid() + " restarted");
-                return ExitCodes.OK;
-            } catch (IllegalStateException e) {
-                throw new UserError(e.getMessage());
-            }
+        String act() throws Exception {
+            return "node " + node + " pid " + ClusterLauncher.restart(dir, node).pid() + " restarted";
         }
     }
 

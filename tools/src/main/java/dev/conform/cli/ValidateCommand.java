@@ -112,7 +112,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (json) {
             out.println(ReportJson.toJson(report));
             out.flush();
-        } else {
+        } else if (report.status() != ValidationReport.Status.BAD_INPUT) {
+            // Bad input is reported once, as the one-line error on stderr below.
             ReportText.print(report, out);
         }
         if (junit != null) {

@@ -72,7 +72,9 @@ class ValidateCommandTest {
                 Files.readString(Path.of(trace("good-basic.ndjson"))).replace("\"seq\":2,", "\"seq\":2 "));
         Run r = run("validate", "--spec", SPEC, "--trace", t.toString());
         assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals(1, r.err().lines().filter(l -> !l.isBlank()).count(), r.err());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("conform: " + t + ":3:")), r.err());
+        assertTrue(r.out().isBlank(), "the error is printed once, on stderr: " + r.out());
     }
 
     @Test

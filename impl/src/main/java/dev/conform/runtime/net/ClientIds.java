@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * from a counter file ({@value #FILE}) under an exclusive file lock, so concurrent invocations
  * never share an id. A shared id would be harmful: the servers' session table would take the new
  * client's sequence number 1 for a retry of the old client's command and answer from the cache.
- * Ids stay above the servers' (contract A: clients are nodes numbered above the servers).
+ * Ids stay above the servers' (the trace format numbers clients above the servers).
  */
 public final class ClientIds {
     /** The counter file in the cluster directory. */

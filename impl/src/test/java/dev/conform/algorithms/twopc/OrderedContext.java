@@ -1,65 +1,36 @@
 package dev.conform.algorithms.twopc;
 
-import dev.conform.runtime.Context;
+import dev.conform.runtime.ForwardingContext;
 import dev.conform.runtime.RecordingContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Wraps a {@link RecordingContext} and also notes the order of persists and sends. */
-final class OrderedContext implements Context<TwoPhaseMessage> {
+/** Wraps a {@link RecordingContext} and also notes the order of persists, sends and actions. */
+final class OrderedContext extends ForwardingContext<TwoPhaseMessage> {
     final RecordingContext<TwoPhaseMessage> rec;
     final List<String> effects = new ArrayList<>();
 
     OrderedContext(RecordingContext<TwoPhaseMessage> rec) {
+        super(rec);
         this.rec = rec;
-    }
-
-    @Override
-    public int self() {
-        return rec.self();
-    }
-
-    @Override
-    public List<Integer> nodes() {
-        return rec.nodes();
     }
 
     @Override
     public void send(int to, TwoPhaseMessage msg) {
         effects.add("send " + msg.getClass().getSimpleName() + " to " + to);
-        rec.send(to, msg);
-    }
-
-    @Override
-    public void setTimer(String name, long minTicks, long maxTicks) {
-        rec.setTimer(name, minTicks, maxTicks);
-    }
-
-    @Override
-    public void cancelTimer(String name) {
-        rec.cancelTimer(name);
+        super.send(to, msg);
     }
 
     @Override
     public void persist(Object state) {
         effects.add("persist " + state);
-        rec.persist(state);
-    }
-
-    @Override
-    public long localTime() {
-        return rec.localTime();
-    }
-
-    @Override
-    public boolean tracing() {
-        return rec.tracing();
+        super.persist(state);
     }
 
     @Override
     public void action(String name, Object state) {
         effects.add("action " + name);
-        rec.action(name, state);
+        super.action(name, state);
     }
 
     /** Index of the first effect starting with {@code prefix}, failing the test if absent. */

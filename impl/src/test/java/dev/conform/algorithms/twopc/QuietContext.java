@@ -1,50 +1,12 @@
 package dev.conform.algorithms.twopc;
 
-import dev.conform.runtime.Context;
+import dev.conform.runtime.ForwardingContext;
 import dev.conform.runtime.RecordingContext;
-import java.util.List;
 
 /** A context that is not tracing: an action reaching it is a bug in the node. */
-final class QuietContext implements Context<TwoPhaseMessage> {
-    private final RecordingContext<TwoPhaseMessage> rec;
-
+final class QuietContext extends ForwardingContext<TwoPhaseMessage> {
     QuietContext(RecordingContext<TwoPhaseMessage> rec) {
-        this.rec = rec;
-    }
-
-    @Override
-    public int self() {
-        return rec.self();
-    }
-
-    @Override
-    public List<Integer> nodes() {
-        return rec.nodes();
-    }
-
-    @Override
-    public void send(int to, TwoPhaseMessage msg) {
-        rec.send(to, msg);
-    }
-
-    @Override
-    public void setTimer(String name, long minTicks, long maxTicks) {
-        rec.setTimer(name, minTicks, maxTicks);
-    }
-
-    @Override
-    public void cancelTimer(String name) {
-        rec.cancelTimer(name);
-    }
-
-    @Override
-    public void persist(Object state) {
-        rec.persist(state);
-    }
-
-    @Override
-    public long localTime() {
-        return rec.localTime();
+        super(rec);
     }
 
     @Override

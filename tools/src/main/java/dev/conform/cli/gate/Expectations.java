@@ -1,12 +1,8 @@
 package dev.conform.cli.gate;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.checker.tlc.Verdict;
 import dev.conform.cli.UserError;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,19 +30,7 @@ final class Expectations {
         if (!Files.isRegularFile(file)) {
             return new Expectations(map);
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            throw new UserError(file + ":" + (l == null ? 0 : l.getLineNr()) + ":" + (l == null ? 0 : l.getColumnNr())
-                    + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new UserError(file + ":1:1: expected a JSON object keyed by .cfg file name");
-        }
+        JsonNode root = JsonObjectFile.read(file, "a JSON object keyed by .cfg file name");
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             JsonNode v = e.getValue().get("verdict");
             if (v == null || !v.isTextual()) {

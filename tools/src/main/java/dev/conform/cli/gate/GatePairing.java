@@ -1,11 +1,7 @@
 package dev.conform.cli.gate;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.cli.UserError;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A spec folder's {@code gate.json} (contract E): which registered algorithm the folder pairs
+ * A spec folder's {@code gate.json} (format in README.md): which registered algorithm the folder pairs
  * with, which MC configs the gate model-checks, the trace spec that validates sampled runs, and
  * the chaos budget per {@link Budget}. Optional {@code flawConfigs} maps a teaching flaw to the
  * MC config that demonstrates it, and {@code horizon} is the span of chaos plans in ticks.
@@ -32,19 +28,7 @@ public record GatePairing(Path folder, String algorithm, List<String> modelCheck
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            throw new UserError(file + ":" + (l == null ? 0 : l.getLineNr()) + ":" + (l == null ? 0 : l.getColumnNr())
-                    + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new UserError(file + ":1:1: expected a JSON object (see contract E in the README)");
-        }
+        JsonNode root = JsonObjectFile.read(file, "a JSON object (see the gate.json format in README.md)");
         Reader r = new Reader(file, root);
         GatePairing p = new GatePairing(folder, r.text("algorithm", null), r.texts("modelCheck"),
                 r.text("traceSpec", null), r.positive("steps", 4000), r.text("intensity", "MEDIUM"),

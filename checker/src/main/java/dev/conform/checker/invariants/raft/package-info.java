@@ -1,5 +1,5 @@
 /**
- * Java invariants of {@code raft} traces (specs/raft, contract C), checked from the trace alone.
+ * Java invariants of {@code raft} traces (specs/raft), checked from the trace alone.
  *
  * <p>{@link dev.conform.checker.invariants.raft.RaftFolder} folds the state every {@code action}
  * event records (term, role, vote, log after the snapshot, snapshot index/term, commit index)

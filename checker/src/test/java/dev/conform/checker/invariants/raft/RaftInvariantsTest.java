@@ -24,7 +24,7 @@ class RaftInvariantsTest {
     private static final TraceHeader HEADER = new TraceHeader(TraceHeader.SCHEMA_VERSION, "raft",
         List.of(1, 2, 3, 101), 0L, null, "test", Map.of());
 
-    /** Builds events with the recorded state of contract C. */
+    /** Builds events with the state Raft records with each action (specs/raft/README.md). */
     private static final class Trace {
         final List<TraceEvent> events = new ArrayList<>();
 
