@@ -75,12 +75,13 @@ InNetwork(tm) == SpecMsgs(tm) # {}
 (* received again at any time), so along a trace `messages` only grows and *)
 (* TLC would copy and fingerprint all of it at every step: quadratic in    *)
 (* the trace length.  The trace says which messages are still needed:      *)
-(* TraceSend, which replaces Send (see TraceRaft.cfg), keeps a message only *)
-(* while a later event sends, delivers or handles it.  This cannot make a  *)
-(* bad trace pass: the trace spec reads `messages` only to ask whether a   *)
-(* message is in the network, so a smaller network only removes           *)
-(* behaviours.  The indexes are constants, computed once over the whole    *)
-(* file (a message sent in one segment may be delivered in a later one).   *)
+(* TraceSend, which replaces Send (see TraceRaft.cfg), keeps a message     *)
+(* only while a later event sends, delivers or handles it.  This cannot    *)
+(* make a bad trace pass: the trace spec reads `messages` only to ask      *)
+(* whether a message is in the network, so a smaller network only          *)
+(* removes behaviours (and the invariants in TraceRaft.cfg do not read     *)
+(* it; TypeOK would).  The indexes are constants, computed once over the   *)
+(* whole file (a message sent in one segment may be delivered later).      *)
 
 \* The node a deliver event hands a message to (0: not a delivery).
 DeliveryTo(e) == IF IsKind(e, "deliver") /\ Has(e, "msg") THEN e.msg.to ELSE 0
