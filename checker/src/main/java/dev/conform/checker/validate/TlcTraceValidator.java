@@ -148,6 +148,11 @@ public final class TlcTraceValidator {
                 folders.add(work);
                 folders.addAll(opt.libraryPaths());
                 variables = SpecVariables.of(source.moduleName(), folders);
+                if (events > opt.segmentSize() && variables.stream().allMatch("l"::equals)) {
+                    return done(Outcome.BAD_INPUT, "found no VARIABLE declarations for " + source.moduleName()
+                            + " and the modules it EXTENDS; a segment cannot start where the previous one ended",
+                            null, null, 0);
+                }
             } catch (IOException e) {
                 return done(Outcome.BAD_INPUT, "cannot read the trace spec's modules: " + e.getMessage(), null, null, 0);
             }
@@ -330,10 +335,6 @@ public final class TlcTraceValidator {
         }
         List<TlcState> s = r.counterexample().states();
         return s.get(s.size() - 1);
-    }
-
-    private static boolean isInt(TlaValue v, long expected) {
-        return v instanceof TlaValue.Int i && i.value().longValue() == expected;
     }
 
     static long countEvents(Path trace) {
