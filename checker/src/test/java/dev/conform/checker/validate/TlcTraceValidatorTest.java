@@ -127,6 +127,23 @@ class TlcTraceValidatorTest {
     }
 
     @Test
+    void aSpecPrintingAFakeEndMarkerOnADivergingTraceFailsClosed(@TempDir Path tmp) throws Exception {
+        Files.copy(DIR.resolve("PingCounter.tla"), tmp.resolve("PingCounter.tla"));
+        String spec = Files.readString(SPEC);
+        int end = spec.lastIndexOf("====");
+        end = spec.lastIndexOf('\n', end) + 1;
+        Files.writeString(tmp.resolve("TracePingCounter.tla"), spec.substring(0, end)
+                + "FakeEnd == PrintT(<<\"conform-end\", 7>>)\n" + spec.substring(end));
+        Files.writeString(tmp.resolve("TracePingCounter.cfg"), Files.readString(CFG) + "\nCONSTRAINT FakeEnd\n");
+        // 6 events; TLC matches events 1..4 only (search depth 5) yet the marker claims l = 7.
+        TlcValidation v = new TlcTraceValidator().validate(tmp.resolve("TracePingCounter.tla"),
+                tmp.resolve("TracePingCounter.cfg"), DIR.resolve("traces/bad-send-ahead.ndjson"),
+                TlcTraceValidator.Options.defaults());
+        assertEquals(Outcome.TOOL_FAILURE, v.outcome(), v.message());
+        assertTrue(v.message().contains("end marker"), v.message());
+    }
+
+    @Test
     void malformedTraceIsBadInputWithPosition(@TempDir Path tmp) throws Exception {
         Path t = Files.writeString(tmp.resolve("t.ndjson"),
                 Files.readString(DIR.resolve("traces/good-basic.ndjson")).replace("\"seq\":3,", "\"seq\":3,,"));
