@@ -38,6 +38,12 @@ public final class RaftNode implements Node<RaftMessage> {
     final Map<Integer, Long> matchIndex = new TreeMap<>();
 
     private boolean dirty;
+    /**
+     * {@link RaftLog#version()} when the log was last recorded: an action records the log only
+     * when it changed it. A new server starts in step with its log (empty, or the restored one
+     * that the restart event records).
+     */
+    private long recordedLogVersion;
     private final Election election = new Election(this);
     final Replication replication = new Replication(this);
 
@@ -58,6 +64,7 @@ public final class RaftNode implements Node<RaftMessage> {
         stateMachine.restore(p.snapshotData());
         this.commitIndex = p.snapshotIndex();
         this.lastApplied = p.snapshotIndex();
+        this.recordedLogVersion = log.version();
     }
 
     @Override
@@ -185,9 +192,12 @@ public final class RaftNode implements Node<RaftMessage> {
         }
     }
 
+    /** Records the spec action with the state after it; the log only when it changed since last recorded. */
     void record(Context<RaftMessage> ctx, String action) {
         if (ctx.tracing()) {
-            ctx.action(action, traceState(ctx.self()));
+            boolean logChanged = log.version() != recordedLogVersion;
+            recordedLogVersion = log.version();
+            ctx.action(action, traceState(logChanged));
         }
     }
 
@@ -199,20 +209,30 @@ public final class RaftNode implements Node<RaftMessage> {
                 log.snapshotTerm(), log.snapshotData(), log.entries());
     }
 
-    /** The spec-relevant state recorded with every action (contract C). */
+    /** The spec-relevant state (contract C of specs/raft/README.md), with the whole log. */
     public Map<String, Object> traceState(int self) {
+        return traceState(true);
+    }
+
+    /**
+     * The state an action records: term, role, vote, snapshot, commit index, the leader's
+     * indices and, when {@code withLog}, the entries after the snapshot.
+     */
+    private Map<String, Object> traceState(boolean withLog) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("currentTerm", currentTerm);
         s.put("role", role.name());
         s.put("votedFor", votedFor);
-        List<Object> entries = new ArrayList<>();
-        for (LogEntry e : log.entries()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("term", e.term());
-            m.put("value", e.value());
-            entries.add(m);
+        if (withLog) {
+            List<Object> entries = new ArrayList<>(log.size());
+            for (LogEntry e : log.entries()) {
+                Map<String, Object> m = new LinkedHashMap<>(4);
+                m.put("term", e.term());
+                m.put("value", e.value());
+                entries.add(m);
+            }
+            s.put("log", entries);
         }
-        s.put("log", entries);
         s.put("snapshotIndex", log.snapshotIndex());
         s.put("snapshotTerm", log.snapshotTerm());
         s.put("commitIndex", commitIndex);
