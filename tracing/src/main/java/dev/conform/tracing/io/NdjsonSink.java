@@ -23,9 +23,10 @@ import java.util.Map;
  * event. Event lines are encoded straight into a byte buffer ({@link JsonBytes}) with the field
  * names pre-encoded, because a Jackson generator's per-token bookkeeping was most of the cost
  * of tracing a simulation. JSON-like payloads (maps, lists, strings, integers, booleans) and
- * plain records are written directly; anything else (annotated records, beans, enums) goes
- * through Jackson's {@link ObjectMapper}, so the bytes are exactly what Jackson writes. Null and
- * absent fields are omitted.
+ * plain records (also those of a {@code @JsonTypeInfo}/{@code @JsonSubTypes} message family, see
+ * {@link RecordShape}) are written directly; anything else (other annotated records, beans,
+ * enums) goes through Jackson's {@link ObjectMapper}, so the bytes are exactly what Jackson
+ * writes. Null and absent fields are omitted.
  *
  * <p>Thread-safe: calls are serialized, so events from several threads form whole lines.
  * I/O failures surface as {@link UncheckedIOException}.
@@ -344,8 +345,12 @@ public final class NdjsonSink implements TraceSink {
         } else if (v instanceof Record r && RecordShape.of(r.getClass()) != null) {
             RecordShape shape = RecordShape.of(r.getClass());
             out.raw((byte) '{');
+            boolean typed = shape.typeId != null;
+            if (typed) {
+                out.raw(shape.typeId);
+            }
             for (int i = 0; i < shape.names.length; i++) {
-                if (i > 0) {
+                if (i > 0 || typed) {
                     out.raw((byte) ',');
                 }
                 out.raw(shape.names[i]);
