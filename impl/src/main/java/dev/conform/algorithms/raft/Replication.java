@@ -1,7 +1,6 @@
 package dev.conform.algorithms.raft;
 
 import dev.conform.runtime.Context;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -194,8 +193,12 @@ final class Replication {
 
     /** Spec action AdvanceCommitIndex, taken only when the commit index actually moves. */
     void advanceCommitIndex(Context<RaftMessage> ctx) {
-        List<Long> matches = new ArrayList<>(n.matchIndex.values());
-        matches.add(n.log.lastIndex()); // the leader's own log
+        long[] matches = new long[n.matchIndex.size() + 1];
+        int k = 0;
+        for (long m : n.matchIndex.values()) {
+            matches[k++] = m;
+        }
+        matches[k] = n.log.lastIndex(); // the leader's own log
         long next = CommitRule.advance(n.commitIndex, n.log.lastIndex(), n.currentTerm, matches,
                 n.log::termAt, n.config.has(RaftFlaw.COMMIT_OLD_TERM_BY_COUNTING));
         if (next > n.commitIndex) {

@@ -3,12 +3,14 @@ package dev.conform.tracing.io;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.conform.tracing.EventKind;
+import dev.conform.tracing.FieldMap;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.VectorClock;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -70,7 +73,11 @@ public final class NdjsonSink implements TraceSink {
         }
     }
 
+    private static final int MAX_CACHED_NAMES = 4096;
+    private static final int MAX_CACHED_NAME_LENGTH = 64;
+
     private final JsonBytes out;
+    private final HashMap<String, byte[]> names = new HashMap<>();
     private boolean headerWritten;
     private boolean closed;
 
@@ -276,9 +283,43 @@ public final class NdjsonSink implements TraceSink {
         }
     }
 
+    /** {@code "name":}, from a cache of encoded names (state keys repeat on every event). */
     private void fieldName(String name) throws IOException {
-        out.string(name);
-        out.raw((byte) ':');
+        byte[] b = names.get(name);
+        if (b == null) {
+            if (names.size() >= MAX_CACHED_NAMES || name.length() > MAX_CACHED_NAME_LENGTH) {
+                out.string(name);
+                out.raw((byte) ':');
+                return;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(name.length() + 3);
+            JsonBytes j = new JsonBytes(bytes, 64);
+            j.string(name);
+            j.raw((byte) ':');
+            j.flushBuffer();
+            b = bytes.toByteArray();
+            names.put(name, b);
+        }
+        out.raw(b);
+    }
+
+    /** A {@link FieldMap} as a JSON object, integers straight from its arrays. */
+    private void writeFields(FieldMap f, boolean likeJackson) throws IOException {
+        out.raw((byte) '{');
+        for (int i = 0; i < f.size(); i++) {
+            if (i > 0) {
+                out.raw((byte) ',');
+            }
+            fieldName(f.keyAt(i));
+            if (f.isLongAt(i)) {
+                out.number(f.longAt(i));
+            } else if (likeJackson) {
+                writeLikeJackson(f.valueAt(i));
+            } else {
+                writeValue(f.valueAt(i));
+            }
+        }
+        out.raw((byte) '}');
     }
 
     /** Writes JSON-like values directly (the common case); hands anything else to Jackson. */
@@ -293,6 +334,8 @@ public final class NdjsonSink implements TraceSink {
             out.number(i);
         } else if (v instanceof Boolean b) {
             out.bool(b);
+        } else if (v instanceof FieldMap f) {
+            writeFields(f, false);
         } else if (v instanceof Map<?, ?> m) {
             out.raw((byte) '{');
             boolean first = true;
@@ -357,6 +400,8 @@ public final class NdjsonSink implements TraceSink {
                 writeLikeJackson(component(shape, i, r));
             }
             out.raw((byte) '}');
+        } else if (v instanceof FieldMap f) {
+            writeFields(f, true);
         } else if (v instanceof Map<?, ?> m && isJdk(m) && plainKeys(m)) {
             out.raw((byte) '{');
             boolean first = true;

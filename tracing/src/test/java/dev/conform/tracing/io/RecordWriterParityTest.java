@@ -169,6 +169,36 @@ class RecordWriterParityTest {
         }
     }
 
+    @Test
+    void fieldMapsAreWrittenAsTheLinkedHashMapsTheyReplace() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int i = 0; i < 500; i++) {
+            dev.conform.tracing.FieldMap.Builder b = dev.conform.tracing.FieldMap.builder(2);
+            Map<String, Object> same = new LinkedHashMap<>();
+            for (int k = rnd.nextInt(10); k > 0; k--) {
+                String key = k % 3 == 0 ? "k\u00e9\"" + k : "f" + k;
+                Object v = switch (rnd.nextInt(5)) {
+                    case 0 -> rnd.nextLong();
+                    case 1 -> "v\n" + (char) rnd.nextInt(0x3000);
+                    case 2 -> null;
+                    case 3 -> List.of(new Entry(k, "e"), dev.conform.tracing.FieldMap.builder(1).put("n", k).build());
+                    default -> randomMessage(rnd);
+                };
+                if (v instanceof Long l) {
+                    b.put(key, l.longValue());
+                } else {
+                    b.put(key, v);
+                }
+                same.put(key, v);
+            }
+            dev.conform.tracing.FieldMap f = b.build();
+            assertEquals(writtenState(same), writtenState(f), "sample " + i);
+            assertEquals(writtenState(List.of(same)), writtenState(new Nested(null, List.of(), null, null, f))
+                    .replaceFirst("^\\{\"head\":null,\"entries\":\\[\\],\"match\":null,\"extra\":null,\"anything\":", "[")
+                    .replaceFirst("}$", "]"), "nested sample " + i);
+        }
+    }
+
     private static Msg randomMessage(SplittableRandom rnd) {
         return switch (rnd.nextInt(3)) {
             case 0 -> new Vote(rnd.nextLong(), rnd.nextBoolean());
