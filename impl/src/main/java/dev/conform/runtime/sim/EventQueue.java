@@ -49,6 +49,18 @@ final class EventQueue {
         return true;
     }
 
+    /** Restores the heap order after the queued {@code e} got a new (time, seq). */
+    void moved(SimEvent e) {
+        int i = e.slot;
+        if (i < 0 || i >= size || heap[i] != e) {
+            throw new IllegalStateException("event is not queued");
+        }
+        siftDown(i, e);
+        if (heap[i] == e) {
+            siftUp(i, e);
+        }
+    }
+
     private void removeAt(int i) {
         SimEvent gone = heap[i];
         gone.slot = -1;

@@ -324,6 +324,16 @@ public final class Simulator<M> implements ClusterView<M> {
         if (n.skewRate != 1.0) {
             ticks = Math.max(1, Math.round(ticks * n.skewRate));
         }
+        SimEvent armed = n.timers.get(name);
+        if (armed != null && armed.slot >= 0) {
+            // re-armed (election timers, on every append): move the pending firing instead of
+            // queueing a new one; it gets the sequence number a new firing would get
+            ghost(armed.time);
+            armed.time = now + ticks;
+            armed.seq = seq++;
+            queue.moved(armed);
+            return;
+        }
         SimEvent ev = new SimEvent();
         ev.type = SimEvent.TIMER;
         ev.node = n.index;
@@ -345,11 +355,15 @@ public final class Simulator<M> implements ClusterView<M> {
      */
     private void unqueue(SimEvent old) {
         if (old != null && queue.remove(old)) {
-            if (old.time <= config.maxTime()) {
-                ghostTime = Math.max(ghostTime, old.time);
-            } else {
-                ghostBeyondMaxTime = true;
-            }
+            ghost(old.time);
+        }
+    }
+
+    private void ghost(long time) {
+        if (time <= config.maxTime()) {
+            ghostTime = Math.max(ghostTime, time);
+        } else {
+            ghostBeyondMaxTime = true;
         }
     }
 
