@@ -397,7 +397,7 @@ public final class NdjsonSink implements TraceSink {
                     out.raw((byte) ',');
                 }
                 out.raw(shape.names[i]);
-                writeLikeJackson(component(shape, i, r));
+                writeComponent(shape, i, r);
             }
             out.raw((byte) '}');
         } else if (v instanceof FieldMap f) {
@@ -430,10 +430,16 @@ public final class NdjsonSink implements TraceSink {
         }
     }
 
-    private static Object component(RecordShape shape, int i, Record r) {
+    /** Component {@code i} of {@code r}; primitives without boxing. */
+    private void writeComponent(RecordShape shape, int i, Record r) throws IOException {
         try {
-            return shape.accessors[i].invokeExact((Object) r);
-        } catch (RuntimeException | Error e) {
+            switch (shape.kinds[i]) {
+                case RecordShape.LONG -> out.number((long) shape.accessors[i].invokeExact((Object) r));
+                case RecordShape.INT -> out.number((int) shape.accessors[i].invokeExact((Object) r));
+                case RecordShape.BOOLEAN -> out.bool((boolean) shape.accessors[i].invokeExact((Object) r));
+                default -> writeLikeJackson((Object) shape.accessors[i].invokeExact((Object) r));
+            }
+        } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("cannot read a record component of " + r.getClass().getName(), t);

@@ -35,14 +35,23 @@ final class RecordShape {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
     /** {@code "name":} of each component, escaped as Jackson escapes it. */
+    static final byte OBJECT = 0;
+    static final byte LONG = 1;
+    static final byte INT = 2;
+    static final byte BOOLEAN = 3;
+
     final byte[][] names;
+    /** Accessors typed {@code (Object)Object}, or for primitive kinds {@code (Object)long/int/boolean}. */
     final MethodHandle[] accessors;
+    /** {@link #OBJECT}, {@link #LONG}, {@link #INT} or {@link #BOOLEAN} per component: primitives unboxed. */
+    final byte[] kinds;
     /** {@code "property":"Name"}, written before the components; null when Jackson adds no type id. */
     final byte[] typeId;
 
-    private RecordShape(byte[][] names, MethodHandle[] accessors, byte[] typeId) {
+    private RecordShape(byte[][] names, MethodHandle[] accessors, byte[] kinds, byte[] typeId) {
         this.names = names;
         this.accessors = accessors;
+        this.kinds = kinds;
         this.typeId = typeId;
     }
 
@@ -68,6 +77,7 @@ final class RecordShape {
             Set<String> componentNames = new HashSet<>();
             byte[][] names = new byte[cs.length][];
             MethodHandle[] accessors = new MethodHandle[cs.length];
+            byte[] kinds = new byte[cs.length];
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             for (int i = 0; i < cs.length; i++) {
                 RecordComponent c = cs[i];
@@ -84,7 +94,10 @@ final class RecordShape {
                 names[i] = java.util.Arrays.copyOf(quoted, quoted.length + 1);
                 names[i][quoted.length] = ':';
                 m.setAccessible(true);
-                accessors[i] = lookup.unreflect(m).asType(GETTER);
+                Class<?> t = c.getType();
+                kinds[i] = t == long.class ? LONG : t == int.class ? INT : t == boolean.class ? BOOLEAN : OBJECT;
+                MethodType mt = kinds[i] == OBJECT ? GETTER : MethodType.methodType(t, Object.class);
+                accessors[i] = lookup.unreflect(m).asType(mt);
             }
             for (Method m : type.getMethods()) {
                 if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0
@@ -97,7 +110,7 @@ final class RecordShape {
                     return null;
                 }
             }
-            return new RecordShape(names, accessors, typeId);
+            return new RecordShape(names, accessors, kinds, typeId);
         } catch (ReflectiveOperationException | RuntimeException | java.io.IOException e) {
             return null;
         }
