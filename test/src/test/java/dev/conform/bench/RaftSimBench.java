@@ -27,7 +27,8 @@ import java.util.List;
  * replication, snapshots every 16 entries, heartbeats), no faults, run with tracing off and with
  * NDJSON tracing to a file (a quarter of the commands). Prints deliveries per second of each, per
  * wall second and per CPU-second of the simulating thread (steadier on a shared machine), trace
- * bytes per delivery, and the off/on ratio. Targets: >= 1M deliveries/s off, >= 300k/s NDJSON.
+ * bytes and heap bytes allocated per delivery (steady whatever the load), and the off/on ratio.
+ * Targets: >= 1M deliveries/s off, >= 300k/s NDJSON.
  *
  * <p>Measured figures (baseline vs. now, A/B on the shared machine): docs/performance.md.
  *
@@ -50,22 +51,27 @@ public final class RaftSimBench {
     }
 
     /** Best rates of one JVM: wall and CPU, off and on, and the last trace size per delivery. */
-    record Figures(double off, double offCpu, double on, double onCpu, double bytesPerDelivery) {
+    record Figures(double off, double offCpu, double on, double onCpu, double bytesPerDelivery,
+                   double allocOff, double allocOn) {
         String line() {
-            return RESULT + off + " " + offCpu + " " + on + " " + onCpu + " " + bytesPerDelivery;
+            return RESULT + off + " " + offCpu + " " + on + " " + onCpu + " " + bytesPerDelivery + " " + allocOff
+                + " " + allocOn;
         }
 
         static Figures parse(String line) {
             String[] f = line.substring(RESULT.length()).trim().split(" ");
             return new Figures(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                Double.parseDouble(f[3]), Double.parseDouble(f[4]));
+                Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]));
         }
 
+        /** Best rates; sizes and allocation are the same in every round of one build (deterministic runs). */
         Figures best(Figures o) {
             return new Figures(Math.max(off, o.off), Math.max(offCpu, o.offCpu), Math.max(on, o.on),
-                Math.max(onCpu, o.onCpu), o.bytesPerDelivery);
+                Math.max(onCpu, o.onCpu), o.bytesPerDelivery, o.allocOff, o.allocOn);
         }
     }
+
+    private static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0);
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--ab")) {
@@ -82,7 +88,8 @@ public final class RaftSimBench {
             f.off, f.offCpu);
         System.out.printf("raft 5 servers, best tracing ndjson: %,.0f deliveries/s, %,.0f per CPU-second (target >= 300,000);"
             + " %,.0f trace bytes per delivery%n", f.on, f.onCpu, f.bytesPerDelivery);
-        System.out.printf("ratio off/on: %.1fx wall, %.1fx CPU%n", f.off / f.on, f.offCpu / f.onCpu);
+        System.out.printf("ratio off/on: %.1fx wall, %.1fx CPU; heap allocated per delivery: off %,.0f B, ndjson %,.0f B%n",
+            f.off / f.on, f.offCpu / f.onCpu, f.allocOff, f.allocOn);
         System.out.println(f.line());
     }
 
@@ -96,7 +103,7 @@ public final class RaftSimBench {
                     run(ops / 8, s);
                 }
             }
-            Figures best = new Figures(0, 0, 0, 0, 0);
+            Figures best = NONE;
             for (int r = 0; r < rounds; r++) {
                 double[] off = measure("tracing off   ", ops, TraceSink.noop(), print);
                 double[] on;
@@ -104,7 +111,7 @@ public final class RaftSimBench {
                     on = measure("tracing ndjson", ops / 4, s, print);
                 }
                 double perDelivery = Files.size(file) / on[2];
-                best = best.best(new Figures(off[0], off[1], on[0], on[1], perDelivery));
+                best = best.best(new Figures(off[0], off[1], on[0], on[1], perDelivery, off[3], on[3]));
             }
             return best;
         } finally {
@@ -112,9 +119,12 @@ public final class RaftSimBench {
         }
     }
 
-    /** {wall rate, CPU rate, deliveries} of one run. */
+    /** {wall rate, CPU rate, deliveries, heap bytes allocated per delivery} of one run. */
     private static double[] measure(String label, int ops, TraceSink sink, boolean print) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
+        long tid = Thread.currentThread().getId();
+        long a0 = alloc.getThreadAllocatedBytes(tid);
         long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         RunResult r = run(ops, sink);
@@ -123,13 +133,14 @@ public final class RaftSimBench {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+        double allocated = (alloc.getThreadAllocatedBytes(tid) - a0) / (double) r.deliveries();
         double rate = r.deliveries() / secs;
         double cpuRate = r.deliveries() / cpu;
         if (print) {
             System.out.printf("%s: %,d deliveries, %,d steps in %.2f s = %,.0f deliveries/s, %,.0f per CPU-second (%s)%n",
                 label, r.deliveries(), r.steps(), secs, rate, cpuRate, r.reason());
         }
-        return new double[] {rate, cpuRate, r.deliveries()};
+        return new double[] {rate, cpuRate, r.deliveries(), allocated};
     }
 
     private static RunResult run(int ops, TraceSink sink) {
@@ -142,10 +153,10 @@ public final class RaftSimBench {
     private static void ab(String baselinePrefix, int ops, int rounds, int pairs) throws Exception {
         String cp = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Figures base = new Figures(0, 0, 0, 0, 0);
-        Figures now = new Figures(0, 0, 0, 0, 0);
-        System.out.printf("%-9s %14s %14s %12s %12s %8s%n", "run", "off wall/s", "off CPU/s", "ndjson wall/s",
-            "ndjson CPU/s", "B/deliv");
+        Figures base = NONE;
+        Figures now = NONE;
+        System.out.printf("%-9s %12s %12s %13s %12s %8s %9s %9s%n", "run", "off wall/s", "off CPU/s", "ndjson wall/s",
+            "ndjson CPU/s", "B/deliv", "alloc off", "alloc on");
         for (int p = 0; p < pairs; p++) {
             Figures b = child(java, baselinePrefix + File.pathSeparator + cp, ops, rounds);
             print("baseline", b);
@@ -157,13 +168,14 @@ public final class RaftSimBench {
         print("best base", base);
         print("best new", now);
         System.out.printf("new/baseline: tracing off %.2fx wall, %.2fx CPU; ndjson %.2fx wall, %.2fx CPU;"
-                + " trace bytes per delivery %.2fx%n", now.off / base.off, now.offCpu / base.offCpu,
-            now.on / base.on, now.onCpu / base.onCpu, now.bytesPerDelivery / base.bytesPerDelivery);
+                + " trace bytes per delivery %.2fx; allocation per delivery off %.2fx, ndjson %.2fx%n",
+            now.off / base.off, now.offCpu / base.offCpu, now.on / base.on, now.onCpu / base.onCpu,
+            now.bytesPerDelivery / base.bytesPerDelivery, now.allocOff / base.allocOff, now.allocOn / base.allocOn);
     }
 
     private static void print(String label, Figures f) {
-        System.out.printf("%-9s %,14.0f %,14.0f %,12.0f %,12.0f %8.0f%n", label, f.off, f.offCpu, f.on, f.onCpu,
-            f.bytesPerDelivery);
+        System.out.printf("%-9s %,12.0f %,12.0f %,13.0f %,12.0f %8.0f %9.0f %9.0f%n", label, f.off, f.offCpu, f.on,
+            f.onCpu, f.bytesPerDelivery, f.allocOff, f.allocOn);
     }
 
     private static Figures child(String java, String cp, int ops, int rounds) throws Exception {

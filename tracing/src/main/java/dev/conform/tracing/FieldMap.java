@@ -20,10 +20,11 @@ import java.util.Set;
  */
 public final class FieldMap extends AbstractMap<String, Object> {
     private final String[] keys;
-    /** The value, or null when the field is an integer held in {@link #longs}. */
+    /** Marks, in {@link #values}, a field that is an integer held in {@link #longs}. */
+    private static final Object LONG = new Object();
+
     private final Object[] values;
     private final long[] longs;
-    private final boolean[] isLong;
     private final int size;
     private Set<Entry<String, Object>> entries;
 
@@ -31,7 +32,6 @@ public final class FieldMap extends AbstractMap<String, Object> {
         this.keys = b.keys;
         this.values = b.values;
         this.longs = b.longs;
-        this.isLong = b.isLong;
         this.size = b.size;
     }
 
@@ -53,12 +53,12 @@ public final class FieldMap extends AbstractMap<String, Object> {
     /** Whether field {@code i} is an integer, read with {@link #longAt(int)} without boxing. */
     public boolean isLongAt(int i) {
         check(i);
-        return isLong[i];
+        return values[i] == LONG;
     }
 
     public long longAt(int i) {
         check(i);
-        if (!isLong[i]) {
+        if (values[i] != LONG) {
             throw new IllegalStateException("field " + keys[i] + " is not an integer");
         }
         return longs[i];
@@ -67,7 +67,7 @@ public final class FieldMap extends AbstractMap<String, Object> {
     /** The value of field {@code i}, integers boxed. */
     public Object valueAt(int i) {
         check(i);
-        return isLong[i] ? (Object) longs[i] : values[i];
+        return values[i] == LONG ? (Object) longs[i] : values[i];
     }
 
     private void check(int i) {
@@ -137,7 +137,6 @@ public final class FieldMap extends AbstractMap<String, Object> {
         private String[] keys;
         private Object[] values;
         private long[] longs;
-        private boolean[] isLong;
         private int size;
         private boolean built;
 
@@ -145,14 +144,13 @@ public final class FieldMap extends AbstractMap<String, Object> {
             keys = new String[capacity];
             values = new Object[capacity];
             longs = new long[capacity];
-            isLong = new boolean[capacity];
         }
 
         /** Adds an integer field, kept unboxed. */
         public Builder put(String key, long value) {
             int i = slot(key);
             longs[i] = value;
-            isLong[i] = true;
+            values[i] = LONG;
             return this;
         }
 
@@ -180,7 +178,6 @@ public final class FieldMap extends AbstractMap<String, Object> {
                 keys = Arrays.copyOf(keys, n);
                 values = Arrays.copyOf(values, n);
                 longs = Arrays.copyOf(longs, n);
-                isLong = Arrays.copyOf(isLong, n);
             }
             keys[size] = key;
             return size++;
