@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class Replication {
     private final RaftNode n;
+    /** Reused by advanceCommitIndex (called on every append response). */
+    private long[] matchScratch = new long[0];
 
     Replication(RaftNode node) {
         this.n = node;
@@ -193,7 +195,11 @@ final class Replication {
 
     /** Spec action AdvanceCommitIndex, taken only when the commit index actually moves. */
     void advanceCommitIndex(Context<RaftMessage> ctx) {
-        long[] matches = new long[n.matchIndex.size() + 1];
+        long[] matches = matchScratch;
+        if (matches.length != n.matchIndex.size() + 1) {
+            matches = new long[n.matchIndex.size() + 1];
+            matchScratch = matches;
+        }
         int k = 0;
         for (long m : n.matchIndex.values()) {
             matches[k++] = m;

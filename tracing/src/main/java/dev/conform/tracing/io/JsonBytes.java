@@ -85,18 +85,8 @@ final class JsonBytes {
             return;
         }
         ensure(b.length);
-        int n = b.length;
-        if (n <= 16) {
-            // field names and separators: a loop beats the arraycopy call at this size
-            byte[] d = buf;
-            int p = pos;
-            for (int i = 0; i < n; i++) {
-                d[p + i] = b[i];
-            }
-        } else {
-            System.arraycopy(b, 0, buf, pos, n);
-        }
-        pos += n;
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
     }
 
     /** Jackson's own digit writer: the same text as Long.toString, without a String. */
