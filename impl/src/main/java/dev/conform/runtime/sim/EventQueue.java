@@ -70,7 +70,7 @@ final class EventQueue {
             return;
         }
         siftDown(i, last);
-        if (heap[i] == last) {
+        if (i > 0 && heap[i] == last) {
             siftUp(i, last);
         }
     }
