@@ -132,7 +132,7 @@ Handled(i) ==
 TermMatches(e)     == currentTerm'[e.node] = e.state.currentTerm
 RoleMatches(e)     == role'[e.node] = e.state.role
 VoteMatches(e)     == votedFor'[e.node] = e.state.votedFor
-LogMatches(e)      == log'[e.node] = Entries(e.state.log)
+LogMatches(e)      == IF Has(e.state, "log") THEN log'[e.node] = Entries(e.state.log) ELSE log'[e.node] = log[e.node]
 SnapshotMatches(e) == /\ snapshotIndex'[e.node] = e.state.snapshotIndex
                       /\ snapshotTerm'[e.node] = e.state.snapshotTerm
 CommitMatches(e)   == commitIndex'[e.node] = e.state.commitIndex

@@ -11,61 +11,191 @@ import dev.conform.runtime.sim.Simulator;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.io.NdjsonSink;
 
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Raft simulator throughput: 5 servers and 2 KV clients with {@code ops} commands each (election,
  * replication, snapshots every 16 entries, heartbeats), no faults, run with tracing off and with
- * NDJSON tracing to a file. Prints deliveries per second of each and their ratio.
+ * NDJSON tracing to a file (a quarter of the commands). Prints deliveries per second of each, per
+ * wall second and per CPU-second of the simulating thread (steadier on a shared machine), trace
+ * bytes and heap bytes allocated per delivery (steady whatever the load), and the off/on ratio.
+ * Targets: >= 1M deliveries/s off, >= 300k/s NDJSON.
  *
- * <p>Run: {@code java -cp <test classpath> dev.conform.bench.RaftSimBench [ops] [rounds]}.
+ * <p>Measured figures (baseline vs. now, A/B on the shared machine): docs/performance.md.
+ *
+ * <p>Run from the repository root (classpath as in {@link JavaReplayBench}):
+ * <pre>
+ * java -cp test/target/test-classes:$(cat /tmp/conform-cp.txt) dev.conform.bench.RaftSimBench [ops] [rounds]
+ * </pre>
+ * A/B against a baseline build in the same time window: compile the baseline (e.g. branch
+ * {@code main}) to separate folders and name them with {@code --ab}; the bench then runs
+ * {@code pairs} alternating child JVMs, baseline classes first on the classpath and then the
+ * current ones, and prints each run's figures and the ratio of the best rates:
+ * <pre>
+ * java -cp ... dev.conform.bench.RaftSimBench --ab /tmp/base/impl:/tmp/base/tracing [ops] [rounds] [pairs]
+ * </pre>
  */
 public final class RaftSimBench {
+    private static final String RESULT = "RESULT ";
+
     private RaftSimBench() {
     }
 
+    /** Best rates of one JVM: wall and CPU, off and on, and the last trace size per delivery. */
+    record Figures(double off, double offCpu, double on, double onCpu, double bytesPerDelivery,
+                   double allocOff, double allocOn) {
+        String line() {
+            return RESULT + off + " " + offCpu + " " + on + " " + onCpu + " " + bytesPerDelivery + " " + allocOff
+                + " " + allocOn;
+        }
+
+        static Figures parse(String line) {
+            String[] f = line.substring(RESULT.length()).trim().split(" ");
+            return new Figures(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+        }
+
+        /** Best rates; sizes and allocation are the same in every round of one build (deterministic runs). */
+        Figures best(Figures o) {
+            return new Figures(Math.max(off, o.off), Math.max(offCpu, o.offCpu), Math.max(on, o.on),
+                Math.max(onCpu, o.onCpu), o.bytesPerDelivery, o.allocOff, o.allocOn);
+        }
+    }
+
+    private static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0);
+
     public static void main(String[] args) throws Exception {
-        int ops = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        if (args.length > 0 && args[0].equals("--ab")) {
+            int ops = args.length > 2 ? Integer.parseInt(args[2]) : 4_000;
+            int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+            int pairs = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+            ab(args[1], ops, rounds, pairs);
+            return;
+        }
+        int ops = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Figures f = measureAll(ops, rounds, true);
+        System.out.printf("raft 5 servers, best tracing off:    %,.0f deliveries/s, %,.0f per CPU-second (target >= 1,000,000)%n",
+            f.off, f.offCpu);
+        System.out.printf("raft 5 servers, best tracing ndjson: %,.0f deliveries/s, %,.0f per CPU-second (target >= 300,000);"
+            + " %,.0f trace bytes per delivery%n", f.on, f.onCpu, f.bytesPerDelivery);
+        System.out.printf("ratio off/on: %.1fx wall, %.1fx CPU; heap allocated per delivery: off %,.0f B, ndjson %,.0f B%n",
+            f.off / f.on, f.offCpu / f.onCpu, f.allocOff, f.allocOn);
+        System.out.println(f.line());
+    }
+
+    /** Warm-up, then {@code rounds} alternating rounds of off and on; the best of each. */
+    private static Figures measureAll(int ops, int rounds, boolean print) throws Exception {
         Path file = Files.createTempFile("raftsimbench", ".ndjson");
         try {
-            run(200, TraceSink.noop());
-            try (NdjsonSink s = new NdjsonSink(file)) {
-                run(100, s);
-            }
-            double bestOff = 0;
-            double bestOn = 0;
-            long bytes = 0;
-            for (int r = 0; r < rounds; r++) {
-                bestOff = Math.max(bestOff, measure("tracing off   ", ops, TraceSink.noop()));
+            for (int i = 0; i < 3; i++) {
+                run(ops / 2, TraceSink.noop());
                 try (NdjsonSink s = new NdjsonSink(file)) {
-                    bestOn = Math.max(bestOn, measure("tracing ndjson", ops / 4, s));
+                    run(ops / 8, s);
                 }
-                bytes = Files.size(file);
             }
-            System.out.printf("raft 5 servers, best tracing off:    %,.0f deliveries/s%n", bestOff);
-            System.out.printf("raft 5 servers, best tracing ndjson: %,.0f deliveries/s (last trace %,d bytes)%n",
-                bestOn, bytes);
-            System.out.printf("ratio off/on: %.1fx%n", bestOff / bestOn);
+            Figures best = NONE;
+            for (int r = 0; r < rounds; r++) {
+                double[] off = measure("tracing off   ", ops, TraceSink.noop(), print);
+                double[] on;
+                try (NdjsonSink s = new NdjsonSink(file)) {
+                    on = measure("tracing ndjson", ops / 4, s, print);
+                }
+                double perDelivery = Files.size(file) / on[2];
+                best = best.best(new Figures(off[0], off[1], on[0], on[1], perDelivery, off[3], on[3]));
+            }
+            return best;
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private static double measure(String label, int ops, TraceSink sink) {
+    /** {wall rate, CPU rate, deliveries, heap bytes allocated per delivery} of one run. */
+    private static double[] measure(String label, int ops, TraceSink sink, boolean print) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
+        long tid = Thread.currentThread().getId();
+        long a0 = alloc.getThreadAllocatedBytes(tid);
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         RunResult r = run(ops, sink);
+        if (sink instanceof NdjsonSink s) {
+            s.flush(); // the file writes belong to the measured work
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+        double allocated = (alloc.getThreadAllocatedBytes(tid) - a0) / (double) r.deliveries();
         double rate = r.deliveries() / secs;
-        System.out.printf("%s: %,d deliveries, %,d steps in %.2f s = %,.0f deliveries/s (%s)%n",
-            label, r.deliveries(), r.steps(), secs, rate, r.reason());
-        return rate;
+        double cpuRate = r.deliveries() / cpu;
+        if (print) {
+            System.out.printf("%s: %,d deliveries, %,d steps in %.2f s = %,.0f deliveries/s, %,.0f per CPU-second (%s)%n",
+                label, r.deliveries(), r.steps(), secs, rate, cpuRate, r.reason());
+        }
+        return new double[] {rate, cpuRate, r.deliveries(), allocated};
     }
 
     private static RunResult run(int ops, TraceSink sink) {
         Options o = Options.empty().with("clients", 2).with("ops", ops).with("snapshotEvery", 16);
         SimConfig cfg = SimConfig.of(5, 1).withNet(NetSemantics.UNRELIABLE).withMaxSteps(Long.MAX_VALUE).withOptions(o);
         return new Simulator<RaftMessage>(new RaftAlgorithm(), cfg, FaultPlan.none(), sink).run();
+    }
+
+    /** Alternating child JVMs, baseline first; prints every run and the ratios of the best rates. */
+    private static void ab(String baselinePrefix, int ops, int rounds, int pairs) throws Exception {
+        String cp = System.getProperty("java.class.path");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Figures base = NONE;
+        Figures now = NONE;
+        System.out.printf("%-9s %12s %12s %13s %12s %8s %9s %9s%n", "run", "off wall/s", "off CPU/s", "ndjson wall/s",
+            "ndjson CPU/s", "B/deliv", "alloc off", "alloc on");
+        for (int p = 0; p < pairs; p++) {
+            Figures b = child(java, baselinePrefix + File.pathSeparator + cp, ops, rounds);
+            print("baseline", b);
+            base = base.best(b);
+            Figures n = child(java, cp, ops, rounds);
+            print("new", n);
+            now = now.best(n);
+        }
+        print("best base", base);
+        print("best new", now);
+        System.out.printf("new/baseline: tracing off %.2fx wall, %.2fx CPU; ndjson %.2fx wall, %.2fx CPU;"
+                + " trace bytes per delivery %.2fx; allocation per delivery off %.2fx, ndjson %.2fx%n",
+            now.off / base.off, now.offCpu / base.offCpu, now.on / base.on, now.onCpu / base.onCpu,
+            now.bytesPerDelivery / base.bytesPerDelivery, now.allocOff / base.allocOff, now.allocOn / base.allocOn);
+    }
+
+    private static void print(String label, Figures f) {
+        System.out.printf("%-9s %,12.0f %,12.0f %,13.0f %,12.0f %8.0f %9.0f %9.0f%n", label, f.off, f.offCpu, f.on,
+            f.onCpu, f.bytesPerDelivery, f.allocOff, f.allocOn);
+    }
+
+    private static Figures child(String java, String cp, int ops, int rounds) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, RaftSimBench.class.getName(),
+            Integer.toString(ops), Integer.toString(rounds)));
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Figures f = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                all.append(line).append('\n');
+                if (line.startsWith(RESULT)) {
+                    f = Figures.parse(line);
+                }
+            }
+        }
+        int code = proc.waitFor();
+        if (code != 0 || f == null) {
+            throw new IllegalStateException("bench child failed (exit " + code + "):\n" + all);
+        }
+        return f;
     }
 }

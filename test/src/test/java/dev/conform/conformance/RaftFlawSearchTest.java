@@ -121,15 +121,22 @@ class RaftFlawSearchTest {
      */
     @SuppressWarnings("unchecked")
     static long firstOldTermCommit(List<TraceEvent> events) {
+        // an action records the log only when it changed it: keep each node's last one
+        Map<Integer, List<Map<String, Object>>> lastLog = new java.util.HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             TraceEvent e = events.get(i);
-            if (e.kind() != EventKind.ACTION || !"AdvanceCommitIndex".equals(e.action())) {
+            if (e.kind() != EventKind.ACTION) {
                 continue;
             }
             Map<String, Object> st = (Map<String, Object>) e.state();
+            List<Map<String, Object>> log = st.containsKey("log")
+                    ? (List<Map<String, Object>>) st.get("log") : lastLog.getOrDefault(e.node(), List.of());
+            lastLog.put(e.node(), log);
+            if (!"AdvanceCommitIndex".equals(e.action())) {
+                continue;
+            }
             long commit = ((Number) st.get("commitIndex")).longValue();
             long snap = ((Number) st.get("snapshotIndex")).longValue();
-            List<Map<String, Object>> log = (List<Map<String, Object>>) st.get("log");
             if (commit > snap && commit - snap <= log.size()) {
                 long term = ((Number) log.get((int) (commit - snap - 1)).get("term")).longValue();
                 if (term < ((Number) st.get("currentTerm")).longValue()) {

@@ -104,6 +104,42 @@ public final class VectorClock {
         return ids.length == 0 ? EMPTY : new VectorClock(ids, cs);
     }
 
+    /**
+     * A fixed set of node ids, checked once, for producers that build a clock per event over the
+     * same nodes (the simulator): a clock with every counter non-zero shares the ids array
+     * instead of copying it and needs no sort check.
+     */
+    public static final class Ids {
+        private final int[] ids;
+
+        /** {@code ids} must be strictly ascending; the array is copied. */
+        public Ids(int... ids) {
+            for (int i = 1; i < ids.length; i++) {
+                if (ids[i - 1] >= ids[i]) {
+                    throw new IllegalArgumentException("node ids must be strictly ascending: " + Arrays.toString(ids));
+                }
+            }
+            this.ids = ids.clone();
+        }
+
+        public int size() {
+            return ids.length;
+        }
+
+        /** The clock whose entry for the {@code i}-th id is {@code counts[i]}; counts is copied. */
+        public VectorClock clock(long[] counts) {
+            if (counts.length != ids.length) {
+                throw new IllegalArgumentException("ids and counts differ in length");
+            }
+            for (long c : counts) {
+                if (c == 0) {
+                    return VectorClock.of(ids, counts); // leaves the zero counters out
+                }
+            }
+            return new VectorClock(ids, counts.clone());
+        }
+    }
+
     /** Number of non-zero entries. */
     public int size() {
         return nodes.length;

@@ -63,4 +63,26 @@ class VectorClockTest {
         }
         return m;
     }
+
+    @Test
+    void clocksOverFixedIdsEqualThoseBuiltFromArrays() {
+        int[] ids = {1, 2, 3, 101, 102};
+        VectorClock.Ids fixed = new VectorClock.Ids(ids);
+        SplittableRandom rnd = new SplittableRandom(29);
+        for (int n = 0; n < 2_000; n++) {
+            long[] counts = new long[ids.length];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = rnd.nextInt(3) == 0 ? 0 : rnd.nextLong(1, 1_000);
+            }
+            VectorClock c = fixed.clock(counts);
+            assertEquals(VectorClock.of(ids, counts), c);
+            assertEquals(VectorClock.of(ids, counts).asMap(), c.asMap());
+            long before = counts[0];
+            counts[0] = before + 7; // the clock copied the counters
+            assertEquals(before, c.get(1));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new VectorClock.Ids(2, 1));
+        assertThrows(IllegalArgumentException.class, () -> new VectorClock.Ids(1, 1));
+        assertThrows(IllegalArgumentException.class, () -> fixed.clock(new long[2]));
+    }
 }

@@ -25,7 +25,19 @@ final class CommitRule {
     static long advance(long commitIndex, long lastIndex, long currentTerm,
                         Collection<Long> matchIndexes, LongUnaryOperator termAt,
                         boolean countOldTerms) {
-        int quorum = matchIndexes.size() / 2 + 1;
+        long[] ms = new long[matchIndexes.size()];
+        int k = 0;
+        for (long m : matchIndexes) {
+            ms[k++] = m;
+        }
+        return advance(commitIndex, lastIndex, currentTerm, ms, termAt, countOldTerms);
+    }
+
+    /** As above, with the match indexes in an array (the leader's hot path: no boxing). */
+    static long advance(long commitIndex, long lastIndex, long currentTerm,
+                        long[] matchIndexes, LongUnaryOperator termAt,
+                        boolean countOldTerms) {
+        int quorum = matchIndexes.length / 2 + 1;
         for (long n = lastIndex; n > commitIndex; n--) {
             long term = termAt.applyAsLong(n);
             if (term < currentTerm && !countOldTerms) {

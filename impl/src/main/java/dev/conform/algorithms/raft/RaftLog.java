@@ -13,12 +13,26 @@ final class RaftLog {
     private long snapshotIndex;
     private long snapshotTerm;
     private String snapshotData;
+    /** Counts changes to the entries or the snapshot: tells the trace whether an action changed the log. */
+    private long version;
+    /** Immutable copy of {@link #entries}, built on demand and dropped on change (persisted on every flush). */
+    private List<LogEntry> view;
 
     RaftLog(long snapshotIndex, long snapshotTerm, String snapshotData, List<LogEntry> entries) {
         this.snapshotIndex = snapshotIndex;
         this.snapshotTerm = snapshotTerm;
         this.snapshotData = snapshotData;
         this.entries.addAll(entries);
+    }
+
+    /** Changes with every append, truncation, compaction and snapshot install. */
+    long version() {
+        return version;
+    }
+
+    private void changed() {
+        version++;
+        view = null;
     }
 
     long snapshotIndex() {
@@ -63,6 +77,7 @@ final class RaftLog {
 
     void append(LogEntry e) {
         entries.add(e);
+        changed();
     }
 
     /** Removes the entries at {@code index} and after (index must be after the snapshot). */
@@ -73,6 +88,7 @@ final class RaftLog {
         }
         if (from < entries.size()) {
             entries.subList(from, entries.size()).clear();
+            changed();
         }
     }
 
@@ -85,7 +101,17 @@ final class RaftLog {
 
     /** The entries after the snapshot, as an immutable copy. */
     List<LogEntry> entries() {
-        return List.copyOf(entries);
+        List<LogEntry> v = view;
+        if (v == null) {
+            v = List.copyOf(entries);
+            view = v;
+        }
+        return v;
+    }
+
+    /** The number of entries after the snapshot. */
+    int size() {
+        return entries.size();
     }
 
     /** Drops the entries up to {@code index} (which must be in the log) into a snapshot. */
@@ -98,6 +124,7 @@ final class RaftLog {
         snapshotIndex = index;
         snapshotTerm = term;
         snapshotData = data;
+        changed();
     }
 
     /**
@@ -113,5 +140,6 @@ final class RaftLog {
         snapshotIndex = index;
         snapshotTerm = term;
         snapshotData = data;
+        changed();
     }
 }

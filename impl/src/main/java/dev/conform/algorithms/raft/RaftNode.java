@@ -2,9 +2,9 @@ package dev.conform.algorithms.raft;
 
 import dev.conform.runtime.Context;
 import dev.conform.runtime.Node;
+import dev.conform.tracing.FieldMap;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +38,13 @@ public final class RaftNode implements Node<RaftMessage> {
     final Map<Integer, Long> matchIndex = new TreeMap<>();
 
     private boolean dirty;
+    private List<Integer> peers;
+    /**
+     * {@link RaftLog#version()} when the log was last recorded: an action records the log only
+     * when it changed it. A new server starts in step with its log (empty, or the restored one
+     * that the restart event records).
+     */
+    private long recordedLogVersion;
     private final Election election = new Election(this);
     final Replication replication = new Replication(this);
 
@@ -58,6 +65,7 @@ public final class RaftNode implements Node<RaftMessage> {
         stateMachine.restore(p.snapshotData());
         this.commitIndex = p.snapshotIndex();
         this.lastApplied = p.snapshotIndex();
+        this.recordedLogVersion = log.version();
     }
 
     @Override
@@ -137,14 +145,20 @@ public final class RaftNode implements Node<RaftMessage> {
         return servers.size() / 2 + 1;
     }
 
+    /** The other servers, computed once (a node's id never changes). */
     List<Integer> peers(Context<RaftMessage> ctx) {
-        List<Integer> peers = new ArrayList<>(servers.size());
-        for (int s : servers) {
-            if (s != ctx.self()) {
-                peers.add(s);
+        List<Integer> p = peers;
+        if (p == null) {
+            List<Integer> list = new ArrayList<>(servers.size());
+            for (int s : servers) {
+                if (s != ctx.self()) {
+                    list.add(s);
+                }
             }
+            p = List.copyOf(list);
+            peers = p;
         }
-        return peers;
+        return p;
     }
 
     void markDirty() {
@@ -185,9 +199,12 @@ public final class RaftNode implements Node<RaftMessage> {
         }
     }
 
+    /** Records the spec action with the state after it; the log only when it changed since last recorded. */
     void record(Context<RaftMessage> ctx, String action) {
         if (ctx.tracing()) {
-            ctx.action(action, traceState(ctx.self()));
+            boolean logChanged = log.version() != recordedLogVersion;
+            recordedLogVersion = log.version();
+            ctx.action(action, traceState(logChanged));
         }
     }
 
@@ -199,34 +216,54 @@ public final class RaftNode implements Node<RaftMessage> {
                 log.snapshotTerm(), log.snapshotData(), log.entries());
     }
 
-    /** The spec-relevant state recorded with every action (contract C). */
+    /** The spec-relevant state (contract C of specs/raft/README.md), with the whole log. */
     public Map<String, Object> traceState(int self) {
-        Map<String, Object> s = new LinkedHashMap<>();
+        return traceState(true);
+    }
+
+    /**
+     * The state an action records: term, role, vote, snapshot, commit index, the leader's
+     * indices and, when {@code withLog}, the entries after the snapshot.
+     */
+    private Map<String, Object> traceState(boolean withLog) {
+        boolean leader = role == Role.Leader;
+        FieldMap.Builder s = FieldMap.builder(leader ? 9 : 7);
         s.put("currentTerm", currentTerm);
         s.put("role", role.name());
-        s.put("votedFor", votedFor);
-        List<Object> entries = new ArrayList<>();
-        for (LogEntry e : log.entries()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("term", e.term());
-            m.put("value", e.value());
-            entries.add(m);
+        s.put("votedFor", (Object) votedFor);
+        if (withLog) {
+            List<Object> entries = new ArrayList<>(log.size());
+            for (LogEntry e : log.entries()) {
+                entries.add(FieldMap.builder(2).put("term", e.term()).put("value", e.value()).build());
+            }
+            s.put("log", entries);
         }
-        s.put("log", entries);
         s.put("snapshotIndex", log.snapshotIndex());
         s.put("snapshotTerm", log.snapshotTerm());
         s.put("commitIndex", commitIndex);
-        if (role == Role.Leader) {
+        if (leader) {
             s.put("matchIndex", byNodeId(matchIndex));
             s.put("nextIndex", byNodeId(nextIndex));
         }
-        return s;
+        return s.build();
+    }
+
+    /** Node ids as the trace's object keys ("2"), cached for the small ids clusters use. */
+    private static final String[] ID_KEYS = new String[256];
+
+    static {
+        for (int i = 0; i < ID_KEYS.length; i++) {
+            ID_KEYS[i] = Integer.toString(i);
+        }
     }
 
     private static Map<String, Object> byNodeId(Map<Integer, Long> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(Integer.toString(k), v));
-        return out;
+        FieldMap.Builder out = FieldMap.builder(m.size());
+        for (Map.Entry<Integer, Long> e : m.entrySet()) {
+            int k = e.getKey();
+            out.put(k >= 0 && k < ID_KEYS.length ? ID_KEYS[k] : Integer.toString(k), e.getValue().longValue());
+        }
+        return out.build();
     }
 
     public Role role() {

@@ -1,7 +1,6 @@
 package dev.conform.algorithms.raft;
 
 import dev.conform.runtime.Context;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +12,8 @@ import java.util.List;
  */
 final class Replication {
     private final RaftNode n;
+    /** Reused by advanceCommitIndex (called on every append response). */
+    private long[] matchScratch = new long[0];
 
     Replication(RaftNode node) {
         this.n = node;
@@ -194,8 +195,16 @@ final class Replication {
 
     /** Spec action AdvanceCommitIndex, taken only when the commit index actually moves. */
     void advanceCommitIndex(Context<RaftMessage> ctx) {
-        List<Long> matches = new ArrayList<>(n.matchIndex.values());
-        matches.add(n.log.lastIndex()); // the leader's own log
+        long[] matches = matchScratch;
+        if (matches.length != n.matchIndex.size() + 1) {
+            matches = new long[n.matchIndex.size() + 1];
+            matchScratch = matches;
+        }
+        int k = 0;
+        for (long m : n.matchIndex.values()) {
+            matches[k++] = m;
+        }
+        matches[k] = n.log.lastIndex(); // the leader's own log
         long next = CommitRule.advance(n.commitIndex, n.log.lastIndex(), n.currentTerm, matches,
                 n.log::termAt, n.config.has(RaftFlaw.COMMIT_OLD_TERM_BY_COUNTING));
         if (next > n.commitIndex) {

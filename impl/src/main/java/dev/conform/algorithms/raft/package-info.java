@@ -66,8 +66,9 @@
  *
  * Servers record {@code ctx.action(name, state)} at each transition, with the state after it:
  * {@code currentTerm, role, votedFor, log} (entries after the snapshot, each {@code {term,
- * value}}), {@code snapshotIndex, snapshotTerm, commitIndex}, and for a leader {@code nextIndex}
- * and {@code matchIndex} keyed by the other servers' ids. The state map is built only when
+ * value}}; only when the action changed the log, which {@code RaftLog}'s change count tells),
+ * {@code snapshotIndex, snapshotTerm, commitIndex}, and for a leader {@code nextIndex} and
+ * {@code matchIndex} keyed by the other servers' ids. The state map is built only when
  * {@code ctx.tracing()}. The rules R1-R11 of {@code specs/raft/README.md} fix the order: a
  * delivered Raft message gives {@code UpdateTerm} (if its term is higher), exactly one
  * {@code Handle*} action (even for a stale message that changes nothing), then possibly

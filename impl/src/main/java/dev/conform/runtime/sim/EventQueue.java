@@ -2,7 +2,11 @@ package dev.conform.runtime.sim;
 
 import java.util.Arrays;
 
-/** A binary min-heap of {@link SimEvent}s by (time, seq); cheaper than a comparator-driven queue. */
+/**
+ * A binary min-heap of {@link SimEvent}s by (time, seq); cheaper than a comparator-driven queue.
+ * Each event knows its slot, so a re-armed timer's old firing can be taken out in O(log n)
+ * instead of waiting in the heap as a stale entry.
+ */
 final class EventQueue {
     private SimEvent[] heap = new SimEvent[1024];
     private int size;
@@ -19,17 +23,7 @@ final class EventQueue {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            SimEvent p = heap[parent];
-            if (!e.before(p)) {
-                break;
-            }
-            heap[i] = p;
-            i = parent;
-        }
-        heap[i] = e;
+        siftUp(size++, e);
     }
 
     SimEvent peek() {
@@ -41,27 +35,79 @@ final class EventQueue {
             return null;
         }
         SimEvent top = heap[0];
+        removeAt(0);
+        return top;
+    }
+
+    /** Takes {@code e} out if it is queued; returns whether it was. */
+    boolean remove(SimEvent e) {
+        int i = e.slot;
+        if (i < 0 || i >= size || heap[i] != e) {
+            return false;
+        }
+        removeAt(i);
+        return true;
+    }
+
+    /** Restores the heap order after the queued {@code e} got a new (time, seq). */
+    void moved(SimEvent e) {
+        int i = e.slot;
+        if (i < 0 || i >= size || heap[i] != e) {
+            throw new IllegalStateException("event is not queued");
+        }
+        siftDown(i, e);
+        if (heap[i] == e) {
+            siftUp(i, e);
+        }
+    }
+
+    private void removeAt(int i) {
+        SimEvent gone = heap[i];
+        gone.slot = -1;
         SimEvent last = heap[--size];
         heap[size] = null;
-        if (size > 0) {
-            int i = 0;
-            int half = size >>> 1;
-            while (i < half) {
-                int c = 2 * i + 1;
-                SimEvent child = heap[c];
-                int r = c + 1;
-                if (r < size && heap[r].before(child)) {
-                    c = r;
-                    child = heap[r];
-                }
-                if (!child.before(last)) {
-                    break;
-                }
-                heap[i] = child;
-                i = c;
-            }
-            heap[i] = last;
+        if (i == size) {
+            return;
         }
-        return top;
+        siftDown(i, last);
+        if (i > 0 && heap[i] == last) {
+            siftUp(i, last);
+        }
+    }
+
+    private void siftUp(int i, SimEvent e) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            SimEvent p = heap[parent];
+            if (!e.before(p)) {
+                break;
+            }
+            heap[i] = p;
+            p.slot = i;
+            i = parent;
+        }
+        heap[i] = e;
+        e.slot = i;
+    }
+
+    private void siftDown(int i, SimEvent e) {
+        int half = size >>> 1;
+        while (i < half) {
+            int c = 2 * i + 1;
+            SimEvent child = heap[c];
+            int r = c + 1;
+            if (r < size && heap[r].before(child)) {
+                c = r;
+                child = heap[r];
+            }
+            if (!child.before(e)) {
+                break;
+            }
+            heap[i] = child;
+            child.slot = i;
+            i = c;
+        }
+        heap[i] = e;
+        e.slot = i;
     }
 }

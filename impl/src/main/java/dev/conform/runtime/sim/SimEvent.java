@@ -19,8 +19,8 @@ final class SimEvent {
     int from;
     /** Incarnation of the destination/owner when scheduled: a crash makes the event stale. */
     int incarnation;
-    /** Timer generation (timer). */
-    int generation;
+    /** Position in the {@link EventQueue} heap, -1 when not queued. */
+    int slot = -1;
     long msgId;
     /** The message (deliver), timer name (timer) or fault event (fault). */
     Object payload;

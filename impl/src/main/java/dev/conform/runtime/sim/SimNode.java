@@ -16,9 +16,8 @@ final class SimNode<M> implements Context<M> {
     Node<M> node;
     boolean up;
     int incarnation;
-    int timerCounter;
-    /** Armed timers: name to the generation of the one pending firing. */
-    final HashMap<String, Integer> timers = new HashMap<>();
+    /** Armed timers: name to its one pending firing. */
+    final HashMap<String, SimEvent> timers = new HashMap<>();
     Object persisted;
 
     double skewRate = 1.0;
@@ -55,7 +54,7 @@ final class SimNode<M> implements Context<M> {
 
     @Override
     public void cancelTimer(String name) {
-        timers.remove(name);
+        sim.cancelTimer(this, name);
     }
 
     @Override

@@ -20,6 +20,7 @@ final class SimTracer {
 
     private final TraceSink sink;
     private final int[] ids;
+    private final VectorClock.Ids clockIds;
     private final long[] lamport;
     private final long[][] vc;
     private long seq;
@@ -27,6 +28,7 @@ final class SimTracer {
     SimTracer(TraceSink sink, int[] ids) {
         this.sink = sink;
         this.ids = ids;
+        this.clockIds = ascending(ids) ? new VectorClock.Ids(ids) : null;
         this.lamport = new long[ids.length];
         this.vc = new long[ids.length][ids.length];
     }
@@ -107,6 +109,15 @@ final class SimTracer {
     }
 
     private VectorClock clock(int node) {
-        return VectorClock.of(ids, vc[node]);
+        return clockIds != null ? clockIds.clock(vc[node]) : VectorClock.of(ids, vc[node]);
+    }
+
+    private static boolean ascending(int[] ids) {
+        for (int i = 1; i < ids.length; i++) {
+            if (ids[i - 1] >= ids[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -60,6 +60,10 @@ public final class Simulator<M> implements ClusterView<M> {
     private long sent;
     private long dropped;
     private boolean ran;
+    /** Latest time (up to maxTime) of a timer firing taken out of the agenda; see unqueue. */
+    private long ghostTime = Long.MIN_VALUE;
+    /** Whether a timer firing after maxTime was taken out of the agenda. */
+    private boolean ghostBeyondMaxTime;
     private RunResult result;
 
     public Simulator(Algorithm<M> algorithm, SimConfig config, FaultPlan plan, TraceSink sink) {
@@ -165,9 +169,11 @@ public final class Simulator<M> implements ClusterView<M> {
             }
             SimEvent ev = queue.peek();
             if (ev == null) {
-                return StopReason.QUIESCENT;
+                now = Math.max(now, ghostTime);
+                return ghostBeyondMaxTime ? StopReason.TIME_BUDGET : StopReason.QUIESCENT;
             }
             if (ev.time > maxTime) {
+                now = Math.max(now, ghostTime);
                 return StopReason.TIME_BUDGET;
             }
             queue.poll();
@@ -318,23 +324,53 @@ public final class Simulator<M> implements ClusterView<M> {
         if (n.skewRate != 1.0) {
             ticks = Math.max(1, Math.round(ticks * n.skewRate));
         }
-        int gen = ++n.timerCounter;
-        n.timers.put(name, gen);
+        SimEvent armed = n.timers.get(name);
+        if (armed != null && armed.slot >= 0) {
+            // re-armed (election timers, on every append): move the pending firing instead of
+            // queueing a new one; it gets the sequence number a new firing would get
+            ghost(armed.time);
+            armed.time = now + ticks;
+            armed.seq = seq++;
+            queue.moved(armed);
+            return;
+        }
         SimEvent ev = new SimEvent();
         ev.type = SimEvent.TIMER;
         ev.node = n.index;
         ev.incarnation = n.incarnation;
-        ev.generation = gen;
         ev.payload = name;
         ev.time = now + ticks;
         schedule(ev);
+        unqueue(n.timers.put(name, ev));
+    }
+
+    void cancelTimer(SimNode<M> n, String name) {
+        unqueue(n.timers.remove(name));
+    }
+
+    /**
+     * Takes a superseded timer firing out of the agenda (re-armed election timers would
+     * otherwise crowd the heap). The agenda used to pop such firings as no-ops, which moved
+     * {@link #now} at the very end of a run; {@link #ghostTime} keeps that observable behaviour.
+     */
+    private void unqueue(SimEvent old) {
+        if (old != null && queue.remove(old)) {
+            ghost(old.time);
+        }
+    }
+
+    private void ghost(long time) {
+        if (time <= config.maxTime()) {
+            ghostTime = Math.max(ghostTime, time);
+        } else {
+            ghostBeyondMaxTime = true;
+        }
     }
 
     private boolean fire(SimEvent ev) {
         SimNode<M> n = nodes.get(ev.node);
         String name = (String) ev.payload;
-        Integer gen = n.timers.get(name);
-        if (!n.up || n.incarnation != ev.incarnation || gen == null || gen != ev.generation) {
+        if (!n.up || n.incarnation != ev.incarnation || n.timers.get(name) != ev) {
             return false;
         }
         n.timers.remove(name);

@@ -38,6 +38,8 @@ final class Cluster {
     final List<String> violations = new ArrayList<>();
     final Map<Long, Integer> leaderOfTerm = new HashMap<>();
     final Map<Long, LogEntry> committed = new HashMap<>();
+    /** The last recorded log of each server: an action records it only when it changed. */
+    private final Map<Integer, List<Map<String, Object>>> lastLog = new HashMap<>();
     final List<String> actions = new ArrayList<>();
     private final SplittableRandom rnd;
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
@@ -285,7 +287,9 @@ final class Cluster {
         }
         long snap = (Long) s.get("snapshotIndex");
         long commit = (Long) s.get("commitIndex");
-        List<Map<String, Object>> log = (List<Map<String, Object>>) s.get("log");
+        List<Map<String, Object>> log = s.containsKey("log")
+                ? (List<Map<String, Object>>) s.get("log") : lastLog.getOrDefault(id, List.of());
+        lastLog.put(id, log);
         for (long i = snap + 1; i <= commit && i - snap <= log.size(); i++) {
             Map<String, Object> e = log.get((int) (i - snap - 1));
             LogEntry entry = new LogEntry((Long) e.get("term"), (String) e.get("value"));

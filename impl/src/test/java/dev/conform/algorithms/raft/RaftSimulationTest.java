@@ -80,6 +80,69 @@ class RaftSimulationTest {
                 steps, snapshots, installs, restarts);
     }
 
+    /**
+     * An action records the log exactly when it changed it: folding the recorded logs (keeping
+     * the previous one when absent) gives, at every restart, the persisted log and, at the end,
+     * every live server's log; and a recorded log always differs from the previous one.
+     */
+    @Test
+    void actionsRecordTheLogExactlyWhenTheyChangeIt() {
+        int omitted = 0;
+        int recorded = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            ListSink sink = new ListSink();
+            Simulator<RaftMessage> sim = new Simulator<>(new RaftAlgorithm(), config(seed, OPTIONS),
+                    plan(seed), sink);
+            sim.run();
+            Map<Integer, List<Object>> folded = new HashMap<>();
+            for (TraceEvent e : sink.events) {
+                if (e.kind() == EventKind.RESTART) {
+                    RaftPersistentState p = e.state() == null ? RaftPersistentState.initial()
+                            : (RaftPersistentState) e.state();
+                    assertEquals(logOf(p.snapshotIndex(), p.log()), folded.getOrDefault(e.node(), logOf(0, List.of())),
+                            "seed " + seed + " " + e);
+                } else if (e.kind() == EventKind.ACTION) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> st = (Map<String, Object>) e.state();
+                    List<Object> before = folded.getOrDefault(e.node(), logOf(0, List.of()));
+                    if (st.containsKey("log")) {
+                        recorded++;
+                        List<Object> now = List.of(st.get("snapshotIndex"), st.get("log"));
+                        assertTrue(!now.equals(before), "seed " + seed + ": log recorded unchanged " + e);
+                        folded.put(e.node(), now);
+                    } else {
+                        omitted++;
+                        assertEquals(before.get(0), st.get("snapshotIndex"), "seed " + seed + " " + e);
+                        folded.put(e.node(), before);
+                    }
+                }
+            }
+            for (int id : sim.servers()) {
+                if (sim.node(id) instanceof RaftNode n) {
+                    List<LogEntry> entries = new ArrayList<>();
+                    for (long i = n.snapshotIndex() + 1; i <= n.lastLogIndex(); i++) {
+                        entries.add(n.entry(i));
+                    }
+                    assertEquals(logOf(n.snapshotIndex(), entries), folded.getOrDefault(id, logOf(0, List.of())),
+                            "seed " + seed + " server " + id);
+                }
+            }
+        }
+        assertTrue(omitted > recorded, "most actions leave the log alone: " + omitted + " vs " + recorded);
+    }
+
+    /** (snapshotIndex, entries) in the form an action records them. */
+    private static List<Object> logOf(long snapshotIndex, List<LogEntry> entries) {
+        List<Object> log = new ArrayList<>();
+        for (LogEntry e : entries) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("term", e.term());
+            m.put("value", e.value());
+            log.add(m);
+        }
+        return List.of(snapshotIndex, log);
+    }
+
     @Test
     void sameSeedAndPlanGiveTheSameTrace() {
         ListSink a = new ListSink();
@@ -112,8 +175,11 @@ class RaftSimulationTest {
         for (TraceEvent e : actions) {
             @SuppressWarnings("unchecked")
             Map<String, Object> s = (Map<String, Object>) e.state();
-            assertTrue(s.keySet().containsAll(List.of("currentTerm", "role", "votedFor", "log",
+            assertTrue(s.keySet().containsAll(List.of("currentTerm", "role", "votedFor",
                     "snapshotIndex", "snapshotTerm", "commitIndex")), s.toString());
+            if (e.action().equals("ClientRequest") || e.action().equals("TakeSnapshot")) {
+                assertTrue(s.containsKey("log"), "these actions always change the log: " + e);
+            }
             assertEquals("Leader".equals(s.get("role")), s.containsKey("nextIndex"), s.toString());
         }
     }

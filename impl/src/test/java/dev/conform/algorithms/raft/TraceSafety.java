@@ -21,6 +21,8 @@ final class TraceSafety {
     private final Map<Long, Integer> leaderOfTerm = new HashMap<>();
     private final Map<Long, Map<String, Object>> committed = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
+    /** The last recorded log of each node: an action records it only when it changed. */
+    private final Map<Integer, List<Object>> lastLog = new HashMap<>();
 
     static TraceSafety of(List<TraceEvent> events) {
         TraceSafety s = new TraceSafety();
@@ -45,7 +47,8 @@ final class TraceSafety {
         }
         long snap = num(s.get("snapshotIndex"));
         long commit = num(s.get("commitIndex"));
-        List<Object> log = (List<Object>) s.get("log");
+        List<Object> log = s.containsKey("log") ? (List<Object>) s.get("log") : lastLog.getOrDefault(node, List.of());
+        lastLog.put(node, log);
         for (long i = snap + 1; i <= commit && i - snap <= log.size(); i++) {
             Map<String, Object> entry = (Map<String, Object>) log.get((int) (i - snap - 1));
             Map<String, Object> norm = Map.of("term", num(entry.get("term")), "value", entry.get("value"));

@@ -114,9 +114,29 @@ final class JsonBytes {
 
     /** A quoted, escaped JSON string. */
     void string(String s) throws IOException {
-        raw((byte) '"');
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        if (n + 2 <= buf.length - pos) {
+            // the common case: plain ASCII that fits, copied without per-byte room checks
+            byte[] b = buf;
+            int p = pos;
+            b[p++] = '"';
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 128 || ESCAPE[c] != 0) {
+                    break;
+                }
+                b[p++] = (byte) c;
+            }
+            pos = p;
+            if (i == n) {
+                b[pos++] = '"';
+                return;
+            }
+        } else {
+            raw((byte) '"');
+        }
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 128) {
                 byte kind = ESCAPE[c];

@@ -3,12 +3,14 @@ package dev.conform.tracing.io;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.conform.tracing.EventKind;
+import dev.conform.tracing.FieldMap;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.VectorClock;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,9 +26,10 @@ import java.util.Map;
  * event. Event lines are encoded straight into a byte buffer ({@link JsonBytes}) with the field
  * names pre-encoded, because a Jackson generator's per-token bookkeeping was most of the cost
  * of tracing a simulation. JSON-like payloads (maps, lists, strings, integers, booleans) and
- * plain records are written directly; anything else (annotated records, beans, enums) goes
- * through Jackson's {@link ObjectMapper}, so the bytes are exactly what Jackson writes. Null and
- * absent fields are omitted.
+ * plain records (also those of a {@code @JsonTypeInfo}/{@code @JsonSubTypes} message family, see
+ * {@link RecordShape}) are written directly; anything else (other annotated records, beans,
+ * enums) goes through Jackson's {@link ObjectMapper}, so the bytes are exactly what Jackson
+ * writes. Null and absent fields are omitted.
  *
  * <p>Thread-safe: calls are serialized, so events from several threads form whole lines.
  * I/O failures surface as {@link UncheckedIOException}.
@@ -69,7 +73,11 @@ public final class NdjsonSink implements TraceSink {
         }
     }
 
+    private static final int MAX_CACHED_NAMES = 4096;
+    private static final int MAX_CACHED_NAME_LENGTH = 64;
+
     private final JsonBytes out;
+    private final HashMap<String, byte[]> names = new HashMap<>();
     private boolean headerWritten;
     private boolean closed;
 
@@ -275,9 +283,43 @@ public final class NdjsonSink implements TraceSink {
         }
     }
 
+    /** {@code "name":}, from a cache of encoded names (state keys repeat on every event). */
     private void fieldName(String name) throws IOException {
-        out.string(name);
-        out.raw((byte) ':');
+        byte[] b = names.get(name);
+        if (b == null) {
+            if (names.size() >= MAX_CACHED_NAMES || name.length() > MAX_CACHED_NAME_LENGTH) {
+                out.string(name);
+                out.raw((byte) ':');
+                return;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(name.length() + 3);
+            JsonBytes j = new JsonBytes(bytes, 64);
+            j.string(name);
+            j.raw((byte) ':');
+            j.flushBuffer();
+            b = bytes.toByteArray();
+            names.put(name, b);
+        }
+        out.raw(b);
+    }
+
+    /** A {@link FieldMap} as a JSON object, integers straight from its arrays. */
+    private void writeFields(FieldMap f, boolean likeJackson) throws IOException {
+        out.raw((byte) '{');
+        for (int i = 0; i < f.size(); i++) {
+            if (i > 0) {
+                out.raw((byte) ',');
+            }
+            fieldName(f.keyAt(i));
+            if (f.isLongAt(i)) {
+                out.number(f.longAt(i));
+            } else if (likeJackson) {
+                writeLikeJackson(f.valueAt(i));
+            } else {
+                writeValue(f.valueAt(i));
+            }
+        }
+        out.raw((byte) '}');
     }
 
     /** Writes JSON-like values directly (the common case); hands anything else to Jackson. */
@@ -292,6 +334,8 @@ public final class NdjsonSink implements TraceSink {
             out.number(i);
         } else if (v instanceof Boolean b) {
             out.bool(b);
+        } else if (v instanceof FieldMap f) {
+            writeFields(f, false);
         } else if (v instanceof Map<?, ?> m) {
             out.raw((byte) '{');
             boolean first = true;
@@ -344,14 +388,20 @@ public final class NdjsonSink implements TraceSink {
         } else if (v instanceof Record r && RecordShape.of(r.getClass()) != null) {
             RecordShape shape = RecordShape.of(r.getClass());
             out.raw((byte) '{');
+            boolean typed = shape.typeId != null;
+            if (typed) {
+                out.raw(shape.typeId);
+            }
             for (int i = 0; i < shape.names.length; i++) {
-                if (i > 0) {
+                if (i > 0 || typed) {
                     out.raw((byte) ',');
                 }
                 out.raw(shape.names[i]);
-                writeLikeJackson(component(shape, i, r));
+                writeComponent(shape, i, r);
             }
             out.raw((byte) '}');
+        } else if (v instanceof FieldMap f) {
+            writeFields(f, true);
         } else if (v instanceof Map<?, ?> m && isJdk(m) && plainKeys(m)) {
             out.raw((byte) '{');
             boolean first = true;
@@ -380,10 +430,16 @@ public final class NdjsonSink implements TraceSink {
         }
     }
 
-    private static Object component(RecordShape shape, int i, Record r) {
+    /** Component {@code i} of {@code r}; primitives without boxing. */
+    private void writeComponent(RecordShape shape, int i, Record r) throws IOException {
         try {
-            return shape.accessors[i].invokeExact((Object) r);
-        } catch (RuntimeException | Error e) {
+            switch (shape.kinds[i]) {
+                case RecordShape.LONG -> out.number((long) shape.accessors[i].invokeExact((Object) r));
+                case RecordShape.INT -> out.number((int) shape.accessors[i].invokeExact((Object) r));
+                case RecordShape.BOOLEAN -> out.bool((boolean) shape.accessors[i].invokeExact((Object) r));
+                default -> writeLikeJackson((Object) shape.accessors[i].invokeExact((Object) r));
+            }
+        } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("cannot read a record component of " + r.getClass().getName(), t);

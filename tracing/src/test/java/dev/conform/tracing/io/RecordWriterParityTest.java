@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
@@ -60,6 +62,56 @@ class RecordWriterParityTest {
     record TypedRecord(int x) implements Typed {
     }
 
+    /** A message family as algorithms declare theirs (e.g. RaftMessage). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Vote.class, name = "Vote"),
+        @JsonSubTypes.Type(value = Append.class, name = "Append"),
+        @JsonSubTypes.Type(value = Reply.class, name = "Re\"ply\u00e9"),
+        @JsonSubTypes.Type(value = Clash.class, name = "Clash"),
+        @JsonSubTypes.Type(value = Open.class, name = "Open"),
+        @JsonSubTypes.Type(value = Renamed.class, name = "Renamed"),
+    })
+    sealed interface Msg {
+    }
+
+    record Vote(long term, boolean granted) implements Msg {
+    }
+
+    record Append(long term, List<Entry> entries, Integer boxed) implements Msg {
+    }
+
+    record Reply(String value, int hint) implements Msg {
+    }
+
+    /** A component named like the type property. */
+    record Clash(String type) implements Msg {
+    }
+
+    /** A component Jackson writes without the type id of a typed value in it. */
+    record Open(Object anything) implements Msg {
+    }
+
+    @JsonTypeName("Other")
+    record Renamed(int x) implements Msg {
+    }
+
+    /** Not listed in the family's subtypes: Jackson derives a default name. */
+    record Unlisted(int x) implements Msg {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+    @JsonSubTypes(@JsonSubTypes.Type(value = Wrapped.class, name = "Wrapped"))
+    interface WrapperFamily {
+    }
+
+    record Wrapped(int x) implements WrapperFamily {
+    }
+
+    /** Typed values where Jackson keeps their type ids: declared as the family type. */
+    record Envelope(Msg msg, List<Msg> batch) {
+    }
+
     record ExtraGetter(int x) {
         public int getDoubled() {
             return 2 * x;
@@ -76,6 +128,89 @@ class RecordWriterParityTest {
         assertNull(RecordShape.of(Annotated.class));
         assertNull(RecordShape.of(TypedRecord.class));
         assertNull(RecordShape.of(ExtraGetter.class));
+    }
+
+    @Test
+    void messageFamilyRecordsHaveAShapeWithTheirTypeId() {
+        for (Class<?> c : List.of(Vote.class, Append.class, Reply.class)) {
+            assertNotNull(RecordShape.of(c), c.getName());
+            assertNotNull(RecordShape.of(c).typeId, c.getName());
+        }
+        for (Class<?> c : List.of(Clash.class, Open.class, Renamed.class, Unlisted.class, Wrapped.class)) {
+            assertNull(RecordShape.of(c), c.getName());
+        }
+        assertNull(RecordShape.of(Plain.class).typeId);
+    }
+
+    @Test
+    void sameBytesAsJacksonForMessageFamilies() throws Exception {
+        List<Object> samples = List.of(
+                new Vote(3, true),
+                new Vote(Long.MIN_VALUE, false),
+                new Append(1, List.of(new Entry(1, "a"), new Entry(2, "b \" \u00e9 \u4e2d \n")), 7),
+                new Append(0, List.of(), null),
+                new Reply(null, 0),
+                new Reply("x", -2),
+                new Clash("t"),
+                new Open(new Vote(1, true)),
+                new Open(List.of(new Reply("y", 1))),
+                new Renamed(1),
+                new Unlisted(2),
+                new Wrapped(3),
+                new Envelope(new Vote(2, false), List.of(new Append(1, List.of(new Entry(1, "z")), 1),
+                        new Reply("r", 3))));
+        for (Object s : samples) {
+            assertEquals(jackson(s), writtenState(s), s.toString());
+        }
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int i = 0; i < 500; i++) {
+            Object m = randomMessage(rnd);
+            assertEquals(jackson(m), writtenState(m), "sample " + i);
+        }
+    }
+
+    @Test
+    void fieldMapsAreWrittenAsTheLinkedHashMapsTheyReplace() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int i = 0; i < 500; i++) {
+            dev.conform.tracing.FieldMap.Builder b = dev.conform.tracing.FieldMap.builder(2);
+            Map<String, Object> same = new LinkedHashMap<>();
+            for (int k = rnd.nextInt(10); k > 0; k--) {
+                String key = k % 3 == 0 ? "k\u00e9\"" + k : "f" + k;
+                Object v = switch (rnd.nextInt(5)) {
+                    case 0 -> rnd.nextLong();
+                    case 1 -> "v\n" + (char) rnd.nextInt(0x3000);
+                    case 2 -> null;
+                    case 3 -> List.of(new Entry(k, "e"), dev.conform.tracing.FieldMap.builder(1).put("n", k).build());
+                    default -> randomMessage(rnd);
+                };
+                if (v instanceof Long l) {
+                    b.put(key, l.longValue());
+                } else {
+                    b.put(key, v);
+                }
+                same.put(key, v);
+            }
+            dev.conform.tracing.FieldMap f = b.build();
+            assertEquals(writtenState(same), writtenState(f), "sample " + i);
+            assertEquals(writtenState(List.of(same)), writtenState(new Nested(null, List.of(), null, null, f))
+                    .replaceFirst("^\\{\"head\":null,\"entries\":\\[\\],\"match\":null,\"extra\":null,\"anything\":", "[")
+                    .replaceFirst("}$", "]"), "nested sample " + i);
+        }
+    }
+
+    private static Msg randomMessage(SplittableRandom rnd) {
+        return switch (rnd.nextInt(3)) {
+            case 0 -> new Vote(rnd.nextLong(), rnd.nextBoolean());
+            case 1 -> {
+                List<Entry> es = new ArrayList<>();
+                for (int k = rnd.nextInt(5); k > 0; k--) {
+                    es.add(new Entry(rnd.nextInt(), rnd.nextInt(4) == 0 ? null : "v" + (char) rnd.nextInt(0x3000)));
+                }
+                yield new Append(rnd.nextLong(), es, rnd.nextBoolean() ? null : rnd.nextInt());
+            }
+            default -> new Reply(rnd.nextBoolean() ? null : "r" + rnd.nextInt(), rnd.nextInt());
+        };
     }
 
     @Test

@@ -40,7 +40,7 @@ public record KvCommand(Kind kind, String key, String value, String expected) {
 
     /** Parses the text form; throws IllegalArgumentException naming the bad command. */
     public static KvCommand parse(String text) {
-        String[] t = text.trim().split(" +");
+        String[] t = tokens(text.trim());
         if (t.length == 3 && t[0].equals("put")) {
             return put(t[1], t[2]);
         }
@@ -51,6 +51,29 @@ public record KvCommand(Kind kind, String key, String value, String expected) {
             return cas(t[1], t[2].equals(ABSENT) ? null : t[2], t[3]);
         }
         throw new IllegalArgumentException("not a key-value command: '" + text + "'");
+    }
+
+    /** {@code s.split(" +")} for a trimmed {@code s}, without compiling a regex per command. */
+    private static String[] tokens(String s) {
+        String[] out = new String[4];
+        int count = 0;
+        int n = s.length();
+        int i = 0;
+        do {
+            int j = s.indexOf(' ', i);
+            if (j < 0) {
+                j = n;
+            }
+            if (count == out.length) {
+                out = java.util.Arrays.copyOf(out, count * 2);
+            }
+            out[count++] = s.substring(i, j);
+            i = j;
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+        } while (i < n);
+        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
     }
 
     @Override
