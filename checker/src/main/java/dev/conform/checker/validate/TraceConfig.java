@@ -26,7 +26,7 @@ public record TraceConfig(String init, String next, List<String> invariants, Str
             "\\b(CONSTANTS?|INIT|NEXT|SPECIFICATION|INVARIANTS?|PROPERTY|PROPERTIES|SYMMETRY|VIEW|CONSTRAINTS?"
                     + "|ACTION_CONSTRAINTS?|CHECK_DEADLOCK|ALIAS|POSTCONDITION)\\b");
     private static final Set<String> KEEP = Set.of("CONSTANT", "CONSTANTS", "CONSTRAINT", "CONSTRAINTS",
-            "ACTION_CONSTRAINT", "ACTION_CONSTRAINTS");
+            "ACTION_CONSTRAINT", "ACTION_CONSTRAINTS", "VIEW");
 
     public static TraceConfig read(Path cfg) throws IOException {
         String text = Files.readString(cfg).replaceAll("(?s)\\(\\*.*?\\*\\)", " ").replaceAll("\\\\\\*[^\\n]*", " ");
