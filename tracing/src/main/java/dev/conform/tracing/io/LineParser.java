@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses one trace line (header or event) from its bytes with Jackson's streaming parser and
- * checks field names and types. Cross-line rules (sequence numbers, clocks) live in
+ * Parses trace lines (the header, then events) with one Jackson streaming parser for the whole
+ * input and checks field names and types. The parser reads through a {@link LineGate} that
+ * hands it one line at a time, so each line parses exactly as if it were a document of its own
+ * (a value cut at the end of its line is truncated, never continued on the next one) without
+ * the cost of a parser per line. Cross-line rules (sequence numbers, clocks) live in
  * {@link CausalityCheck}. Every problem becomes a {@link TraceFormatException} at the
  * offending token.
  */
@@ -40,21 +43,23 @@ final class LineParser {
             .build()
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
-    private final JsonFactory factory = FACTORY;
     private final String file;
-    private byte[] line;
-    private long lineNo;
+    private final LineSource lines;
+    private final LineGate gate = new LineGate();
+    /** Created on the first line, then reused for every line. */
     private JsonParser p;
     /** Scratch for vector clock entries, reused across lines. */
     private int[] vcIds = new int[16];
     private long[] vcCounts = new long[16];
 
-    LineParser(String file, int maxLineBytes) {
+    LineParser(String file, LineSource lines) {
         this.file = file;
+        this.lines = lines;
     }
 
-    TraceHeader header(byte[] bytes, int len, long no) {
-        begin(bytes, len, no);
+    /** Parses the current line of the source as the header. */
+    TraceHeader header() {
+        begin();
         try {
             expectObjectStart("the header line");
             Integer schema = null;
@@ -118,13 +123,12 @@ final class LineParser {
                     params == null ? Map.of() : params);
         } catch (IOException e) {
             throw jacksonFailure(e);
-        } finally {
-            end();
         }
     }
 
-    TraceEvent event(byte[] bytes, int len, long no) {
-        begin(bytes, len, no);
+    /** Parses the current line of the source as an event. */
+    TraceEvent event() {
+        begin();
         try {
             expectObjectStart("an event line");
             long seq = -1;
@@ -192,8 +196,6 @@ final class LineParser {
             return new TraceEvent(seq, node, kind, action, msg, state, lamport, vc);
         } catch (IOException e) {
             throw jacksonFailure(e);
-        } finally {
-            end();
         }
     }
 
@@ -202,25 +204,29 @@ final class LineParser {
                 || k == EventKind.DUPLICATE;
     }
 
-    private void begin(byte[] bytes, int len, long no) {
-        this.line = bytes;
-        this.lineNo = no;
-        if (len >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+    private void begin() {
+        byte[] b = lines.bytes();
+        int from = lines.start();
+        if (lines.end() - from >= 3 && (b[from] & 0xff) == 0xef && (b[from + 1] & 0xff) == 0xbb
+                && (b[from + 2] & 0xff) == 0xbf) {
             throw failAt(1, "byte order mark not allowed");
         }
-        try {
-            p = factory.createParser(bytes, 0, len);
-        } catch (IOException e) {
-            throw jacksonFailure(e);
+        gate.open(b, from, lines.end());
+        if (p == null) {
+            try {
+                p = FACTORY.createParser(gate);
+            } catch (IOException e) {
+                throw jacksonFailure(e);
+            }
         }
     }
 
-    private void end() {
+    void close() {
         if (p != null) {
             try {
                 p.close();
             } catch (IOException ignored) {
-                // parsing from a byte array: nothing to release
+                // the gate holds no resource; the reader closes the real stream
             }
             p = null;
         }
@@ -236,10 +242,23 @@ final class LineParser {
         }
     }
 
+    /**
+     * Only whitespace may follow the object on its line. The bytes are looked at directly: asking
+     * the parser for a token past the end of the line would end its input for good. Content found
+     * is tokenized as a parser of this line alone would, for the same message.
+     */
     private void endOfLine(String what) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t != null) {
-            throw fail("unexpected content after the " + what + " object");
+        long after = p.currentLocation().getByteOffset() - gate.base();
+        byte[] b = lines.bytes();
+        for (int i = lines.start() + (int) after; i < lines.end(); i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                JsonToken t = p.nextToken();
+                if (t != null) {
+                    throw fail("unexpected content after the " + what + " object");
+                }
+                return;
+            }
         }
     }
 
@@ -522,12 +541,10 @@ final class LineParser {
         if (loc == null) {
             return 1;
         }
-        long off = loc.getByteOffset();
-        if (off < 0) {
-            return Math.max(1, loc.getColumnNr());
-        }
-        int byteOff = (int) Math.min(off, line.length);
-        return Utf8.charCount(line, 0, byteOff) + 1;
+        long off = loc.getByteOffset() - gate.base();
+        int len = lines.end() - lines.start();
+        int byteOff = (int) Math.max(0, Math.min(off, len));
+        return Utf8.charCount(lines.bytes(), lines.start(), byteOff) + 1;
     }
 
     TraceFormatException fail(String reason) {
@@ -535,7 +552,7 @@ final class LineParser {
     }
 
     TraceFormatException failAt(int column, String reason) {
-        return new TraceFormatException(file, lineNo, column, reason);
+        return new TraceFormatException(file, lines.lineNo(), column, reason);
     }
 
     private TraceFormatException jacksonFailure(IOException e) {
@@ -558,6 +575,12 @@ final class LineParser {
             return "syntax error";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String first = nl < 0 ? s : s.substring(0, nl);
+        // Jackson's own position of the enclosing value counts from its start of input, not the line
+        int at = first.indexOf(" (for Object starting at ");
+        if (at < 0) {
+            at = first.indexOf(" (for Array starting at ");
+        }
+        return at < 0 ? first : first.substring(0, at);
     }
 }
