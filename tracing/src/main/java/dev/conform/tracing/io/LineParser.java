@@ -16,7 +16,6 @@ import dev.conform.tracing.VectorClock;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +49,9 @@ final class LineParser {
     private JsonParser p;
     /** Scratch for vector clock entries, reused across lines. */
     private int[] vcIds = new int[16];
+    private static final int KEY_SLOTS = 64;
+    private final String[] keyNames = new String[KEY_SLOTS];
+    private final int[] keyIds = new int[KEY_SLOTS];
     private long[] vcCounts = new long[16];
 
     LineParser(String file, LineSource lines) {
@@ -142,41 +144,42 @@ final class LineParser {
             int seen = 0;
             String name;
             while ((name = p.nextFieldName()) != null) {
-                seen = once(seen, eventBit(name), name, "event");
+                int bit = eventBit(name);
+                seen = once(seen, bit, name, "event");
                 JsonToken t = p.nextToken();
-                switch (name) {
-                    case Wire.SEQ -> {
+                switch (bit) {
+                    case SEQ_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
                             seq = nonNegative(name);
                         }
                     }
-                    case Wire.NODE -> {
+                    case NODE_BIT -> {
                         node = intValue(name);
                     }
-                    case Wire.KIND -> {
+                    case KIND_BIT -> {
                         String k = stringValue(name, false);
                         kind = EventKind.fromWire(k);
                         if (kind == null) {
                             throw fail("unknown event kind \"" + k + "\" (expected one of " + kindList() + ")");
                         }
                     }
-                    case Wire.ACTION -> {
+                    case ACTION_BIT -> {
                         action = stringValue(name, true);
                     }
-                    case Wire.MSG -> {
+                    case MSG_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
                             msg = message();
                         }
                     }
-                    case Wire.STATE -> {
+                    case STATE_BIT -> {
                         state = value(0);
                     }
-                    case Wire.LAMPORT -> {
+                    case LAMPORT_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
                             lamport = nonNegative(name);
                         }
                     }
-                    case Wire.VC -> {
+                    case VC_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
                             vc = vectorClock();
                         }
@@ -275,22 +278,23 @@ final class LineParser {
         int seen = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {
-            seen = once(seen, messageBit(name), name, "message");
+            int bit = messageBit(name);
+            seen = once(seen, bit, name, "message");
             p.nextToken();
-            switch (name) {
-                case Wire.ID -> {
+            switch (bit) {
+                case 1 -> {
                     id = nonNegative("msg.id");
                 }
-                case Wire.FROM -> {
+                case 2 -> {
                     from = intValue("msg.from");
                 }
-                case Wire.TO -> {
+                case 4 -> {
                     to = intValue("msg.to");
                 }
-                case Wire.MTYPE -> {
+                case 8 -> {
                     type = stringValue("msg.type", false);
                 }
-                case Wire.BODY -> {
+                case 16 -> {
                     body = value(0);
                 }
                 default -> throw new IllegalStateException(name);
@@ -310,12 +314,7 @@ final class LineParser {
         int n = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {
-            int nodeId;
-            try {
-                nodeId = Integer.parseInt(name);
-            } catch (NumberFormatException e) {
-                throw fail("vector clock key \"" + name + "\" is not a node id");
-            }
+            int nodeId = nodeKey(name);
             p.nextToken();
             long v = nonNegative("vc entry");
             // Writers emit ascending ids, so the scan for a duplicate is only needed out of order.
@@ -332,6 +331,27 @@ final class LineParser {
             vcCounts[n++] = v;
         }
         return VectorClock.of(java.util.Arrays.copyOf(vcIds, n), java.util.Arrays.copyOf(vcCounts, n));
+    }
+
+    /**
+     * The node id a vector clock key names. Keys come from the parser's symbol table, one String
+     * per distinct name, so a small table matched by identity saves parsing the same few keys on
+     * every line.
+     */
+    private int nodeKey(String name) {
+        int slot = System.identityHashCode(name) & (KEY_SLOTS - 1);
+        if (keyNames[slot] == name) {
+            return keyIds[slot];
+        }
+        int id;
+        try {
+            id = Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            throw fail("vector clock key \"" + name + "\" is not a node id");
+        }
+        keyNames[slot] = name;
+        keyIds[slot] = id;
+        return id;
     }
 
     private List<Integer> nodeList() throws IOException {
@@ -357,9 +377,7 @@ final class LineParser {
         if (t != JsonToken.START_OBJECT) {
             throw fail("\"" + field + "\" must be an object");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) value(0);
-        return m;
+        return object(0);
     }
 
     /** Reads any JSON value into Map/List/String/Long/Boolean/null. */
@@ -367,16 +385,7 @@ final class LineParser {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                String name;
-                while ((name = p.nextFieldName()) != null) {
-                    if (m.containsKey(name)) {
-                        throw fail("duplicate key \"" + name + "\"");
-                    }
-                    p.nextToken();
-                    m.put(name, value(depth + 1));
-                }
-                return m;
+                return object(depth);
             }
             case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
@@ -406,6 +415,46 @@ final class LineParser {
         }
     }
 
+    /** The fields of the object just opened: a {@link FieldMap}, or a LinkedHashMap when large. */
+    private Map<String, Object> object(int depth) throws IOException {
+        String name = p.nextFieldName();
+        if (name == null) {
+            return FieldMap.EMPTY;
+        }
+        Object[] kv = new Object[8];
+        int n = 0;
+        do {
+            for (int i = 0; i < n; i += 2) {
+                if (kv[i].equals(name)) {
+                    throw fail("duplicate key \"" + name + "\"");
+                }
+            }
+            if (n == kv.length) {
+                if (n == 2 * FieldMap.MAX_FIELDS) {
+                    return largeObject(FieldMap.toLinked(kv, n), name, depth);
+                }
+                kv = java.util.Arrays.copyOf(kv, 2 * n);
+            }
+            p.nextToken();
+            kv[n] = name;
+            kv[n + 1] = value(depth + 1);
+            n += 2;
+        } while ((name = p.nextFieldName()) != null);
+        return new FieldMap(n == kv.length ? kv : java.util.Arrays.copyOf(kv, n), n);
+    }
+
+    /** Reads the rest of a large object, starting at field {@code name}, into {@code m}. */
+    private Map<String, Object> largeObject(Map<String, Object> m, String name, int depth) throws IOException {
+        do {
+            if (m.containsKey(name)) {
+                throw fail("duplicate key \"" + name + "\"");
+            }
+            p.nextToken();
+            m.put(name, value(depth + 1));
+        } while ((name = p.nextFieldName()) != null);
+        return m;
+    }
+
     private long integer(String what) throws IOException {
         JsonParser.NumberType nt = p.getNumberType();
         if (nt == JsonParser.NumberType.BIG_INTEGER) {
@@ -418,7 +467,10 @@ final class LineParser {
         if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw fail("\"" + field + "\" must be an integer, found " + describe());
         }
-        return integer("\"" + field + "\"");
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw fail("\"" + field + "\" " + p.getText() + " is outside the 64-bit integer range");
+        }
+        return p.getLongValue();
     }
 
     private long nonNegative(String field) throws IOException {
@@ -476,16 +528,25 @@ final class LineParser {
         };
     }
 
+    private static final int SEQ_BIT = 1;
+    private static final int NODE_BIT = 2;
+    private static final int KIND_BIT = 4;
+    private static final int ACTION_BIT = 8;
+    private static final int MSG_BIT = 16;
+    private static final int STATE_BIT = 32;
+    private static final int LAMPORT_BIT = 64;
+    private static final int VC_BIT = 128;
+
     private static int eventBit(String name) {
         return switch (name) {
-            case Wire.SEQ -> 1;
-            case Wire.NODE -> 2;
-            case Wire.KIND -> 4;
-            case Wire.ACTION -> 8;
-            case Wire.MSG -> 16;
-            case Wire.STATE -> 32;
-            case Wire.LAMPORT -> 64;
-            case Wire.VC -> 128;
+            case Wire.SEQ -> SEQ_BIT;
+            case Wire.NODE -> NODE_BIT;
+            case Wire.KIND -> KIND_BIT;
+            case Wire.ACTION -> ACTION_BIT;
+            case Wire.MSG -> MSG_BIT;
+            case Wire.STATE -> STATE_BIT;
+            case Wire.LAMPORT -> LAMPORT_BIT;
+            case Wire.VC -> VC_BIT;
             default -> 0;
         };
     }

@@ -3,6 +3,9 @@ package dev.conform.tracing.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into newline-terminated lines with bounded memory: lines are found in
@@ -13,6 +16,10 @@ import java.io.UncheckedIOException;
  */
 final class LineSource implements AutoCloseable {
     private static final int CHUNK = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
 
     private final InputStream in;
     private final String file;
@@ -39,10 +46,23 @@ final class LineSource implements AutoCloseable {
         int s = next;
         int i = s;
         // any byte <= 0 (NUL or non-ASCII) makes this negative: only then is the full UTF-8 check run
+        // (a word with a high bit set, or a zero byte, likewise)
         int low = 0;
         while (true) {
             byte[] b = buf;
             int l = lim;
+            // eight bytes at a time up to the word holding the newline
+            while (i + 8 <= l) {
+                long w = (long) LONGS.get(b, i);
+                long x = w ^ NEWLINES;
+                if (((x - ONES) & ~x & HIGHS) != 0) {
+                    break;
+                }
+                if (((w | (w - ONES) & ~w) & HIGHS) != 0) {
+                    low = -1;
+                }
+                i += 8;
+            }
             while (i < l) {
                 int c = b[i];
                 if (c == '\n') {
