@@ -330,7 +330,7 @@ final class LineParser {
             vcIds[n] = nodeId;
             vcCounts[n++] = v;
         }
-        return VectorClock.of(java.util.Arrays.copyOf(vcIds, n), java.util.Arrays.copyOf(vcCounts, n));
+        return VectorClock.of(vcIds, vcCounts, n);
     }
 
     /**
@@ -415,11 +415,11 @@ final class LineParser {
         }
     }
 
-    /** The fields of the object just opened: a {@link FieldMap}, or a LinkedHashMap when large. */
+    /** The fields of the object just opened: a {@link ObjectFields}, or a LinkedHashMap when large. */
     private Map<String, Object> object(int depth) throws IOException {
         String name = p.nextFieldName();
         if (name == null) {
-            return FieldMap.EMPTY;
+            return ObjectFields.EMPTY;
         }
         Object[] kv = new Object[8];
         int n = 0;
@@ -430,8 +430,8 @@ final class LineParser {
                 }
             }
             if (n == kv.length) {
-                if (n == 2 * FieldMap.MAX_FIELDS) {
-                    return largeObject(FieldMap.toLinked(kv, n), name, depth);
+                if (n == 2 * ObjectFields.MAX_FIELDS) {
+                    return largeObject(ObjectFields.toLinked(kv, n), name, depth);
                 }
                 kv = java.util.Arrays.copyOf(kv, 2 * n);
             }
@@ -440,7 +440,7 @@ final class LineParser {
             kv[n + 1] = value(depth + 1);
             n += 2;
         } while ((name = p.nextFieldName()) != null);
-        return new FieldMap(n == kv.length ? kv : java.util.Arrays.copyOf(kv, n), n);
+        return new ObjectFields(n == kv.length ? kv : java.util.Arrays.copyOf(kv, n), n);
     }
 
     /** Reads the rest of a large object, starting at field {@code name}, into {@code m}. */

@@ -72,14 +72,32 @@ final class RaftFolder implements StateFolder<RaftTraceState> {
     /**
      * Term, vote, snapshot and log: what an action records and what a restart restores. The log
      * is updated in place from the first entry that differs, so an action costs what it changed.
+     * A state without {@code "log"} keeps the entries after the snapshot as they were (actions
+     * record the log only when they changed it).
      */
     private static void setPersistent(RaftTraceState s, ServerView v, Map<String, Object> st) {
         v.term = num(st, "currentTerm");
         v.votedFor = num(st, "votedFor");
         long snapIndex = num(st, "snapshotIndex");
         long snapTerm = num(st, "snapshotTerm");
-        if (!(st.get("log") instanceof List<?> entries)) {
-            throw new FoldException("state of node " + v.id + " has no \"log\" list");
+        List<Entry> entries;
+        Object recorded = st.get("log");
+        if (recorded == null && !st.containsKey("log")) {
+            if (snapIndex == v.snapshotIndex && snapTerm == v.snapshotTerm) {
+                return; // nothing of the log changed
+            }
+            entries = new ArrayList<>(v.fullLog.subList((int) Math.min(v.snapshotIndex, v.lastIndex()),
+                    (int) v.lastIndex()));
+        } else if (recorded instanceof List<?> list) {
+            entries = new ArrayList<>(list.size());
+            for (Object o : list) {
+                if (!(o instanceof Map<?, ?> m) || !(m.get("term") instanceof Number t) || !m.containsKey("value")) {
+                    throw new FoldException("node " + v.id + ": log entry " + o + " is not {term, value}");
+                }
+                entries.add(new Entry(t.longValue(), m.get("value")));
+            }
+        } else {
+            throw new FoldException("state of node " + v.id + " has a \"log\" that is not a list");
         }
         Entry atSnap = v.at(snapIndex);
         boolean ownPrefix = snapIndex == 0 || atSnap != null && atSnap.term() == snapTerm;
@@ -87,14 +105,10 @@ final class RaftFolder implements StateFolder<RaftTraceState> {
             rebuildPrefix(s, v, snapIndex, ownPrefix);
         }
         long k = snapIndex;
-        for (Object o : entries) {
+        for (Entry e : entries) {
             k++;
-            if (!(o instanceof Map<?, ?> m) || !(m.get("term") instanceof Number t) || !m.containsKey("value")) {
-                throw new FoldException("node " + v.id + ": log entry " + o + " is not {term, value}");
-            }
-            Entry e = new Entry(t.longValue(), m.get("value"));
             Entry old = v.at(k);
-            if (old != null && old.sameAs(e)) {
+            if (old != null && e != null && old.sameAs(e)) {
                 continue;
             }
             v.firstChanged = Math.min(v.firstChanged, k);

@@ -8,7 +8,8 @@
  * the event carries one). Each server's whole log is rebuilt as snapshot prefix + recorded
  * entries: the prefix comes from the server's own earlier log when it compacted it, or from the
  * entries seen committed anywhere when it installed a leader's snapshot (unknown entries stay
- * null and are not compared).
+ * null and are not compared). An action that records no {@code log} (it did not change the
+ * server's log) keeps the entries after the snapshot as they were.
  *
  * <p>{@link dev.conform.checker.invariants.raft.RaftInvariants} checks the four safety properties
  * of {@code Raft.tla} with the same names and meaning (on the current global state):

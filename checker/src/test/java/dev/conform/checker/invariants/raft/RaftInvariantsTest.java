@@ -25,6 +25,7 @@ class RaftInvariantsTest {
         List.of(1, 2, 3, 101), 0L, null, "test", Map.of());
 
     /** Builds events with the recorded state of contract C. */
+    @SuppressWarnings("unchecked")
     private static final class Trace {
         final List<TraceEvent> events = new ArrayList<>();
 
@@ -48,6 +49,15 @@ class RaftInvariantsTest {
             st.put("snapshotTerm", snapTerm);
             st.put("commitIndex", commit);
             events.add(new TraceEvent(events.size() + 1, node, EventKind.ACTION, action, null, st, -1, null));
+            return this;
+        }
+
+        /** An action that did not change the log, recorded without it (as the simulator does). */
+        Trace actKeepLog(int node, String action, long term, String role, int votedFor, long commit) {
+            act(node, action, term, role, votedFor, commit);
+            Map<String, Object> st = new LinkedHashMap<>((Map<String, Object>) events.get(events.size() - 1).state());
+            st.remove("log");
+            events.set(events.size() - 1, new TraceEvent(events.size(), node, EventKind.ACTION, action, null, st, -1, null));
             return this;
         }
 
@@ -163,6 +173,33 @@ class RaftInvariantsTest {
             .act(2, "HandleAppendEntries", 2, "Follower", 0, 1, 2, "b")
             .replay();
         assertFails(r, "StateMachineSafety", 2);
+    }
+
+    @Test
+    void anActionWithoutLogKeepsTheLog() {
+        // node 1 keeps "a" through actions that record no log, so it may lead term 3
+        ReplayResult r = elected()
+            .actKeepLog(2, "HandleAppendEntries", 1, "Follower", 1, 1)
+            .actKeepLog(1, "UpdateTerm", 2, "Follower", 0, 1)
+            .actKeepLog(1, "Timeout", 3, "Candidate", 1, 1)
+            .actKeepLog(2, "HandleRequestVote", 3, "Follower", 1, 1)
+            .actKeepLog(1, "BecomeLeader", 3, "Leader", 1, 1)
+            .replay();
+        assertNull(r.failure(), String.valueOf(r.failure()));
+        // node 3 never recorded a log: it is still empty, so its leadership lacks "a"
+        ReplayResult bad = elected()
+            .actKeepLog(3, "Timeout", 2, "Candidate", 3, 0)
+            .actKeepLog(3, "BecomeLeader", 2, "Leader", 3, 0)
+            .replay();
+        assertFails(bad, "LeaderCompleteness", 8);
+        // a kept log still counts for StateMachineSafety: node 2 commits its kept "a"
+        ReplayResult conflict = new Trace()
+            .act(1, "HandleAppendEntries", 2, "Follower", 0, 0, 2, "b")
+            .act(2, "HandleAppendEntries", 1, "Follower", 0, 0, 1, "a")
+            .actKeepLog(1, "HandleAppendEntries", 2, "Follower", 0, 1)
+            .actKeepLog(2, "HandleAppendEntries", 1, "Follower", 0, 1)
+            .replay();
+        assertFails(conflict, "StateMachineSafety", 4);
     }
 
     @Test

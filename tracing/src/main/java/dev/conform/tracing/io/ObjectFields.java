@@ -14,17 +14,17 @@ import java.util.Set;
  * hash table with a node per field. Field names come from the parser's symbol table (interned),
  * so a lookup with a string literal usually matches by identity.
  */
-final class FieldMap extends AbstractMap<String, Object> {
+final class ObjectFields extends AbstractMap<String, Object> {
     /** Objects with more fields than this are read into a LinkedHashMap instead. */
     static final int MAX_FIELDS = 16;
-    static final FieldMap EMPTY = new FieldMap(new Object[0], 0);
+    static final ObjectFields EMPTY = new ObjectFields(new Object[0], 0);
 
     /** name0, value0, name1, value1, ... */
     private final Object[] kv;
     private final int n;
 
     /** Takes ownership of {@code kv}, whose first {@code n} slots hold names and values. */
-    FieldMap(Object[] kv, int n) {
+    ObjectFields(Object[] kv, int n) {
         this.kv = kv;
         this.n = n;
     }
