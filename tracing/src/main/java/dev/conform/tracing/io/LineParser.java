@@ -269,10 +269,10 @@ final class LineParser {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw fail("\"msg\" must be an object");
         }
-        int startCol = column();
-        Long id = null;
-        Integer from = null;
-        Integer to = null;
+        long start = p.currentTokenLocation().getByteOffset();
+        long id = 0;
+        int from = 0;
+        int to = 0;
         String type = null;
         Object body = null;
         int seen = 0;
@@ -300,9 +300,9 @@ final class LineParser {
                 default -> throw new IllegalStateException(name);
             }
         }
-        if (id == null || from == null || to == null || type == null) {
-            String missing = id == null ? "id" : from == null ? "from" : to == null ? "to" : "type";
-            throw failAt(startCol, "missing required field \"msg." + missing + "\"");
+        if ((seen & 15) != 15) {
+            String missing = (seen & 1) == 0 ? "id" : (seen & 2) == 0 ? "from" : (seen & 4) == 0 ? "to" : "type";
+            throw failAt(charColumn(start), "missing required field \"msg." + missing + "\"");
         }
         return new TraceMessage(id, from, to, type, body);
     }
@@ -424,8 +424,10 @@ final class LineParser {
         Object[] kv = new Object[8];
         int n = 0;
         do {
+            int h = name.hashCode();
             for (int i = 0; i < n; i += 2) {
-                if (kv[i].equals(name)) {
+                Object k = kv[i];
+                if (k == name || k.hashCode() == h && k.equals(name)) {
                     throw fail("duplicate key \"" + name + "\"");
                 }
             }
@@ -599,10 +601,12 @@ final class LineParser {
     }
 
     private int charColumn(JsonLocation loc) {
-        if (loc == null) {
-            return 1;
-        }
-        long off = loc.getByteOffset() - gate.base();
+        return loc == null ? 1 : charColumn(loc.getByteOffset());
+    }
+
+    /** Character column of a parser byte offset on the current line. */
+    private int charColumn(long parserOffset) {
+        long off = parserOffset - gate.base();
         int len = lines.end() - lines.start();
         int byteOff = (int) Math.max(0, Math.min(off, len));
         return Utf8.charCount(lines.bytes(), lines.start(), byteOff) + 1;
