@@ -45,6 +45,7 @@ final class LineParser {
     private final String file;
     private final LineSource lines;
     private final LineGate gate = new LineGate();
+    private final NamePredictor names = new NamePredictor();
     /** Created on the first line, then reused for every line. */
     private JsonParser p;
     /** Scratch for vector clock entries, reused across lines. */
@@ -102,7 +103,7 @@ final class LineParser {
                         seed = p.currentToken() == JsonToken.VALUE_NULL ? null : longValue(name);
                     }
                     case Wire.PLAN -> {
-                        plan = value(0);
+                        plan = value(Wire.PLAN);
                     }
                     case Wire.PRODUCER -> {
                         producer = stringValue(name, false);
@@ -143,7 +144,7 @@ final class LineParser {
             VectorClock vc = null;
             int seen = 0;
             String name;
-            while ((name = p.nextFieldName()) != null) {
+            for (name = names.first(p, null); name != null; name = names.after(p, name)) {
                 int bit = eventBit(name);
                 seen = once(seen, bit, name, "event");
                 JsonToken t = p.nextToken();
@@ -172,7 +173,7 @@ final class LineParser {
                         }
                     }
                     case STATE_BIT -> {
-                        state = value(0);
+                        state = value(Wire.STATE);
                     }
                     case LAMPORT_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
@@ -277,7 +278,7 @@ final class LineParser {
         Object body = null;
         int seen = 0;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        for (name = names.first(p, Wire.MSG); name != null; name = names.after(p, name)) {
             int bit = messageBit(name);
             seen = once(seen, bit, name, "message");
             p.nextToken();
@@ -295,7 +296,7 @@ final class LineParser {
                     type = stringValue("msg.type", false);
                 }
                 case 16 -> {
-                    body = value(0);
+                    body = value(Wire.BODY);
                 }
                 default -> throw new IllegalStateException(name);
             }
@@ -313,7 +314,7 @@ final class LineParser {
         }
         int n = 0;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        for (name = names.first(p, Wire.VC); name != null; name = names.after(p, name)) {
             int nodeId = nodeKey(name);
             p.nextToken();
             long v = nonNegative("vc entry");
@@ -377,20 +378,21 @@ final class LineParser {
         if (t != JsonToken.START_OBJECT) {
             throw fail("\"" + field + "\" must be an object");
         }
-        return object(0);
+        return object(field);
     }
 
     /** Reads any JSON value into Map/List/String/Long/Boolean/null. */
-    private Object value(int depth) throws IOException {
+    /** {@code parent}: the field (or, for an array element, the array's field) the value is under. */
+    private Object value(String parent) throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
-                return object(depth);
+                return object(parent);
             }
             case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(value(depth + 1));
+                    l.add(value(parent));
                 }
                 return l;
             }
@@ -416,8 +418,8 @@ final class LineParser {
     }
 
     /** The fields of the object just opened: a {@link ObjectFields}, or a LinkedHashMap when large. */
-    private Map<String, Object> object(int depth) throws IOException {
-        String name = p.nextFieldName();
+    private Map<String, Object> object(String parent) throws IOException {
+        String name = names.first(p, parent);
         if (name == null) {
             return ObjectFields.EMPTY;
         }
@@ -433,27 +435,27 @@ final class LineParser {
             }
             if (n == kv.length) {
                 if (n == 2 * ObjectFields.MAX_FIELDS) {
-                    return largeObject(ObjectFields.toLinked(kv, n), name, depth);
+                    return largeObject(ObjectFields.toLinked(kv, n), name);
                 }
                 kv = java.util.Arrays.copyOf(kv, 2 * n);
             }
             p.nextToken();
             kv[n] = name;
-            kv[n + 1] = value(depth + 1);
+            kv[n + 1] = value(name);
             n += 2;
-        } while ((name = p.nextFieldName()) != null);
+        } while ((name = names.after(p, name)) != null);
         return new ObjectFields(n == kv.length ? kv : java.util.Arrays.copyOf(kv, n), n);
     }
 
     /** Reads the rest of a large object, starting at field {@code name}, into {@code m}. */
-    private Map<String, Object> largeObject(Map<String, Object> m, String name, int depth) throws IOException {
+    private Map<String, Object> largeObject(Map<String, Object> m, String name) throws IOException {
         do {
             if (m.containsKey(name)) {
                 throw fail("duplicate key \"" + name + "\"");
             }
             p.nextToken();
-            m.put(name, value(depth + 1));
-        } while ((name = p.nextFieldName()) != null);
+            m.put(name, value(name));
+        } while ((name = names.after(p, name)) != null);
         return m;
     }
 
