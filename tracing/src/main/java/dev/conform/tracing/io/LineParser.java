@@ -46,6 +46,9 @@ final class LineParser {
     private final LineSource lines;
     private final LineGate gate = new LineGate();
     private final NamePredictor names = new NamePredictor();
+    /** Fields of the objects being read, innermost last; {@link #top} is the first free slot. */
+    private Object[] stack = new Object[64];
+    private int top;
     /** Created on the first line, then reused for every line. */
     private JsonParser p;
     /** Scratch for vector clock entries, reused across lines. */
@@ -423,28 +426,35 @@ final class LineParser {
         if (name == null) {
             return ObjectFields.EMPTY;
         }
-        Object[] kv = new Object[8];
-        int n = 0;
-        do {
-            int h = name.hashCode();
-            for (int i = 0; i < n; i += 2) {
-                Object k = kv[i];
-                if (k == name || k.hashCode() == h && k.equals(name)) {
-                    throw fail("duplicate key \"" + name + "\"");
+        // names and values go on a stack shared by all nesting levels, then into one exact array
+        int base = top;
+        try {
+            do {
+                int h = name.hashCode();
+                for (int i = base; i < top; i += 2) {
+                    Object k = stack[i];
+                    if (k == name || k.hashCode() == h && k.equals(name)) {
+                        throw fail("duplicate key \"" + name + "\"");
+                    }
                 }
-            }
-            if (n == kv.length) {
-                if (n == 2 * ObjectFields.MAX_FIELDS) {
-                    return largeObject(ObjectFields.toLinked(kv, n), name);
+                if (top - base == 2 * ObjectFields.MAX_FIELDS) {
+                    return largeObject(ObjectFields.toLinked(java.util.Arrays.copyOfRange(stack, base, top), top - base),
+                            name);
                 }
-                kv = java.util.Arrays.copyOf(kv, 2 * n);
-            }
-            p.nextToken();
-            kv[n] = name;
-            kv[n + 1] = value(name);
-            n += 2;
-        } while ((name = names.after(p, name)) != null);
-        return new ObjectFields(n == kv.length ? kv : java.util.Arrays.copyOf(kv, n), n);
+                p.nextToken();
+                Object v = value(name);
+                if (top + 2 > stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, 2 * stack.length);
+                }
+                stack[top] = name;
+                stack[top + 1] = v;
+                top += 2;
+            } while ((name = names.after(p, name)) != null);
+            return new ObjectFields(java.util.Arrays.copyOfRange(stack, base, top), top - base);
+        } finally {
+            java.util.Arrays.fill(stack, base, top, null);
+            top = base;
+        }
     }
 
     /** Reads the rest of a large object, starting at field {@code name}, into {@code m}. */

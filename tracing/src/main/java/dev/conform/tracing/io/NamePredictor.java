@@ -15,7 +15,7 @@ import java.io.IOException;
  * same state as after {@link JsonParser#nextFieldName()}, errors and positions included.
  */
 final class NamePredictor {
-    private static final int SLOTS = 256;
+    private static final int SLOTS = 1024;
     /** Field names come from the parser's symbol table, so a name is looked up by identity. */
     private final String[] afterKey = new String[SLOTS];
     private final SerializedString[] afterGuess = new SerializedString[SLOTS];
@@ -37,7 +37,7 @@ final class NamePredictor {
     }
 
     private String next(JsonParser p, String key, String[] keys, SerializedString[] guesses) throws IOException {
-        int slot = key.hashCode() * 0x9E3779B9 >>> 24;
+        int slot = key.hashCode() * 0x9E3779B9 >>> 22;
         SerializedString guess = keys[slot] == key ? guesses[slot] : null;
         String name;
         if (guess != null) {
@@ -56,7 +56,7 @@ final class NamePredictor {
     }
 
     private SerializedString quoted(String name) {
-        int slot = name.hashCode() * 0x9E3779B9 >>> 24;
+        int slot = name.hashCode() * 0x9E3779B9 >>> 22;
         if (quotedKey[slot] != name) {
             quotedKey[slot] = name;
             quoted[slot] = new SerializedString(name);
