@@ -45,9 +45,9 @@ final class LineParser {
     private final String file;
     private final LineSource lines;
     private final LineGate gate = new LineGate();
-    private final NamePredictor names = new NamePredictor();
     /** Fields of the objects being read, innermost last; {@link #top} is the first free slot. */
-    private Object[] stack = new Object[64];
+    private static final int STACK = 64;
+    private Object[] stack = new Object[STACK];
     private int top;
     /** Created on the first line, then reused for every line. */
     private JsonParser p;
@@ -106,7 +106,7 @@ final class LineParser {
                         seed = p.currentToken() == JsonToken.VALUE_NULL ? null : longValue(name);
                     }
                     case Wire.PLAN -> {
-                        plan = value(Wire.PLAN);
+                        plan = value();
                     }
                     case Wire.PRODUCER -> {
                         producer = stringValue(name, false);
@@ -147,7 +147,7 @@ final class LineParser {
             VectorClock vc = null;
             int seen = 0;
             String name;
-            for (name = names.first(p, null); name != null; name = names.after(p, name)) {
+            while ((name = p.nextFieldName()) != null) {
                 int bit = eventBit(name);
                 seen = once(seen, bit, name, "event");
                 JsonToken t = p.nextToken();
@@ -176,7 +176,7 @@ final class LineParser {
                         }
                     }
                     case STATE_BIT -> {
-                        state = value(Wire.STATE);
+                        state = value();
                     }
                     case LAMPORT_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
@@ -219,6 +219,10 @@ final class LineParser {
             throw failAt(1, "byte order mark not allowed");
         }
         gate.open(b, from, lines.end());
+        top = 0;
+        if (stack.length > STACK) {
+            stack = new Object[STACK]; // a deeply nested line does not keep its values alive
+        }
         if (p == null) {
             try {
                 p = FACTORY.createParser(gate);
@@ -281,7 +285,7 @@ final class LineParser {
         Object body = null;
         int seen = 0;
         String name;
-        for (name = names.first(p, Wire.MSG); name != null; name = names.after(p, name)) {
+        while ((name = p.nextFieldName()) != null) {
             int bit = messageBit(name);
             seen = once(seen, bit, name, "message");
             p.nextToken();
@@ -299,7 +303,7 @@ final class LineParser {
                     type = stringValue("msg.type", false);
                 }
                 case 16 -> {
-                    body = value(Wire.BODY);
+                    body = value();
                 }
                 default -> throw new IllegalStateException(name);
             }
@@ -317,7 +321,7 @@ final class LineParser {
         }
         int n = 0;
         String name;
-        for (name = names.first(p, Wire.VC); name != null; name = names.after(p, name)) {
+        while ((name = p.nextFieldName()) != null) {
             int nodeId = nodeKey(name);
             p.nextToken();
             long v = nonNegative("vc entry");
@@ -381,21 +385,20 @@ final class LineParser {
         if (t != JsonToken.START_OBJECT) {
             throw fail("\"" + field + "\" must be an object");
         }
-        return object(field);
+        return object();
     }
 
     /** Reads any JSON value into Map/List/String/Long/Boolean/null. */
-    /** {@code parent}: the field (or, for an array element, the array's field) the value is under. */
-    private Object value(String parent) throws IOException {
+    private Object value() throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
-                return object(parent);
+                return object();
             }
             case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(value(parent));
+                    l.add(value());
                 }
                 return l;
             }
@@ -421,8 +424,8 @@ final class LineParser {
     }
 
     /** The fields of the object just opened: a {@link ObjectFields}, or a LinkedHashMap when large. */
-    private Map<String, Object> object(String parent) throws IOException {
-        String name = names.first(p, parent);
+    private Map<String, Object> object() throws IOException {
+        String name = p.nextFieldName();
         if (name == null) {
             return ObjectFields.EMPTY;
         }
@@ -442,17 +445,17 @@ final class LineParser {
                             name);
                 }
                 p.nextToken();
-                Object v = value(name);
+                Object v = value();
                 if (top + 2 > stack.length) {
                     stack = java.util.Arrays.copyOf(stack, 2 * stack.length);
                 }
                 stack[top] = name;
                 stack[top + 1] = v;
                 top += 2;
-            } while ((name = names.after(p, name)) != null);
+            } while ((name = p.nextFieldName()) != null);
             return new ObjectFields(java.util.Arrays.copyOfRange(stack, base, top), top - base);
         } finally {
-            java.util.Arrays.fill(stack, base, top, null);
+            // slots above top keep stale references until reused; begin() bounds how many
             top = base;
         }
     }
@@ -464,8 +467,8 @@ final class LineParser {
                 throw fail("duplicate key \"" + name + "\"");
             }
             p.nextToken();
-            m.put(name, value(name));
-        } while ((name = names.after(p, name)) != null);
+            m.put(name, value());
+        } while ((name = p.nextFieldName()) != null);
         return m;
     }
 
