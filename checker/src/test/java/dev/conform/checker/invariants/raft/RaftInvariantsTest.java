@@ -25,7 +25,6 @@ class RaftInvariantsTest {
         List.of(1, 2, 3, 101), 0L, null, "test", Map.of());
 
     /** Builds events with the recorded state of contract C. */
-    @SuppressWarnings("unchecked")
     private static final class Trace {
         final List<TraceEvent> events = new ArrayList<>();
 
@@ -53,6 +52,7 @@ class RaftInvariantsTest {
         }
 
         /** An action that did not change the log, recorded without it (as the simulator does). */
+        @SuppressWarnings("unchecked")
         Trace actKeepLog(int node, String action, long term, String role, int votedFor, long commit) {
             act(node, action, term, role, votedFor, commit);
             Map<String, Object> st = new LinkedHashMap<>((Map<String, Object>) events.get(events.size() - 1).state());
