@@ -59,16 +59,24 @@ public final class VectorClock {
         if (ids.length != counts.length) {
             throw new IllegalArgumentException("ids and counts differ in length");
         }
+        return of(ids, counts, ids.length);
+    }
+
+    /** The clock of the first {@code len} entries of the arrays (copied, as by {@link #of(int[], long[])}). */
+    public static VectorClock of(int[] ids, long[] counts, int len) {
+        if (len < 0 || len > ids.length || len > counts.length) {
+            throw new IllegalArgumentException("length " + len + " outside the arrays");
+        }
         int n = 0;
-        for (long c : counts) {
-            if (c != 0) {
+        for (int i = 0; i < len; i++) {
+            if (counts[i] != 0) {
                 n++;
             }
         }
         int[] is = new int[n];
         long[] cs = new long[n];
         int k = 0;
-        for (int i = 0; i < ids.length; i++) {
+        for (int i = 0; i < len; i++) {
             if (counts[i] != 0) {
                 is[k] = ids[i];
                 cs[k] = counts[i];

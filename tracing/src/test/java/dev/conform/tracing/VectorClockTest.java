@@ -51,6 +51,16 @@ class VectorClockTest {
     }
 
     @Test
+    void aPrefixOfTheArraysIsTheClockOfThoseEntries() {
+        int[] ids = {3, 1, 7, 9};
+        long[] counts = {2, 5, 0, 4};
+        assertEquals(VectorClock.of(new int[] {3, 1, 7}, new long[] {2, 5, 0}), VectorClock.of(ids, counts, 3));
+        assertEquals(VectorClock.empty(), VectorClock.of(ids, counts, 0));
+        assertThrows(IllegalArgumentException.class, () -> VectorClock.of(ids, counts, 5));
+        assertThrows(IllegalArgumentException.class, () -> VectorClock.of(new int[] {1, 1, 2}, new long[] {1, 1, 1}, 2));
+    }
+
+    @Test
     void rejectsRepeatedNodes() {
         assertThrows(IllegalArgumentException.class, () -> VectorClock.of(new int[] {2, 1, 2}, new long[] {1, 1, 1}));
         assertThrows(IllegalArgumentException.class, () -> VectorClock.of(new int[] {1, 1}, new long[] {1, 1}));

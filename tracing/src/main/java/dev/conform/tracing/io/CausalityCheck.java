@@ -23,6 +23,9 @@ final class CausalityCheck {
     private long lastSeq = -1;
     private long lastSeqLine;
     private final Map<Integer, NodeClock> nodes = new HashMap<>();
+    /** The same clocks by id for small ids, looked up without boxing. */
+    private final NodeClock[] small = new NodeClock[SMALL_IDS];
+    private static final int SMALL_IDS = 1024;
     private final LinkedHashMap<Long, PendingSend> pending;
 
     private static final class NodeClock {
@@ -34,7 +37,11 @@ final class CausalityCheck {
         long lastLine;
     }
 
-    private record PendingSend(TraceMessage msg, VectorClock vc, long lamport, long line, int copies) {
+    /** What a delivery is checked against; not the message itself, whose body may be large. */
+    private record PendingSend(int from, int to, String type, VectorClock vc, long lamport, long line, int copies) {
+        PendingSend withCopies(int n) {
+            return new PendingSend(from, to, type, vc, lamport, line, n);
+        }
     }
 
     CausalityCheck(LineParser errors, int maxPendingSends) {
@@ -52,19 +59,26 @@ final class CausalityCheck {
 
     void check(TraceEvent e, long line) {
         checkSeq(e, line);
-        NodeClock nc = nodes.get(e.node());
+        NodeClock nc = clock(e.node());
         boolean first = nc == null;
         if (first) {
             nc = new NodeClock();
             nc.hasLamport = e.lamport() >= 0;
             nc.hasVc = e.vc() != null;
             nodes.put(e.node(), nc);
+            if (e.node() >= 0 && e.node() < SMALL_IDS) {
+                small[e.node()] = nc;
+            }
         }
         checkLamport(e, nc, first);
         checkVectorClock(e, nc);
         checkMessage(e, line);
         nc.events++;
         nc.lastLine = line;
+    }
+
+    private NodeClock clock(int node) {
+        return node >= 0 && node < SMALL_IDS ? small[node] : nodes.get(node);
     }
 
     private void checkSeq(TraceEvent e, long line) {
@@ -132,7 +146,7 @@ final class CausalityCheck {
                 if (other == e.node()) {
                     continue;
                 }
-                NodeClock oc = nodes.get(other);
+                NodeClock oc = clock(other);
                 long known = oc == null || oc.vc == null ? 0 : oc.vc.get(other);
                 if (vc.countAt(i) > known) {
                     throw errors.failAt(1, "vector clock says node " + e.node() + " knows of " + vc.countAt(i)
@@ -158,7 +172,7 @@ final class CausalityCheck {
             if (prev != null) {
                 throw errors.failAt(1, "message id " + m.id() + " sent again (first sent on line " + prev.line() + ")");
             }
-            pending.put(m.id(), new PendingSend(m, e.vc(), e.lamport(), line, 1));
+            pending.put(m.id(), new PendingSend(m.from(), m.to(), m.type(), e.vc(), e.lamport(), line, 1));
             return;
         }
         if (k == EventKind.DELIVER && e.node() != m.to()) {
@@ -168,13 +182,13 @@ final class CausalityCheck {
         if (s == null) {
             return;
         }
-        if (s.msg().from() != m.from() || s.msg().to() != m.to() || !s.msg().type().equals(m.type())) {
+        if (s.from() != m.from() || s.to() != m.to() || !s.type().equals(m.type())) {
             throw errors.failAt(1, "message id " + m.id() + " is " + m.type() + " " + m.from() + "->" + m.to()
-                    + " here but " + s.msg().type() + " " + s.msg().from() + "->" + s.msg().to()
+                    + " here but " + s.type() + " " + s.from() + "->" + s.to()
                     + " when sent on line " + s.line());
         }
         switch (k) {
-            case DUPLICATE -> pending.put(m.id(), new PendingSend(s.msg(), s.vc(), s.lamport(), s.line(), s.copies() + 1));
+            case DUPLICATE -> pending.put(m.id(), s.withCopies(s.copies() + 1));
             case DROP -> release(m.id(), s);
             case DELIVER -> {
                 if (s.vc() != null && e.vc() != null && !s.vc().lessOrEqual(e.vc())) {
@@ -198,7 +212,7 @@ final class CausalityCheck {
         if (s.copies() <= 1) {
             pending.remove(id);
         } else {
-            pending.put(id, new PendingSend(s.msg(), s.vc(), s.lamport(), s.line(), s.copies() - 1));
+            pending.put(id, s.withCopies(s.copies() - 1));
         }
     }
 

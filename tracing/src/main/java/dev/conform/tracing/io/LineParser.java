@@ -16,13 +16,15 @@ import dev.conform.tracing.VectorClock;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Parses one trace line (header or event) from its bytes with Jackson's streaming parser and
- * checks field names and types. Cross-line rules (sequence numbers, clocks) live in
+ * Parses trace lines (the header, then events) with one Jackson streaming parser for the whole
+ * input and checks field names and types. The parser reads through a {@link LineGate} that
+ * hands it one line at a time, so each line parses exactly as if it were a document of its own
+ * (a value cut at the end of its line is truncated, never continued on the next one) without
+ * the cost of a parser per line. Cross-line rules (sequence numbers, clocks) live in
  * {@link CausalityCheck}. Every problem becomes a {@link TraceFormatException} at the
  * offending token.
  */
@@ -40,21 +42,30 @@ final class LineParser {
             .build()
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
-    private final JsonFactory factory = FACTORY;
     private final String file;
-    private byte[] line;
-    private long lineNo;
+    private final LineSource lines;
+    private final LineGate gate = new LineGate();
+    /** Fields of the objects being read, innermost last; {@link #top} is the first free slot. */
+    private static final int STACK = 64;
+    private Object[] stack = new Object[STACK];
+    private int top;
+    /** Created on the first line, then reused for every line. */
     private JsonParser p;
     /** Scratch for vector clock entries, reused across lines. */
     private int[] vcIds = new int[16];
+    private static final int KEY_SLOTS = 64;
+    private final String[] keyNames = new String[KEY_SLOTS];
+    private final int[] keyIds = new int[KEY_SLOTS];
     private long[] vcCounts = new long[16];
 
-    LineParser(String file, int maxLineBytes) {
+    LineParser(String file, LineSource lines) {
         this.file = file;
+        this.lines = lines;
     }
 
-    TraceHeader header(byte[] bytes, int len, long no) {
-        begin(bytes, len, no);
+    /** Parses the current line of the source as the header. */
+    TraceHeader header() {
+        begin();
         try {
             expectObjectStart("the header line");
             Integer schema = null;
@@ -95,7 +106,7 @@ final class LineParser {
                         seed = p.currentToken() == JsonToken.VALUE_NULL ? null : longValue(name);
                     }
                     case Wire.PLAN -> {
-                        plan = value(0);
+                        plan = value();
                     }
                     case Wire.PRODUCER -> {
                         producer = stringValue(name, false);
@@ -118,13 +129,12 @@ final class LineParser {
                     params == null ? Map.of() : params);
         } catch (IOException e) {
             throw jacksonFailure(e);
-        } finally {
-            end();
         }
     }
 
-    TraceEvent event(byte[] bytes, int len, long no) {
-        begin(bytes, len, no);
+    /** Parses the current line of the source as an event. */
+    TraceEvent event() {
+        begin();
         try {
             expectObjectStart("an event line");
             long seq = -1;
@@ -138,41 +148,42 @@ final class LineParser {
             int seen = 0;
             String name;
             while ((name = p.nextFieldName()) != null) {
-                seen = once(seen, eventBit(name), name, "event");
+                int bit = eventBit(name);
+                seen = once(seen, bit, name, "event");
                 JsonToken t = p.nextToken();
-                switch (name) {
-                    case Wire.SEQ -> {
+                switch (bit) {
+                    case SEQ_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
                             seq = nonNegative(name);
                         }
                     }
-                    case Wire.NODE -> {
+                    case NODE_BIT -> {
                         node = intValue(name);
                     }
-                    case Wire.KIND -> {
+                    case KIND_BIT -> {
                         String k = stringValue(name, false);
                         kind = EventKind.fromWire(k);
                         if (kind == null) {
                             throw fail("unknown event kind \"" + k + "\" (expected one of " + kindList() + ")");
                         }
                     }
-                    case Wire.ACTION -> {
+                    case ACTION_BIT -> {
                         action = stringValue(name, true);
                     }
-                    case Wire.MSG -> {
+                    case MSG_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
                             msg = message();
                         }
                     }
-                    case Wire.STATE -> {
-                        state = value(0);
+                    case STATE_BIT -> {
+                        state = value();
                     }
-                    case Wire.LAMPORT -> {
+                    case LAMPORT_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
                             lamport = nonNegative(name);
                         }
                     }
-                    case Wire.VC -> {
+                    case VC_BIT -> {
                         if (t != JsonToken.VALUE_NULL) {
                             vc = vectorClock();
                         }
@@ -192,8 +203,6 @@ final class LineParser {
             return new TraceEvent(seq, node, kind, action, msg, state, lamport, vc);
         } catch (IOException e) {
             throw jacksonFailure(e);
-        } finally {
-            end();
         }
     }
 
@@ -202,25 +211,33 @@ final class LineParser {
                 || k == EventKind.DUPLICATE;
     }
 
-    private void begin(byte[] bytes, int len, long no) {
-        this.line = bytes;
-        this.lineNo = no;
-        if (len >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+    private void begin() {
+        byte[] b = lines.bytes();
+        int from = lines.start();
+        if (lines.end() - from >= 3 && (b[from] & 0xff) == 0xef && (b[from + 1] & 0xff) == 0xbb
+                && (b[from + 2] & 0xff) == 0xbf) {
             throw failAt(1, "byte order mark not allowed");
         }
-        try {
-            p = factory.createParser(bytes, 0, len);
-        } catch (IOException e) {
-            throw jacksonFailure(e);
+        gate.open(b, from, lines.end());
+        top = 0;
+        if (stack.length > STACK) {
+            stack = new Object[STACK]; // a deeply nested line does not keep its values alive
+        }
+        if (p == null) {
+            try {
+                p = FACTORY.createParser(gate);
+            } catch (IOException e) {
+                throw jacksonFailure(e);
+            }
         }
     }
 
-    private void end() {
+    void close() {
         if (p != null) {
             try {
                 p.close();
             } catch (IOException ignored) {
-                // parsing from a byte array: nothing to release
+                // the gate holds no resource; the reader closes the real stream
             }
             p = null;
         }
@@ -236,10 +253,23 @@ final class LineParser {
         }
     }
 
+    /**
+     * Only whitespace may follow the object on its line. The bytes are looked at directly: asking
+     * the parser for a token past the end of the line would end its input for good. Content found
+     * is tokenized as a parser of this line alone would, for the same message.
+     */
     private void endOfLine(String what) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t != null) {
-            throw fail("unexpected content after the " + what + " object");
+        long after = p.currentLocation().getByteOffset() - gate.base();
+        byte[] b = lines.bytes();
+        for (int i = lines.start() + (int) after; i < lines.end(); i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                JsonToken t = p.nextToken();
+                if (t != null) {
+                    throw fail("unexpected content after the " + what + " object");
+                }
+                return;
+            }
         }
     }
 
@@ -247,39 +277,40 @@ final class LineParser {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw fail("\"msg\" must be an object");
         }
-        int startCol = column();
-        Long id = null;
-        Integer from = null;
-        Integer to = null;
+        long start = p.currentTokenLocation().getByteOffset();
+        long id = 0;
+        int from = 0;
+        int to = 0;
         String type = null;
         Object body = null;
         int seen = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {
-            seen = once(seen, messageBit(name), name, "message");
+            int bit = messageBit(name);
+            seen = once(seen, bit, name, "message");
             p.nextToken();
-            switch (name) {
-                case Wire.ID -> {
+            switch (bit) {
+                case 1 -> {
                     id = nonNegative("msg.id");
                 }
-                case Wire.FROM -> {
+                case 2 -> {
                     from = intValue("msg.from");
                 }
-                case Wire.TO -> {
+                case 4 -> {
                     to = intValue("msg.to");
                 }
-                case Wire.MTYPE -> {
+                case 8 -> {
                     type = stringValue("msg.type", false);
                 }
-                case Wire.BODY -> {
-                    body = value(0);
+                case 16 -> {
+                    body = value();
                 }
                 default -> throw new IllegalStateException(name);
             }
         }
-        if (id == null || from == null || to == null || type == null) {
-            String missing = id == null ? "id" : from == null ? "from" : to == null ? "to" : "type";
-            throw failAt(startCol, "missing required field \"msg." + missing + "\"");
+        if ((seen & 15) != 15) {
+            String missing = (seen & 1) == 0 ? "id" : (seen & 2) == 0 ? "from" : (seen & 4) == 0 ? "to" : "type";
+            throw failAt(charColumn(start), "missing required field \"msg." + missing + "\"");
         }
         return new TraceMessage(id, from, to, type, body);
     }
@@ -291,12 +322,7 @@ final class LineParser {
         int n = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {
-            int nodeId;
-            try {
-                nodeId = Integer.parseInt(name);
-            } catch (NumberFormatException e) {
-                throw fail("vector clock key \"" + name + "\" is not a node id");
-            }
+            int nodeId = nodeKey(name);
             p.nextToken();
             long v = nonNegative("vc entry");
             // Writers emit ascending ids, so the scan for a duplicate is only needed out of order.
@@ -312,7 +338,28 @@ final class LineParser {
             vcIds[n] = nodeId;
             vcCounts[n++] = v;
         }
-        return VectorClock.of(java.util.Arrays.copyOf(vcIds, n), java.util.Arrays.copyOf(vcCounts, n));
+        return VectorClock.of(vcIds, vcCounts, n);
+    }
+
+    /**
+     * The node id a vector clock key names. Keys come from the parser's symbol table, one String
+     * per distinct name, so a small table matched by identity saves parsing the same few keys on
+     * every line.
+     */
+    private int nodeKey(String name) {
+        int slot = System.identityHashCode(name) & (KEY_SLOTS - 1);
+        if (keyNames[slot] == name) {
+            return keyIds[slot];
+        }
+        int id;
+        try {
+            id = Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            throw fail("vector clock key \"" + name + "\" is not a node id");
+        }
+        keyNames[slot] = name;
+        keyIds[slot] = id;
+        return id;
     }
 
     private List<Integer> nodeList() throws IOException {
@@ -338,31 +385,20 @@ final class LineParser {
         if (t != JsonToken.START_OBJECT) {
             throw fail("\"" + field + "\" must be an object");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) value(0);
-        return m;
+        return object();
     }
 
     /** Reads any JSON value into Map/List/String/Long/Boolean/null. */
-    private Object value(int depth) throws IOException {
+    private Object value() throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                String name;
-                while ((name = p.nextFieldName()) != null) {
-                    if (m.containsKey(name)) {
-                        throw fail("duplicate key \"" + name + "\"");
-                    }
-                    p.nextToken();
-                    m.put(name, value(depth + 1));
-                }
-                return m;
+                return object();
             }
             case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(value(depth + 1));
+                    l.add(value());
                 }
                 return l;
             }
@@ -387,6 +423,55 @@ final class LineParser {
         }
     }
 
+    /** The fields of the object just opened: a {@link ObjectFields}, or a LinkedHashMap when large. */
+    private Map<String, Object> object() throws IOException {
+        String name = p.nextFieldName();
+        if (name == null) {
+            return ObjectFields.EMPTY;
+        }
+        // names and values go on a stack shared by all nesting levels, then into one exact array
+        int base = top;
+        try {
+            do {
+                int h = name.hashCode();
+                for (int i = base; i < top; i += 2) {
+                    Object k = stack[i];
+                    if (k == name || k.hashCode() == h && k.equals(name)) {
+                        throw fail("duplicate key \"" + name + "\"");
+                    }
+                }
+                if (top - base == 2 * ObjectFields.MAX_FIELDS) {
+                    return largeObject(ObjectFields.toLinked(java.util.Arrays.copyOfRange(stack, base, top), top - base),
+                            name);
+                }
+                p.nextToken();
+                Object v = value();
+                if (top + 2 > stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, 2 * stack.length);
+                }
+                stack[top] = name;
+                stack[top + 1] = v;
+                top += 2;
+            } while ((name = p.nextFieldName()) != null);
+            return new ObjectFields(java.util.Arrays.copyOfRange(stack, base, top), top - base);
+        } finally {
+            // slots above top keep stale references until reused; begin() bounds how many
+            top = base;
+        }
+    }
+
+    /** Reads the rest of a large object, starting at field {@code name}, into {@code m}. */
+    private Map<String, Object> largeObject(Map<String, Object> m, String name) throws IOException {
+        do {
+            if (m.containsKey(name)) {
+                throw fail("duplicate key \"" + name + "\"");
+            }
+            p.nextToken();
+            m.put(name, value());
+        } while ((name = p.nextFieldName()) != null);
+        return m;
+    }
+
     private long integer(String what) throws IOException {
         JsonParser.NumberType nt = p.getNumberType();
         if (nt == JsonParser.NumberType.BIG_INTEGER) {
@@ -399,7 +484,10 @@ final class LineParser {
         if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw fail("\"" + field + "\" must be an integer, found " + describe());
         }
-        return integer("\"" + field + "\"");
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw fail("\"" + field + "\" " + p.getText() + " is outside the 64-bit integer range");
+        }
+        return p.getLongValue();
     }
 
     private long nonNegative(String field) throws IOException {
@@ -457,16 +545,25 @@ final class LineParser {
         };
     }
 
+    private static final int SEQ_BIT = 1;
+    private static final int NODE_BIT = 2;
+    private static final int KIND_BIT = 4;
+    private static final int ACTION_BIT = 8;
+    private static final int MSG_BIT = 16;
+    private static final int STATE_BIT = 32;
+    private static final int LAMPORT_BIT = 64;
+    private static final int VC_BIT = 128;
+
     private static int eventBit(String name) {
         return switch (name) {
-            case Wire.SEQ -> 1;
-            case Wire.NODE -> 2;
-            case Wire.KIND -> 4;
-            case Wire.ACTION -> 8;
-            case Wire.MSG -> 16;
-            case Wire.STATE -> 32;
-            case Wire.LAMPORT -> 64;
-            case Wire.VC -> 128;
+            case Wire.SEQ -> SEQ_BIT;
+            case Wire.NODE -> NODE_BIT;
+            case Wire.KIND -> KIND_BIT;
+            case Wire.ACTION -> ACTION_BIT;
+            case Wire.MSG -> MSG_BIT;
+            case Wire.STATE -> STATE_BIT;
+            case Wire.LAMPORT -> LAMPORT_BIT;
+            case Wire.VC -> VC_BIT;
             default -> 0;
         };
     }
@@ -519,15 +616,15 @@ final class LineParser {
     }
 
     private int charColumn(JsonLocation loc) {
-        if (loc == null) {
-            return 1;
-        }
-        long off = loc.getByteOffset();
-        if (off < 0) {
-            return Math.max(1, loc.getColumnNr());
-        }
-        int byteOff = (int) Math.min(off, line.length);
-        return Utf8.charCount(line, 0, byteOff) + 1;
+        return loc == null ? 1 : charColumn(loc.getByteOffset());
+    }
+
+    /** Character column of a parser byte offset on the current line. */
+    private int charColumn(long parserOffset) {
+        long off = parserOffset - gate.base();
+        int len = lines.end() - lines.start();
+        int byteOff = (int) Math.max(0, Math.min(off, len));
+        return Utf8.charCount(lines.bytes(), lines.start(), byteOff) + 1;
     }
 
     TraceFormatException fail(String reason) {
@@ -535,7 +632,7 @@ final class LineParser {
     }
 
     TraceFormatException failAt(int column, String reason) {
-        return new TraceFormatException(file, lineNo, column, reason);
+        return new TraceFormatException(file, lines.lineNo(), column, reason);
     }
 
     private TraceFormatException jacksonFailure(IOException e) {
@@ -558,6 +655,12 @@ final class LineParser {
             return "syntax error";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String first = nl < 0 ? s : s.substring(0, nl);
+        // Jackson's own position of the enclosing value counts from its start of input, not the line
+        int at = first.indexOf(" (for Object starting at ");
+        if (at < 0) {
+            at = first.indexOf(" (for Array starting at ");
+        }
+        return at < 0 ? first : first.substring(0, at);
     }
 }

@@ -3,22 +3,36 @@ package dev.conform.tracing.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
- * Splits a byte stream into newline-terminated lines with bounded memory: a line longer than
- * the limit is rejected before it is buffered whole. Each line is checked to be well-formed
- * UTF-8 without NUL bytes, so the JSON parser only ever sees clean UTF-8.
+ * Splits a byte stream into newline-terminated lines with bounded memory: lines are found in
+ * place in one reusable chunk buffer (no copy per line), and a line longer than the limit is
+ * rejected before it is buffered whole. Each line is checked to be well-formed UTF-8 without NUL
+ * bytes, so the JSON parser only ever sees clean UTF-8. The current line's bytes stay where they
+ * are until the next call to {@link #next()}.
  */
 final class LineSource implements AutoCloseable {
+    private static final int CHUNK = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+
     private final InputStream in;
     private final String file;
     private final int maxLineBytes;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
+    private byte[] buf = new byte[CHUNK];
+    /** Bytes read so far are buf[0, lim). */
     private int lim;
     private boolean eof;
-    private byte[] line = new byte[1 << 12];
-    private int lineLen;
+    /** The current line is buf[start, end); its newline is at end. */
+    private int start;
+    private int end;
+    /** Where the line after the current one starts. */
+    private int next;
     private long lineNo;
 
     LineSource(InputStream in, String file, int maxLineBytes) {
@@ -27,70 +41,93 @@ final class LineSource implements AutoCloseable {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Loads the next line (without its newline); false at the end of the stream. */
+    /** Moves to the next line (without its newline); false at the end of the stream. */
     boolean next() {
-        lineLen = 0;
+        int s = next;
+        int i = s;
+        // any byte <= 0 (NUL or non-ASCII) makes this negative: only then is the full UTF-8 check run
+        // (a word with a high bit set, or a zero byte, likewise)
+        int low = 0;
         while (true) {
-            if (pos == lim) {
-                fill();
-                if (eof) {
-                    if (lineLen == 0) {
-                        return false;
-                    }
-                    lineNo++;
-                    throw new TraceFormatException(file, lineNo, Utf8.charCount(line, 0, lineLen) + 1,
-                            "line is not terminated by a newline (truncated trace?)");
-                }
-            }
-            int i = pos;
             byte[] b = buf;
             int l = lim;
-            while (i < l && b[i] != '\n') {
+            // eight bytes at a time up to the word holding the newline
+            while (i + 8 <= l) {
+                long w = (long) LONGS.get(b, i);
+                long x = w ^ NEWLINES;
+                if (((x - ONES) & ~x & HIGHS) != 0) {
+                    break;
+                }
+                if (((w | (w - ONES) & ~w) & HIGHS) != 0) {
+                    low = -1;
+                }
+                i += 8;
+            }
+            while (i < l) {
+                int c = b[i];
+                if (c == '\n') {
+                    break;
+                }
+                low |= c - 1;
                 i++;
             }
-            append(pos, i - pos);
-            if (i < l) {
-                pos = i + 1;
-                lineNo++;
-                int bad = Utf8.firstInvalid(line, 0, lineLen);
-                if (bad >= 0) {
-                    String what = line[bad] == 0 ? "NUL byte" : "invalid UTF-8 byte 0x"
-                            + Integer.toHexString(line[bad] & 0xff);
-                    throw new TraceFormatException(file, lineNo, Utf8.charCount(line, 0, bad) + 1, what);
-                }
-                return true;
+            if (i - s > maxLineBytes) {
+                throw new TraceFormatException(file, lineNo + 1, 1,
+                        "line longer than the limit of " + maxLineBytes + " bytes");
             }
-            pos = i;
+            if (i < l) {
+                break;
+            }
+            if (eof) {
+                if (i == s) {
+                    start = end = next = s;
+                    return false;
+                }
+                lineNo++;
+                throw new TraceFormatException(file, lineNo, Utf8.charCount(b, s, i - s) + 1,
+                        "line is not terminated by a newline (truncated trace?)");
+            }
+            // keep the partial line, drop what is before it, and read more
+            if (s > 0) {
+                System.arraycopy(b, s, b, 0, l - s);
+                lim = l - s;
+                i -= s;
+                s = 0;
+            } else if (l == b.length) {
+                grow();
+            }
+            fill();
         }
+        lineNo++;
+        start = s;
+        end = i;
+        next = i + 1;
+        if (low < 0) {
+            int bad = Utf8.firstInvalid(buf, s, i - s);
+            if (bad >= 0) {
+                String what = buf[bad] == 0 ? "NUL byte" : "invalid UTF-8 byte 0x"
+                        + Integer.toHexString(buf[bad] & 0xff);
+                throw new TraceFormatException(file, lineNo, Utf8.charCount(buf, s, bad - s) + 1, what);
+            }
+        }
+        return true;
     }
 
-    private void append(int from, int n) {
-        if (n == 0) {
-            return;
-        }
-        int need = lineLen + n;
-        if (need > maxLineBytes) {
-            throw new TraceFormatException(file, lineNo + 1, 1,
-                    "line longer than the limit of " + maxLineBytes + " bytes");
-        }
-        if (need > line.length) {
-            byte[] bigger = new byte[(int) Math.min(maxLineBytes, Math.max(need, 2L * line.length))];
-            System.arraycopy(line, 0, bigger, 0, lineLen);
-            line = bigger;
-        }
-        System.arraycopy(buf, from, line, lineLen, n);
-        lineLen = need;
+    /** Room for a line of up to maxLineBytes plus the byte that shows it is longer. */
+    private void grow() {
+        long cap = Math.min((long) maxLineBytes + 1, Integer.MAX_VALUE - 16L);
+        byte[] bigger = new byte[(int) Math.min(cap, 2L * buf.length)];
+        System.arraycopy(buf, 0, bigger, 0, lim);
+        buf = bigger;
     }
 
     private void fill() {
         try {
-            int n = in.read(buf, 0, buf.length);
+            int n = in.read(buf, lim, buf.length - lim);
             if (n < 0) {
                 eof = true;
-                pos = lim = 0;
             } else {
-                pos = 0;
-                lim = n;
+                lim += n;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + file, e);
@@ -98,11 +135,17 @@ final class LineSource implements AutoCloseable {
     }
 
     byte[] bytes() {
-        return line;
+        return buf;
     }
 
-    int length() {
-        return lineLen;
+    /** Offset of the current line's first byte in {@link #bytes()}. */
+    int start() {
+        return start;
+    }
+
+    /** Offset just past the current line's last byte (where its newline is). */
+    int end() {
+        return end;
     }
 
     /** 1-based number of the current line. */
@@ -110,10 +153,14 @@ final class LineSource implements AutoCloseable {
         return lineNo;
     }
 
-    /** Drops a very long line buffer after use so memory stays bounded by typical lines. */
+    /** Goes back to a chunk-sized buffer after a very long line so memory stays bounded by typical lines. */
     void shrink() {
-        if (line.length > (1 << 20)) {
-            line = new byte[1 << 12];
+        if (buf.length > (1 << 20) && lim - next <= CHUNK) {
+            byte[] small = new byte[CHUNK];
+            System.arraycopy(buf, next, small, 0, lim - next);
+            lim -= next;
+            start = end = next = 0;
+            buf = small;
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Reads an NDJSON trace (docs/trace-format.md) one event at a time, in memory independent of
- * the trace length, and validates it strictly: line structure, UTF-8, JSON syntax, field names
+ * the trace length, with one streaming JSON parser for the whole input, and validates it strictly: line structure, UTF-8, JSON syntax, field names
  * and types, event kinds, required fields, sequence numbers and clock causality. Every problem
  * is a {@link TraceFormatException} whose message is {@code file:line:column: reason}.
  *
@@ -75,17 +75,19 @@ public final class TraceReader implements AutoCloseable {
     private final CausalityCheck causality;
     private final TraceHeader header;
     private boolean done;
+    /** The first error: the reader cannot go on after it, so later calls report it again. */
+    private TraceFormatException failure;
 
     private TraceReader(InputStream in, String file, Options options) {
         this.file = file;
         this.lines = new LineSource(in, file, options.maxLineBytes());
-        this.parser = new LineParser(file, options.maxLineBytes());
+        this.parser = new LineParser(file, lines);
         this.causality = options.checkCausality() ? new CausalityCheck(parser, options.maxPendingSends()) : null;
         try {
             if (!lines.next()) {
                 throw new TraceFormatException(file, 1, 1, "empty trace: no header line");
             }
-            this.header = parser.header(lines.bytes(), lines.length(), lines.lineNo());
+            this.header = parser.header();
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -135,20 +137,27 @@ public final class TraceReader implements AutoCloseable {
 
     /** The next event, or null at the end of the trace. */
     public TraceEvent next() {
+        if (failure != null) {
+            throw failure;
+        }
         if (done) {
             return null;
         }
-        if (!lines.next()) {
-            done = true;
-            return null;
+        try {
+            if (!lines.next()) {
+                done = true;
+                return null;
+            }
+            TraceEvent e = parser.event();
+            if (causality != null) {
+                causality.check(e, lines.lineNo());
+            }
+            lines.shrink();
+            return e;
+        } catch (TraceFormatException ex) {
+            failure = ex;
+            throw ex;
         }
-        long no = lines.lineNo();
-        TraceEvent e = parser.event(lines.bytes(), lines.length(), no);
-        if (causality != null) {
-            causality.check(e, no);
-        }
-        lines.shrink();
-        return e;
     }
 
     /** 1-based number of the last line read (1 after the header). */
@@ -163,11 +172,13 @@ public final class TraceReader implements AutoCloseable {
 
     @Override
     public void close() {
+        parser.close();
         lines.close();
     }
 
     private void closeQuietly() {
         try {
+            parser.close();
             lines.close();
         } catch (RuntimeException ignored) {
             // the original failure is more useful

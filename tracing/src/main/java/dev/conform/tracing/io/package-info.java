@@ -3,5 +3,11 @@
  * reused Jackson generator; {@link dev.conform.tracing.io.TraceReader} streams them back and
  * rejects anything outside docs/trace-format.md with a {@code file:line:column} message
  * ({@link dev.conform.tracing.io.TraceFormatException}).
+ *
+ * <p>The reader finds lines in place in one chunk buffer ({@code LineSource}, which also checks
+ * UTF-8 and the line limit) and parses them all with one Jackson parser that reads through a
+ * {@code LineGate}: the gate hands the parser one line at a time and ends its input there, so
+ * every line is judged as a document of its own while parser set-up and field-name table are
+ * paid once per file. Small objects come back as array-backed maps ({@code ObjectFields}).
  */
 package dev.conform.tracing.io;

@@ -36,24 +36,38 @@ final class RaftProperties {
                 continue;
             }
             long n = Math.min(c.lastIndex(), o.lastIndex());
-            boolean exact = c.unknown == 0 && o.unknown == 0;
-            for (long k = exact ? c.firstChanged : 1; k <= n; k++) {
+            if (c.unknown == 0 && o.unknown == 0) {
+                for (long k = c.firstChanged; k <= n; k++) {
+                    Entry a = c.at(k);
+                    Entry b = o.at(k);
+                    if (a != null && b != null && a.term() == b.term() && c.prefixHash(k) != o.prefixHash(k)) {
+                        long d = firstDiff(c, o, k);
+                        if (d != 0) {
+                            return mismatch(s, c, o, k, d);
+                        }
+                    }
+                }
+                continue;
+            }
+            // With unknown entries the prefix hashes cannot be compared: find the first known
+            // difference once; the logs break LogMatching iff they agree on a term at or after it.
+            long d = firstDiff(c, o, n);
+            for (long k = Math.max(d, 1); d != 0 && k <= n; k++) {
                 Entry a = c.at(k);
                 Entry b = o.at(k);
-                if (a == null || b == null || a.term() != b.term()) {
-                    continue;
-                }
-                if (exact ? c.prefixHash(k) != o.prefixHash(k) : firstDiff(c, o, k) != 0) {
-                    long d = firstDiff(c, o, k);
-                    if (d != 0) {
-                        s.note = "servers " + c.id + " and " + o.id + " agree on the term at index " + k
-                            + " but differ at index " + d;
-                        return false;
-                    }
+                if (a != null && b != null && a.term() == b.term()) {
+                    return mismatch(s, c, o, k, d);
                 }
             }
         }
         return true;
+    }
+
+    /** Notes why LogMatching fails: the logs agree on the term at k but differ at d (d <= k). */
+    private static boolean mismatch(RaftTraceState s, ServerView c, ServerView o, long k, long d) {
+        s.note = "servers " + c.id + " and " + o.id + " agree on the term at index " + k
+            + " but differ at index " + d;
+        return false;
     }
 
     /** The first index up to k where both entries are known and differ, or 0. */
