@@ -29,7 +29,7 @@ class RaftChaosConformanceTest {
     private static final int SEEDS = SOAK ? 10_000 : 200;
     private static final int TLC_SAMPLES = SOAK ? 200 : 20;
     private static final long STEPS = 2_000;
-    /** TLC validates the whole trace the Java invariants checked (linear in its length since tlcraft). */
+    /** TLC validates the whole trace the Java invariants checked (linear in its length: see docs/performance.md, section 3). */
     private static final long TLC_STEPS = STEPS;
     private static final String INTENSITY = "medium";
 
