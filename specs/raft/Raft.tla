@@ -445,4 +445,33 @@ StateMachineSafety ==
         LET c == Min(commitIndex[i], commitIndex[j])
         IN SubSeq(FullLog(i), 1, c) = SubSeq(FullLog(j), 1, c)
 
+----------------------------------------------------------------------------
+(* The same two properties by term (checked along traces: TraceRaft.tla).  *)
+(* Under LogMatching, two logs whose entries at index c have the same term *)
+(* are equal up to c: LogMatching equates them up to the last index where  *)
+(* their terms agree, which is c or later.  So where LogMatching holds,    *)
+(* comparing the prefixes up to c is comparing the terms at c.  The model  *)
+(* checking configs check ByTermFormsAgree to keep that claim honest.      *)
+
+\* Term of the entry at absolute index k, 1 <= k <= LastIndex(i), compacted or not.
+EntryTerm(i, k) == IF k <= snapshotIndex[i] THEN snapshotData[i][k].term
+                   ELSE log[i][k - snapshotIndex[i]].term
+
+\* Logs i and j agree up to index c (given LogMatching).
+AgreeUpTo(i, j, c) ==
+    c = 0 \/ (c <= LastIndex(i) /\ c <= LastIndex(j) /\ EntryTerm(i, c) = EntryTerm(j, c))
+
+StateMachineSafetyByTerm ==
+    \A i, j \in Server : i # j => AgreeUpTo(i, j, Min(commitIndex[i], commitIndex[j]))
+
+LeaderCompletenessByTerm ==
+    \A ld \in Server : role[ld] = "Leader" =>
+        \A i \in Server : currentTerm[i] <= currentTerm[ld] =>
+            /\ commitIndex[i] <= LastIndex(ld)
+            /\ AgreeUpTo(ld, i, commitIndex[i])
+
+ByTermFormsAgree ==
+    LogMatching => /\ StateMachineSafetyByTerm = StateMachineSafety
+                   /\ LeaderCompletenessByTerm = LeaderCompleteness
+
 =============================================================================

@@ -361,26 +361,14 @@ IsSkip(e) ==
 ----------------------------------------------------------------------------
 (* Invariants along a trace, with less work per state                      *)
 (*                                                                         *)
-(* Raft.tla's LogMatching, StateMachineSafety and LeaderCompleteness each  *)
-(* compare whole log prefixes (compacted entries included) in every state. *)
-(* TraceRaft.cfg substitutes the forms below, which hold in exactly the    *)
-(* same states as the originals whenever LogMatching holds -- and          *)
-(* LogMatching is checked in every state too -- so a trace violates one of *)
-(* the four invariants here exactly when it violates one of Raft.tla's.    *)
-(*   LogMatching is symmetric in i and j: each pair is compared once.      *)
-(*   Under LogMatching, two logs whose entries at index c have the same    *)
-(*   term are equal up to c (LogMatching equates them up to the last       *)
-(*   index where their terms agree, which is c or later), so comparing the *)
-(*   prefixes up to c is comparing the terms at c.                         *)
-(****************************************************************************)
-
-\* Term of the entry at absolute index k, 1 <= k <= LastIndex(i), compacted or not.
-EntryTerm(i, k) == IF k <= snapshotIndex[i] THEN snapshotData[i][k].term
-                   ELSE log[i][k - snapshotIndex[i]].term
-
-\* Logs i and j agree up to index c (given LogMatching).
-AgreeUpTo(i, j, c) ==
-    c = 0 \/ (c <= LastIndex(i) /\ c <= LastIndex(j) /\ EntryTerm(i, c) = EntryTerm(j, c))
+(* TraceRaft.cfg checks Raft.tla's four invariants, substituting forms     *)
+(* that do not compare whole log prefixes (compacted entries included) in  *)
+(* every state: LogMatching compares each pair of servers once (it is      *)
+(* symmetric), and StateMachineSafety and LeaderCompleteness compare one   *)
+(* term (Raft.tla's ...ByTerm forms, equal to the originals wherever       *)
+(* LogMatching holds, which is checked in every state too).  So a trace    *)
+(* violates one of the four here exactly when it violates one of          *)
+(* Raft.tla's.                                                             *)
 
 TraceLogMatching ==
     \A i, j \in Server : i < j =>
@@ -388,15 +376,6 @@ TraceLogMatching ==
             lj == FullLog(j)
             k  == LastAgreement(li, lj, Min(LastIndex(i), LastIndex(j)))
         IN SubSeq(li, 1, k) = SubSeq(lj, 1, k)
-
-TraceStateMachineSafety ==
-    \A i, j \in Server : i < j => AgreeUpTo(i, j, Min(commitIndex[i], commitIndex[j]))
-
-TraceLeaderCompleteness ==
-    \A ld \in Server : role[ld] = "Leader" =>
-        \A i \in Server : currentTerm[i] <= currentTerm[ld] =>
-            /\ commitIndex[i] <= LastIndex(ld)
-            /\ AgreeUpTo(ld, i, commitIndex[i])
 
 \* What TLC fingerprints to tell states apart (VIEW in TraceRaft.cfg): every variable but the
 \* compacted entries, which only grow and would be hashed again in every state. States that
