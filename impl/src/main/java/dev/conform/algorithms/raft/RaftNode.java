@@ -216,7 +216,7 @@ public final class RaftNode implements Node<RaftMessage> {
                 log.snapshotTerm(), log.snapshotData(), log.entries());
     }
 
-    /** The spec-relevant state (contract C of specs/raft/README.md), with the whole log. */
+    /** The spec-relevant state (the recorded state of specs/raft/README.md), with the whole log. */
     public Map<String, Object> traceState(int self) {
         return traceState(true);
     }
