@@ -9,6 +9,9 @@ final class GeneratedModules {
     static final String TRACE = "ConformTrace";
     static final String DIAG = "ConformDiag";
     static final String DIAG_TAG = "conform-diag";
+    static final String DIAG_STATE = "conform-diag-state";
+    /** The CONSTRAINT of the diagnostic run. */
+    static final String DIAG_STOP = "ConformDiagnose";
     /** The CONSTRAINT that prints the end marker. */
     static final String END = "ConformEnd";
 
@@ -47,25 +50,21 @@ final class GeneratedModules {
         sb.append(END).append(" ==\n    l = Len(TraceLog) + 1 =>\n        PrintT(<<\"")
                 .append(SegmentAnswer.END_TAG).append("\", l");
         if (printState) {
-            sb.append(", [");
-            String sep = "";
-            for (String v : variables) {
-                if (!v.equals("l")) {
-                    sb.append(sep).append(v).append(" |-> ").append(v);
-                    sep = ", ";
-                }
-            }
-            sb.append(']');
+            sb.append(", ").append(stateRecord(variables));
         }
         sb.append(">>)\n\n");
         return sb.append(footer()).toString();
     }
 
     /**
-     * A module that stops at the first state with {@code l = k} after printing, for every IsX
-     * and every prefix of its conjuncts, whether that prefix is ENABLED for the current event.
+     * A module whose CONSTRAINT {@link #DIAG_STOP} prints, in every state with {@code l = k}, for
+     * every IsX and every prefix of its conjuncts, whether that prefix is ENABLED for the current
+     * event, then the state itself (tagged {@link #DIAG_STATE}). A constraint, not an invariant: a
+     * violated invariant would make TLC print the whole behaviour up to event k, which grows with
+     * k times the state size (hundreds of MB on long Raft traces).
      */
-    static String diagModule(String userModule, String init, List<TraceSpecSource.ActionShape> actions, long k) {
+    static String diagModule(String userModule, String init, List<TraceSpecSource.ActionShape> actions,
+            List<String> variables, long k) {
         StringBuilder sb = new StringBuilder(header(DIAG));
         sb.append("EXTENDS ").append(userModule).append(", TLC\n\nConformInit == ").append(init).append("\n\n");
         StringBuilder report = new StringBuilder("ConformReport ==\n    /\\ TRUE\n");
@@ -81,8 +80,23 @@ final class GeneratedModules {
             }
         }
         sb.append(report).append('\n');
-        sb.append("ConformStop == l # ").append(k).append(" \\/ ~ConformReport\n");
+        sb.append(DIAG_STOP).append(" ==\n    l = ").append(k).append(" =>\n        /\\ ConformReport\n");
+        sb.append("        /\\ PrintT(<<\"").append(DIAG_STATE).append("\", ").append(stateRecord(variables))
+                .append(">>)\n");
         return sb.append(footer()).toString();
+    }
+
+    /** {@code [v1 |-> v1, ...]}: the spec's variables but l, as one printable record. */
+    private static String stateRecord(List<String> variables) {
+        StringBuilder sb = new StringBuilder("[");
+        String sep = "";
+        for (String v : variables) {
+            if (!v.equals("l")) {
+                sb.append(sep).append(v).append(" |-> ").append(v);
+                sep = ", ";
+            }
+        }
+        return sep.isEmpty() ? "<<>>" : sb.append(']').toString();
     }
 
     private static String header(String name) {

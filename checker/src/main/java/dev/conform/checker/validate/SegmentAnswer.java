@@ -104,11 +104,16 @@ sealed interface SegmentAnswer {
 
     /** Every end marker printed outside TLC's framed messages, parsed. */
     static List<TlaValue> markers(String rawOutput) {
+        return tagged(rawOutput, MARKER_START);
+    }
+
+    /** Every tuple printed outside TLC's framed messages whose start {@code start} matches, parsed. */
+    static List<TlaValue> tagged(String rawOutput, Pattern start) {
         TlcOutputParser p = new TlcOutputParser();
         rawOutput.lines().forEach(p::accept);
         String text = String.join("\n", p.unframed());
         List<TlaValue> out = new ArrayList<>();
-        Matcher m = MARKER_START.matcher(text);
+        Matcher m = start.matcher(text);
         int from = 0;
         while (m.find(from)) {
             int end = balancedEnd(text, m.start());

@@ -197,7 +197,7 @@ public final class TlcTraceValidator {
                         continue;
                     }
                     if (a instanceof SegmentAnswer.Diverged d) {
-                        return diverged(source, config, init, from, to, d.depth());
+                        return diverged(source, config, init, variables, from, to, d.depth());
                     }
                     return done(Outcome.TOOL_FAILURE, "cannot tell whether the trace matched: "
                             + ((SegmentAnswer.Unreadable) a).reason(), null, null, 0);
@@ -212,7 +212,8 @@ public final class TlcTraceValidator {
                     + (segments > 1 ? " (" + segments + " segments)" : ""), null, null, 0);
         }
 
-        TlcValidation diverged(TraceSpecSource source, TraceConfig config, String init, long from, long to, long k) {
+        TlcValidation diverged(TraceSpecSource source, TraceConfig config, String init, List<String> variables,
+                long from, long to, long k) {
             long event = from - 1 + k;
             long line = 0;
             String json = null;
@@ -227,16 +228,17 @@ public final class TlcTraceValidator {
             String note = null;
             try {
                 TlcResult d = runTlc(GeneratedModules.DIAG,
-                        GeneratedModules.diagModule(source.moduleName(), init, source.actions(), k),
-                        config.render("ConformInit", config.next(), List.of("ConformStop"), List.of()), from, to);
-                TlcState last = lastState(d);
-                if (d.verdict() == Verdict.INVARIANT_VIOLATED && "ConformStop".equals(d.violatedName())
-                        && (last != null || k == 1)) {
-                    // k == 1: TLC stops at the initial state and may print no behaviour.
-                    lastState = last != null ? last.text() : "the segment's initial state: " + init.trim();
+                        GeneratedModules.diagModule(source.moduleName(), init, source.actions(), variables, k),
+                        config.render("ConformInit", config.next(), List.of(), List.of(GeneratedModules.DIAG_STOP)),
+                        from, to);
+                List<TlaValue> states = d.verdict() == Verdict.OK
+                        ? SegmentAnswer.tagged(d.rawOutput(), DIAG_STATE_START) : List.of();
+                if (!states.isEmpty()) {
+                    lastState = stateText(states.get(0));
                     actions = diagnoses(source.actions(), d.rawOutput());
                 } else {
-                    note = "the diagnostic TLC run answered " + d.verdict() + ": " + d.message();
+                    note = "the diagnostic TLC run answered " + d.verdict() + " without the state at event " + event
+                            + (d.message() == null ? "" : ": " + d.message());
                 }
             } catch (IOException | RuntimeException e) {
                 note = "the diagnostic TLC run failed: " + e.getMessage();
@@ -327,6 +329,20 @@ public final class TlcTraceValidator {
                     failed == 0 ? null : a.conjunctText(failed), c));
         }
         return out2;
+    }
+
+    private static final Pattern DIAG_STATE_START = Pattern.compile("<<\\s*\"" + GeneratedModules.DIAG_STATE + "\"");
+
+    /** The printed diagnostic state as TLC shows a state: one {@code /\ var = value} line each. */
+    private static String stateText(TlaValue printed) {
+        if (printed instanceof TlaValue.Tuple t && t.elements().size() == 2
+                && t.elements().get(1) instanceof TlaValue.Record r) {
+            StringBuilder sb = new StringBuilder();
+            r.fields().forEach((var, val) -> sb.append(sb.length() == 0 ? "" : "\n").append("/\\ ").append(var)
+                    .append(" = ").append(val.toTla()));
+            return sb.toString();
+        }
+        return printed.toTla();
     }
 
     private static TlcState lastState(TlcResult r) {
