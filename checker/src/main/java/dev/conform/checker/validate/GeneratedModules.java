@@ -10,6 +10,7 @@ final class GeneratedModules {
     static final String DIAG = "ConformDiag";
     static final String DIAG_TAG = "conform-diag";
     static final String DIAG_STATE = "conform-diag-state";
+    static final String VIOLATION_TAG = "conform-violation";
     /** The CONSTRAINT of the diagnostic run. */
     static final String DIAG_STOP = "ConformDiagnose";
     /** The CONSTRAINT that prints the end marker. */
@@ -44,9 +45,16 @@ final class GeneratedModules {
      * CONSTRAINT {@link #END} that prints the end marker (see {@link SegmentAnswer}) in every state
      * that consumed the whole segment, with the state's variables when another segment follows.
      */
-    static String traceModule(String userModule, String init, List<String> variables, boolean printState) {
+    static String traceModule(String userModule, String init, List<String> variables, boolean printState,
+            List<String> invariants) {
         StringBuilder sb = new StringBuilder(header(TRACE));
         sb.append("EXTENDS ").append(userModule).append(", TLC\n\nConformInit == ").append(init).append("\n\n");
+        for (int i = 0; i < invariants.size(); i++) {
+            String inv = invariants.get(i);
+            sb.append(invariantCheck(i)).append(" ==\n    \\/ ").append(inv).append("\n    \\/ /\\ PrintT(<<\"")
+                    .append(VIOLATION_TAG).append("\", \"").append(inv).append("\", l, ").append(stateRecord(variables))
+                    .append(">>)\n       /\\ FALSE\n\n");
+        }
         sb.append(END).append(" ==\n    l = Len(TraceLog) + 1 =>\n        PrintT(<<\"")
                 .append(SegmentAnswer.END_TAG).append("\", l");
         if (printState) {
@@ -84,6 +92,15 @@ final class GeneratedModules {
         sb.append("        /\\ PrintT(<<\"").append(DIAG_STATE).append("\", ").append(stateRecord(variables))
                 .append(">>)\n");
         return sb.append(footer()).toString();
+    }
+
+    /**
+     * The CONSTRAINT checking the trace spec's i-th invariant (0-based). A violated INVARIANT would
+     * make TLC print the whole behaviour up to the violation, which grows with the trace times the
+     * state; the constraint prints the violation marker with the one violating state and prunes it.
+     */
+    static String invariantCheck(int i) {
+        return "ConformInvariant" + (i + 1);
     }
 
     /** {@code [v1 |-> v1, ...]}: the spec's variables but l, as one printable record. */

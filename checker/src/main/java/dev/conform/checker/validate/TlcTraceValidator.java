@@ -162,12 +162,17 @@ public final class TlcTraceValidator {
                 long to = Math.min(events, from + opt.segmentSize() - 1);
                 boolean last = to >= events;
                 String init = GeneratedModules.init(config.init(), start);
-                List<String> constraints = List.of(GeneratedModules.END);
+                List<String> constraints = new ArrayList<>();
+                for (int i = 0; i < config.invariants().size(); i++) {
+                    constraints.add(GeneratedModules.invariantCheck(i));
+                }
+                constraints.add(GeneratedModules.END);
                 TlcResult r;
                 try {
                     r = runTlc(GeneratedModules.TRACE,
-                            GeneratedModules.traceModule(source.moduleName(), init, variables, !last),
-                            config.render("ConformInit", config.next(), config.invariants(), constraints), from, to);
+                            GeneratedModules.traceModule(source.moduleName(), init, variables, !last,
+                                    config.invariants()),
+                            config.render("ConformInit", config.next(), List.of(), constraints), from, to);
                 } catch (IOException | RuntimeException e) {
                     return done(Outcome.TOOL_FAILURE, "TLC could not be run: " + e.getMessage(), null, null, 0);
                 }
@@ -185,6 +190,10 @@ public final class TlcTraceValidator {
                             + after + ": " + lastState.text().replaceAll("\\s+", " "), null, r.violatedName(), after);
                 }
                 if (r.verdict() == Verdict.OK) {
+                    TlcValidation violated = violation(r, from);
+                    if (violated != null) {
+                        return violated;
+                    }
                     SegmentAnswer a = SegmentAnswer.read(r, len, !last);
                     if (a instanceof SegmentAnswer.Matched m) {
                         if (!last && m.endStates().isEmpty()) {
@@ -210,6 +219,30 @@ public final class TlcTraceValidator {
             } while (from <= events);
             return done(Outcome.CONFORMS, "all " + events + " events matched the spec"
                     + (segments > 1 ? " (" + segments + " segments)" : ""), null, null, 0);
+        }
+
+        /** The first invariant violation the segment's run printed, or null when there is none. */
+        TlcValidation violation(TlcResult r, long from) {
+            List<TlaValue> marks;
+            try {
+                marks = SegmentAnswer.tagged(r.rawOutput(), VIOLATION_START);
+            } catch (RuntimeException e) {
+                return done(Outcome.TOOL_FAILURE, "cannot read an invariant violation TLC printed: " + e.getMessage(),
+                        null, null, 0);
+            }
+            if (marks.isEmpty()) {
+                return null;
+            }
+            if (!(marks.get(0) instanceof TlaValue.Tuple t) || t.elements().size() != 4
+                    || !(t.elements().get(1) instanceof TlaValue.Str name)
+                    || !(t.elements().get(2) instanceof TlaValue.Int l)) {
+                return done(Outcome.TOOL_FAILURE, "unreadable invariant violation printed by TLC: " + marks.get(0).toTla(),
+                        null, null, 0);
+            }
+            long after = from - 1 + l.value().longValueExact() - 1;
+            String state = stateText(new TlaValue.Tuple(List.of(t.elements().get(0), t.elements().get(3))));
+            return done(Outcome.INVARIANT_VIOLATED, "invariant " + name.value() + " is violated after event " + after
+                    + ": " + state.replaceAll("\\s+", " "), null, name.value(), after);
         }
 
         TlcValidation diverged(TraceSpecSource source, TraceConfig config, String init, List<String> variables,
@@ -331,6 +364,8 @@ public final class TlcTraceValidator {
         return out2;
     }
 
+    private static final Pattern VIOLATION_START =
+            Pattern.compile("<<\\s*\"" + GeneratedModules.VIOLATION_TAG + "\"");
     private static final Pattern DIAG_STATE_START = Pattern.compile("<<\\s*\"" + GeneratedModules.DIAG_STATE + "\"");
 
     /** The printed diagnostic state as TLC shows a state: one {@code /\ var = value} line each. */

@@ -31,4 +31,13 @@ class GeneratedModulesTest {
         String m = GeneratedModules.diagModule("TraceX", "TraceInit", List.of(INC), List.of("l"), 1);
         assertTrue(m.contains("PrintT(<<\"conform-diag-state\", <<>>>>)"), m);
     }
+
+    @Test
+    void invariantsAreConstraintsThatPrintTheViolatingStateAndPruneIt() {
+        String m = GeneratedModules.traceModule("TraceX", "TraceInit", List.of("count", "l"), false,
+                List.of("Safety", "Bound"));
+        assertTrue(m.contains(GeneratedModules.invariantCheck(0) + " ==\n    \\/ Safety\n"
+                + "    \\/ /\\ PrintT(<<\"conform-violation\", \"Safety\", l, [count |-> count]>>)\n       /\\ FALSE\n"), m);
+        assertTrue(m.contains(GeneratedModules.invariantCheck(1) + " ==\n    \\/ Bound\n"), m);
+    }
 }

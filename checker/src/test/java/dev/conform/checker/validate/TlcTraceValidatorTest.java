@@ -97,6 +97,13 @@ class TlcTraceValidatorTest {
         assertEquals(Outcome.INVARIANT_VIOLATED, v.outcome(), v.message());
         assertEquals("SmallCounts", v.violatedInvariant());
         assertEquals(8, v.violationEvent());
+        assertTrue(v.message().startsWith("invariant SmallCounts is violated after event 8: /\\ "), v.message());
+        // The same from the third of several segments: the event counts from the file's start.
+        TlcValidation seg = new TlcTraceValidator().validate(SPEC, DIR.resolve("TracePingCounterSmall.cfg"),
+                DIR.resolve("traces/good-basic.ndjson"), TlcTraceValidator.Options.defaults().withSegmentSize(3));
+        assertEquals(Outcome.INVARIANT_VIOLATED, seg.outcome(), seg.message());
+        assertEquals("SmallCounts", seg.violatedInvariant());
+        assertEquals(8, seg.violationEvent());
     }
 
     @Test
