@@ -16,8 +16,10 @@ import java.util.Map;
  * of nodes plus the capped table of sends not yet delivered.
  */
 final class CausalityCheck {
-    private final LineParser errors;
+    private final String file;
     private final int maxPendingSends;
+    /** Line of the event being checked: every rule here is reported at its first column. */
+    private long line;
 
     private Boolean seqPresent;
     private long lastSeq = -1;
@@ -44,8 +46,8 @@ final class CausalityCheck {
         }
     }
 
-    CausalityCheck(LineParser errors, int maxPendingSends) {
-        this.errors = errors;
+    CausalityCheck(String file, int maxPendingSends) {
+        this.file = file;
         this.maxPendingSends = maxPendingSends;
         this.pending = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
@@ -58,6 +60,7 @@ final class CausalityCheck {
     }
 
     void check(TraceEvent e, long line) {
+        this.line = line;
         checkSeq(e, line);
         NodeClock nc = clock(e.node());
         boolean first = nc == null;
@@ -86,16 +89,16 @@ final class CausalityCheck {
         if (seqPresent == null) {
             seqPresent = has;
         } else if (seqPresent != has) {
-            throw errors.failAt(1, has
+            throw fail(has
                     ? "event has \"seq\" but earlier events have none (all events carry seq, or none)"
                     : "event has no \"seq\" but earlier events do (all events carry seq, or none)");
         }
         if (has) {
             if (e.seq() == lastSeq) {
-                throw errors.failAt(1, "duplicate sequence number " + e.seq() + " (also on line " + lastSeqLine + ")");
+                throw fail("duplicate sequence number " + e.seq() + " (also on line " + lastSeqLine + ")");
             }
             if (e.seq() < lastSeq) {
-                throw errors.failAt(1, "sequence number " + e.seq() + " is below the previous one, "
+                throw fail("sequence number " + e.seq() + " is below the previous one, "
                         + lastSeq + " on line " + lastSeqLine);
             }
             lastSeq = e.seq();
@@ -106,12 +109,12 @@ final class CausalityCheck {
     private void checkLamport(TraceEvent e, NodeClock nc, boolean first) {
         boolean has = e.lamport() >= 0;
         if (has != nc.hasLamport) {
-            throw errors.failAt(1, "node " + e.node() + (has ? " has a Lamport clock here but not on line "
+            throw fail("node " + e.node() + (has ? " has a Lamport clock here but not on line "
                     : " has no Lamport clock here but had one on line ") + nc.lastLine
                     + " (a node's events carry \"lamport\" on all events or none)");
         }
         if (has && !first && e.lamport() <= nc.lamport) {
-            throw errors.failAt(1, "Lamport clock " + e.lamport() + " of node " + e.node()
+            throw fail("Lamport clock " + e.lamport() + " of node " + e.node()
                     + " does not increase (it was " + nc.lamport + " on line " + nc.lastLine + ")");
         }
         nc.lamport = e.lamport();
@@ -121,7 +124,7 @@ final class CausalityCheck {
         VectorClock vc = e.vc();
         boolean has = vc != null;
         if (has != nc.hasVc) {
-            throw errors.failAt(1, "node " + e.node() + (has ? " has a vector clock here but not on line "
+            throw fail("node " + e.node() + (has ? " has a vector clock here but not on line "
                     : " has no vector clock here but had one on line ") + nc.lastLine
                     + " (a node's events carry \"vc\" on all events or none)");
         }
@@ -131,12 +134,12 @@ final class CausalityCheck {
         long own = vc.get(e.node());
         long expected = nc.vc == null ? 1 : nc.vc.get(e.node()) + 1;
         if (own != expected) {
-            throw errors.failAt(1, "vector clock entry of node " + e.node() + " for itself is " + own
+            throw fail("vector clock entry of node " + e.node() + " for itself is " + own
                     + ", expected " + expected + " (it grows by one per event of the node)");
         }
         if (nc.vc != null && !nc.vc.lessOrEqual(vc)) {
             int node = firstGreater(nc.vc, vc);
-            throw errors.failAt(1, "vector clock of node " + e.node() + " went back in the entry of node " + node
+            throw fail("vector clock of node " + e.node() + " went back in the entry of node " + node
                     + " (" + nc.vc.get(node) + " on line " + nc.lastLine + ", now " + vc.get(node) + ")");
         }
         if (Boolean.TRUE.equals(seqPresent)) {
@@ -149,7 +152,7 @@ final class CausalityCheck {
                 NodeClock oc = clock(other);
                 long known = oc == null || oc.vc == null ? 0 : oc.vc.get(other);
                 if (vc.countAt(i) > known) {
-                    throw errors.failAt(1, "vector clock says node " + e.node() + " knows of " + vc.countAt(i)
+                    throw fail("vector clock says node " + e.node() + " knows of " + vc.countAt(i)
                             + " events of node " + other + ", but only " + known
                             + " precede this line (events out of causal order)");
                 }
@@ -166,24 +169,24 @@ final class CausalityCheck {
         EventKind k = e.kind();
         if (k == EventKind.SEND) {
             if (e.node() != m.from()) {
-                throw errors.failAt(1, "send recorded on node " + e.node() + " but the message is from node " + m.from());
+                throw fail("send recorded on node " + e.node() + " but the message is from node " + m.from());
             }
             PendingSend prev = pending.get(m.id());
             if (prev != null) {
-                throw errors.failAt(1, "message id " + m.id() + " sent again (first sent on line " + prev.line() + ")");
+                throw fail("message id " + m.id() + " sent again (first sent on line " + prev.line() + ")");
             }
             pending.put(m.id(), new PendingSend(m.from(), m.to(), m.type(), e.vc(), e.lamport(), line, 1));
             return;
         }
         if (k == EventKind.DELIVER && e.node() != m.to()) {
-            throw errors.failAt(1, "deliver recorded on node " + e.node() + " but the message is to node " + m.to());
+            throw fail("deliver recorded on node " + e.node() + " but the message is to node " + m.to());
         }
         PendingSend s = pending.get(m.id());
         if (s == null) {
             return;
         }
         if (s.from() != m.from() || s.to() != m.to() || !s.type().equals(m.type())) {
-            throw errors.failAt(1, "message id " + m.id() + " is " + m.type() + " " + m.from() + "->" + m.to()
+            throw fail("message id " + m.id() + " is " + m.type() + " " + m.from() + "->" + m.to()
                     + " here but " + s.type() + " " + s.from() + "->" + s.to()
                     + " when sent on line " + s.line());
         }
@@ -193,12 +196,12 @@ final class CausalityCheck {
             case DELIVER -> {
                 if (s.vc() != null && e.vc() != null && !s.vc().lessOrEqual(e.vc())) {
                     int node = firstGreater(s.vc(), e.vc());
-                    throw errors.failAt(1, "deliver of message " + m.id() + " does not follow its send: vector clock entry of node "
+                    throw fail("deliver of message " + m.id() + " does not follow its send: vector clock entry of node "
                             + node + " is " + e.vc().get(node) + " here but " + s.vc().get(node)
                             + " at the send on line " + s.line());
                 }
                 if (s.lamport() >= 0 && e.lamport() >= 0 && e.lamport() <= s.lamport()) {
-                    throw errors.failAt(1, "deliver of message " + m.id() + " has Lamport clock " + e.lamport()
+                    throw fail("deliver of message " + m.id() + " has Lamport clock " + e.lamport()
                             + ", not above " + s.lamport() + " of its send on line " + s.line());
                 }
                 release(m.id(), s);
@@ -223,5 +226,9 @@ final class CausalityCheck {
             }
         }
         return -1;
+    }
+
+    private TraceFormatException fail(String reason) {
+        return new TraceFormatException(file, line, 1, reason);
     }
 }

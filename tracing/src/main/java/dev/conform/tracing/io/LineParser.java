@@ -63,6 +63,11 @@ final class LineParser {
         this.lines = lines;
     }
 
+    /** The lines this parser reads. */
+    LineSource source() {
+        return lines;
+    }
+
     /** Parses the current line of the source as the header. */
     TraceHeader header() {
         begin();

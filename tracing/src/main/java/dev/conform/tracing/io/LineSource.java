@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Splits a byte stream into newline-terminated lines with bounded memory: lines are found in
@@ -21,6 +22,7 @@ final class LineSource implements AutoCloseable {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
 
+    /** Null for a source over one chunk of bytes ({@link #reset}). */
     private final InputStream in;
     private final String file;
     private final int maxLineBytes;
@@ -39,6 +41,33 @@ final class LineSource implements AutoCloseable {
         this.in = in;
         this.file = file;
         this.maxLineBytes = maxLineBytes;
+    }
+
+    /** A source of the lines in chunks handed over with {@link #reset}; line numbers count from each chunk. */
+    LineSource(String file, int maxLineBytes) {
+        this(null, file, maxLineBytes);
+    }
+
+    /**
+     * Reads the lines of {@code chunk[0, len)} next, as if it were the whole rest of the input
+     * (a last line without a newline is truncated), numbering them from 1.
+     */
+    void reset(byte[] chunk, int len) {
+        buf = chunk;
+        lim = len;
+        eof = true;
+        start = end = next = 0;
+        lineNo = 0;
+    }
+
+    /** The bytes read past the current line and not yet split into lines. */
+    byte[] unread() {
+        return Arrays.copyOfRange(buf, next, lim);
+    }
+
+    /** True when the underlying stream is exhausted (no more bytes beyond {@link #unread()}). */
+    boolean atEof() {
+        return eof;
     }
 
     /** Moves to the next line (without its newline); false at the end of the stream. */
@@ -166,6 +195,9 @@ final class LineSource implements AutoCloseable {
 
     @Override
     public void close() {
+        if (in == null) {
+            return;
+        }
         try {
             in.close();
         } catch (IOException e) {

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Reads an NDJSON trace (docs/trace-format.md) one event at a time, in memory independent of
- * the trace length, with one streaming JSON parser for the whole input, and validates it strictly: line structure, UTF-8, JSON syntax, field names
+ * the trace length, with one streaming JSON parser for the whole input (or, with
+ * {@link Options#parseThreads()} above 1, one per parsing thread over chunks of lines), and
+ * validates it strictly: line structure, UTF-8, JSON syntax, field names
  * and types, event kinds, required fields, sequence numbers and clock causality. Every problem
  * is a {@link TraceFormatException} whose message is {@code file:line:column: reason}.
  *
@@ -25,7 +27,7 @@ import java.util.List;
  * }
  * }</pre>
  *
- * Not thread-safe.
+ * Not thread-safe: one thread calls it (parsing threads, when asked for, are its own).
  */
 public final class TraceReader implements AutoCloseable {
     /** Default longest accepted line: 16 MiB. */
@@ -41,9 +43,15 @@ public final class TraceReader implements AutoCloseable {
      *                        a delivery whose send was forgotten is not checked against it
      * @param checkCausality  false skips the cross-line checks (seq, clocks), e.g. for a
      *                        per-node trace file that the merger checks as a whole
+     * @param parseThreads    1 parses on the calling thread; more parses chunks of lines on
+     *                        that many threads (plus one reading the input), with the same
+     *                        events and errors in the same order
      */
-    public record Options(int maxLineBytes, int maxPendingSends, boolean checkCausality) {
+    public record Options(int maxLineBytes, int maxPendingSends, boolean checkCausality, int parseThreads) {
         public Options {
+            if (parseThreads < 1) {
+                throw new IllegalArgumentException("parseThreads must be at least 1");
+            }
             if (maxLineBytes < 1) {
                 throw new IllegalArgumentException("maxLineBytes must be positive");
             }
@@ -53,19 +61,28 @@ public final class TraceReader implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PENDING_SENDS, true);
+            return new Options(DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PENDING_SENDS, true, 1);
         }
 
         public Options withMaxLineBytes(int n) {
-            return new Options(n, maxPendingSends, checkCausality);
+            return new Options(n, maxPendingSends, checkCausality, parseThreads);
         }
 
         public Options withMaxPendingSends(int n) {
-            return new Options(maxLineBytes, n, checkCausality);
+            return new Options(maxLineBytes, n, checkCausality, parseThreads);
         }
 
         public Options withCausality(boolean check) {
-            return new Options(maxLineBytes, maxPendingSends, check);
+            return new Options(maxLineBytes, maxPendingSends, check, parseThreads);
+        }
+
+        public Options withParseThreads(int n) {
+            return new Options(maxLineBytes, maxPendingSends, checkCausality, n);
+        }
+
+        /** Parses on as many threads as there are processors: for long traces read in one go. */
+        public Options withAllProcessors() {
+            return withParseThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
         }
     }
 
@@ -73,16 +90,23 @@ public final class TraceReader implements AutoCloseable {
     private final LineSource lines;
     private final LineParser parser;
     private final CausalityCheck causality;
+    /** Set when lines are parsed on other threads (after the header, which is parsed here). */
+    private final ParallelEventParser parallel;
     private final TraceHeader header;
     private boolean done;
     /** The first error: the reader cannot go on after it, so later calls report it again. */
     private TraceFormatException failure;
 
     private TraceReader(InputStream in, String file, Options options) {
+        this(in, file, options, ParallelEventParser.DEFAULT_CHUNK);
+    }
+
+    /** {@code chunkBytes}: size of the chunks parsed in parallel (small in tests, to cut lines everywhere). */
+    TraceReader(InputStream in, String file, Options options, int chunkBytes) {
         this.file = file;
         this.lines = new LineSource(in, file, options.maxLineBytes());
         this.parser = new LineParser(file, lines);
-        this.causality = options.checkCausality() ? new CausalityCheck(parser, options.maxPendingSends()) : null;
+        this.causality = options.checkCausality() ? new CausalityCheck(file, options.maxPendingSends()) : null;
         try {
             if (!lines.next()) {
                 throw new TraceFormatException(file, 1, 1, "empty trace: no header line");
@@ -92,6 +116,10 @@ public final class TraceReader implements AutoCloseable {
             closeQuietly();
             throw e;
         }
+        this.parallel = options.parseThreads() > 1
+                ? new ParallelEventParser(in, lines.unread(), lines.atEof(), file, options.maxLineBytes(),
+                        options.parseThreads(), chunkBytes)
+                : null;
     }
 
     /** Opens a trace file and reads its header. */
@@ -144,15 +172,24 @@ public final class TraceReader implements AutoCloseable {
             return null;
         }
         try {
-            if (!lines.next()) {
-                done = true;
-                return null;
+            TraceEvent e;
+            if (parallel != null) {
+                e = parallel.next();
+                if (e == null) {
+                    done = true;
+                    return null;
+                }
+            } else {
+                if (!lines.next()) {
+                    done = true;
+                    return null;
+                }
+                e = parser.event();
+                lines.shrink();
             }
-            TraceEvent e = parser.event();
             if (causality != null) {
-                causality.check(e, lines.lineNo());
+                causality.check(e, line());
             }
-            lines.shrink();
             return e;
         } catch (TraceFormatException ex) {
             failure = ex;
@@ -162,7 +199,7 @@ public final class TraceReader implements AutoCloseable {
 
     /** 1-based number of the last line read (1 after the header). */
     public long line() {
-        return lines.lineNo();
+        return parallel != null ? parallel.lineNo() : lines.lineNo();
     }
 
     /** The file name used in error messages. */
@@ -173,6 +210,9 @@ public final class TraceReader implements AutoCloseable {
     @Override
     public void close() {
         parser.close();
+        if (parallel != null) {
+            parallel.close();
+        }
         lines.close();
     }
 

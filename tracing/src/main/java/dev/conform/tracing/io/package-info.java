@@ -1,6 +1,6 @@
 /**
- * NDJSON trace files: {@link dev.conform.tracing.io.NdjsonSink} writes them fast with one
- * reused Jackson generator; {@link dev.conform.tracing.io.TraceReader} streams them back and
+ * NDJSON trace files: {@link dev.conform.tracing.io.NdjsonSink} encodes them straight into a
+ * byte buffer, with the bytes Jackson would write; {@link dev.conform.tracing.io.TraceReader} streams them back and
  * rejects anything outside docs/trace-format.md with a {@code file:line:column} message
  * ({@link dev.conform.tracing.io.TraceFormatException}).
  *
@@ -9,5 +9,10 @@
  * {@code LineGate}: the gate hands the parser one line at a time and ends its input there, so
  * every line is judged as a document of its own while parser set-up and field-name table are
  * paid once per file. Small objects come back as array-backed maps ({@code ObjectFields}).
+ *
+ * <p>Asked for more than one parse thread, the reader cuts the input after a newline into
+ * chunks and parses them on a pool ({@code ParallelEventParser}), each thread with its own
+ * parser; the calling thread takes the chunks in order and runs the cross-line checks
+ * ({@code CausalityCheck}), so events and errors are exactly the sequential reader's.
  */
 package dev.conform.tracing.io;

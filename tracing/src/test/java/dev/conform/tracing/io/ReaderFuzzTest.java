@@ -55,7 +55,7 @@ class ReaderFuzzTest {
         System.out.println("reader fuzz: " + CASES + " cases, " + accepted + " accepted, " + rejected + " rejected");
     }
 
-    private static byte[] render(long seed) {
+    static byte[] render(long seed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (NdjsonSink sink = new NdjsonSink(out)) {
             sink.header(TraceSamples.header(3));
@@ -102,7 +102,7 @@ class ReaderFuzzTest {
         }
     }
 
-    private static byte[] mutate(byte[] base, SplittableRandom rnd) {
+    static byte[] mutate(byte[] base, SplittableRandom rnd) {
         byte[] b = base;
         int rounds = 1 + rnd.nextInt(3);
         for (int i = 0; i < rounds; i++) {
