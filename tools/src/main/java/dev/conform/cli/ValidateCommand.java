@@ -67,6 +67,11 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Events per TLC run for long traces (1..32000, default ${DEFAULT-VALUE}).")
     int segmentSize;
 
+    @Option(names = "--parse-threads", paramLabel = "N",
+            description = "Threads parsing the trace for the Java replay (default: one per processor, ${DEFAULT-VALUE}"
+                    + " here; 1 parses on the main thread).")
+    int parseThreads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--lib", paramLabel = "DIR", arity = "1..*", description = "Folders with extra TLA+ modules.")
     List<Path> libs = new ArrayList<>();
 
@@ -95,12 +100,15 @@ final class ValidateCommand implements Callable<Integer> {
         if (segmentSize < 1 || segmentSize > TlcTraceValidator.MAX_SEGMENT) {
             throw new UserError("--segment-size must be in 1.." + TlcTraceValidator.MAX_SEGMENT);
         }
+        if (parseThreads < 1 || parseThreads > 256) {
+            throw new UserError("--parse-threads must be in 1..256");
+        }
         boolean tty = System.console() != null && !json;
         PrintStream err = System.err;
         LongConsumer progress = tty ? n -> err.printf("\r  validated %,d events\u001b[K", n) : n -> { };
         TlcTraceValidator.Options opt = new TlcTraceValidator.Options(timeout, segmentSize, tla2tools, libs, progress);
         Validation.Mode mode = javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY : Validation.Mode.BOTH;
-        ValidationReport report = Validation.run(trace, traceSpec, config, mode, opt, progress);
+        ValidationReport report = Validation.run(trace, traceSpec, config, mode, opt, progress, parseThreads);
         if (tty) {
             err.print("\r\u001b[K");
             err.flush();

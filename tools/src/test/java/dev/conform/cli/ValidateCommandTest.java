@@ -87,5 +87,21 @@ class ValidateCommandTest {
     void usageErrorsAreExitTwo() {
         assertEquals(2, run("validate", "--trace", trace("good-basic.ndjson")).exit());
         assertEquals(2, run("validate", "--spec", SPEC, "--trace", trace("good-basic.ndjson"), "--java-only", "--tlc-only").exit());
+        Run threads = run("validate", "--trace", trace("good-basic.ndjson"), "--java-only", "--parse-threads", "0");
+        assertEquals(2, threads.exit());
+        assertTrue(threads.err().contains("--parse-threads must be in 1..256"), threads.err());
+    }
+
+    @Test
+    void javaReplayReportsTheSameOnOneOrSeveralParseThreads() throws Exception {
+        try (var traces = Files.list(DIR.resolve("traces"))) {
+            for (Path t : traces.sorted().toList()) {
+                Run one = run("validate", "--trace", t.toString(), "--java-only", "--json", "--parse-threads", "1");
+                Run three = run("validate", "--trace", t.toString(), "--java-only", "--json", "--parse-threads", "3");
+                assertEquals(one, three, t.toString());
+            }
+        }
+        assertEquals(1, run("validate", "--trace", trace("bad-count-regress.ndjson"), "--java-only",
+                "--parse-threads", "3").exit());
     }
 }

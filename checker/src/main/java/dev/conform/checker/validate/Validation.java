@@ -23,12 +23,19 @@ public final class Validation {
     private Validation() {
     }
 
-    /**
-     * @param spec  the trace spec (may be null for {@link Mode#JAVA_ONLY})
-     * @param cfg   its config (null: the spec's sibling .cfg)
-     */
+    /** As {@link #run(Path, Path, Path, Mode, TlcTraceValidator.Options, LongConsumer, int)}, parsing on every processor. */
     public static ValidationReport run(Path trace, Path spec, Path cfg, Mode mode, TlcTraceValidator.Options tlcOptions,
                                        LongConsumer replayProgress) {
+        return run(trace, spec, cfg, mode, tlcOptions, replayProgress, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param spec         the trace spec (may be null for {@link Mode#JAVA_ONLY})
+     * @param cfg          its config (null: the spec's sibling .cfg)
+     * @param parseThreads threads parsing the trace for the Java replay (1: the calling thread)
+     */
+    public static ValidationReport run(Path trace, Path spec, Path cfg, Mode mode, TlcTraceValidator.Options tlcOptions,
+                                       LongConsumer replayProgress, int parseThreads) {
         String algorithm;
         try (TraceReader r = TraceReader.open(trace)) {
             TraceHeader h = r.header();
@@ -43,8 +50,7 @@ public final class Validation {
             if (set.isEmpty()) {
                 javaNote = "no Java invariants are registered for algorithm '" + algorithm + "'";
             } else {
-                // a long trace replays faster with its lines parsed on every core
-                try (TraceReader r = TraceReader.open(trace, TraceReader.Options.defaults().withAllProcessors())) {
+                try (TraceReader r = TraceReader.open(trace, TraceReader.Options.defaults().withParseThreads(parseThreads))) {
                     java = new ReplayEngine(replayProgress).replay(EventSource.of(r), set.get());
                 } catch (TraceFormatException e) {
                     return ValidationReport.badInput(trace, e.getMessage());

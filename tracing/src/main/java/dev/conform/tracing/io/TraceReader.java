@@ -79,11 +79,6 @@ public final class TraceReader implements AutoCloseable {
         public Options withParseThreads(int n) {
             return new Options(maxLineBytes, maxPendingSends, checkCausality, n);
         }
-
-        /** Parses on as many threads as there are processors: for long traces read in one go. */
-        public Options withAllProcessors() {
-            return withParseThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        }
     }
 
     private final String file;
