@@ -277,7 +277,7 @@ public final class BackgroundNdjsonSink implements TraceSink {
                     break;
                 }
                 if (item instanceof TraceEvent e) {
-                    out.event(e);
+                    out.encode(e);
                 } else {
                     out.header((TraceHeader) item);
                 }
