@@ -15,10 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An {@link NdjsonSink} whose encoding and file writes run on a dedicated writer thread, so a
- * simulation and its trace encoder use two cores. The file is byte-for-byte what
- * {@link NdjsonSink} writes for the same calls: the writer thread hands the same header and
- * events, in call order, to one {@code NdjsonSink}.
+ * An {@link NdjsonSink} whose encoding runs on a dedicated writer thread, so a simulation and its
+ * trace encoder use two cores. The file is byte-for-byte what {@link NdjsonSink} writes for the
+ * same calls: the writer thread hands the same header and events, in call order, to one
+ * {@code NdjsonSink}. Encoding is the larger half of the work, so the calling thread takes the
+ * file writes of the encoded buffers when it hands events over ({@link ChunkRelay}); the writer
+ * thread writes them itself when it has nothing to encode.
  *
  * <p><b>Contract:</b> a header or event and everything reachable from it (state, message body,
  * plan) must not change after the call returns, because it is encoded later. Records, strings,
@@ -42,6 +44,7 @@ public final class BackgroundNdjsonSink implements TraceSink {
     private static final long POLL_MS = 100;
 
     private final NdjsonSink out;
+    private final ChunkRelay relay;
     private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final ArrayBlockingQueue<Object[]> spare = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
     private final Thread writer;
@@ -58,7 +61,8 @@ public final class BackgroundNdjsonSink implements TraceSink {
 
     /** Writes to {@code out} from a writer thread; the sink owns the stream and closes it. */
     public BackgroundNdjsonSink(OutputStream out) {
-        this.out = new NdjsonSink(out);
+        this.relay = new ChunkRelay(out);
+        this.out = new NdjsonSink(relay);
         this.writer = new Thread(this::drain, "conform-trace-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -175,6 +179,26 @@ public final class BackgroundNdjsonSink implements TraceSink {
         Object[] next = spare.poll();
         batch = next != null ? next : new Object[BATCH];
         filled = 0;
+        if (failure != null) {
+            throwIfFailed();
+        }
+        // the file writes of lines encoded meanwhile, done here so the encoder keeps encoding
+        try {
+            relay.writeQueued();
+        } catch (IOException | RuntimeException ex) {
+            fail(ex instanceof IOException io ? new UncheckedIOException(io) : ex);
+            throwIfFailed();
+        }
+    }
+
+    private void fail(Throwable t) {
+        synchronized (relay) {
+            if (failure == null) {
+                failure = t;
+            } else if (failure != t) {
+                failure.addSuppressed(t);
+            }
+        }
     }
 
     private void put(Object item) {
@@ -240,7 +264,7 @@ public final class BackgroundNdjsonSink implements TraceSink {
                         try {
                             out.flush();
                         } catch (Throwable t) {
-                            failure = t;
+                            fail(t);
                         }
                     }
                     b.done.countDown();
@@ -250,14 +274,24 @@ public final class BackgroundNdjsonSink implements TraceSink {
                 }
             }
         } catch (Throwable t) {
-            if (failure == null) {
-                failure = t;
-            }
+            fail(t);
             closeOut();
         }
     }
 
     private Object take() {
+        Object item = queue.poll();
+        if (item != null) {
+            return item;
+        }
+        // nothing to encode: write what the calling thread has not written yet
+        if (failure == null && relay.hasQueued()) {
+            try {
+                relay.writeQueued();
+            } catch (IOException | RuntimeException ex) {
+                fail(ex instanceof IOException io ? new UncheckedIOException(io) : ex);
+            }
+        }
         while (true) {
             try {
                 return queue.take();
@@ -283,7 +317,7 @@ public final class BackgroundNdjsonSink implements TraceSink {
                 }
             }
         } catch (Throwable t) {
-            failure = t;
+            fail(t);
         }
     }
 
@@ -291,12 +325,7 @@ public final class BackgroundNdjsonSink implements TraceSink {
         try {
             out.close();
         } catch (Throwable t) {
-            Throwable first = failure;
-            if (first == null) {
-                failure = t;
-            } else if (first != t) {
-                first.addSuppressed(t);
-            }
+            fail(t);
         }
     }
 
