@@ -26,10 +26,12 @@ import java.util.List;
 /**
  * Raft simulator throughput: 5 servers and 2 KV clients with {@code ops} commands each (election,
  * replication, snapshots every 16 entries, heartbeats), no faults, run with tracing off and with
- * NDJSON tracing to a file (a quarter of the commands). Prints deliveries per second of each, per
- * wall second and per CPU-second of the simulating thread (steadier on a shared machine), trace
- * bytes and heap bytes allocated per delivery (steady whatever the load), and the off/on ratio.
- * Targets: >= 1M deliveries/s off, >= 300k/s NDJSON.
+ * NDJSON tracing to a file (a quarter of the commands), the latter both with {@link NdjsonSink}
+ * (encoding on the simulating thread) and with {@link BackgroundNdjsonSink} (encoding on a writer
+ * thread; its rate per CPU-second counts the CPU time of both threads). Prints deliveries per
+ * second of each, per wall second and per CPU-second (steadier on a shared machine), trace bytes
+ * and heap bytes allocated per delivery by the simulating thread (steady whatever the load), and
+ * the off/on ratio. Targets: >= 1M deliveries/s off, >= 300k/s NDJSON.
  *
  * <p>Measured figures (baseline vs. now, A/B on the shared machine): docs/performance.md.
  *
@@ -94,7 +96,7 @@ public final class RaftSimBench {
         System.out.printf("raft 5 servers, best tracing ndjson: %,.0f deliveries/s, %,.0f per CPU-second (target >= 300,000);"
             + " %,.0f trace bytes per delivery%n", f.on, f.onCpu, f.bytesPerDelivery);
         System.out.printf("raft 5 servers, best ndjson on a writer thread: %,.0f deliveries/s, %,.0f per CPU-second"
-            + " of both threads (0 = the classes have no BackgroundNdjsonSink)%n", f.bg, f.bgCpu);
+            + " of both threads (0 = not measured: a baseline without BackgroundNdjsonSink)%n", f.bg, f.bgCpu);
         System.out.printf("ratio off/on: %.1fx wall, %.1fx CPU; heap allocated per delivery: off %,.0f B, ndjson %,.0f B%n",
             f.off / f.on, f.offCpu / f.onCpu, f.allocOff, f.allocOn);
         System.out.println(f.line());
@@ -165,7 +167,16 @@ public final class RaftSimBench {
      * other modes: it reports zeros.
      */
     private static final class Background {
+        /**
+         * Set in baseline children of {@code --ab}: their own NdjsonSink comes first on the class
+         * path, so a BackgroundNdjsonSink found further on would not match it.
+         */
+        static final boolean OFF = Boolean.getBoolean("raftsimbench.baseline");
+
         static void run(int ops, Path file) {
+            if (OFF) {
+                return;
+            }
             try (BackgroundNdjsonSink s = new BackgroundNdjsonSink(file)) {
                 RaftSimBench.run(ops, s);
             } catch (NoClassDefFoundError e) {
@@ -174,6 +185,9 @@ public final class RaftSimBench {
         }
 
         static double[] measure(int ops, Path file, boolean print) {
+            if (OFF) {
+                return new double[] {0, 0, 0, 0};
+            }
             try (BackgroundNdjsonSink s = new BackgroundNdjsonSink(file)) {
                 return RaftSimBench.measure("ndjson, writer", ops, s, print, s.writerThread());
             } catch (NoClassDefFoundError e) {
@@ -201,10 +215,10 @@ public final class RaftSimBench {
         System.out.printf("%-9s %12s %12s %13s %12s %8s %9s %9s %13s %12s%n", "run", "off wall/s", "off CPU/s",
             "ndjson wall/s", "ndjson CPU/s", "B/deliv", "alloc off", "alloc on", "writer wall/s", "writer CPU/s");
         for (int p = 0; p < pairs; p++) {
-            Figures b = child(java, baselinePrefix + File.pathSeparator + cp, ops, rounds);
+            Figures b = child(java, baselinePrefix + File.pathSeparator + cp, ops, rounds, true);
             print("baseline", b);
             base = base.best(b);
-            Figures n = child(java, cp, ops, rounds);
+            Figures n = child(java, cp, ops, rounds, false);
             print("new", n);
             now = now.best(n);
         }
@@ -223,9 +237,9 @@ public final class RaftSimBench {
             f.offCpu, f.on, f.onCpu, f.bytesPerDelivery, f.allocOff, f.allocOn, f.bg, f.bgCpu);
     }
 
-    private static Figures child(String java, String cp, int ops, int rounds) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, RaftSimBench.class.getName(),
-            Integer.toString(ops), Integer.toString(rounds)));
+    private static Figures child(String java, String cp, int ops, int rounds, boolean baseline) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Draftsimbench.baseline=" + baseline, "-cp", cp,
+            RaftSimBench.class.getName(), Integer.toString(ops), Integer.toString(rounds)));
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Figures f = null;
         StringBuilder all = new StringBuilder();

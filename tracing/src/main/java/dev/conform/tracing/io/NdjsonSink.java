@@ -59,19 +59,15 @@ public final class NdjsonSink implements TraceSink {
     private static final byte[] VC = name(Wire.VC);
     /** {@code "kind":"send"} and so on, by ordinal. */
     private static final byte[][] KINDS = new byte[EventKind.values().length][];
-    /** {@code "7":} for node ids 0..1023, the ones simulations use. */
-    private static final byte[][] NODE_KEYS = new byte[1024][];
 
     static {
         for (EventKind k : EventKind.values()) {
             KINDS[k.ordinal()] = ascii("\"" + Wire.KIND + "\":\"" + k.wireName() + "\"");
         }
-        for (int i = 0; i < NODE_KEYS.length; i++) {
-            NODE_KEYS[i] = name(Integer.toString(i));
-        }
     }
 
     private final JsonBytes out;
+    private final ClockWriter clocks = new ClockWriter();
     /** {@code "name":} of state and body keys. */
     private final EncodedStrings names = new EncodedStrings((byte) ':');
     /** {@code "Name"} of actions and message types. */
@@ -235,21 +231,7 @@ public final class NdjsonSink implements TraceSink {
             if (vc != null) {
                 o.raw((byte) ',');
                 o.raw(VC);
-                o.raw((byte) '{');
-                for (int i = 0; i < vc.size(); i++) {
-                    if (i > 0) {
-                        o.raw((byte) ',');
-                    }
-                    int n = vc.nodeAt(i);
-                    if (n >= 0 && n < NODE_KEYS.length) {
-                        o.raw(NODE_KEYS[n]);
-                    } else {
-                        o.string(Integer.toString(n));
-                        o.raw((byte) ':');
-                    }
-                    o.number(vc.countAt(i));
-                }
-                o.raw((byte) '}');
+                clocks.write(o, e.node(), vc);
             }
             o.raw((byte) '}');
             o.raw((byte) '\n');
