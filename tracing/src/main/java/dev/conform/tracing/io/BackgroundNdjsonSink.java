@@ -126,7 +126,12 @@ public final class BackgroundNdjsonSink implements TraceSink {
             return;
         }
         closed = true;
-        handOff();
+        RuntimeException pending = null;
+        try {
+            handOff();
+        } catch (RuntimeException ex) {
+            pending = ex; // the writer must still get the close marker and close the file
+        }
         put(Close.INSTANCE);
         boolean interrupted = false;
         while (writer.isAlive()) {
@@ -140,6 +145,9 @@ public final class BackgroundNdjsonSink implements TraceSink {
             Thread.currentThread().interrupt();
         }
         throwIfFailed();
+        if (pending != null) {
+            throw pending;
+        }
     }
 
     private void ensureOpen() {

@@ -118,6 +118,30 @@ class BackgroundNdjsonSinkTest {
         assertTrue(stream.closed, "the stream is closed even after a failure");
     }
 
+    /** Events still waiting in the caller's batch when the failure shows: close still closes the file. */
+    @Test
+    void closeAfterAFailureWithEventsPendingClosesTheStream() {
+        for (int round = 0; round < 20; round++) {
+            FailingStream stream = new FailingStream(70_000);
+            BackgroundNdjsonSink s = new BackgroundNdjsonSink(stream);
+            s.header(TraceSamples.header(3));
+            List<TraceEvent> events = TraceSamples.events(round, 3, 3_000);
+            int accepted = 0;
+            try {
+                for (TraceEvent e : events) {
+                    s.event(e);
+                    accepted++;
+                }
+            } catch (UncheckedIOException expected) {
+                // the writer failed; the batch being filled holds the events accepted since the last handoff
+            }
+            assertTrue(accepted > 0);
+            assertThrows(UncheckedIOException.class, s::close);
+            assertTrue(stream.closed, "round " + round + ": the stream is closed after " + accepted + " events");
+            assertFalse(s.writerThread().isAlive());
+        }
+    }
+
     /** A value the encoder rejects (a floating-point number) fails the sink from the writer thread. */
     @Test
     void encoderRejectionSurfacesAtClose() {
