@@ -9,6 +9,7 @@ import dev.conform.runtime.sim.RunResult;
 import dev.conform.runtime.sim.SimConfig;
 import dev.conform.runtime.sim.Simulator;
 import dev.conform.tracing.TraceSink;
+import dev.conform.tracing.io.BackgroundNdjsonSink;
 import dev.conform.tracing.io.NdjsonSink;
 
 import java.io.BufferedReader;
@@ -25,10 +26,12 @@ import java.util.List;
 /**
  * Raft simulator throughput: 5 servers and 2 KV clients with {@code ops} commands each (election,
  * replication, snapshots every 16 entries, heartbeats), no faults, run with tracing off and with
- * NDJSON tracing to a file (a quarter of the commands). Prints deliveries per second of each, per
- * wall second and per CPU-second of the simulating thread (steadier on a shared machine), trace
- * bytes and heap bytes allocated per delivery (steady whatever the load), and the off/on ratio.
- * Targets: >= 1M deliveries/s off, >= 300k/s NDJSON.
+ * NDJSON tracing to a file (a quarter of the commands), the latter both with {@link NdjsonSink}
+ * (encoding on the simulating thread) and with {@link BackgroundNdjsonSink} (encoding on a writer
+ * thread; its rate per CPU-second counts the CPU time of both threads). Prints deliveries per
+ * second of each, per wall second and per CPU-second (steadier on a shared machine), trace bytes
+ * and heap bytes allocated per delivery by the simulating thread (steady whatever the load), and
+ * the off/on ratio. Targets: >= 1M deliveries/s off, >= 300k/s NDJSON.
  *
  * <p>Measured figures (baseline vs. now, A/B on the shared machine): docs/performance.md.
  *
@@ -52,26 +55,30 @@ public final class RaftSimBench {
 
     /** Best rates of one JVM: wall and CPU, off and on, and the last trace size per delivery. */
     record Figures(double off, double offCpu, double on, double onCpu, double bytesPerDelivery,
-                   double allocOff, double allocOn) {
+                   double allocOff, double allocOn, double bg, double bgCpu) {
         String line() {
             return RESULT + off + " " + offCpu + " " + on + " " + onCpu + " " + bytesPerDelivery + " " + allocOff
-                + " " + allocOn;
+                + " " + allocOn + " " + bg + " " + bgCpu;
         }
 
         static Figures parse(String line) {
             String[] f = line.substring(RESULT.length()).trim().split(" ");
-            return new Figures(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+            double[] d = new double[9];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = Double.parseDouble(f[i]);
+            }
+            return new Figures(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]);
         }
 
         /** Best rates; sizes and allocation are the same in every round of one build (deterministic runs). */
         Figures best(Figures o) {
             return new Figures(Math.max(off, o.off), Math.max(offCpu, o.offCpu), Math.max(on, o.on),
-                Math.max(onCpu, o.onCpu), o.bytesPerDelivery, o.allocOff, o.allocOn);
+                Math.max(onCpu, o.onCpu), o.bytesPerDelivery, o.allocOff, o.allocOn, Math.max(bg, o.bg),
+                Math.max(bgCpu, o.bgCpu));
         }
     }
 
-    private static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0);
+    private static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--ab")) {
@@ -88,6 +95,8 @@ public final class RaftSimBench {
             f.off, f.offCpu);
         System.out.printf("raft 5 servers, best tracing ndjson: %,.0f deliveries/s, %,.0f per CPU-second (target >= 300,000);"
             + " %,.0f trace bytes per delivery%n", f.on, f.onCpu, f.bytesPerDelivery);
+        System.out.printf("raft 5 servers, best ndjson on a writer thread: %,.0f deliveries/s, %,.0f per CPU-second"
+            + " of both threads (0 = not measured: a baseline without BackgroundNdjsonSink)%n", f.bg, f.bgCpu);
         System.out.printf("ratio off/on: %.1fx wall, %.1fx CPU; heap allocated per delivery: off %,.0f B, ndjson %,.0f B%n",
             f.off / f.on, f.offCpu / f.onCpu, f.allocOff, f.allocOn);
         System.out.println(f.line());
@@ -102,6 +111,7 @@ public final class RaftSimBench {
                 try (NdjsonSink s = new NdjsonSink(file)) {
                     run(ops / 8, s);
                 }
+                Background.run(ops / 8, file);
             }
             Figures best = NONE;
             for (int r = 0; r < rounds; r++) {
@@ -111,7 +121,8 @@ public final class RaftSimBench {
                     on = measure("tracing ndjson", ops / 4, s, print);
                 }
                 double perDelivery = Files.size(file) / on[2];
-                best = best.best(new Figures(off[0], off[1], on[0], on[1], perDelivery, off[3], on[3]));
+                double[] bg = Background.measure(ops / 4, file, print);
+                best = best.best(new Figures(off[0], off[1], on[0], on[1], perDelivery, off[3], on[3], bg[0], bg[1]));
             }
             return best;
         } finally {
@@ -121,18 +132,25 @@ public final class RaftSimBench {
 
     /** {wall rate, CPU rate, deliveries, heap bytes allocated per delivery} of one run. */
     private static double[] measure(String label, int ops, TraceSink sink, boolean print) {
+        return measure(label, ops, sink, print, null);
+    }
+
+    /** As above; {@code extra} is another thread whose CPU time belongs to the run (the trace writer). */
+    private static double[] measure(String label, int ops, TraceSink sink, boolean print, Thread extra) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
         long tid = Thread.currentThread().getId();
         long a0 = alloc.getThreadAllocatedBytes(tid);
-        long c0 = mx.getCurrentThreadCpuTime();
+        long c0 = mx.getCurrentThreadCpuTime() + (extra == null ? 0 : mx.getThreadCpuTime(extra.getId()));
         long t0 = System.nanoTime();
         RunResult r = run(ops, sink);
         if (sink instanceof NdjsonSink s) {
             s.flush(); // the file writes belong to the measured work
+        } else if (extra != null) {
+            Background.flush(sink);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() + (extra == null ? 0 : mx.getThreadCpuTime(extra.getId())) - c0) / 1e9;
         double allocated = (alloc.getThreadAllocatedBytes(tid) - a0) / (double) r.deliveries();
         double rate = r.deliveries() / secs;
         double cpuRate = r.deliveries() / cpu;
@@ -141,6 +159,45 @@ public final class RaftSimBench {
                 label, r.deliveries(), r.steps(), secs, rate, cpuRate, r.reason());
         }
         return new double[] {rate, cpuRate, r.deliveries(), allocated};
+    }
+
+    /**
+     * NDJSON through {@link BackgroundNdjsonSink} (encoding on a writer thread; the rate per CPU-second
+     * counts both threads). Kept apart so that a baseline build without that class still runs the
+     * other modes: it reports zeros.
+     */
+    private static final class Background {
+        /**
+         * Set in baseline children of {@code --ab}: their own NdjsonSink comes first on the class
+         * path, so a BackgroundNdjsonSink found further on would not match it.
+         */
+        static final boolean OFF = Boolean.getBoolean("raftsimbench.baseline");
+
+        static void run(int ops, Path file) {
+            if (OFF) {
+                return;
+            }
+            try (BackgroundNdjsonSink s = new BackgroundNdjsonSink(file)) {
+                RaftSimBench.run(ops, s);
+            } catch (NoClassDefFoundError e) {
+                // baseline build: no writer-thread sink
+            }
+        }
+
+        static double[] measure(int ops, Path file, boolean print) {
+            if (OFF) {
+                return new double[] {0, 0, 0, 0};
+            }
+            try (BackgroundNdjsonSink s = new BackgroundNdjsonSink(file)) {
+                return RaftSimBench.measure("ndjson, writer", ops, s, print, s.writerThread());
+            } catch (NoClassDefFoundError e) {
+                return new double[] {0, 0, 0, 0};
+            }
+        }
+
+        static void flush(TraceSink sink) {
+            ((BackgroundNdjsonSink) sink).flush();
+        }
     }
 
     private static RunResult run(int ops, TraceSink sink) {
@@ -155,13 +212,13 @@ public final class RaftSimBench {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Figures base = NONE;
         Figures now = NONE;
-        System.out.printf("%-9s %12s %12s %13s %12s %8s %9s %9s%n", "run", "off wall/s", "off CPU/s", "ndjson wall/s",
-            "ndjson CPU/s", "B/deliv", "alloc off", "alloc on");
+        System.out.printf("%-9s %12s %12s %13s %12s %8s %9s %9s %13s %12s%n", "run", "off wall/s", "off CPU/s",
+            "ndjson wall/s", "ndjson CPU/s", "B/deliv", "alloc off", "alloc on", "writer wall/s", "writer CPU/s");
         for (int p = 0; p < pairs; p++) {
-            Figures b = child(java, baselinePrefix + File.pathSeparator + cp, ops, rounds);
+            Figures b = child(java, baselinePrefix + File.pathSeparator + cp, ops, rounds, true);
             print("baseline", b);
             base = base.best(b);
-            Figures n = child(java, cp, ops, rounds);
+            Figures n = child(java, cp, ops, rounds, false);
             print("new", n);
             now = now.best(n);
         }
@@ -171,16 +228,18 @@ public final class RaftSimBench {
                 + " trace bytes per delivery %.2fx; allocation per delivery off %.2fx, ndjson %.2fx%n",
             now.off / base.off, now.offCpu / base.offCpu, now.on / base.on, now.onCpu / base.onCpu,
             now.bytesPerDelivery / base.bytesPerDelivery, now.allocOff / base.allocOff, now.allocOn / base.allocOn);
+        System.out.printf("new ndjson on a writer thread / baseline ndjson: %.2fx wall, %.2fx CPU (both threads)%n",
+            now.bg / base.on, now.bgCpu / base.onCpu);
     }
 
     private static void print(String label, Figures f) {
-        System.out.printf("%-9s %,12.0f %,12.0f %,13.0f %,12.0f %8.0f %9.0f %9.0f%n", label, f.off, f.offCpu, f.on,
-            f.onCpu, f.bytesPerDelivery, f.allocOff, f.allocOn);
+        System.out.printf("%-9s %,12.0f %,12.0f %,13.0f %,12.0f %8.0f %9.0f %9.0f %,13.0f %,12.0f%n", label, f.off,
+            f.offCpu, f.on, f.onCpu, f.bytesPerDelivery, f.allocOff, f.allocOn, f.bg, f.bgCpu);
     }
 
-    private static Figures child(String java, String cp, int ops, int rounds) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, RaftSimBench.class.getName(),
-            Integer.toString(ops), Integer.toString(rounds)));
+    private static Figures child(String java, String cp, int ops, int rounds, boolean baseline) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Draftsimbench.baseline=" + baseline, "-cp", cp,
+            RaftSimBench.class.getName(), Integer.toString(ops), Integer.toString(rounds)));
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Figures f = null;
         StringBuilder all = new StringBuilder();

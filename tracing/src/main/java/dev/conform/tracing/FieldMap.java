@@ -168,8 +168,10 @@ public final class FieldMap extends AbstractMap<String, Object> {
             if (key == null) {
                 throw new IllegalArgumentException("null field name");
             }
+            int h = key.hashCode(); // cached by String: most keys differ in it, sparing equals
             for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
+                String k = keys[i];
+                if (k == key || k.hashCode() == h && k.equals(key)) {
                     throw new IllegalArgumentException("field " + key + " given twice");
                 }
             }

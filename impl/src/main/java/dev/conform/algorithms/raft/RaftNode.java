@@ -5,6 +5,7 @@ import dev.conform.runtime.Node;
 import dev.conform.tracing.FieldMap;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -234,7 +235,7 @@ public final class RaftNode implements Node<RaftMessage> {
         if (withLog) {
             List<Object> entries = new ArrayList<>(log.size());
             for (LogEntry e : log.entries()) {
-                entries.add(FieldMap.builder(2).put("term", e.term()).put("value", e.value()).build());
+                entries.add(traced(e));
             }
             s.put("log", entries);
         }
@@ -242,10 +243,34 @@ public final class RaftNode implements Node<RaftMessage> {
         s.put("snapshotTerm", log.snapshotTerm());
         s.put("commitIndex", commitIndex);
         if (leader) {
-            s.put("matchIndex", byNodeId(matchIndex));
-            s.put("nextIndex", byNodeId(nextIndex));
+            tracedMatchIndex = byNodeId(matchIndex, tracedMatchIndex);
+            tracedNextIndex = byNodeId(nextIndex, tracedNextIndex);
+            s.put("matchIndex", tracedMatchIndex);
+            s.put("nextIndex", tracedNextIndex);
         }
         return s.build();
+    }
+
+    /**
+     * Recorded forms of log entries, by identity: an action that changed the log records all of
+     * it, and most entries were recorded before (the map is immutable, so events share it).
+     */
+    private IdentityHashMap<LogEntry, FieldMap> tracedEntries;
+    private static final int MAX_TRACED_ENTRIES = 4096;
+
+    private FieldMap traced(LogEntry e) {
+        if (tracedEntries == null) {
+            tracedEntries = new IdentityHashMap<>();
+        }
+        FieldMap f = tracedEntries.get(e);
+        if (f == null) {
+            if (tracedEntries.size() >= MAX_TRACED_ENTRIES) {
+                tracedEntries.clear(); // compacted entries are not recorded again
+            }
+            f = FieldMap.builder(2).put("term", e.term()).put("value", e.value()).build();
+            tracedEntries.put(e, f);
+        }
+        return f;
     }
 
     /** Node ids as the trace's object keys ("2"), cached for the small ids clusters use. */
@@ -257,11 +282,33 @@ public final class RaftNode implements Node<RaftMessage> {
         }
     }
 
-    private static Map<String, Object> byNodeId(Map<Integer, Long> m) {
+    /** The last recorded leader indices: most leader actions leave them as they were, and events share them. */
+    private FieldMap tracedMatchIndex;
+    private FieldMap tracedNextIndex;
+
+    private static String idKey(int k) {
+        return k >= 0 && k < ID_KEYS.length ? ID_KEYS[k] : Integer.toString(k);
+    }
+
+    /** {@code m} with node-id keys as a recorded map; {@code last} itself when it has the same entries. */
+    private static FieldMap byNodeId(Map<Integer, Long> m, FieldMap last) {
+        if (last != null && last.size() == m.size()) {
+            int i = 0;
+            boolean same = true;
+            for (Map.Entry<Integer, Long> e : m.entrySet()) {
+                if (!last.keyAt(i).equals(idKey(e.getKey())) || last.longAt(i) != e.getValue()) {
+                    same = false;
+                    break;
+                }
+                i++;
+            }
+            if (same) {
+                return last;
+            }
+        }
         FieldMap.Builder out = FieldMap.builder(m.size());
         for (Map.Entry<Integer, Long> e : m.entrySet()) {
-            int k = e.getKey();
-            out.put(k >= 0 && k < ID_KEYS.length ? ID_KEYS[k] : Integer.toString(k), e.getValue().longValue());
+            out.put(idKey(e.getKey()), e.getValue().longValue());
         }
         return out.build();
     }

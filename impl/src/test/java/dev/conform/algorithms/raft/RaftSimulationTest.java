@@ -1,5 +1,6 @@
 package dev.conform.algorithms.raft;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +19,11 @@ import dev.conform.runtime.sim.Simulator;
 import dev.conform.runtime.sim.StopReason;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
+import dev.conform.tracing.TraceSink;
+import dev.conform.tracing.io.BackgroundNdjsonSink;
 import dev.conform.tracing.io.NdjsonSink;
 import dev.conform.tracing.io.TraceReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,6 +156,27 @@ class RaftSimulationTest {
         new Simulator<>(new RaftAlgorithm(), config(5, small), plan(5), b).run();
         assertEquals(a.events.size(), b.events.size());
         assertEquals(a.events.toString(), b.events.toString());
+    }
+
+    /**
+     * Raft's events (records, FieldMaps, strings) do not change after they are recorded, so the
+     * writer-thread sink writes the same file as the synchronous one for the same seed and plan.
+     */
+    @Test
+    void writerThreadSinkWritesTheSameFile(@TempDir Path dir) throws Exception {
+        for (long seed = 1; seed <= 4; seed++) {
+            Path sync = dir.resolve("sync-" + seed + ".ndjson");
+            Path background = dir.resolve("background-" + seed + ".ndjson");
+            try (TraceSink sink = new NdjsonSink(sync)) {
+                new Simulator<>(new RaftAlgorithm(), config(seed, OPTIONS), plan(seed), sink).run();
+            }
+            try (TraceSink sink = new BackgroundNdjsonSink(background)) {
+                new Simulator<>(new RaftAlgorithm(), config(seed, OPTIONS), plan(seed), sink).run();
+            }
+            byte[] expected = Files.readAllBytes(sync);
+            assertTrue(expected.length > 100_000, "a run with snapshots and faults: " + expected.length);
+            assertArrayEquals(expected, Files.readAllBytes(background), "seed " + seed);
+        }
     }
 
     @Test

@@ -71,6 +71,24 @@ final class JsonBytes {
         }
     }
 
+    /**
+     * Room for {@code n} more bytes ({@code n} at most the buffer size), for a caller writing into
+     * {@link #buffer()} directly; returns the position to write at. Finish with {@link #advance}.
+     */
+    int reserve(int n) throws IOException {
+        ensure(n);
+        return pos;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** After writing into {@link #buffer()} from {@link #reserve}'s position up to {@code newPos}. */
+    void advance(int newPos) {
+        pos = newPos;
+    }
+
     void raw(byte b) throws IOException {
         if (pos == buf.length) {
             flushBuffer();

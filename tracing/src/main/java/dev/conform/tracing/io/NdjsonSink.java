@@ -10,7 +10,6 @@ import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.VectorClock;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -61,23 +59,19 @@ public final class NdjsonSink implements TraceSink {
     private static final byte[] VC = name(Wire.VC);
     /** {@code "kind":"send"} and so on, by ordinal. */
     private static final byte[][] KINDS = new byte[EventKind.values().length][];
-    /** {@code "7":} for node ids 0..1023, the ones simulations use. */
-    private static final byte[][] NODE_KEYS = new byte[1024][];
 
     static {
         for (EventKind k : EventKind.values()) {
             KINDS[k.ordinal()] = ascii("\"" + Wire.KIND + "\":\"" + k.wireName() + "\"");
         }
-        for (int i = 0; i < NODE_KEYS.length; i++) {
-            NODE_KEYS[i] = name(Integer.toString(i));
-        }
     }
 
-    private static final int MAX_CACHED_NAMES = 4096;
-    private static final int MAX_CACHED_NAME_LENGTH = 64;
-
     private final JsonBytes out;
-    private final HashMap<String, byte[]> names = new HashMap<>();
+    private final ClockWriter clocks = new ClockWriter();
+    /** {@code "name":} of state and body keys. */
+    private final EncodedStrings names = new EncodedStrings((byte) ':');
+    /** {@code "Name"} of actions and message types. */
+    private final EncodedStrings constants = new EncodedStrings((byte) 0);
     private boolean headerWritten;
     private boolean closed;
 
@@ -179,6 +173,14 @@ public final class NdjsonSink implements TraceSink {
         }
         ensureOpen();
         e.requireWellFormed();
+        encode(e);
+    }
+
+    /**
+     * Writes one event line without the checks and the lock: for {@link BackgroundNdjsonSink}'s
+     * writer thread, the only thread using this sink, which checked the event when it was accepted.
+     */
+    void encode(TraceEvent e) {
         try {
             JsonBytes o = out;
             o.raw((byte) '{');
@@ -194,7 +196,7 @@ public final class NdjsonSink implements TraceSink {
             if (e.action() != null) {
                 o.raw((byte) ',');
                 o.raw(ACTION);
-                o.string(e.action());
+                constant(e.action());
             }
             TraceMessage m = e.msg();
             if (m != null) {
@@ -207,7 +209,7 @@ public final class NdjsonSink implements TraceSink {
                 o.number(m.to());
                 if (m.type() != null) {
                     o.raw(MTYPE);
-                    o.string(m.type());
+                    constant(m.type());
                 }
                 if (m.body() != null) {
                     o.raw(BODY);
@@ -229,21 +231,7 @@ public final class NdjsonSink implements TraceSink {
             if (vc != null) {
                 o.raw((byte) ',');
                 o.raw(VC);
-                o.raw((byte) '{');
-                for (int i = 0; i < vc.size(); i++) {
-                    if (i > 0) {
-                        o.raw((byte) ',');
-                    }
-                    int n = vc.nodeAt(i);
-                    if (n >= 0 && n < NODE_KEYS.length) {
-                        o.raw(NODE_KEYS[n]);
-                    } else {
-                        o.string(Integer.toString(n));
-                        o.raw((byte) ':');
-                    }
-                    o.number(vc.countAt(i));
-                }
-                o.raw((byte) '}');
+                clocks.write(o, e.node(), vc);
             }
             o.raw((byte) '}');
             o.raw((byte) '\n');
@@ -287,20 +275,21 @@ public final class NdjsonSink implements TraceSink {
     private void fieldName(String name) throws IOException {
         byte[] b = names.get(name);
         if (b == null) {
-            if (names.size() >= MAX_CACHED_NAMES || name.length() > MAX_CACHED_NAME_LENGTH) {
-                out.string(name);
-                out.raw((byte) ':');
-                return;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(name.length() + 3);
-            JsonBytes j = new JsonBytes(bytes, 64);
-            j.string(name);
-            j.raw((byte) ':');
-            j.flushBuffer();
-            b = bytes.toByteArray();
-            names.put(name, b);
+            out.string(name);
+            out.raw((byte) ':');
+        } else {
+            out.raw(b);
         }
-        out.raw(b);
+    }
+
+    /** A string that usually repeats (action name, message type), from a cache of encoded strings. */
+    private void constant(String s) throws IOException {
+        byte[] b = constants.get(s);
+        if (b == null) {
+            out.string(s);
+        } else {
+            out.raw(b);
+        }
     }
 
     /** A {@link FieldMap} as a JSON object, integers straight from its arrays. */
@@ -324,12 +313,16 @@ public final class NdjsonSink implements TraceSink {
 
     /** Writes JSON-like values directly (the common case); hands anything else to Jackson. */
     private void writeValue(Object v) throws IOException {
+        RecordShape shape;
         if (v == null) {
             out.nul();
         } else if (v instanceof String s) {
             out.string(s);
         } else if (v instanceof Long l) {
             out.number(l);
+        } else if (v instanceof Record r && (shape = RecordShape.of(r.getClass())) != null) {
+            // before the Map/Collection branches: a record with a shape implements neither
+            writeRecord(r, shape);
         } else if (v instanceof Integer i) {
             out.number(i);
         } else if (v instanceof Boolean b) {
@@ -375,6 +368,7 @@ public final class NdjsonSink implements TraceSink {
      * goes through Jackson.
      */
     private void writeLikeJackson(Object v) throws IOException {
+        RecordShape shape;
         if (v == null) {
             out.nul();
         } else if (v instanceof String s) {
@@ -385,21 +379,8 @@ public final class NdjsonSink implements TraceSink {
             out.number(l);
         } else if (v instanceof Boolean b) {
             out.bool(b);
-        } else if (v instanceof Record r && RecordShape.of(r.getClass()) != null) {
-            RecordShape shape = RecordShape.of(r.getClass());
-            out.raw((byte) '{');
-            boolean typed = shape.typeId != null;
-            if (typed) {
-                out.raw(shape.typeId);
-            }
-            for (int i = 0; i < shape.names.length; i++) {
-                if (i > 0 || typed) {
-                    out.raw((byte) ',');
-                }
-                out.raw(shape.names[i]);
-                writeComponent(shape, i, r);
-            }
-            out.raw((byte) '}');
+        } else if (v instanceof Record r && (shape = RecordShape.of(r.getClass())) != null) {
+            writeRecord(r, shape);
         } else if (v instanceof FieldMap f) {
             writeFields(f, true);
         } else if (v instanceof Map<?, ?> m && isJdk(m) && plainKeys(m)) {
@@ -428,6 +409,23 @@ public final class NdjsonSink implements TraceSink {
         } else {
             out.raw(MAPPER.writeValueAsBytes(v));
         }
+    }
+
+    /** A record as Jackson writes it: type id (for a message family), then the components in order. */
+    private void writeRecord(Record r, RecordShape shape) throws IOException {
+        out.raw((byte) '{');
+        boolean typed = shape.typeId != null;
+        if (typed) {
+            out.raw(shape.typeId);
+        }
+        for (int i = 0; i < shape.names.length; i++) {
+            if (i > 0 || typed) {
+                out.raw((byte) ',');
+            }
+            out.raw(shape.names[i]);
+            writeComponent(shape, i, r);
+        }
+        out.raw((byte) '}');
     }
 
     /** Component {@code i} of {@code r}; primitives without boxing. */

@@ -57,10 +57,14 @@ final class RecordShape {
 
     /** The shape of {@code type}, or null when Jackson must write it. */
     static RecordShape of(Class<?> type) {
-        return type.isRecord() ? SHAPES.get(type) : null;
+        // no Class.isRecord() here: it is a native call on every value; build() checks it once per class
+        return SHAPES.get(type);
     }
 
     private static RecordShape build(Class<?> type) {
+        if (!type.isRecord()) {
+            return null;
+        }
         try {
             byte[] typeId = null;
             if (hasAnnotations(type)) {

@@ -1,7 +1,11 @@
 /**
- * NDJSON trace files: {@link dev.conform.tracing.io.NdjsonSink} encodes them straight into a
- * byte buffer, with the bytes Jackson would write; {@link dev.conform.tracing.io.TraceReader} streams them back and
- * rejects anything outside docs/trace-format.md with a {@code file:line:column} message
+ * NDJSON trace files: {@link dev.conform.tracing.io.NdjsonSink} writes them, encoding lines
+ * straight into a byte buffer ({@code JsonBytes}, with Jackson's bytes: {@code RecordShape} for
+ * records, {@code EncodedStrings} for repeated names, {@code ClockWriter} for vector clocks);
+ * {@link dev.conform.tracing.io.BackgroundNdjsonSink} writes the same bytes from a writer thread
+ * (the caller writes the encoded buffers to the file through {@code ChunkRelay});
+ * {@link dev.conform.tracing.io.TraceReader} streams them back and rejects anything outside
+ * docs/trace-format.md with a {@code file:line:column} message
  * ({@link dev.conform.tracing.io.TraceFormatException}).
  *
  * <p>The reader finds lines in place in one chunk buffer ({@code LineSource}, which also checks
