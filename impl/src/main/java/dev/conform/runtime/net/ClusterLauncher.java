@@ -41,6 +41,23 @@ public final class ClusterLauncher {
      */
     public static List<ProcessHandle> start(String algorithm, int n, Path dir, String classpath,
                                             List<String> extraArgs) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(algorithm, n, dir, classpath, extraArgs);
+            } catch (IllegalStateException e) {
+                // A port found free can be taken before the node binds it, e.g. as the local end
+                // of another node's outgoing connection: start again on fresh ports.
+                if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int START_ATTEMPTS = 3;
+
+    private static List<ProcessHandle> startOnce(String algorithm, int n, Path dir, String classpath,
+                                                 List<String> extraArgs) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         if (!status(dir).stream().filter(NodeStatus::alive).toList().isEmpty()) {
             throw new IllegalStateException("a cluster is already running in " + dir + " (conform cluster stop)");
