@@ -1,10 +1,14 @@
 package dev.conform.conformance;
 
 import dev.conform.checker.invariants.ReplayResult;
+import dev.conform.checker.validate.TlcTraceValidator;
 import dev.conform.checker.validate.TlcValidation;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -65,6 +69,31 @@ class RaftHandWrittenTracesTest {
         assertDiverges(RaftRuns.tlcCheck(trace("bad-append-mismatched-prev.ndjson")), 50, "IsHandleAppendEntries",
             "LogMatches");
         assertJavaRejects(RaftRuns.javaCheck(trace("bad-append-mismatched-prev.ndjson")), "LogMatching", 50);
+    }
+
+    /**
+     * With the flaw that lets event 50 through, the trace is matched to its end and TLC must name
+     * the invariant the flawed step breaks: node 1 and node 3 agree at index 2 but not at index 1.
+     * Guards the trace-time form of LogMatching (TraceRaft.tla), which must reject exactly what
+     * Raft.tla's LogMatching rejects.
+     */
+    @Test
+    void logMatchingIsReportedByNameWhenTheFlawLetsTheBadAppendThrough() throws IOException {
+        Path dir = RaftRuns.specs();
+        String cfg = Files.readString(dir.resolve("TraceRaft.cfg"));
+        assertTrue(cfg.contains("Flaw = \"None\""), cfg);
+        Path flawed = Files.createTempFile("TraceRaftPrevCheck", ".cfg");
+        try {
+            Files.writeString(flawed, cfg.replace("Flaw = \"None\"", "Flaw = \"AppendWithoutPrevCheck\""));
+            TlcValidation v = new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"), flawed,
+                    trace("bad-append-mismatched-prev.ndjson"),
+                    TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMinutes(5)));
+            assertEquals(TlcValidation.Outcome.INVARIANT_VIOLATED, v.outcome(), v.message());
+            assertEquals("LogMatching", v.violatedInvariant(), v.message());
+            assertEquals(50, v.violationEvent(), v.message());
+        } finally {
+            Files.deleteIfExists(flawed);
+        }
     }
 
     /** Node 2 becomes the second leader of term 1 at the last event. */
