@@ -393,7 +393,8 @@ IsSkip(e) ==
 (*  - StateMachineSafety and LeaderCompleteness: Raft.tla's ...ByTerm      *)
 (*    forms, which compare one term; equal to the originals wherever       *)
 (*    LogMatching holds (ByTermFormsAgree), and it is checked in every     *)
-(*    state too.                                                           *)
+(*    state too.  StateMachineSafety, like ElectionSafety, over each       *)
+(*    unordered pair of servers once.                                      *)
 (* So a trace violates one of the four here exactly when it violates one   *)
 (* of Raft.tla's, and TLC names the same invariant.                        *)
 
@@ -401,6 +402,16 @@ TraceLogMatching ==
     \A i, j \in Server : i < j =>
         LastTermAgreement(i, j, Min(LastIndex(i), LastIndex(j)))
             <= ConcatCommonPrefixLen(snapshotData[i], log[i], snapshotData[j], log[j])
+
+\* StateMachineSafetyByTerm and ElectionSafety over each unordered pair once, like
+\* TraceLogMatching: Min, AgreeUpTo and "both lead in one term" are symmetric in i and j, so
+\* the pair (j, i) asks what (i, j) asked (the servers are integers, so i < j orders them).
+TraceStateMachineSafety ==
+    \A i, j \in Server : i < j => AgreeUpTo(i, j, Min(commitIndex[i], commitIndex[j]))
+
+TraceElectionSafety ==
+    \A i, j \in Server :
+        (i < j /\ role[i] = "Leader" /\ role[j] = "Leader") => currentTerm[i] # currentTerm[j]
 
 \* What TLC fingerprints to tell states apart (VIEW in TraceRaft.cfg): every variable but the
 \* compacted entries, which only grow and would be hashed again in every state. States that
