@@ -17,7 +17,8 @@
 (*                                                                         *)
 (* Segments: for traces longer than TLC's 32,767-step behaviour the        *)
 (* validator passes -Dconform.trace.from=i and -Dconform.trace.to=j;       *)
-(* TraceLog is then events i..j only and TraceOffset = i - 1.              *)
+(* TraceLog is then events i..j only, TraceOffset = i - 1 and TraceAhead   *)
+(* events i..end.                                                          *)
 (***************************************************************************)
 EXTENDS TLC
 
@@ -30,6 +31,10 @@ TraceHeader == Assert(FALSE, "TraceHeader: the conform Java override is not load
 \* Every event of the file, whatever the segment (TraceLog = the events TraceOffset + 1 ..
 \* TraceOffset + Len(TraceLog) of it): for looking ahead past the segment.
 TraceFile == Assert(FALSE, "TraceFile: the conform Java override is not loaded")
+
+\* The events of the file from TraceLog[1] to the end of the file (TraceAhead[k] = TraceLog[k] for
+\* k <= Len(TraceLog)): for looking ahead past the segment without reading what came before it.
+TraceAhead == Assert(FALSE, "TraceAhead: the conform Java override is not loaded")
 
 \* Number of events of the file before TraceLog[1]: 0 unless the trace is validated in segments.
 TraceOffset == Assert(FALSE, "TraceOffset: the conform Java override is not loaded")

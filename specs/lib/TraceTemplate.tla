@@ -29,7 +29,9 @@
 (*     candidate state; the trace conforms if one path matches it all.    *)
 (*  8. Long traces: keep each step's cost independent of the trace length  *)
 (*     (nothing in the state that only grows; no scans of TraceLog).  See *)
-(*     TraceIndex.tla and specs/raft/TraceRaft.tla (bounded network).      *)
+(*     TraceIndex.tla (indexes over TraceAhead, the events from the       *)
+(*     segment on), TraceSeq.tla (logs that only grow) and                 *)
+(*     specs/raft/TraceRaft.tla (bounded network, LogMatching).            *)
 (***************************************************************************)
 EXTENDS YourAlgo, TraceValidation
 

@@ -8,7 +8,7 @@
 (* Servers are the header's nodes with ids up to ClientIdBase; nodes above *)
 (* it are clients, whose messages the spec does not model.                 *)
 (***************************************************************************)
-EXTENDS Raft, TraceValidation, TraceIndex
+EXTENDS Raft, TraceValidation, TraceIndex, TraceSeq
 
 ClientIdBase == 100
 
@@ -80,27 +80,45 @@ InNetwork(tm) == SpecMsgs(tm) # {}
 (* make a bad trace pass: the trace spec reads `messages` only to ask      *)
 (* whether a message is in the network, so a smaller network only          *)
 (* removes behaviours (and the invariants in TraceRaft.cfg do not read     *)
-(* it; TypeOK would).  The indexes are constants, computed once over the   *)
-(* whole file (a message sent in one segment may be delivered later).      *)
+(* it; TypeOK would).  The indexes are constants, computed once per TLC    *)
+(* run over the events from the segment's first one to the end of the     *)
+(* file (TraceAhead, so index k is TraceLog[k]: a message sent in one      *)
+(* segment may be delivered in a later one).  The events before the        *)
+(* segment are not read: the only need they can carry into it is that of  *)
+(* a node's last delivery before the segment, which its actions may handle *)
+(* up to its next delivery; for that, a later segment keeps every message  *)
+(* to a node until the node's first delivery in it (Handled accepts any    *)
+(* of them there).                                                         *)
 
 \* The node a deliver event hands a message to (0: not a delivery).
 DeliveryTo(e) == IF IsKind(e, "deliver") /\ Has(e, "msg") THEN e.msg.to ELSE 0
 
-\* For each event of the file, the index of the next delivery to the same node.
-NextDelivery == NextIndexOf([j \in 1 .. Len(TraceFile) |-> DeliveryTo(TraceFile[j])])
+AheadLen == Len(TraceAhead)
+
+\* For each event from the segment's first one on, the index of the next delivery to the same node.
+NextDelivery == NextIndexOf([j \in 1 .. AheadLen |-> DeliveryTo(TraceAhead[j])])
 
 \* The last event that needs the message of event j in the network: the event itself, and
 \* after a delivery every action of that node up to its next delivery (see Handled).
-NeededUntil(j) == IF DeliveryTo(TraceFile[j]) # 0 THEN NextDelivery[j] - 1 ELSE j
+NeededUntil(j) == IF DeliveryTo(TraceAhead[j]) # 0 THEN NextDelivery[j] - 1 ELSE j
 
 \* For each message of the trace, as Visible shows it, the last event that needs it.
 LastNeed ==
-    MaxByKey([j \in 1 .. Len(TraceFile) |->
-                 IF RaftMsgEvent(TraceFile[j]) THEN TraceMsg(TraceFile[j]) ELSE [mtype |-> "none"]],
-             [j \in 1 .. Len(TraceFile) |-> NeededUntil(j)])
+    MaxByKey([j \in 1 .. AheadLen |->
+                 IF RaftMsgEvent(TraceAhead[j]) THEN TraceMsg(TraceAhead[j]) ELSE [mtype |-> "none"]],
+             [j \in 1 .. AheadLen |-> NeededUntil(j)])
 
-\* m is needed by an event after the current one (EventIndex: its index in the file).
-StillNeeded(m) == GetOr(LastNeed, Visible(m), 0) > EventIndex
+\* For each node, AheadLen + 1 - (the index of its first delivery from the segment's start on).
+FirstDeliveryFromEnd ==
+    MaxByKey([j \in 1 .. AheadLen |-> DeliveryTo(TraceAhead[j])], [j \in 1 .. AheadLen |-> AheadLen + 1 - j])
+
+\* The node's first delivery in this segment or later (AheadLen + 1: none).
+FirstDeliveryTo(n) == AheadLen + 1 - GetOr(FirstDeliveryFromEnd, n, 0)
+
+\* m is needed by an event after the current one l.
+StillNeeded(m) ==
+    \/ GetOr(LastNeed, Visible(m), 0) > l
+    \/ TraceOffset > 0 /\ FirstDeliveryTo(m.mdest) - 1 > l
 
 \* Send, dropping every message no later event needs.
 TraceSend(m) == messages' = {x \in messages \cup {m} : StillNeeded(x)}
@@ -362,20 +380,39 @@ IsSkip(e) ==
 (* Invariants along a trace, with less work per state                      *)
 (*                                                                         *)
 (* TraceRaft.cfg checks Raft.tla's four invariants, substituting forms     *)
-(* that do not compare whole log prefixes (compacted entries included) in  *)
-(* every state: LogMatching compares each pair of servers once (it is      *)
-(* symmetric), and StateMachineSafety and LeaderCompleteness compare one   *)
-(* term (Raft.tla's ...ByTerm forms, equal to the originals wherever       *)
-(* LogMatching holds, which is checked in every state too).  So a trace    *)
-(* violates one of the four here exactly when it violates one of          *)
-(* Raft.tla's.                                                             *)
+(* whose cost does not grow with the compacted logs, which grow with the   *)
+(* trace (checked in every state, the originals made validation            *)
+(* quadratic):                                                             *)
+(*  - LogMatching: Raft.tla's LogMatchingByPrefix (equal to LogMatching in *)
+(*    every state: LogMatchingFormsAgree, checked by the model-checking    *)
+(*    configs), over each unordered pair of servers once (both of its      *)
+(*    sides are symmetric in i and j), with TraceSeq's                     *)
+(*    ConcatCommonPrefixLen for CommonPrefixLen: the same definition,      *)
+(*    whose Java body remembers how far two compacted logs agree, so a     *)
+(*    state that shares them with an earlier one compares only the live    *)
+(*    logs.                                                                *)
+(*  - StateMachineSafety and LeaderCompleteness: Raft.tla's ...ByTerm      *)
+(*    forms, which compare one term; equal to the originals wherever       *)
+(*    LogMatching holds (ByTermFormsAgree), and it is checked in every     *)
+(*    state too.  StateMachineSafety, like ElectionSafety, over each       *)
+(*    unordered pair of servers once.                                      *)
+(* So a trace violates one of the four here exactly when it violates one   *)
+(* of Raft.tla's, and TLC names the same invariant.                        *)
 
 TraceLogMatching ==
     \A i, j \in Server : i < j =>
-        LET li == FullLog(i)
-            lj == FullLog(j)
-            k  == LastAgreement(li, lj, Min(LastIndex(i), LastIndex(j)))
-        IN SubSeq(li, 1, k) = SubSeq(lj, 1, k)
+        LastTermAgreement(i, j, Min(LastIndex(i), LastIndex(j)))
+            <= ConcatCommonPrefixLen(snapshotData[i], log[i], snapshotData[j], log[j])
+
+\* StateMachineSafetyByTerm and ElectionSafety over each unordered pair once, like
+\* TraceLogMatching: Min, AgreeUpTo and "both lead in one term" are symmetric in i and j, so
+\* the pair (j, i) asks what (i, j) asked (the servers are integers, so i < j orders them).
+TraceStateMachineSafety ==
+    \A i, j \in Server : i < j => AgreeUpTo(i, j, Min(commitIndex[i], commitIndex[j]))
+
+TraceElectionSafety ==
+    \A i, j \in Server :
+        (i < j /\ role[i] = "Leader" /\ role[j] = "Leader") => currentTerm[i] # currentTerm[j]
 
 \* What TLC fingerprints to tell states apart (VIEW in TraceRaft.cfg): every variable but the
 \* compacted entries, which only grow and would be hashed again in every state. States that

@@ -2,6 +2,7 @@ package tlc2.overrides;
 
 import dev.conform.checker.tla.TraceIndexOperators;
 import dev.conform.checker.tla.TraceInputOperators;
+import dev.conform.checker.tla.TraceSeqOperators;
 
 /**
  * The one operator-override index of the project. TLC 2.18 loads the first class with this
@@ -13,6 +14,6 @@ public final class TLCOverrides implements ITLCOverrides {
     @SuppressWarnings("rawtypes")
     @Override
     public Class[] get() {
-        return new Class[] {TraceInputOperators.class, TraceIndexOperators.class};
+        return new Class[] {TraceInputOperators.class, TraceIndexOperators.class, TraceSeqOperators.class};
     }
 }

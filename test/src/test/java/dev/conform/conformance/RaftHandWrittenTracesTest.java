@@ -1,10 +1,14 @@
 package dev.conform.conformance;
 
 import dev.conform.checker.invariants.ReplayResult;
+import dev.conform.checker.validate.TlcTraceValidator;
 import dev.conform.checker.validate.TlcValidation;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -65,6 +69,41 @@ class RaftHandWrittenTracesTest {
         assertDiverges(RaftRuns.tlcCheck(trace("bad-append-mismatched-prev.ndjson")), 50, "IsHandleAppendEntries",
             "LogMatches");
         assertJavaRejects(RaftRuns.javaCheck(trace("bad-append-mismatched-prev.ndjson")), "LogMatching", 50);
+    }
+
+    /**
+     * With the flaw that lets the bad step through, the trace is matched on and TLC must name the
+     * invariant the step breaks. Guards the trace-time forms of the invariants (TraceRaft.tla),
+     * which must reject exactly what Raft.tla's invariants of the same names reject.
+     */
+    private static void assertViolatesWithFlaw(String trace, String flaw, String invariant, long event)
+            throws IOException {
+        Path dir = RaftRuns.specs();
+        String cfg = Files.readString(dir.resolve("TraceRaft.cfg"));
+        assertTrue(cfg.contains("Flaw = \"None\""), cfg);
+        Path flawed = Files.createTempFile("TraceRaft" + flaw, ".cfg");
+        try {
+            Files.writeString(flawed, cfg.replace("Flaw = \"None\"", "Flaw = \"" + flaw + "\""));
+            TlcValidation v = new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"), flawed, trace(trace),
+                    TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMinutes(5)));
+            assertEquals(TlcValidation.Outcome.INVARIANT_VIOLATED, v.outcome(), v.message());
+            assertEquals(invariant, v.violatedInvariant(), v.message());
+            assertEquals(event, v.violationEvent(), v.message());
+        } finally {
+            Files.deleteIfExists(flawed);
+        }
+    }
+
+    /** Node 1 and node 3 agree at index 2 but not at index 1 after event 50. */
+    @Test
+    void logMatchingIsReportedByNameWhenTheFlawLetsTheBadAppendThrough() throws IOException {
+        assertViolatesWithFlaw("bad-append-mismatched-prev.ndjson", "AppendWithoutPrevCheck", "LogMatching", 50);
+    }
+
+    /** Node 2 becomes the second leader of term 1 at the last event. */
+    @Test
+    void electionSafetyIsReportedByNameWhenTheFlawLetsTheSecondVoteThrough() throws IOException {
+        assertViolatesWithFlaw("bad-two-leaders-one-term.ndjson", "VoteTwice", "ElectionSafety", JAVA_TWO_LEADERS);
     }
 
     /** Node 2 becomes the second leader of term 1 at the last event. */

@@ -61,6 +61,33 @@ class RaftSegmentedValidationTest {
                 && a.conjunct().contains("TermMatches")), v.divergence().toString());
     }
 
+    /**
+     * A delivery that is the last event of a segment and handled only after another node's send in
+     * the next one (an interleaving the simulator does not produce, other recorders may): the
+     * next segment does not read the delivery, and must still keep the message in the network
+     * until the node's first delivery in it. The hand-written good trace with a second heartbeat
+     * from node 1 sent right after node 3 receives the first one.
+     */
+    @Test
+    void aMessageDeliveredJustBeforeASegmentIsStillThereForItsHandler(@TempDir Path tmp) throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(RaftRuns.specs().resolve(
+                "traces/good-elect-replicate-commit.ndjson")));
+        assertTrue(lines.get(15).contains("\"kind\":\"deliver\"") && lines.get(15).contains("\"to\":3"), lines.get(15));
+        assertTrue(lines.get(16).contains("\"node\":3,\"kind\":\"action\""), lines.get(16));
+        lines.add(16, lines.get(13).replace("\"id\":4,", "\"id\":900,")); // node 1 sends its heartbeat to 2 again
+        for (int i = 1; i < lines.size(); i++) {
+            lines.set(i, lines.get(i).replaceFirst("^\\{\"seq\":\\d+,", "{\"seq\":" + i + ","));
+        }
+        Path trace = Files.write(tmp.resolve("interleaved.ndjson"), lines);
+        Path dir = RaftRuns.specs();
+        TlcValidation v = new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"), dir.resolve("TraceRaft.cfg"),
+                trace, TlcTraceValidator.Options.defaults().withSegmentSize(15).withTimeout(Duration.ofMinutes(5)));
+        assertEquals(Outcome.CONFORMS, v.outcome(), v.message() + " " + v.divergence());
+        assertEquals(3, v.segments());
+        TlcValidation whole = validate(trace);
+        assertEquals(Outcome.CONFORMS, whole.outcome(), whole.message() + " " + whole.divergence());
+    }
+
     static List<TraceEvent> read(Path trace) {
         List<TraceEvent> out = new java.util.ArrayList<>();
         try (TraceReader r = TraceReader.open(trace)) {

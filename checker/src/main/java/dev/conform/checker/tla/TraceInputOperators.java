@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tlc2.overrides.TLAPlusOperator;
 import tlc2.value.impl.IntValue;
 import tlc2.value.impl.RecordValue;
@@ -23,8 +26,8 @@ import tlc2.value.impl.Value;
  */
 public final class TraceInputOperators {
     private static final JsonFactory JSON = new JsonFactory();
-    private static Loaded loaded;
-    private static Loaded whole;
+    /** The ranges of the trace read so far in this TLC run. */
+    private static final Map<TraceSlice, Loaded> KNOWN = new HashMap<>();
 
     private TraceInputOperators() {
     }
@@ -55,34 +58,94 @@ public final class TraceInputOperators {
      */
     @TLAPlusOperator(identifier = "TraceFile", module = "TraceInput", warn = false)
     public static Value traceFile() {
-        return loadWhole().events;
+        TraceSlice slice = TraceSlice.fromSystemProperties();
+        return get(new TraceSlice(slice.path(), 1, Long.MAX_VALUE), false).events;
     }
 
-    private static synchronized Loaded loadWhole() {
+    /**
+     * The events from the selected slice's first one to the end of the file (TraceLog is its
+     * prefix): for looking ahead past the current segment without converting the events before
+     * it, which a segment never needs.
+     */
+    @TLAPlusOperator(identifier = "TraceAhead", module = "TraceInput", warn = false)
+    public static Value traceAhead() {
         TraceSlice slice = TraceSlice.fromSystemProperties();
-        TraceSlice all = new TraceSlice(slice.path(), 1, Long.MAX_VALUE);
-        if (whole == null || !whole.slice.equals(all)) {
-            whole = read(all, false);
-        }
-        return whole;
+        return get(new TraceSlice(slice.path(), slice.from(), Long.MAX_VALUE), false).events;
     }
 
-    private static synchronized Loaded load() {
-        TraceSlice slice = TraceSlice.fromSystemProperties();
-        if (loaded == null || !loaded.slice.equals(slice)) {
-            loaded = read(slice);
+    private static Loaded load() {
+        return get(TraceSlice.fromSystemProperties(), true);
+    }
+
+    /**
+     * The events of {@code slice}, read once: taken from a range already read that covers it, or
+     * read with the events of an overlapping range already read taken as they are (TraceLog,
+     * TraceAhead and TraceFile of one segment overlap; each event is converted once).
+     */
+    private static synchronized Loaded get(TraceSlice slice, boolean oneBehaviour) {
+        Loaded l = KNOWN.get(slice);
+        if (l == null) {
+            Loaded cover = null;
+            Loaded overlap = null;
+            for (Loaded k : KNOWN.values()) {
+                if (!k.slice.path().equals(slice.path())) {
+                    continue;
+                }
+                if (covers(k, slice)) {
+                    cover = k;
+                } else if (overlap == null || k.events.elems.length > overlap.events.elems.length) {
+                    overlap = k;
+                }
+            }
+            l = cover != null ? sliceOf(cover, slice) : read(slice, false, overlap);
+            if (KNOWN.size() >= 8) {
+                KNOWN.clear(); // only tests read many files in one JVM
+            }
+            KNOWN.put(slice, l);
         }
-        return loaded;
+        if (oneBehaviour) {
+            checkLength(l);
+        }
+        return l;
+    }
+
+    /** Whether the events read for {@code k} include every event of {@code s} in the file. */
+    private static boolean covers(Loaded k, TraceSlice s) {
+        long kLast = k.slice.from() - 1 + k.events.elems.length; // index of k's last event read
+        boolean kReachedEnd = k.events.elems.length < k.slice.to() - k.slice.from() + 1;
+        return k.slice.from() <= s.from() && (kReachedEnd || kLast >= s.to());
     }
 
     /** Reads one slice of a trace file (public for tests and benchmarks). */
     public static Loaded read(TraceSlice slice) {
-        return read(slice, true);
+        return read(slice, true, null);
     }
 
-    private static Loaded read(TraceSlice slice, boolean oneBehaviour) {
+    /** The events of {@code slice} taken from {@code all}, which covers it (the values are shared). */
+    static Loaded sliceOf(Loaded all, TraceSlice slice) {
+        Value[] e = all.events.elems;
+        long skip = slice.from() - all.slice.from();
+        int from = (int) Math.min(skip, e.length);
+        int to = (int) Math.min(e.length, skip + (slice.to() - slice.from() + 1));
+        return new Loaded(slice, all.header, new TupleValue(Arrays.copyOfRange(e, from, Math.max(from, to))));
+    }
+
+    private static void checkLength(Loaded l) {
+        if (l.events.elems.length > Short.MAX_VALUE) {
+            throw new IllegalArgumentException(l.slice.path() + ": " + l.events.elems.length
+                    + " events exceed TLC's 32,767-step behaviour; validate in segments");
+        }
+    }
+
+    /**
+     * Reads a slice; the events of {@code known} (a slice of the same file already read), where
+     * they fall inside it, are skipped by the parser and taken as they are.
+     */
+    private static Loaded read(TraceSlice slice, boolean oneBehaviour, Loaded known) {
         Path file = Path.of(slice.path());
         JsonToTla conv = new JsonToTla(slice.path());
+        Value[] reuse = known == null ? new Value[0] : known.events.elems;
+        long reuseFrom = known == null ? 1 : known.slice.from();
         try (JsonParser p = JSON.createParser(Files.newInputStream(file))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw conv.error(p, "the first line must be the trace header object");
@@ -96,17 +159,21 @@ public final class TraceInputOperators {
                     throw conv.error(p, "each line after the header must be one event object");
                 }
                 index++;
+                long r = index - reuseFrom;
                 if (index < slice.from()) {
                     p.skipChildren();
+                } else if (r >= 0 && r < reuse.length) {
+                    p.skipChildren();
+                    events.add(reuse[(int) r]);
                 } else {
                     events.add(conv.read(p));
                 }
             }
-            if (oneBehaviour && events.size() > Short.MAX_VALUE) {
-                throw new IllegalArgumentException(slice.path() + ": " + events.size()
-                        + " events exceed TLC's 32,767-step behaviour; validate in segments");
+            Loaded l = new Loaded(slice, header, new TupleValue(events.toArray(new Value[0])));
+            if (oneBehaviour) {
+                checkLength(l);
             }
-            return new Loaded(slice, header, new TupleValue(events.toArray(new Value[0])));
+            return l;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new IllegalArgumentException(slice.path() + ":" + (loc == null ? 0 : loc.getLineNr()) + ":"
