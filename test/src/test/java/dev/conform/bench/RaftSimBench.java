@@ -88,8 +88,8 @@ public final class RaftSimBench {
             ab(args[1], ops, rounds, pairs);
             return;
         }
-        int ops = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int ops = args.length > 0 ? Integer.parseInt(args[0]) : 16_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         Figures f = measureAll(ops, rounds, true);
         System.out.printf("raft 5 servers, best tracing off:    %,.0f deliveries/s, %,.0f per CPU-second (target >= 1,000,000)%n",
             f.off, f.offCpu);
