@@ -210,32 +210,26 @@ public final class BackgroundNdjsonSink implements TraceSink {
     }
 
     private void put(Object item) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    if (queue.offer(item, POLL_MS, TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException ex) {
-                    interrupted = true;
-                }
-                writerMustBeAlive();
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        waitFor(ms -> queue.offer(item, ms, TimeUnit.MILLISECONDS));
     }
 
     /** Waits for the writer to pass {@code latch}. */
     private void await(CountDownLatch latch) {
+        waitFor(ms -> latch.await(ms, TimeUnit.MILLISECONDS));
+    }
+
+    /** One bounded wait: true when what was waited for happened. */
+    private interface TimedWait {
+        boolean tryFor(long ms) throws InterruptedException;
+    }
+
+    /** Retries {@code w} until it succeeds, checking between tries that the writer still runs. */
+    private void waitFor(TimedWait w) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    if (latch.await(POLL_MS, TimeUnit.MILLISECONDS)) {
+                    if (w.tryFor(POLL_MS)) {
                         return;
                     }
                 } catch (InterruptedException ex) {
@@ -247,14 +241,6 @@ public final class BackgroundNdjsonSink implements TraceSink {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** A writer that died (it only ends at close) would leave callers waiting forever. */
-    private void writerMustBeAlive() {
-        if (!writer.isAlive()) {
-            throwIfFailed();
-            throw new IllegalStateException("trace writer thread ended unexpectedly");
         }
     }
 
