@@ -244,6 +244,14 @@ public final class BackgroundNdjsonSink implements TraceSink {
         }
     }
 
+    /** A writer that died (it only ends at close) would leave callers waiting forever. */
+    private void writerMustBeAlive() {
+        if (!writer.isAlive()) {
+            throwIfFailed();
+            throw new IllegalStateException("trace writer thread ended unexpectedly");
+        }
+    }
+
     /** The writer thread: encodes batches in order until the close marker; after a failure it discards. */
     private void drain() {
         try {
