@@ -23,4 +23,20 @@ ConcatCommonPrefixLen(a1, b1, a2, b2) ==
         diff == {k \in 1 .. n : ConcatAt(a1, b1, k) # ConcatAt(a2, b2, k)}
     IN IF diff = {} THEN n ELSE (CHOOSE k \in diff : \A o \in diff : k <= o) - 1
 
+(***************************************************************************)
+(* A sequence that only grows along a trace (a compacted log) is walked in *)
+(* full by TLC in every state it fingerprints, even when the VIEW leaves   *)
+(* it out.  A trace config substitutes these for a spec's own operators    *)
+(* (e.g. Compact <- FrozenConcat): the Java bodies return the same value   *)
+(* in a form TLC does not walk again (tlc2.value.impl.FrozenSeqValue).     *)
+(* TLC only applies its own function values, so a sequence built by       *)
+(* FrozenConcat must be indexed through FrozenAt, never as s[k].           *)
+(***************************************************************************)
+
+\* The concatenation s \o t.
+FrozenConcat(s, t) == s \o t
+
+\* Entry k of the sequence s.
+FrozenAt(s, k) == s[k]
+
 =============================================================================

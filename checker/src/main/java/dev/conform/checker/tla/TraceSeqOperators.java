@@ -3,6 +3,8 @@ package dev.conform.checker.tla;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tlc2.overrides.TLAPlusOperator;
+import tlc2.tool.EvalControl;
+import tlc2.value.impl.FrozenSeqValue;
 import tlc2.value.impl.IntValue;
 import tlc2.value.impl.TupleValue;
 import tlc2.value.impl.Value;
@@ -35,6 +37,25 @@ public final class TraceSeqOperators {
     @TLAPlusOperator(identifier = "ConcatCommonPrefixLen", module = "TraceSeq", warn = false)
     public static Value concatCommonPrefixLen(Value a1, Value b1, Value a2, Value b2) {
         return IntValue.gen(commonPrefixLen(a1, b1, a2, b2));
+    }
+
+    /**
+     * {@code FrozenConcat(s, t)}: {@code s \o t} as a {@link FrozenSeqValue}, the same value that
+     * TLC does not walk again when it fingerprints the states holding it.
+     */
+    @TLAPlusOperator(identifier = "FrozenConcat", module = "TraceSeq", warn = false)
+    public static Value frozenConcat(Value s, Value t) {
+        return FrozenSeqValue.concat(s, t);
+    }
+
+    /** {@code FrozenAt(s, k)}: {@code s[k]}, also for a {@link FrozenSeqValue}, which TLC does not apply itself. */
+    @TLAPlusOperator(identifier = "FrozenAt", module = "TraceSeq", warn = false)
+    public static Value frozenAt(Value s, Value k) {
+        Value t = s.toTuple();
+        if (!(t instanceof TupleValue tv)) {
+            throw new IllegalArgumentException("FrozenAt: not a sequence: " + s);
+        }
+        return tv.apply(k, EvalControl.Clear);
     }
 
     static int commonPrefixLen(Value a1, Value b1, Value a2, Value b2) {
