@@ -18,6 +18,8 @@ import tlc2.value.impl.Value;
  * identity), how long their common prefix is; only the entries after the shorter first part are
  * compared again. The answer is the TLA+ definition's, whatever is remembered: a forgotten or
  * never-seen pair is compared in full.
+ * {@code FrozenConcat}/{@code FrozenAt} build and read a compacted log as a
+ * {@link FrozenSeqValue}, which TLC does not walk again when it normalizes a state.
  */
 public final class TraceSeqOperators {
     /** Pairs of first parts remembered; TLC keeps a handful of candidate states per step. */
