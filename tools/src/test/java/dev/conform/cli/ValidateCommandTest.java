@@ -45,7 +45,8 @@ class ValidateCommandTest {
         assertEquals("CONFORMS", j.get("tlc").get("outcome").asText());
         assertTrue(j.get("java").get("conforms").asBoolean());
         String xml = Files.readString(junit);
-        assertTrue(xml.contains("tests=\"4\" failures=\"0\" errors=\"0\""), xml);
+        assertTrue(xml.contains("tests=\"3\" failures=\"0\" errors=\"0\""), xml);
+        assertTrue(j.get("java").get("coverage").get("reached").get("Exchanged").asBoolean(), r.out());
         assertTrue(xml.contains("name=\"java NotAhead\""), xml);
     }
 
@@ -60,8 +61,11 @@ class ValidateCommandTest {
 
     @Test
     void javaAndTlcCanBeAskedSeparately() {
-        assertEquals(1, run("validate", "--trace", trace("bad-never-exchanged.ndjson"), "--java-only").exit());
-        Run tlc = run("validate", "--spec", SPEC, "--trace", trace("bad-never-exchanged.ndjson"), "--tlc-only");
+        // reaching nothing is coverage, reported beside a passing verdict
+        Run java = run("validate", "--trace", trace("good-never-exchanged.ndjson"), "--java-only");
+        assertEquals(0, java.exit(), java.out());
+        assertTrue(java.out().contains("reached Exchanged no"), java.out());
+        Run tlc = run("validate", "--spec", SPEC, "--trace", trace("good-never-exchanged.ndjson"), "--tlc-only");
         assertEquals(0, tlc.exit(), tlc.out());
         assertTrue(!tlc.out().contains("Java"), tlc.out());
     }

@@ -1,14 +1,23 @@
 package dev.conform.checker.invariants;
 
+import dev.conform.checker.network.TraceNetwork;
+import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /**
- * Streams a trace through a {@link StateFolder} and checks every invariant after every event,
- * in constant memory. Stops at the first ALWAYS violation or fold failure (later events are
- * judged against a state that is already wrong); SOMETIMES and AT_END are judged at the end.
+ * Streams a trace through the network and node rules ({@link TraceNetwork}) and the algorithm's
+ * {@link StateFolder}, and checks every safety invariant after every event, in constant memory.
+ * Stops at the first event that cannot happen or ALWAYS violation (later events would be judged
+ * against a state that is already wrong); AT_END invariants and the end of the trace (no
+ * delivery left unhandled) are judged at the end. SOMETIMES properties are coverage: reported,
+ * never a failure.
  */
 public final class ReplayEngine {
     private final LongConsumer progress;
@@ -25,31 +34,43 @@ public final class ReplayEngine {
     public <S> ReplayResult replay(EventSource source, InvariantSet<S> set) {
         StateFolder<S> folder = set.folder();
         List<Invariant<S>> invs = set.invariants();
-        int n = invs.size();
-        boolean[] sometimesHeld = new boolean[n];
+        boolean[] reached = new boolean[invs.size()];
+        Map<String, Long> actions = new TreeMap<>();
+        TraceNetwork network = new TraceNetwork(source.header(), set.consumers());
         S state = folder.initial(source.header());
         long index = 0;
-        ReplayResult.Failure failure = checkAlways(invs, state, 0, 0, sometimesHeld, folder);
+        ReplayResult.Failure failure = checkAlways(invs, state, 0, 0, reached, folder);
         TraceEvent e;
         while (failure == null && (e = source.next()) != null) {
             index++;
             try {
+                network.apply(e);
                 state = folder.apply(state, e);
             } catch (FoldException ex) {
                 failure = new ReplayResult.Failure(null, null, index, source.line(),
                         "event " + index + " (line " + source.line() + ") cannot happen: " + ex.getMessage());
                 break;
             }
-            failure = checkAlways(invs, state, index, source.line(), sometimesHeld, folder);
+            if (e.kind() == EventKind.ACTION) {
+                actions.merge(e.action(), 1L, Long::sum);
+            }
+            failure = checkAlways(invs, state, index, source.line(), reached, folder);
             if ((index & 0xFFFFF) == 0) {
                 progress.accept(index);
             }
         }
-        return finish(set.algorithm(), invs, state, index, sometimesHeld, failure, folder);
+        if (failure == null) {
+            String open = network.endProblem();
+            if (open != null) {
+                failure = new ReplayResult.Failure(null, null, index, 0,
+                        "the trace ends after event " + index + " but " + open);
+            }
+        }
+        return finish(set.algorithm(), invs, state, index, reached, actions, failure, folder);
     }
 
     private static <S> ReplayResult.Failure checkAlways(List<Invariant<S>> invs, S state, long index, long line,
-                                                       boolean[] sometimesHeld, StateFolder<S> folder) {
+                                                       boolean[] reached, StateFolder<S> folder) {
         for (int i = 0; i < invs.size(); i++) {
             Invariant<S> inv = invs.get(i);
             switch (inv.kind()) {
@@ -61,8 +82,8 @@ public final class ReplayEngine {
                     }
                 }
                 case SOMETIMES -> {
-                    if (index > 0 && !sometimesHeld[i] && inv.holds(state)) {
-                        sometimesHeld[i] = true;
+                    if (index > 0 && !reached[i] && inv.holds(state)) {
+                        reached[i] = true;
                     }
                 }
                 case AT_END -> { }
@@ -72,12 +93,17 @@ public final class ReplayEngine {
     }
 
     private static <S> ReplayResult finish(String algorithm, List<Invariant<S>> invs, S state, long events,
-                                           boolean[] sometimesHeld, ReplayResult.Failure first,
-                                           StateFolder<S> folder) {
+                                           boolean[] reached, Map<String, Long> actions,
+                                           ReplayResult.Failure first, StateFolder<S> folder) {
         List<ReplayResult.InvariantVerdict> verdicts = new ArrayList<>(invs.size());
+        Map<String, Boolean> coverage = new LinkedHashMap<>();
         ReplayResult.Failure failure = first;
         for (int i = 0; i < invs.size(); i++) {
             Invariant<S> inv = invs.get(i);
+            if (inv.kind() == Invariant.Kind.SOMETIMES) {
+                coverage.put(inv.name(), reached[i]);
+                continue;
+            }
             String detail = null;
             if (first != null) {
                 if (inv.name().equals(first.invariant())) {
@@ -85,8 +111,6 @@ public final class ReplayEngine {
                 } else if (inv.kind() != Invariant.Kind.ALWAYS || first.invariant() == null) {
                     detail = ReplayResult.NOT_JUDGED + ": the replay stopped at event " + first.event();
                 }
-            } else if (inv.kind() == Invariant.Kind.SOMETIMES && !sometimesHeld[i]) {
-                detail = inv.name() + " never held in " + events + " events";
             } else if (inv.kind() == Invariant.Kind.AT_END && !inv.holds(state)) {
                 detail = inv.name() + " does not hold after the last event (" + events + "): " + folder.describe(state);
             }
@@ -95,6 +119,6 @@ public final class ReplayEngine {
             }
             verdicts.add(new ReplayResult.InvariantVerdict(inv.name(), inv.kind(), detail == null, detail));
         }
-        return new ReplayResult(algorithm, events, List.copyOf(verdicts), failure);
+        return new ReplayResult(algorithm, events, List.copyOf(verdicts), new Coverage(coverage, actions), failure);
     }
 }

@@ -7,10 +7,13 @@ import java.util.List;
  *
  * @param algorithm the algorithm name
  * @param events    how many events were replayed
- * @param verdicts  one entry per invariant, in declaration order
- * @param failure   the first failure, or null when every invariant held
+ * @param verdicts  one entry per safety invariant (ALWAYS, AT_END), in declaration order
+ * @param coverage  what the trace reached (SOMETIMES properties) and which actions it took;
+ *                  never a reason to fail
+ * @param failure   the first failure, or null when the trace conforms
  */
-public record ReplayResult(String algorithm, long events, List<InvariantVerdict> verdicts, Failure failure) {
+public record ReplayResult(String algorithm, long events, List<InvariantVerdict> verdicts, Coverage coverage,
+                           Failure failure) {
     public boolean conforms() {
         return failure == null;
     }
@@ -36,10 +39,11 @@ public record ReplayResult(String algorithm, long events, List<InvariantVerdict>
     /**
      * The first failure.
      *
-     * @param invariant the failing invariant, or null when the state folder rejected the event
-     * @param kind      its kind (null for a fold failure)
+     * @param invariant the failing invariant, or null when the event itself cannot happen (the
+     *                  network and node rules, or the state folder, rejected it)
+     * @param kind      its kind (null when the event itself cannot happen)
      * @param event     1-based index of the event after which it failed (0: the initial state;
-     *                  for SOMETIMES/AT_END: the number of events)
+     *                  for AT_END and the end of the trace: the number of events)
      * @param line      line of that event in the trace file (0 when none)
      * @param message   one-line explanation
      */

@@ -55,8 +55,10 @@ final class GeneratedModules {
                     .append(VIOLATION_TAG).append("\", \"").append(inv).append("\", l, ").append(stateRecord(variables))
                     .append(">>)\n       /\\ FALSE\n\n");
         }
-        sb.append(END).append(" ==\n    l = Len(TraceLog) + 1 =>\n        PrintT(<<\"")
-                .append(SegmentAnswer.END_TAG).append("\", l");
+        // The last segment ends the trace: it must also leave the spec's end condition true (e.g.
+        // no delivery without its handler); a segment boundary inside the trace need not.
+        sb.append(END).append(" ==\n    l = Len(TraceLog) + 1").append(printState ? "" : " /\\ TraceEndCondition")
+                .append(" =>\n        PrintT(<<\"").append(SegmentAnswer.END_TAG).append("\", l");
         if (printState) {
             sb.append(", ").append(stateRecord(variables));
         }

@@ -92,6 +92,10 @@ public final class ReportJson {
                 invs.add(im);
             }
             jm.put("invariants", invs);
+            Map<String, Object> cov = new LinkedHashMap<>();
+            cov.put("reached", j.coverage().reached());
+            cov.put("actions", j.coverage().actions());
+            jm.put("coverage", cov);
             m.put("java", jm);
         } else if (r.javaNote() != null) {
             m.put("javaNote", r.javaNote());

@@ -1,11 +1,31 @@
 package dev.conform.checker.validate;
 
+import dev.conform.checker.invariants.Coverage;
 import dev.conform.checker.invariants.ReplayResult;
 import java.io.PrintWriter;
 
 /** The human summary of a {@link ValidationReport}. */
 public final class ReportText {
     private ReportText() {
+    }
+
+    /**
+     * What the trace exercised: never part of the verdict (a short conforming trace reaches
+     * little), printed so a reader sees what the run did and did not test.
+     */
+    static void printCoverage(Coverage c, PrintWriter out) {
+        if (!c.reached().isEmpty()) {
+            StringBuilder sb = new StringBuilder("  coverage (not part of the verdict): reached");
+            c.reached().forEach((name, held) -> sb.append(' ').append(name).append(held ? " yes," : " no,"));
+            sb.setLength(sb.length() - 1);
+            out.println(sb);
+        }
+        if (!c.actions().isEmpty()) {
+            StringBuilder sb = new StringBuilder("  actions taken:");
+            c.actions().forEach((name, n) -> sb.append(' ').append(name).append(" x").append(n).append(','));
+            sb.setLength(sb.length() - 1);
+            out.println(sb);
+        }
     }
 
     public static void print(ValidationReport r, PrintWriter out) {
@@ -45,6 +65,7 @@ public final class ReportText {
                 out.println("    " + (v.passed() ? "ok   " : v.skipped() ? "skip " : "FAIL ") + v.name() + " (" + v.kind() + ")"
                         + (v.passed() ? "" : ": " + v.detail()));
             }
+            printCoverage(j.coverage(), out);
         } else if (r.javaNote() != null) {
             out.println("  Java: " + r.javaNote());
         }

@@ -40,7 +40,7 @@ public record TraceResume(long lamport, Map<Integer, Long> vc, long lastMessageC
         long lamport = 0;
         Map<Integer, Long> vc = new TreeMap<>();
         long counter = 0;
-        try (TraceReader r = TraceReader.open(file)) {
+        try (TraceReader r = TraceReader.open(file, TraceReader.Options.defaults().withNodeCheck(false))) {
             for (TraceEvent e = r.next(); e != null; e = r.next()) {
                 lamport = e.lamport();
                 if (e.vc() != null) {

@@ -57,10 +57,22 @@ final class LineParser {
     private final String[] keyNames = new String[KEY_SLOTS];
     private final int[] keyIds = new int[KEY_SLOTS];
     private long[] vcCounts = new long[16];
+    /** The header's nodes, once it was read: events may name no other node. */
+    private KnownNodes known;
 
     LineParser(String file, LineSource lines) {
         this.file = file;
         this.lines = lines;
+    }
+
+    /** Events read by this parser may only name these nodes (parsers of later chunks get the header's). */
+    void knownNodes(KnownNodes nodes) {
+        this.known = nodes;
+    }
+
+    /** The header's nodes, after {@link #header()}. */
+    KnownNodes knownNodes() {
+        return known;
     }
 
     /** The lines this parser reads. */
@@ -80,6 +92,8 @@ final class LineParser {
             Object plan = null;
             String producer = null;
             Map<String, Object> params = null;
+            Map<String, List<Integer>> roles = null;
+            int rolesColumn = 1;
             boolean typeSeen = false;
             int seen = 0;
             String name;
@@ -119,6 +133,10 @@ final class LineParser {
                     case Wire.PARAMS -> {
                         params = objectOrNull(name);
                     }
+                    case Wire.ROLES -> {
+                        rolesColumn = column();
+                        roles = roles();
+                    }
                     default -> throw new IllegalStateException(name);
                 }
             }
@@ -130,8 +148,14 @@ final class LineParser {
             requireField(algorithm, Wire.ALGORITHM, "header");
             requireField(nodes, Wire.NODES, "header");
             requireField(producer, Wire.PRODUCER, "header");
-            return new TraceHeader(schema, algorithm, List.copyOf(nodes), seed, plan, producer,
-                    params == null ? Map.of() : params);
+            String badRoles = TraceHeader.rolesProblem(nodes, roles);
+            if (badRoles != null) {
+                throw failAt(rolesColumn, "\"roles\": " + badRoles);
+            }
+            TraceHeader h = new TraceHeader(schema, algorithm, List.copyOf(nodes), seed, plan, producer,
+                    params == null ? Map.of() : params, roles);
+            known = new KnownNodes(h.nodes());
+            return h;
         } catch (IOException e) {
             throw jacksonFailure(e);
         }
@@ -150,6 +174,7 @@ final class LineParser {
             Object state = null;
             long lamport = -1;
             VectorClock vc = null;
+            int nodeColumn = 1;
             int seen = 0;
             String name;
             while ((name = p.nextFieldName()) != null) {
@@ -163,6 +188,7 @@ final class LineParser {
                         }
                     }
                     case NODE_BIT -> {
+                        nodeColumn = column();
                         node = intValue(name);
                     }
                     case KIND_BIT -> {
@@ -204,6 +230,10 @@ final class LineParser {
             }
             if (action == null && kind == EventKind.ACTION) {
                 throw failAt(1, "missing required field \"action\" for an action event");
+            }
+            if (known != null && !known.contains(node) && !(node == 0 && kind == EventKind.FAULT)) {
+                throw failAt(nodeColumn, "node " + node + " is not in the header's \"nodes\""
+                        + (node == 0 ? " (node 0 is only for faults of the whole cluster)" : ""));
             }
             return new TraceEvent(seq, node, kind, action, msg, state, lamport, vc);
         } catch (IOException e) {
@@ -299,10 +329,10 @@ final class LineParser {
                     id = nonNegative("msg.id");
                 }
                 case 2 -> {
-                    from = intValue("msg.from");
+                    from = knownNode("msg.from");
                 }
                 case 4 -> {
-                    to = intValue("msg.to");
+                    to = knownNode("msg.to");
                 }
                 case 8 -> {
                     type = stringValue("msg.type", false);
@@ -328,6 +358,9 @@ final class LineParser {
         String name;
         while ((name = p.nextFieldName()) != null) {
             int nodeId = nodeKey(name);
+            if (known != null && !known.contains(nodeId)) {
+                throw fail("vector clock entry for node " + nodeId + ", which is not in the header's \"nodes\"");
+            }
             p.nextToken();
             long v = nonNegative("vc entry");
             // Writers emit ascending ids, so the scan for a duplicate is only needed out of order.
@@ -367,9 +400,42 @@ final class LineParser {
         return id;
     }
 
+    /** A node id that must be one of the header's nodes (once the header was read). */
+    private int knownNode(String field) throws IOException {
+        int n = intValue(field);
+        if (known != null && !known.contains(n)) {
+            throw fail("\"" + field + "\" names node " + n + ", which is not in the header's \"nodes\"");
+        }
+        return n;
+    }
+
+    /** The header's {@code roles}: an object from role name to an array of node ids. */
+    private Map<String, List<Integer>> roles() throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw fail("\"roles\" must be an object from role name to an array of node ids");
+        }
+        Map<String, List<Integer>> roles = new java.util.LinkedHashMap<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            if (roles.containsKey(name)) {
+                throw fail("role \"" + name + "\" listed twice");
+            }
+            if (name.isEmpty()) {
+                throw fail("a role needs a name");
+            }
+            p.nextToken();
+            roles.put(name, nodeList("role \"" + name + "\""));
+        }
+        return roles;
+    }
+
     private List<Integer> nodeList() throws IOException {
+        return nodeList("\"nodes\"");
+    }
+
+    private List<Integer> nodeList(String what) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw fail("\"nodes\" must be an array of node ids");
+            throw fail(what + " must be an array of node ids");
         }
         List<Integer> nodes = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -546,6 +612,7 @@ final class LineParser {
             case Wire.PLAN -> 32;
             case Wire.PRODUCER -> 64;
             case Wire.PARAMS -> 128;
+            case Wire.ROLES -> 256;
             default -> 0;
         };
     }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,7 @@ public final class NdjsonSink implements TraceSink {
     private static final byte[] SCHEMA = name(Wire.SCHEMA);
     private static final byte[] ALGORITHM = name(Wire.ALGORITHM);
     private static final byte[] NODES = name(Wire.NODES);
+    private static final byte[] ROLES = name(Wire.ROLES);
     private static final byte[] SEED = name(Wire.SEED);
     private static final byte[] PLAN = name(Wire.PLAN);
     private static final byte[] PRODUCER = name(Wire.PRODUCER);
@@ -137,6 +139,29 @@ public final class NdjsonSink implements TraceSink {
                     o.number(n);
                 }
                 o.raw((byte) ']');
+            }
+            if (h.roles() != null) {
+                o.raw((byte) ',');
+                o.raw(ROLES);
+                o.raw((byte) '{');
+                boolean firstRole = true;
+                for (Map.Entry<String, List<Integer>> r : h.roles().entrySet()) {
+                    if (!firstRole) {
+                        o.raw((byte) ',');
+                    }
+                    firstRole = false;
+                    o.string(r.getKey());
+                    o.raw((byte) ':');
+                    o.raw((byte) '[');
+                    for (int i = 0; i < r.getValue().size(); i++) {
+                        if (i > 0) {
+                            o.raw((byte) ',');
+                        }
+                        o.number(r.getValue().get(i));
+                    }
+                    o.raw((byte) ']');
+                }
+                o.raw((byte) '}');
             }
             if (h.seed() != null) {
                 o.raw((byte) ',');

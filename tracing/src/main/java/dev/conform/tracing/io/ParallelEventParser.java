@@ -65,7 +65,7 @@ final class ParallelEventParser implements AutoCloseable {
      * @param eof   true when {@code in} has nothing after {@code carry}
      */
     ParallelEventParser(InputStream in, byte[] carry, boolean eof, String file, int maxLineBytes, int threads,
-                        int chunkBytes) {
+                        int chunkBytes, KnownNodes known) {
         this.in = in;
         this.file = file;
         this.maxLineBytes = maxLineBytes;
@@ -78,7 +78,11 @@ final class ParallelEventParser implements AutoCloseable {
             return t;
         });
         this.ready = new ArrayBlockingQueue<>(2 * threads);
-        this.parsers = ThreadLocal.withInitial(() -> new LineParser(file, new LineSource(file, maxLineBytes)));
+        this.parsers = ThreadLocal.withInitial(() -> {
+            LineParser parser = new LineParser(file, new LineSource(file, maxLineBytes));
+            parser.knownNodes(known);
+            return parser;
+        });
         this.splitter = new Thread(() -> split(carry, eof), "conform-trace-split-" + id);
         splitter.setDaemon(true);
         splitter.start();

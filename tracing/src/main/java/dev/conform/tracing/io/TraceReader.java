@@ -46,8 +46,12 @@ public final class TraceReader implements AutoCloseable {
      * @param parseThreads    1 parses on the calling thread; more parses chunks of lines on
      *                        that many threads (plus one reading the input), with the same
      *                        events and errors in the same order
+     * @param checkNodes      false accepts events naming nodes the header does not list: a
+     *                        per-node file of a real cluster cannot know every client; the merged
+     *                        trace lists every node and is read with the check on
      */
-    public record Options(int maxLineBytes, int maxPendingSends, boolean checkCausality, int parseThreads) {
+    public record Options(int maxLineBytes, int maxPendingSends, boolean checkCausality, int parseThreads,
+                          boolean checkNodes) {
         public Options {
             if (parseThreads < 1) {
                 throw new IllegalArgumentException("parseThreads must be at least 1");
@@ -61,23 +65,27 @@ public final class TraceReader implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PENDING_SENDS, true, 1);
+            return new Options(DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PENDING_SENDS, true, 1, true);
         }
 
         public Options withMaxLineBytes(int n) {
-            return new Options(n, maxPendingSends, checkCausality, parseThreads);
+            return new Options(n, maxPendingSends, checkCausality, parseThreads, checkNodes);
         }
 
         public Options withMaxPendingSends(int n) {
-            return new Options(maxLineBytes, n, checkCausality, parseThreads);
+            return new Options(maxLineBytes, n, checkCausality, parseThreads, checkNodes);
         }
 
         public Options withCausality(boolean check) {
-            return new Options(maxLineBytes, maxPendingSends, check, parseThreads);
+            return new Options(maxLineBytes, maxPendingSends, check, parseThreads, checkNodes);
         }
 
         public Options withParseThreads(int n) {
-            return new Options(maxLineBytes, maxPendingSends, checkCausality, n);
+            return new Options(maxLineBytes, maxPendingSends, checkCausality, n, checkNodes);
+        }
+
+        public Options withNodeCheck(boolean check) {
+            return new Options(maxLineBytes, maxPendingSends, checkCausality, parseThreads, check);
         }
     }
 
@@ -107,13 +115,16 @@ public final class TraceReader implements AutoCloseable {
                 throw new TraceFormatException(file, 1, 1, "empty trace: no header line");
             }
             this.header = parser.header();
+            if (!options.checkNodes()) {
+                parser.knownNodes(null);
+            }
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
         }
         this.parallel = options.parseThreads() > 1
                 ? new ParallelEventParser(in, lines.unread(), lines.atEof(), file, options.maxLineBytes(),
-                        options.parseThreads(), chunkBytes)
+                        options.parseThreads(), chunkBytes, parser.knownNodes())
                 : null;
     }
 

@@ -11,6 +11,7 @@ final class Wire {
     static final String PLAN = "plan";
     static final String PRODUCER = "producer";
     static final String PARAMS = "params";
+    static final String ROLES = "roles";
 
     static final String SEQ = "seq";
     static final String NODE = "node";

@@ -436,9 +436,29 @@ public final class ItfReader {
         Object params = m.get("params");
         @SuppressWarnings("unchecked")
         Map<String, Object> paramMap = params instanceof Map<?, ?> pm ? (Map<String, Object>) pm : Map.of();
+        Map<String, List<Integer>> roles = null;
+        if (m.get("roles") instanceof Map<?, ?> rm) {
+            roles = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> r : rm.entrySet()) {
+                if (!(r.getValue() instanceof List<?> ids)) {
+                    throw c.fail("#meta.conform.roles." + r.getKey() + " must be a list of node ids");
+                }
+                List<Integer> list = new ArrayList<>();
+                for (Object o : ids) {
+                    list.add(c.intValue(o, "node id"));
+                }
+                roles.put(String.valueOf(r.getKey()), list);
+            }
+        } else if (m.get("roles") != null) {
+            throw c.fail("#meta.conform.roles must be a map from role to node ids");
+        }
+        String badRoles = TraceHeader.rolesProblem(nodes, roles);
+        if (badRoles != null) {
+            throw c.fail("#meta.conform.roles: " + badRoles);
+        }
         return new TraceHeader(c.intValue(c.required(m, "schema"), "schema"), c.string(c.required(m, "algorithm"), "algorithm"),
                 nodes, seed == null ? null : c.nonNegative(seed, "seed"), m.get("plan"),
-                c.string(c.required(m, "producer"), "producer"), paramMap);
+                c.string(c.required(m, "producer"), "producer"), paramMap, roles);
     }
 
     /** Checked conversions that fail at the position of the state being converted. */

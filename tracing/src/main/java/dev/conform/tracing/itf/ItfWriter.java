@@ -131,6 +131,11 @@ public final class ItfWriter {
         m.put("schema", (long) h.schemaVersion());
         m.put("algorithm", h.algorithm());
         m.put("nodes", h.nodes().stream().map(Integer::longValue).toList());
+        if (h.roles() != null) {
+            Map<String, Object> roles = new LinkedHashMap<>();
+            h.roles().forEach((role, ids) -> roles.put(role, ids.stream().map(Integer::longValue).toList()));
+            m.put("roles", roles);
+        }
         if (h.seed() != null) {
             m.put("seed", h.seed());
         }

@@ -49,7 +49,7 @@ public final class TraceMerger {
         List<TraceReader> readers = new ArrayList<>();
         try {
             for (Path f : files) {
-                readers.add(TraceReader.open(f));
+                readers.add(TraceReader.open(f, TraceReader.Options.defaults().withNodeCheck(false)));
             }
             List<MergeSource> sources = new ArrayList<>();
             List<TraceHeader> headers = new ArrayList<>();
@@ -80,6 +80,8 @@ public final class TraceMerger {
     static TraceHeader mergeHeaders(List<TraceHeader> headers, List<Path> files) {
         TraceHeader first = headers.get(0);
         TreeSet<Integer> nodes = new TreeSet<>();
+        Map<String, TreeSet<Integer>> roles = new java.util.LinkedHashMap<>();
+        boolean anyRoles = false;
         Long seed = first.seed();
         Object plan = null;
         for (int i = 0; i < headers.size(); i++) {
@@ -89,6 +91,10 @@ public final class TraceMerger {
                         + "\" differs from \"" + first.algorithm() + "\" in " + files.get(0));
             }
             nodes.addAll(h.nodes());
+            if (h.roles() != null) {
+                anyRoles = true;
+                h.roles().forEach((role, ids) -> roles.computeIfAbsent(role, k -> new TreeSet<>()).addAll(ids));
+            }
             if (seed != null && !seed.equals(h.seed())) {
                 seed = null;
             }
@@ -96,8 +102,19 @@ public final class TraceMerger {
                 plan = h.faultPlan();
             }
         }
+        Map<String, List<Integer>> mergedRoles = null;
+        if (anyRoles) {
+            mergedRoles = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, TreeSet<Integer>> r : roles.entrySet()) {
+                mergedRoles.put(r.getKey(), List.copyOf(r.getValue()));
+            }
+            String bad = TraceHeader.rolesProblem(List.copyOf(nodes), mergedRoles);
+            if (bad != null) {
+                throw new TraceMergeException("the per-node headers disagree on roles: " + bad);
+            }
+        }
         return new TraceHeader(TraceHeader.SCHEMA_VERSION, first.algorithm(), List.copyOf(nodes), seed, plan,
-                first.producer() + " (merged by conform)", first.params());
+                first.producer() + " (merged by conform)", first.params(), mergedRoles);
     }
 
     private static final class Head {

@@ -45,7 +45,7 @@ class FormatDocsTest {
                 fields);
         List<String> header = new ArrayList<>();
         schema.get("$defs").get("header").get("properties").fieldNames().forEachRemaining(header::add);
-        assertEquals(List.of(Wire.TYPE, Wire.SCHEMA, Wire.ALGORITHM, Wire.NODES, Wire.SEED, Wire.PLAN, Wire.PRODUCER,
+        assertEquals(List.of(Wire.TYPE, Wire.SCHEMA, Wire.ALGORITHM, Wire.NODES, Wire.ROLES, Wire.SEED, Wire.PLAN, Wire.PRODUCER,
                 Wire.PARAMS), header);
     }
 }

@@ -206,4 +206,54 @@ class StrictnessTest {
         rejected(H + "{\"node\":1,\"kind\":\"action\",\"action\":\"\u00e9\u4e2d\",\"x\":1}\n", 2, 41,
                 "unknown event field \"x\"");
     }
+
+    @Test
+    void eventsNameOnlyTheHeadersNodes() {
+        rejected(H + "{\"node\":3,\"kind\":\"timer\"}\n", 2, 9, "node 3 is not in the header's \"nodes\"");
+        rejected(H + "{\"kind\":\"timer\",\"node\":0}\n", 2, 24, "node 0 is only for faults of the whole cluster");
+        rejected(H + "{\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":1,\"from\":1,\"to\":7,\"type\":\"M\"}}\n", 2, 53,
+                "\"msg.to\" names node 7");
+        rejected(H + "{\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":1,\"from\":9,\"to\":2,\"type\":\"M\"}}\n", 2, 46,
+                "\"msg.from\" names node 9");
+        rejected(H + "{\"node\":1,\"kind\":\"timer\",\"vc\":{\"1\":1,\"5\":1}}\n", 2, 38,
+                "vector clock entry for node 5");
+        accepted(H + "{\"node\":0,\"kind\":\"fault\",\"action\":\"heal\"}\n");
+        rejected(H + "{\"node\":3,\"kind\":\"timer\"}\n", 2, 9, "not in the header");
+        // a per-node file of a real cluster may name clients its header does not list
+        readAll(H + "{\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":1,\"from\":1,\"to\":101,\"type\":\"M\"}}\n",
+                TraceReader.Options.defaults().withNodeCheck(false));
+    }
+
+    @Test
+    void rolesGiveEveryNodeOneRole() {
+        String head = "{\"type\":\"header\",\"schema\":1,\"algorithm\":\"raft\",\"nodes\":[1,2,101],";
+        rejected(head + "\"roles\":{\"server\":[1,2],\"client\":[101,2]},\"producer\":\"p\"}\n", 1, 74,
+                "node 2 has two roles");
+        rejected(head + "\"roles\":{\"server\":[1,2]},\"producer\":\"p\"}\n", 1, 74, "node 101 has no role");
+        rejected(head + "\"roles\":{\"server\":[1,2,3],\"client\":[101]},\"producer\":\"p\"}\n", 1, 74,
+                "names node 3, which is not in \"nodes\"");
+        rejected(head + "\"roles\":[1,2],\"producer\":\"p\"}\n", 1, 74, "\"roles\" must be an object");
+        rejected(head + "\"roles\":{\"server\":[1,2],\"server\":[101]},\"producer\":\"p\"}\n", 1, 90,
+                "role \"server\" listed twice");
+        try (TraceReader r = TraceReader.of(new ByteArrayInputStream(
+                (head + "\"roles\":{\"server\":[1,2],\"client\":[101]},\"producer\":\"p\"}\n").getBytes(StandardCharsets.UTF_8)),
+                "t.ndjson")) {
+            assertEquals(java.util.List.of(1, 2), r.header().servers());
+            assertEquals(java.util.List.of(101), r.header().clients());
+            assertEquals("client", r.header().roleOf(101));
+        }
+    }
+
+    private static void accepted(String text) {
+        readAll(text, TraceReader.Options.defaults());
+    }
+
+    private static void readAll(String text, TraceReader.Options options) {
+        try (TraceReader r = TraceReader.of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.ndjson",
+                options)) {
+            while (r.next() != null) {
+                // read to the end
+            }
+        }
+    }
 }

@@ -5,6 +5,8 @@ import dev.conform.checker.invariants.InvariantSet;
 import dev.conform.checker.invariants.StateFolder;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Java invariants of {@code crdt} traces (gossip-replicated CRDTs):
@@ -32,5 +34,11 @@ public final class CrdtInvariants implements InvariantSet<CrdtTraceState> {
             Invariant.always("Monotonic", s -> !s.regressed),
             Invariant.always("NoLostCausalWrite", s -> !s.lostWrite),
             Invariant.sometimes("Gossiped", s -> s.merges > 0));
+    }
+
+    /** Every gossip message a replica receives is merged by one ReceiveGossip action. */
+    @Override
+    public Map<String, Set<String>> consumers() {
+        return Map.of("ReceiveGossip", Set.of("Push", "Reply"));
     }
 }

@@ -4,6 +4,8 @@ import dev.conform.checker.invariants.Invariant;
 import dev.conform.checker.invariants.InvariantSet;
 import dev.conform.checker.invariants.StateFolder;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** PingCounter's invariant set, registered for algorithm {@code pingcounter} via ServiceLoader. */
 public final class PingCounterInvariants implements InvariantSet<PingCounterState> {
@@ -23,5 +25,11 @@ public final class PingCounterInvariants implements InvariantSet<PingCounterStat
                 Invariant.always("NotAhead", PingCounterState::notAhead),
                 Invariant.always("CountsMonotone", s -> !s.regressed),
                 Invariant.sometimes("Exchanged", s -> s.delivered > 0));
+    }
+
+    /** PingCounter records the receipt on the deliver event itself: no handler actions. */
+    @Override
+    public Map<String, Set<String>> consumers() {
+        return Map.of();
     }
 }

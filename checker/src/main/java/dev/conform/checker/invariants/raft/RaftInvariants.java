@@ -5,6 +5,8 @@ import dev.conform.checker.invariants.InvariantSet;
 import dev.conform.checker.invariants.StateFolder;
 
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
 
 /**
  * Java invariants of {@code raft} traces, named as in specs/raft/Raft.tla:
@@ -38,5 +40,17 @@ public final class RaftInvariants implements InvariantSet<RaftTraceState> {
             Invariant.always("StateMachineSafety", RaftProperties::stateMachineSafety),
             Invariant.sometimes("LeaderElected", RaftProperties::leaderElected),
             Invariant.sometimes("EntryCommitted", RaftProperties::entryCommitted));
+    }
+
+    /** Each Handle action consumes the delivery of its message type (README, rule R2). */
+    @Override
+    public Map<String, Set<String>> consumers() {
+        return Map.of(
+            "HandleRequestVote", Set.of("RequestVote"),
+            "HandleRequestVoteResponse", Set.of("RequestVoteResponse"),
+            "HandleAppendEntries", Set.of("AppendEntries"),
+            "HandleAppendEntriesResponse", Set.of("AppendEntriesResponse"),
+            "HandleInstallSnapshot", Set.of("InstallSnapshot"),
+            "HandleInstallSnapshotResponse", Set.of("InstallSnapshotResponse"));
     }
 }
