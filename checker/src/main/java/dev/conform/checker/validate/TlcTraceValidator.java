@@ -3,6 +3,7 @@ package dev.conform.checker.validate;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.conform.checker.tla.TraceInputOperators;
 import dev.conform.checker.tla.TraceSlice;
+import dev.conform.checker.tlc.TlaParseException;
 import dev.conform.checker.tlc.TlcRequest;
 import dev.conform.checker.tlc.TlcResult;
 import dev.conform.checker.tlc.TlcRunner;
@@ -122,18 +123,11 @@ public final class TlcTraceValidator {
         }
 
         TlcValidation execute() {
-            TraceSpecSource source;
             TraceConfig config;
             try {
-                source = TraceSpecSource.read(spec);
                 config = TraceConfig.read(cfg);
             } catch (IOException e) {
-                return done(Outcome.BAD_INPUT, "cannot read the trace spec: " + e.getMessage(), null, null, 0);
-            }
-            try {
-                events = countEvents(trace);
-            } catch (TraceFormatException e) {
-                return done(Outcome.BAD_INPUT, e.getMessage(), null, null, 0);
+                return done(Outcome.BAD_INPUT, "cannot read the trace spec's config: " + e.getMessage(), null, null, 0);
             }
             try {
                 work = Files.createTempDirectory("conform-validate");
@@ -141,20 +135,33 @@ public final class TlcTraceValidator {
             } catch (IOException e) {
                 return done(Outcome.TOOL_FAILURE, "cannot prepare a work folder: " + e.getMessage(), null, null, 0);
             }
-            List<String> variables;
+            TraceSpecSource source;
             try {
+                // The search order of the TLC runs: their working folder (the bundled library),
+                // the spec's folder, then the user's library folders (-DTLA-Library).
                 List<Path> folders = new ArrayList<>();
-                folders.add(spec.getParent());
                 folders.add(work);
+                folders.add(spec.getParent());
                 folders.addAll(opt.libraryPaths());
-                variables = SpecVariables.of(source.moduleName(), folders);
-                if (events > opt.segmentSize() && variables.stream().allMatch("l"::equals)) {
-                    return done(Outcome.BAD_INPUT, "found no VARIABLE declarations for " + source.moduleName()
-                            + " and the modules it EXTENDS; a segment cannot start where the previous one ended",
-                            null, null, 0);
-                }
+                source = TraceSpecSource.read(spec, folders);
+            } catch (TlaParseException e) {
+                return done(Outcome.BAD_INPUT, "the trace spec does not parse: " + e.getMessage(), null, null, 0);
             } catch (IOException e) {
-                return done(Outcome.BAD_INPUT, "cannot read the trace spec's modules: " + e.getMessage(), null, null, 0);
+                return done(Outcome.BAD_INPUT, "cannot read the trace spec: " + e.getMessage(), null, null, 0);
+            } catch (RuntimeException e) {
+                return done(Outcome.TOOL_FAILURE, "cannot read the trace spec with SANY: " + e.getMessage(), null,
+                        null, 0);
+            }
+            try {
+                events = countEvents(trace);
+            } catch (TraceFormatException e) {
+                return done(Outcome.BAD_INPUT, e.getMessage(), null, null, 0);
+            }
+            List<String> variables = source.variables();
+            if (events > opt.segmentSize() && variables.stream().allMatch("l"::equals)) {
+                return done(Outcome.BAD_INPUT, "found no VARIABLE declarations for " + source.moduleName()
+                        + " and the modules it EXTENDS; a segment cannot start where the previous one ended",
+                        null, null, 0);
             }
             List<Map<String, TlaValue>> start = null;
             long from = 1;

@@ -131,6 +131,7 @@ class TlcTraceValidatorTest {
                 TlcTraceValidator.Options.defaults());
         assertEquals(Outcome.BAD_INPUT, v.outcome(), v.message());
         assertNotNull(v.message());
+        assertTrue(v.message().contains(tmp.resolve("TracePingCounter.tla") + ":"), v.message());
     }
 
     @Test
