@@ -118,7 +118,7 @@ public final class GateCommand implements Callable<Integer> {
         List<Path> libs = Files.isDirectory(specs.resolve("lib")) ? List.of(specs.resolve("lib")) : List.of();
         GateSettings settings = new GateSettings(specs, budget, seeds, threads, timeout, flaw, runs, libs, tla2tools);
         GateProgress progress = Terminal.interactive() ? GateProgress.terminal(System.err) : GateProgress.none();
-        List<GateStep> steps = List.of(new ModelCheckStep(threads, timeout, libs, tla2tools, flaw),
+        List<GateStep> steps = List.of(new ModelCheckStep(settings),
                 new ChaosStep(settings, progress));
         List<GateOutcome> outcomes;
         try {

@@ -4,6 +4,7 @@ import dev.conform.checker.validate.ReportJson;
 import dev.conform.checker.validate.ReportJunit;
 import dev.conform.checker.validate.ReportText;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.Validation;
 import dev.conform.checker.validate.ValidationReport;
 import java.io.IOException;
@@ -106,9 +107,12 @@ final class ValidateCommand implements Callable<Integer> {
         boolean tty = System.console() != null && !json;
         PrintStream err = System.err;
         LongConsumer progress = tty ? n -> err.printf("\r  validated %,d events\u001b[K", n) : n -> { };
-        TlcTraceValidator.Options opt = new TlcTraceValidator.Options(timeout, segmentSize, tla2tools, libs, progress);
+        TraceValidationRequest req = (traceSpec == null ? TraceValidationRequest.javaOnly(trace)
+                : TraceValidationRequest.of(traceSpec, trace).withConfig(config))
+                .withTimeout(timeout).withSegmentSize(segmentSize).withTla2tools(tla2tools).withLibraries(libs)
+                .withParseThreads(parseThreads).withProgress(progress);
         Validation.Mode mode = javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY : Validation.Mode.BOTH;
-        ValidationReport report = Validation.run(trace, traceSpec, config, mode, opt, progress, parseThreads);
+        ValidationReport report = Validation.run(req, mode);
         if (tty) {
             err.print("\r\u001b[K");
             err.flush();

@@ -23,8 +23,8 @@ class LongTraceTest {
     static final Path DIR = Path.of("src/test/resources/specs/pingcounter");
 
     static TlcValidation validate(Path trace, int segment) {
-        return new TlcTraceValidator().validate(DIR.resolve("TracePingCounter.tla"), DIR.resolve("TracePingCounter.cfg"),
-                trace, TlcTraceValidator.Options.defaults().withSegmentSize(segment));
+        return new TlcTraceValidator().validate(TraceValidationRequest.of(DIR.resolve("TracePingCounter.tla"), trace)
+                .withSegmentSize(segment));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.conform.cli.gate;
 
 import dev.conform.checker.validate.TlcTraceValidator;
 import dev.conform.checker.validate.TlcValidation;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.cli.ExitCodes;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,10 +43,10 @@ final class TlcSampleCheck implements GateCheck {
             int exit = ran.violation() ? ExitCodes.VIOLATION : ExitCodes.TOOL_FAILURE;
             return outcome(false, ran.kind().name(), exit, ran.message(), 0, start, trace);
         }
-        Path spec = batch.pairing.traceSpecPath();
-        TlcTraceValidator.Options opt = new TlcTraceValidator.Options(settings.timeout(), TlcTraceValidator.MAX_SEGMENT,
-                settings.tla2tools(), settings.libraries(), null);
-        TlcValidation v = new TlcTraceValidator().validate(spec, sibling(spec), trace, opt);
+        TraceValidationRequest req = TraceValidationRequest.of(batch.pairing.traceSpecPath(), trace)
+                .withSegmentSize(TlcTraceValidator.MAX_SEGMENT).withTimeout(settings.timeout())
+                .withTla2tools(settings.tla2tools()).withLibraries(settings.libraries());
+        TlcValidation v = new TlcTraceValidator().validate(req);
         if (v.conforms()) {
             ChaosBatch.deleteQuietly(trace);
             return outcome(true, "CONFORMS", 0, null, v.events(), start, trace);
@@ -69,10 +70,5 @@ final class TlcSampleCheck implements GateCheck {
                 "  validate: " + ReplayCommands.validate(batch.pairing.traceSpecPath(), trace, settings.libraries()));
         return new GateOutcome(suite(), name(), passed, verdict, exit, null, null,
                 java.time.Duration.ofNanos(System.nanoTime() - start), detail, 0, events, replay);
-    }
-
-    private static Path sibling(Path spec) {
-        String n = spec.getFileName().toString();
-        return spec.resolveSibling((n.endsWith(".tla") ? n.substring(0, n.length() - 4) : n) + ".cfg");
     }
 }
