@@ -10,10 +10,16 @@ import dev.conform.checker.validate.TlcValidation.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real TLC on the PingCounter example: verdicts, divergence reports, segments, failing closed. */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TlcTraceValidatorTest {
     static final Path DIR = Path.of("src/test/resources/specs/pingcounter");
     static final Path SPEC = DIR.resolve("TracePingCounter.tla");
