@@ -3,6 +3,7 @@ package dev.conform.checker.tlc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,9 @@ public final class SanyParser {
      */
     public static ParsedSpec parse(Path root, List<Path> folders) throws TlaParseException {
         Path file = root.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new TlaParseException(Verdict.PARSE_ERROR, null, file + ": no such module file", null);
+        }
         List<Path> search = new ArrayList<>();
         folders.forEach(f -> search.add(f.toAbsolutePath().normalize()));
         if (search.isEmpty()) {

@@ -99,6 +99,11 @@ public final class TlcTraceValidator {
                 return done(Outcome.BAD_INPUT, "cannot read the trace spec's config: " + e.getMessage(), null, null, 0);
             }
             try {
+                events = countEvents(trace);
+            } catch (TraceFormatException e) {
+                return done(Outcome.BAD_INPUT, e.getMessage(), null, null, 0);
+            }
+            try {
                 work = Files.createTempDirectory("conform-validate");
                 TraceLibrary.writeTo(work);
             } catch (IOException e) {
@@ -120,11 +125,6 @@ public final class TlcTraceValidator {
             } catch (RuntimeException e) {
                 return done(Outcome.TOOL_FAILURE, "cannot read the trace spec with SANY: " + e.getMessage(), null,
                         null, 0);
-            }
-            try {
-                events = countEvents(trace);
-            } catch (TraceFormatException e) {
-                return done(Outcome.BAD_INPUT, e.getMessage(), null, null, 0);
             }
             List<String> variables = source.variables();
             if (events > req.segmentSize() && variables.stream().allMatch("l"::equals)) {

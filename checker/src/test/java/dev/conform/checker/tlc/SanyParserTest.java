@@ -136,6 +136,12 @@ class SanyParserTest {
     }
 
     @Test
+    void aMissingRootFileIsNamed(@TempDir Path dir) {
+        TlaParseException e = reject(dir.resolve("Gone.tla"), dir);
+        assertEquals(dir.resolve("Gone.tla") + ": no such module file", e.getMessage());
+    }
+
+    @Test
     void aGoodSpecHasNoMissingModule() throws Exception {
         ParsedSpec p = SanyParser.parse(Fixtures.spec("ok/Counter.tla"), List.of());
         assertNull(p.file("Helpers"));
