@@ -13,9 +13,9 @@ import java.util.function.LongConsumer;
  * given has the default documented on its component. Paths are kept as given (reports show them
  * so); the validators make them absolute.
  *
- * @param trace        the NDJSON trace
  * @param spec         the trace spec ({@code Trace<Algo>.tla}); null only for a Java-only check
  * @param config       its config; defaults to the spec's sibling {@code .cfg}
+ * @param trace        the NDJSON trace
  * @param libraries    extra folders of TLA+ modules the spec needs (none by default)
  * @param tla2tools    another TLC jar (null, the default: the bundled one or
  *                     {@code $CONFORM_TLA2TOOLS})
@@ -27,7 +27,7 @@ import java.util.function.LongConsumer;
  * @param progress     called with the number of events checked so far: during the Java replay,
  *                     then after each TLC segment (default: nobody)
  */
-public record TraceValidationRequest(Path trace, Path spec, Path config, List<Path> libraries, Path tla2tools,
+public record TraceValidationRequest(Path spec, Path config, Path trace, List<Path> libraries, Path tla2tools,
         Duration timeout, int segmentSize, int parseThreads, LongConsumer progress) {
     /** Events per TLC run unless asked otherwise. */
     public static final int DEFAULT_SEGMENT = 30_000;
@@ -54,49 +54,49 @@ public record TraceValidationRequest(Path trace, Path spec, Path config, List<Pa
     /** Validate {@code trace} against the trace spec {@code spec} (config: its sibling .cfg). */
     public static TraceValidationRequest of(Path spec, Path trace) {
         Objects.requireNonNull(spec, "spec");
-        return new TraceValidationRequest(trace, spec, null, List.of(), null, null, DEFAULT_SEGMENT,
+        return new TraceValidationRequest(spec, null, trace, List.of(), null, null, DEFAULT_SEGMENT,
                 Runtime.getRuntime().availableProcessors(), null);
     }
 
     /** Check {@code trace} with the Java invariants only: there is no trace spec. */
     public static TraceValidationRequest javaOnly(Path trace) {
-        return new TraceValidationRequest(trace, null, null, List.of(), null, null, DEFAULT_SEGMENT,
+        return new TraceValidationRequest(null, null, trace, List.of(), null, null, DEFAULT_SEGMENT,
                 Runtime.getRuntime().availableProcessors(), null);
     }
 
     /** Another config for the spec (null: its sibling .cfg). */
     public TraceValidationRequest withConfig(Path c) {
-        return new TraceValidationRequest(trace, spec, c, libraries, tla2tools, timeout, segmentSize, parseThreads,
+        return new TraceValidationRequest(spec, c, trace, libraries, tla2tools, timeout, segmentSize, parseThreads,
                 progress);
     }
 
     public TraceValidationRequest withLibraries(List<Path> l) {
-        return new TraceValidationRequest(trace, spec, config, l, tla2tools, timeout, segmentSize, parseThreads,
+        return new TraceValidationRequest(spec, config, trace, l, tla2tools, timeout, segmentSize, parseThreads,
                 progress);
     }
 
     public TraceValidationRequest withTla2tools(Path jar) {
-        return new TraceValidationRequest(trace, spec, config, libraries, jar, timeout, segmentSize, parseThreads,
+        return new TraceValidationRequest(spec, config, trace, libraries, jar, timeout, segmentSize, parseThreads,
                 progress);
     }
 
     public TraceValidationRequest withTimeout(Duration d) {
-        return new TraceValidationRequest(trace, spec, config, libraries, tla2tools, d, segmentSize, parseThreads,
+        return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, d, segmentSize, parseThreads,
                 progress);
     }
 
     public TraceValidationRequest withSegmentSize(int n) {
-        return new TraceValidationRequest(trace, spec, config, libraries, tla2tools, timeout, n, parseThreads,
+        return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, timeout, n, parseThreads,
                 progress);
     }
 
     public TraceValidationRequest withParseThreads(int n) {
-        return new TraceValidationRequest(trace, spec, config, libraries, tla2tools, timeout, segmentSize, n,
+        return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, timeout, segmentSize, n,
                 progress);
     }
 
     public TraceValidationRequest withProgress(LongConsumer p) {
-        return new TraceValidationRequest(trace, spec, config, libraries, tla2tools, timeout, segmentSize,
+        return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, timeout, segmentSize,
                 parseThreads, p);
     }
 

@@ -39,7 +39,7 @@ class TraceValidationRequestTest {
                 .withSegmentSize(7)
                 .withParseThreads(2)
                 .withProgress(seen::add);
-        assertEquals(new TraceValidationRequest(TRACE, SPEC, Path.of("Other.cfg"), List.of(Path.of("lib")),
+        assertEquals(new TraceValidationRequest(SPEC, Path.of("Other.cfg"), TRACE, List.of(Path.of("lib")),
                 Path.of("tla2tools.jar"), Duration.ofSeconds(9), 7, 2, r.progress()), r);
         r.progress().accept(5);
         assertEquals(List.of(5L), seen);

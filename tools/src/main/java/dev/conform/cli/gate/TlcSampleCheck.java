@@ -2,7 +2,6 @@ package dev.conform.cli.gate;
 
 import dev.conform.checker.validate.TlcTraceValidator;
 import dev.conform.checker.validate.TlcValidation;
-import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.cli.ExitCodes;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,10 +42,7 @@ final class TlcSampleCheck implements GateCheck {
             int exit = ran.violation() ? ExitCodes.VIOLATION : ExitCodes.TOOL_FAILURE;
             return outcome(false, ran.kind().name(), exit, ran.message(), 0, start, trace);
         }
-        TraceValidationRequest req = TraceValidationRequest.of(batch.pairing.traceSpecPath(), trace)
-                .withSegmentSize(TlcTraceValidator.MAX_SEGMENT).withTimeout(settings.timeout())
-                .withTla2tools(settings.tla2tools()).withLibraries(settings.libraries());
-        TlcValidation v = new TlcTraceValidator().validate(req);
+        TlcValidation v = new TlcTraceValidator().validate(settings.validation(batch.pairing, trace));
         if (v.conforms()) {
             ChaosBatch.deleteQuietly(trace);
             return outcome(true, "CONFORMS", 0, null, v.events(), start, trace);
@@ -67,7 +63,7 @@ final class TlcSampleCheck implements GateCheck {
             Path trace) {
         List<String> replay = passed ? List.of() : List.of(
                 "  replay:   " + ReplayCommands.run(batch.scenario(seed), trace),
-                "  validate: " + ReplayCommands.validate(batch.pairing.traceSpecPath(), trace, settings.libraries()));
+                "  validate: " + ReplayCommands.validate(settings.validation(batch.pairing, trace)));
         return new GateOutcome(suite(), name(), passed, verdict, exit, null, null,
                 java.time.Duration.ofNanos(System.nanoTime() - start), detail, 0, events, replay);
     }
