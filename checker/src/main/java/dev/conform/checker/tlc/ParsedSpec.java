@@ -6,7 +6,8 @@ import java.util.Map;
 import tla2sany.semantic.ModuleNode;
 
 /**
- * A root module and every module it depends on, as SANY's semantic graph.
+ * A root module and every module it depends on, as SANY's semantic graph. Read it, never change
+ * it: later parses leave it alone, but SANY's nodes have setters TLC uses while it checks.
  *
  * @param root    the root module (its variables include those of the modules it EXTENDS)
  * @param modules module names in the order SANY analysed them: every module after the modules it

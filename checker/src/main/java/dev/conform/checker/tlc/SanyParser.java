@@ -63,7 +63,7 @@ public final class SanyParser {
         }
         ModuleResolver resolver = new ModuleResolver(search);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        SpecObj spec = new SpecObj(file.toString(), resolver);
+        SpecObj spec;
         int status;
         synchronized (LOCK) {
             PrintStream out = ToolIO.out;
@@ -71,8 +71,9 @@ public final class SanyParser {
             try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
                 ToolIO.out = capture;
                 ToolIO.err = capture;
+                spec = new SpecObj(file.toString(), resolver);
                 status = SANY.frontEndMain(spec, file.toString(), capture);
-            } catch (FrontEndException | RuntimeException e) {
+            } catch (FrontEndException | RuntimeException | StackOverflowError e) {
                 throw new IllegalStateException("SANY failed on " + file + ": " + e, e);
             } finally {
                 ToolIO.out = out;
