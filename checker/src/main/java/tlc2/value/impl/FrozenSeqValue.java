@@ -18,9 +18,23 @@ import tlc2.value.Values;
  * <p>It is the same TLA+ value as its tuple: equality and comparison both ways, fingerprint,
  * printed form ({@code <<...>>}) and serialized form are the tuple's, and every conversion
  * ({@code toTuple}, ...) returns the tuple, which is how TLC's Sequences operators read their
- * arguments. It lives in TLC's package because {@link Value#assignable} is package-private.
- * TLC applies as a function only its own function classes ({@code s[k]} on this value is an
- * error), so a spec indexes it through an operator ({@code FrozenAt} of TraceSeq.tla).
+ * arguments. TLC applies as a function only its own function classes ({@code s[k]} on this value
+ * is an error), so a spec indexes it through an operator ({@code FrozenAt} of TraceSeq.tla).
+ *
+ * <p><b>Why it lives in TLC's package.</b> TLC 2.18's public API leaves no way to write this
+ * value elsewhere: {@link Value} declares {@code abstract boolean assignable(Value)} with package
+ * access, so only a class in {@code tlc2.value.impl} can extend it, and every concrete public
+ * value class that could be extended instead ({@link TupleValue}, {@code RecordValue}, ...) makes
+ * {@code normalize}, {@code deepNormalize}, {@code fingerPrint} and {@code deepCopy} final, which
+ * are the methods this class exists to change. So this is the one adapter conform places among
+ * TLC's values: it touches nothing but the value API, and only
+ * {@link dev.conform.checker.tla.TraceSeqOperators} (the Java body of {@code FrozenConcat}) builds
+ * it. Besides the {@code tlc2.overrides.TLCOverrides} index it is the only conform class in a TLC
+ * package. {@code TlcValueContractTest} fails, naming what changed, when the TLC jar on the
+ * classpath is not the one this was written against (version string, the package access of
+ * {@code assignable}, the final methods, and every method {@link TupleValue} specializes being
+ * specialized here too); TLC jars given at run time ({@code --tla2tools}) load it too, and a
+ * mismatch there stops TLC with an error, which the validator reports as a tool failure.
  */
 public final class FrozenSeqValue extends Value implements Applicable {
     private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package dev.conform.bench;
 
 import dev.conform.checker.invariants.example.PingCounterTraces;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.TlcValidation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,8 +58,8 @@ public final class TlcValidationBench {
                 counts[k] = RaftBenchTraces.write(trace, (k + 1) * ops, 7);
                 ChildCpu meter = ChildCpu.start();
                 long t0 = System.nanoTime();
-                TlcValidation v = new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"),
-                        dir.resolve("TraceRaft.cfg"), trace, TlcTraceValidator.Options.defaults());
+                TlcValidation v = new TlcTraceValidator().validate(
+                        TraceValidationRequest.of(dir.resolve("TraceRaft.tla"), trace));
                 secs[k] = (System.nanoTime() - t0) / 1e9;
                 cpu[k] = meter.stop();
                 if (!v.conforms()) {
@@ -81,8 +82,8 @@ public final class TlcValidationBench {
         try {
             PingCounterTraces.write(trace, events, seed);
             long t0 = System.nanoTime();
-            TlcValidation v = new TlcTraceValidator().validate(DIR.resolve("TracePingCounter.tla"),
-                    DIR.resolve("TracePingCounter.cfg"), trace, TlcTraceValidator.Options.defaults());
+            TlcValidation v = new TlcTraceValidator().validate(
+                    TraceValidationRequest.of(DIR.resolve("TracePingCounter.tla"), trace));
             double sec = (System.nanoTime() - t0) / 1e9;
             if (!v.conforms()) {
                 throw new IllegalStateException("TLC did not accept the generated trace: " + v.message());

@@ -9,6 +9,7 @@ import dev.conform.checker.invariants.InvariantRegistry;
 import dev.conform.checker.invariants.ReplayEngine;
 import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.nemesis.FaultEvent;
@@ -90,9 +91,9 @@ class CrdtChaosConformanceTest {
             }
             assertTrue(r.conforms(), "seed " + seed + ": " + r.failure() + "\nreplay: " + s.replayCommand(null));
         }
-        TlcTraceValidator.Options opt = TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMinutes(5));
         for (Path trace : sample) {
-            TlcValidation v = new TlcTraceValidator().validate(DIR.resolve("TraceCrdt.tla"), DIR.resolve("TraceCrdt.cfg"), trace, opt);
+            TlcValidation v = new TlcTraceValidator().validate(TraceValidationRequest.of(DIR.resolve("TraceCrdt.tla"), trace)
+                    .withTimeout(Duration.ofMinutes(5)));
             assertEquals(TlcValidation.Outcome.CONFORMS, v.outcome(), trace.getFileName() + ": " + v.message());
         }
     }

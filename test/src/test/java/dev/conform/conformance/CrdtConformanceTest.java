@@ -3,6 +3,7 @@ package dev.conform.conformance;
 import dev.conform.algorithms.crdt.CrdtAlgorithm;
 import dev.conform.algorithms.crdt.GossipMessage;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Options;
@@ -30,9 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * specs/crdt/traces/README.md says.
  */
 class CrdtConformanceTest {
-    private static final TlcTraceValidator.Options OPTS =
-        TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMinutes(5));
-
     private static Path specs() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("specs/crdt"))) {
@@ -44,7 +42,8 @@ class CrdtConformanceTest {
 
     private static TlcValidation validate(Path trace) {
         Path dir = specs();
-        return new TlcTraceValidator().validate(dir.resolve("TraceCrdt.tla"), dir.resolve("TraceCrdt.cfg"), trace, OPTS);
+        return new TlcTraceValidator().validate(TraceValidationRequest.of(dir.resolve("TraceCrdt.tla"), trace)
+                .withTimeout(Duration.ofMinutes(5)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.conform.conformance;
 
 import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.TlcValidation;
 import org.junit.jupiter.api.Test;
 
@@ -84,8 +85,8 @@ class RaftHandWrittenTracesTest {
         Path flawed = Files.createTempFile("TraceRaft" + flaw, ".cfg");
         try {
             Files.writeString(flawed, cfg.replace("Flaw = \"None\"", "Flaw = \"" + flaw + "\""));
-            TlcValidation v = new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"), flawed, trace(trace),
-                    TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMinutes(5)));
+            TlcValidation v = new TlcTraceValidator().validate(TraceValidationRequest.of(dir.resolve("TraceRaft.tla"),
+                    trace(trace)).withConfig(flawed).withTimeout(Duration.ofMinutes(5)));
             assertEquals(TlcValidation.Outcome.INVARIANT_VIOLATED, v.outcome(), v.message());
             assertEquals(invariant, v.violatedInvariant(), v.message());
             assertEquals(event, v.violationEvent(), v.message());

@@ -8,6 +8,7 @@ import dev.conform.checker.invariants.InvariantSet;
 import dev.conform.checker.invariants.ReplayEngine;
 import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Options;
@@ -136,7 +137,7 @@ final class RaftRuns {
     /** TLC trace validation with TraceRaft (Flaw = "None"), one worker, own metadir. */
     static TlcValidation tlcCheck(Path trace) {
         Path dir = specs();
-        return new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"), dir.resolve("TraceRaft.cfg"), trace,
-            TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMinutes(5)));
+        return new TlcTraceValidator().validate(TraceValidationRequest.of(dir.resolve("TraceRaft.tla"), trace)
+            .withTimeout(Duration.ofMinutes(5)));
     }
 }

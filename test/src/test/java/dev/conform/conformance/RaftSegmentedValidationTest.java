@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.checker.validate.TlcValidation.Outcome;
 import dev.conform.tracing.EventKind;
@@ -29,8 +30,8 @@ class RaftSegmentedValidationTest {
 
     static TlcValidation validate(Path trace) {
         Path dir = RaftRuns.specs();
-        return new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"), dir.resolve("TraceRaft.cfg"), trace,
-                TlcTraceValidator.Options.defaults().withSegmentSize(SEGMENT).withTimeout(Duration.ofMinutes(5)));
+        return new TlcTraceValidator().validate(TraceValidationRequest.of(dir.resolve("TraceRaft.tla"), trace)
+                .withSegmentSize(SEGMENT).withTimeout(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -80,8 +81,8 @@ class RaftSegmentedValidationTest {
         }
         Path trace = Files.write(tmp.resolve("interleaved.ndjson"), lines);
         Path dir = RaftRuns.specs();
-        TlcValidation v = new TlcTraceValidator().validate(dir.resolve("TraceRaft.tla"), dir.resolve("TraceRaft.cfg"),
-                trace, TlcTraceValidator.Options.defaults().withSegmentSize(15).withTimeout(Duration.ofMinutes(5)));
+        TlcValidation v = new TlcTraceValidator().validate(TraceValidationRequest.of(dir.resolve("TraceRaft.tla"), trace)
+                .withSegmentSize(15).withTimeout(Duration.ofMinutes(5)));
         assertEquals(Outcome.CONFORMS, v.outcome(), v.message() + " " + v.divergence());
         assertEquals(3, v.segments());
         TlcValidation whole = validate(trace);

@@ -8,6 +8,7 @@ import dev.conform.algorithms.twopc.TwoPhaseAlgorithm;
 import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.checker.invariants.twopc.TwoPhaseBatch;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.checker.validate.TlcValidation.Outcome;
 import dev.conform.runtime.nemesis.FaultEvent;
@@ -33,13 +34,13 @@ class TwoPhaseChaosConformanceTest {
     private static final int SEEDS = SOAK ? 2_000 : 200;
     private static final int TLC_SAMPLE = SOAK ? 20 : 5;
     private static final Path DIR = Path.of("..", "specs", "twopc");
-    private static final TlcTraceValidator.Options TLC = TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMinutes(5));
 
     @TempDir
     Path tmp;
 
     private static TlcValidation tlc(Path trace) {
-        return new TlcTraceValidator().validate(DIR.resolve("TraceTwoPhase.tla"), DIR.resolve("TraceTwoPhase.cfg"), trace, TLC);
+        return new TlcTraceValidator().validate(TraceValidationRequest.of(DIR.resolve("TraceTwoPhase.tla"), trace)
+                .withTimeout(Duration.ofMinutes(5)));
     }
 
     @Test

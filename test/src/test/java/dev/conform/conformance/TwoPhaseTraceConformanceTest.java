@@ -7,6 +7,7 @@ import dev.conform.algorithms.twopc.TwoPhaseAlgorithm;
 import dev.conform.checker.invariants.EventSource;
 import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.checker.validate.TlcValidation.Outcome;
 import dev.conform.runtime.NetSemantics;
@@ -35,7 +36,7 @@ class TwoPhaseTraceConformanceTest {
     Path tmp;
 
     private static TlcValidation validate(Path trace) {
-        return new TlcTraceValidator().validate(SPEC, CFG, trace, TlcTraceValidator.Options.defaults());
+        return new TlcTraceValidator().validate(TraceValidationRequest.of(SPEC, trace).withConfig(CFG));
     }
 
     private static TlcValidation example(String name) {

@@ -6,17 +6,22 @@ import dev.conform.checker.tlc.TlcRequest;
 import dev.conform.checker.tlc.TlcResult;
 import dev.conform.checker.tlc.TlcResultJson;
 import dev.conform.checker.tlc.TlcRunner;
+import dev.conform.cli.options.JsonOption;
+import dev.conform.cli.options.LibraryOption;
+import dev.conform.cli.options.OptionDefaults;
+import dev.conform.cli.options.TimeoutOption;
+import dev.conform.cli.options.Tla2toolsOption;
+import dev.conform.cli.options.WorkersOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,8 +42,9 @@ import picocli.CommandLine.Parameters;
             "  1  a violation was found",
             "  2  bad input or usage",
             "  3  tool failure or timeout (never a pass)",
-            "%nEnvironment: CONFORM_TLA2TOOLS names another tla2tools jar (like --tla2tools)."})
-final class CheckCommand implements Callable<Integer> {
+            "%nEnvironment: CONFORM_TLA2TOOLS names another tla2tools jar (like --tla2tools)."},
+        defaultValueProvider = OptionDefaults.Provider.class)
+final class CheckCommand implements Callable<Integer>, OptionDefaults {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,38 +55,41 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "CFG", description = "The model config (.cfg) to use.")
     Path config;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "TLC worker threads (default: ${DEFAULT-VALUE}).")
-    int workers;
+    @Mixin
+    WorkersOption workers;
 
-    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
-            description = "Give up after D (e.g. 90s, 10m); the run then fails with TIMEOUT.")
-    Duration timeout;
+    @Mixin
+    TimeoutOption timeout;
 
-    @Option(names = "--json", description = "Print the full structured result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write result.json and TLC's raw output (tlc-output.txt) to DIR.")
     Path outDir;
 
-    @Option(names = "--lib", paramLabel = "DIR", arity = "1..*", description = "Folders with extra TLA+ modules (-DTLA-Library).")
-    List<Path> libs = new ArrayList<>();
+    @Mixin
+    LibraryOption libs;
 
-    @Option(names = "--tla2tools", paramLabel = "JAR", description = "Run this tla2tools jar instead of the bundled TLC 2.18.")
-    Path tla2tools;
+    @Mixin
+    Tla2toolsOption tla2tools;
+
+    /** One TLC worker unless asked: a model check here is one run a user watches. */
+    @Override
+    public Map<String, String> optionDefaults() {
+        return Map.of("--workers", "1");
+    }
 
     @Override
     public Integer call() throws IOException {
-        if (workers < 1) {
-            throw new UserError("--workers must be at least 1, got " + workers);
-        }
         PrintWriter out = spec.commandLine().getOut();
-        ProgressPrinter progress = json ? null : ProgressPrinter.forConsole(System.err);
+        ProgressPrinter progress = json.json() ? null : ProgressPrinter.forConsole(System.err);
         TlcResult result;
         ModelPair pair;
         try {
             pair = ModelPair.resolve(target, config);
-            TlcRequest.Builder req = TlcRequest.builder(pair.spec()).config(pair.config()).workers(workers)
-                    .timeout(timeout).libraryPaths(libs).tla2toolsJar(tla2tools).progress(progress);
+            TlcRequest.Builder req = TlcRequest.builder(pair.spec()).config(pair.config()).workers(workers.workers())
+                    .timeout(timeout.timeout()).libraryPaths(libs.folders()).tla2toolsJar(tla2tools.jar())
+                    .progress(progress);
             result = new TlcRunner().run(req.build());
         } catch (TlcInputException e) {
             throw new UserError(e.getMessage());
@@ -92,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
         if (outDir != null) {
             writeOut(result);
         }
-        if (json) {
+        if (json.json()) {
             out.println(TlcResultJson.toPrettyString(result));
             out.flush();
         } else {

@@ -3,6 +3,9 @@ package dev.conform.cli;
 import dev.conform.algorithms.raft.RaftMessage;
 import dev.conform.algorithms.raft.kv.KvCommand;
 import dev.conform.algorithms.raft.kv.KvRemoteClient;
+import dev.conform.cli.options.ClusterDirOption;
+import dev.conform.cli.options.OptionDefaults;
+import dev.conform.cli.options.TimeoutOption;
 import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.net.ClientIds;
 import dev.conform.runtime.net.ClusterLauncher;
@@ -17,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,24 +35,35 @@ import picocli.CommandLine.Spec;
         description = {"Run one key-value command on a running Raft cluster:",
                 "put KEY VALUE | get KEY | cas KEY EXPECTED NEW (EXPECTED '-' = absent).",
                 "Prints the result (put: OK; get: the value or (absent); cas: true/false).",
-                "Exit 0 on success, 3 when the cluster cannot be reached within --timeout."})
-final class ClusterClientCommand implements Callable<Integer> {
+                "Exit 0 on success, 3 when the cluster cannot be reached within --timeout."},
+        defaultValueProvider = OptionDefaults.Provider.class)
+final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "2..4", paramLabel = "WORD", description = "the command, e.g. put k v")
     List<String> words = new ArrayList<>();
 
-    @Option(names = "--dir", defaultValue = ClusterCommand.DEFAULT_DIR,
-            description = "cluster directory (default ${DEFAULT-VALUE})")
-    Path dir;
+    @Mixin
+    ClusterDirOption clusterDir;
 
-    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
-            description = "give up after this long (default ${DEFAULT-VALUE})")
-    Duration timeout;
+    @Mixin
+    TimeoutOption timeout;
+
+    /** A key-value command answers within milliseconds; ten seconds covers an election. */
+    @Override
+    public Map<String, String> optionDefaults() {
+        return Map.of("--timeout", "10s");
+    }
 
     @Override
     public Integer call() throws Exception {
+        Path dir = clusterDir.dir();
+        Duration limit = timeout.timeout();
+        if (limit == null) {
+            throw new UserError("--timeout none: a client command needs a time limit");
+        }
+        long millis = limit.toMillis();
         KvCommand cmd;
         try {
             cmd = KvCommand.parse(String.join(" ", words));
@@ -77,10 +91,10 @@ final class ClusterClientCommand implements Callable<Integer> {
         try (NetClient<RaftMessage> net = new NetClient<>(algorithm, id, servers, codec,
                 dir.resolve("client-" + id + ".ndjson"), 500)) {
             KvRemoteClient client = new KvRemoteClient(net, List.copyOf(servers.keySet()), 1000);
-            outcome = client.execute(cmd, timeout.toMillis());
+            outcome = client.execute(cmd, millis);
         }
         if (!outcome.ok()) {
-            spec.commandLine().getErr().println("conform: no leader answered within " + timeout.toMillis()
+            spec.commandLine().getErr().println("conform: no leader answered within " + millis
                     + " ms (" + outcome.attempts() + " attempts, client " + id + ")");
             return ExitCodes.TOOL_FAILURE;
         }

@@ -1,15 +1,18 @@
 package dev.conform.cli;
 
+import dev.conform.cli.options.AlgorithmOptions;
+import dev.conform.cli.options.ClusterDirOption;
+import dev.conform.cli.options.FlawsOption;
 import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.net.ClusterLauncher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +27,6 @@ import picocli.CommandLine.Spec;
                 ClusterCommand.Kill.class, ClusterCommand.Restart.class, ClusterClientCommand.class,
                 ClusterCommand.Trace.class})
 final class ClusterCommand implements Runnable {
-    static final String DEFAULT_DIR = ".conform/cluster";
     /** System property naming the classpath node processes run with (default: this JVM's). */
     static final String CLASSPATH_PROPERTY = "conform.cluster.classpath";
 
@@ -48,17 +50,17 @@ final class ClusterCommand implements Runnable {
         @Option(names = "--nodes", defaultValue = "3", description = "number of nodes (default ${DEFAULT-VALUE})")
         int nodes;
 
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
-        Path dir;
+        @Mixin
+        ClusterDirOption dir;
 
         @Option(names = "--tick-ms", defaultValue = "10", description = "milliseconds per logical tick (default ${DEFAULT-VALUE})")
         long tickMs;
 
-        @Option(names = "--flaw", paramLabel = "NAME", description = "teaching flaw (repeatable)")
-        List<String> flaws = new ArrayList<>();
+        @Mixin
+        FlawsOption flaws;
 
-        @Option(names = "--option", paramLabel = "KEY=VALUE", description = "algorithm option (repeatable)")
-        Map<String, String> options = new LinkedHashMap<>();
+        @Mixin
+        AlgorithmOptions options;
 
         @Override
         public Integer call() throws Exception {
@@ -71,11 +73,11 @@ final class ClusterCommand implements Runnable {
                 throw new UserError("--nodes must be in 1..100");
             }
             List<String> extra = new ArrayList<>(List.of("--tick-ms", String.valueOf(tickMs)));
-            flaws.forEach(f -> extra.addAll(List.of("--flaw", f)));
-            options.forEach((k, v) -> extra.addAll(List.of("--option", k + "=" + v)));
+            flaws.flaws().forEach(f -> extra.addAll(List.of("--flaw", f)));
+            options.options().forEach((k, v) -> extra.addAll(List.of("--option", k + "=" + v)));
             List<ProcessHandle> started;
             try {
-                started = ClusterLauncher.start(algorithm, nodes, dir,
+                started = ClusterLauncher.start(algorithm, nodes, dir.dir(),
                         System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")), extra);
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
@@ -84,8 +86,8 @@ final class ClusterCommand implements Runnable {
             for (int i = 0; i < started.size(); i++) {
                 o.println("node " + (i + 1) + " pid " + started.get(i).pid());
             }
-            o.println("started " + started.size() + " " + algorithm + " nodes in " + dir
-                    + " (traces node-N.ndjson; stop with: conform cluster stop --dir " + dir + ")");
+            o.println("started " + started.size() + " " + algorithm + " nodes in " + dir.dir()
+                    + " (traces node-N.ndjson; stop with: conform cluster stop --dir " + dir.dir() + ")");
             return ExitCodes.OK;
         }
     }
@@ -95,13 +97,13 @@ final class ClusterCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
-        Path dir;
+        @Mixin
+        ClusterDirOption dir;
 
         @Override
         public Integer call() throws Exception {
-            int n = ClusterLauncher.stop(dir);
-            spec.commandLine().getOut().println("stopped " + n + " node" + (n == 1 ? "" : "s") + " in " + dir);
+            int n = ClusterLauncher.stop(dir.dir());
+            spec.commandLine().getOut().println("stopped " + n + " node" + (n == 1 ? "" : "s") + " in " + dir.dir());
             return ExitCodes.OK;
         }
     }
@@ -111,15 +113,15 @@ final class ClusterCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
-        Path dir;
+        @Mixin
+        ClusterDirOption dir;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter o = spec.commandLine().getOut();
-            List<ClusterLauncher.NodeStatus> all = ClusterLauncher.status(dir);
+            List<ClusterLauncher.NodeStatus> all = ClusterLauncher.status(dir.dir());
             if (all.isEmpty()) {
-                o.println("no cluster in " + dir);
+                o.println("no cluster in " + dir.dir());
                 return ExitCodes.OK;
             }
             for (ClusterLauncher.NodeStatus s : all) {
@@ -155,8 +157,8 @@ final class ClusterCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NODE")
         int node;
 
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
-        Path dir;
+        @Mixin
+        ClusterDirOption dir;
 
         /** Acts on the node; returns the line to print. */
         abstract String act() throws Exception;
@@ -179,7 +181,7 @@ final class ClusterCommand implements Runnable {
     static final class Kill extends NodeCommand {
         @Override
         String act() throws Exception {
-            return "killed node " + node + " (pid " + ClusterLauncher.kill(dir, node) + ")";
+            return "killed node " + node + " (pid " + ClusterLauncher.kill(dir.dir(), node) + ")";
         }
     }
 
@@ -188,7 +190,7 @@ final class ClusterCommand implements Runnable {
     static final class Restart extends NodeCommand {
         @Override
         String act() throws Exception {
-            return "node " + node + " pid " + ClusterLauncher.restart(dir, node).pid() + " restarted";
+            return "node " + node + " pid " + ClusterLauncher.restart(dir.dir(), node).pid() + " restarted";
         }
     }
 
@@ -201,22 +203,22 @@ final class ClusterCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "NDJSON", description = "the merged trace")
         Path out;
 
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "cluster directory (default ${DEFAULT-VALUE})")
-        Path dir;
+        @Mixin
+        ClusterDirOption dir;
 
         @Override
         public Integer call() throws Exception {
-            if (!java.nio.file.Files.isDirectory(dir)) {
-                throw new UserError("no cluster directory " + dir);
+            if (!java.nio.file.Files.isDirectory(dir.dir())) {
+                throw new UserError("no cluster directory " + dir.dir());
             }
             long n;
             try {
-                n = dev.conform.runtime.net.ClusterTrace.merge(dir, out);
+                n = dev.conform.runtime.net.ClusterTrace.merge(dir.dir(), out);
             } catch (IllegalStateException | dev.conform.tracing.merge.TraceMergeException
                      | dev.conform.tracing.io.TraceFormatException e) {
                 throw new UserError(e.getMessage());
             }
-            spec.commandLine().getOut().println("merged " + dev.conform.runtime.net.ClusterTrace.files(dir).size()
+            spec.commandLine().getOut().println("merged " + dev.conform.runtime.net.ClusterTrace.files(dir.dir()).size()
                     + " traces into " + out + " (" + n + " events)");
             return ExitCodes.OK;
         }

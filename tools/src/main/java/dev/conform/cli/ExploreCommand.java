@@ -6,6 +6,9 @@ import dev.conform.cli.gate.ChaosRunner;
 import dev.conform.cli.gate.GatePairing;
 import dev.conform.cli.gate.GateProgress;
 import dev.conform.cli.gate.RunCheck;
+import dev.conform.cli.options.AlgorithmOptions;
+import dev.conform.cli.options.FlawsOption;
+import dev.conform.cli.options.WorkersOption;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.Options;
@@ -28,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,14 +70,15 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--horizon", paramLabel = "T", description = "time span of the fault plans in ticks (default: gate.json's, else 500)")
     Long horizon;
 
-    @Option(names = "--flaw", paramLabel = "NAME", description = "switch on a teaching flaw (repeatable)")
-    List<String> flaws = new ArrayList<>();
+    @Mixin
+    FlawsOption flaws;
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "algorithm option (repeatable; overrides gate.json's)")
-    Map<String, String> options = new LinkedHashMap<>();
+    /** Each overrides the gate.json option of the same key. */
+    @Mixin
+    AlgorithmOptions options;
 
-    @Option(names = "--workers", paramLabel = "N", description = "threads for the search (default: cores)")
-    Integer workers;
+    @Mixin
+    WorkersOption workers;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".conform/explore",
             description = "where the minimal plan and trace go (default ${DEFAULT-VALUE})")
@@ -92,9 +97,9 @@ final class ExploreCommand implements Callable<Integer> {
         }
         GatePairing pairing = pairing(a.name());
         Map<String, String> opts = new LinkedHashMap<>(pairing == null ? Map.of() : pairing.options());
-        opts.putAll(options);
+        opts.putAll(options.options());
         Options o = Options.of(opts);
-        for (String f : flaws) {
+        for (String f : flaws.flaws()) {
             if (!a.flaws().containsKey(f)) {
                 throw new UserError("unknown flaw '" + f + "' of " + a.name() + "; known: " + String.join(", ", a.flaws().keySet()));
             }
@@ -142,7 +147,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     /** The lowest failing seed (runs go in parallel, but the answer does not depend on thread timing). */
     private RunCheck search(ChaosRunner runner, GateProgress progress, long[] events) {
-        int threads = Math.max(1, workers == null ? Runtime.getRuntime().availableProcessors() : workers);
+        int threads = workers.workers();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (long base = firstSeed; base < firstSeed + seeds; base += 4L * threads) {

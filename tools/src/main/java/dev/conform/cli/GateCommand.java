@@ -10,20 +10,25 @@ import dev.conform.cli.gate.GateProgress;
 import dev.conform.cli.gate.GateSettings;
 import dev.conform.cli.gate.GateStep;
 import dev.conform.cli.gate.ModelCheckStep;
+import dev.conform.cli.options.OptionDefaults;
+import dev.conform.cli.options.TimeoutOption;
+import dev.conform.cli.options.Tla2toolsOption;
+import dev.conform.cli.options.WorkersOption;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Algorithms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,14 +44,16 @@ import picocli.CommandLine.Option;
                     + "violations from expected.json pass), run its seeded chaos runs in the simulator with every "
                     + "trace checked by the Java invariants, and validate a sample of those traces with TLC through "
                     + "the trace spec. Folders without gate.json are model-checked (every MC*.tla/MC*.cfg pair).",
-            "specs/ is found under $CONFORM_HOME, else the current folder."},
+            "specs/ is found under $CONFORM_HOME, else the current folder.",
+            "--timeout limits each check: a model check, a chaos batch, a TLC sample."},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every check passed",
             "  1  a violation (or a teaching flaw caught, or an expected violation that did not happen)",
             "  2  bad input (no spec folders, a bad gate.json or expected.json, a spec that does not parse)",
-            "  3  tool failure, timeout, or nothing to check with (never a pass)"})
-public final class GateCommand implements Callable<Integer> {
+            "  3  tool failure, timeout, or nothing to check with (never a pass)"},
+        defaultValueProvider = OptionDefaults.Provider.class)
+public final class GateCommand implements Callable<Integer>, OptionDefaults {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,28 +82,30 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Chaos runs per algorithm instead of the budget's.")
     Integer seeds;
 
-    @Option(names = "--workers", paramLabel = "N",
-            description = "TLC workers per model check, and threads for chaos runs and TLC samples (default: cores).")
-    Integer workers;
+    @Mixin
+    WorkersOption workers;
 
-    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "10m",
-            description = "Limit per check (default: ${DEFAULT-VALUE}); a check that exceeds it fails with TIMEOUT.")
-    Duration timeout;
+    /** A limit per check: each model check, each chaos batch, each TLC sample. */
+    @Mixin
+    TimeoutOption timeout;
 
     @Option(names = "--runs", paramLabel = "DIR",
             description = "Where chaos traces go (default: a new temporary folder, removed when everything passed).")
     Path runsDir;
 
-    @Option(names = "--tla2tools", paramLabel = "JAR", description = "Run this tla2tools jar instead of the bundled TLC 2.18.")
-    Path tla2tools;
+    @Mixin
+    Tla2toolsOption tla2tools;
+
+    /** Ten minutes per check: the default budget must finish within ten minutes on two cores. */
+    @Override
+    public Map<String, String> optionDefaults() {
+        return Map.of("--timeout", "10m");
+    }
 
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-        if (threads < 1) {
-            throw new UserError("--workers must be at least 1, got " + threads);
-        }
+        int threads = workers.workers();
         if (quick && soak) {
             throw new UserError("--quick and --soak exclude each other");
         }
@@ -116,9 +125,10 @@ public final class GateCommand implements Callable<Integer> {
         Budget budget = quick ? Budget.QUICK : soak ? Budget.SOAK : Budget.DEFAULT;
         // specs/lib holds shared TLA+ modules (trace validation library) every spec may extend.
         List<Path> libs = Files.isDirectory(specs.resolve("lib")) ? List.of(specs.resolve("lib")) : List.of();
-        GateSettings settings = new GateSettings(specs, budget, seeds, threads, timeout, flaw, runs, libs, tla2tools);
+        GateSettings settings = new GateSettings(specs, budget, seeds, threads, timeout.timeout(), flaw, runs, libs,
+                tla2tools.jar());
         GateProgress progress = Terminal.interactive() ? GateProgress.terminal(System.err) : GateProgress.none();
-        List<GateStep> steps = List.of(new ModelCheckStep(threads, timeout, libs, tla2tools, flaw),
+        List<GateStep> steps = List.of(new ModelCheckStep(settings),
                 new ChaosStep(settings, progress));
         List<GateOutcome> outcomes;
         try {

@@ -1,5 +1,7 @@
 package dev.conform.cli;
 
+import dev.conform.cli.options.AlgorithmOptions;
+import dev.conform.cli.options.FlawsOption;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.NetSemantics;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,11 +69,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--net", paramLabel = "reliable|unreliable", description = "network semantics (default: the algorithm's)")
     String net;
 
-    @Option(names = "--flaw", paramLabel = "NAME", description = "switch on a teaching flaw (repeatable)")
-    List<String> flaws = new ArrayList<>();
+    @Mixin
+    FlawsOption flaws;
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "algorithm option (repeatable)")
-    Map<String, String> options = new LinkedHashMap<>();
+    @Mixin
+    AlgorithmOptions options;
 
     @Option(names = "--type", paramLabel = "KIND",
             description = "same as --option type=KIND (crdt: g-counter, pn-counter, lww-register, lww-map, or-set)")
@@ -135,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         Options opts = Options.of(withAliases());
-        for (String f : flaws) {
+        for (String f : flaws.flaws()) {
             if (!a.flaws().containsKey(f)) {
                 throw new UserError("unknown flaw '" + f + "' of " + a.name() + "; known: "
                         + String.join(", ", a.flaws().keySet()));
@@ -181,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The --option map with the --type/--clock shorthands added; a contradiction is bad input. */
     private Map<String, String> withAliases() {
-        Map<String, String> m = new LinkedHashMap<>(options);
+        Map<String, String> m = new LinkedHashMap<>(options.options());
         alias(m, "type", type);
         alias(m, "clock", clock);
         return m;

@@ -4,20 +4,23 @@ import dev.conform.checker.validate.ReportJson;
 import dev.conform.checker.validate.ReportJunit;
 import dev.conform.checker.validate.ReportText;
 import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.Validation;
 import dev.conform.checker.validate.ValidationReport;
+import dev.conform.cli.options.JsonOption;
+import dev.conform.cli.options.LibraryOption;
+import dev.conform.cli.options.TimeoutOption;
+import dev.conform.cli.options.Tla2toolsOption;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conform validate}: check a recorded trace against a trace spec (TLC) and Java invariants. */
@@ -47,8 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "CFG", description = "The trace spec's config (default: sibling .cfg).")
     Path config;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE.")
     Path junit;
@@ -59,9 +62,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--tlc-only", description = "Only run TLC.")
     boolean tlcOnly;
 
-    @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
-            description = "Give up on TLC after D (e.g. 90s, 10m): exit 3.")
-    Duration timeout;
+    @Mixin
+    TimeoutOption timeout;
 
     @Option(names = "--segment-size", paramLabel = "N", defaultValue = "30000",
             description = "Events per TLC run for long traces (1..32000, default ${DEFAULT-VALUE}).")
@@ -72,11 +74,11 @@ final class ValidateCommand implements Callable<Integer> {
                     + " here; 1 parses on the main thread).")
     int parseThreads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--lib", paramLabel = "DIR", arity = "1..*", description = "Folders with extra TLA+ modules.")
-    List<Path> libs = new ArrayList<>();
+    @Mixin
+    LibraryOption libs;
 
-    @Option(names = "--tla2tools", paramLabel = "JAR", description = "Run this tla2tools jar instead of the bundled TLC.")
-    Path tla2tools;
+    @Mixin
+    Tla2toolsOption tla2tools;
 
     @Override
     public Integer call() throws IOException {
@@ -103,12 +105,16 @@ final class ValidateCommand implements Callable<Integer> {
         if (parseThreads < 1 || parseThreads > 256) {
             throw new UserError("--parse-threads must be in 1..256");
         }
-        boolean tty = System.console() != null && !json;
+        boolean tty = System.console() != null && !json.json();
         PrintStream err = System.err;
         LongConsumer progress = tty ? n -> err.printf("\r  validated %,d events\u001b[K", n) : n -> { };
-        TlcTraceValidator.Options opt = new TlcTraceValidator.Options(timeout, segmentSize, tla2tools, libs, progress);
+        TraceValidationRequest req = (traceSpec == null ? TraceValidationRequest.javaOnly(trace)
+                : TraceValidationRequest.of(traceSpec, trace).withConfig(config))
+                .withTimeout(timeout.timeout()).withSegmentSize(segmentSize).withTla2tools(tla2tools.jar())
+                .withLibraries(libs.folders())
+                .withParseThreads(parseThreads).withProgress(progress);
         Validation.Mode mode = javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY : Validation.Mode.BOTH;
-        ValidationReport report = Validation.run(trace, traceSpec, config, mode, opt, progress, parseThreads);
+        ValidationReport report = Validation.run(req, mode);
         if (tty) {
             err.print("\r\u001b[K");
             err.flush();
@@ -117,7 +123,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UserError(report.javaNote() + "; cannot run --java-only");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.json()) {
             out.println(ReportJson.toJson(report));
             out.flush();
         } else if (report.status() != ValidationReport.Status.BAD_INPUT) {
@@ -131,7 +137,7 @@ final class ValidateCommand implements Callable<Integer> {
                 throw new UserError(junit + ": cannot write the JUnit report: " + e.getMessage());
             }
         }
-        if (report.status() == ValidationReport.Status.BAD_INPUT && !json) {
+        if (report.status() == ValidationReport.Status.BAD_INPUT && !json.json()) {
             spec.commandLine().getErr().println("conform: " + (report.badInput() != null ? report.badInput()
                     : report.tlc().message()));
         }

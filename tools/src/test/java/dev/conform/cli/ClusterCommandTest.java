@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClusterCommandTest {
@@ -29,6 +32,8 @@ class ClusterCommandTest {
     }
 
     @Test
+    @Tag("process")
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void startStatusStopLeavesNoProcess() throws Exception {
         RunCommandTest.Outcome start = RunCommandTest.conform("cluster", "start", "broadcast", "--nodes", "2",
                 "--dir", dir.toString(), "--option", "count=2", "--tick-ms", "5");

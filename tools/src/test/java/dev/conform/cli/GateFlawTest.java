@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * flaw configs and no TLC samples, so nothing else could catch them); CommitOldTerm (figure 8 of
  * the Raft paper) needs a schedule random plans rarely produce, so it is caught by its flaw config.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GateFlawTest {
 
     @TempDir

@@ -9,11 +9,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** conform validate end to end on the PingCounter example, with real TLC. */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ValidateCommandTest {
     static final Path DIR = Path.of("../checker/src/test/resources/specs/pingcounter").toAbsolutePath().normalize();
     static final String SPEC = DIR.resolve("TracePingCounter.tla").toString();

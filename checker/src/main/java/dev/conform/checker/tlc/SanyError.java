@@ -17,8 +17,9 @@ record SanyError(Verdict kind, SourceLocation location, String message, String m
     private static final Pattern MISSING = Pattern.compile(
             "Cannot find source file for module (\\S+?) imported in module (\\S+?)\\.?$");
     private static final Pattern AT = Pattern.compile("at line (\\d+), column (\\d+)");
-    private static final Pattern PARSING_FILE = Pattern.compile(
-            "(?:Fatal errors while parsing TLA\\+ spec in file|Could not parse module) (\\S+)");
+    /** The module whose parse failed; SANY names it after the root's file, so it is looked for first. */
+    private static final Pattern FAILED_MODULE = Pattern.compile("Could not parse module (\\S+)");
+    private static final Pattern FAILED_ROOT = Pattern.compile("Fatal errors while parsing TLA\\+ spec in file (\\S+)");
 
     /** Finds SANY's first error in the unframed lines, or null when there is none. */
     static SanyError find(List<String> lines) {
@@ -43,13 +44,9 @@ record SanyError(Verdict kind, SourceLocation location, String message, String m
     }
 
     private static SanyError syntax(List<String> lines, int start) {
-        String module = null;
-        for (String line : lines) {
-            Matcher f = PARSING_FILE.matcher(line);
-            if (f.find()) {
-                module = f.group(1);
-                break;
-            }
+        String module = first(lines, FAILED_MODULE);
+        if (module == null) {
+            module = first(lines, FAILED_ROOT);
         }
         StringBuilder msg = new StringBuilder();
         SourceLocation loc = null;
@@ -85,6 +82,16 @@ record SanyError(Verdict kind, SourceLocation location, String message, String m
             }
         }
         return new SanyError(Verdict.SEMANTIC_ERROR, null, "semantic error", null);
+    }
+
+    private static String first(List<String> lines, Pattern p) {
+        for (String line : lines) {
+            Matcher m = p.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     private static int indexOf(List<String> lines, String text) {

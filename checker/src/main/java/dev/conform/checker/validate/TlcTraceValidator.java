@@ -3,6 +3,7 @@ package dev.conform.checker.validate;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.conform.checker.tla.TraceInputOperators;
 import dev.conform.checker.tla.TraceSlice;
+import dev.conform.checker.tlc.TlaParseException;
 import dev.conform.checker.tlc.TlcRequest;
 import dev.conform.checker.tlc.TlcResult;
 import dev.conform.checker.tlc.TlcRunner;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,44 +42,6 @@ public final class TlcTraceValidator {
     private static final Pattern DIAG_LINE = Pattern.compile(
             "<<\"" + GeneratedModules.DIAG_TAG + "\", (\\d+), (\\d+), (TRUE|FALSE)>>");
 
-    /**
-     * @param timeout      overall limit for all TLC runs (null: none)
-     * @param segmentSize  events per TLC run, 1..{@link #MAX_SEGMENT}
-     * @param tla2toolsJar another TLC jar (null: the bundled one or CONFORM_TLA2TOOLS)
-     * @param libraryPaths extra folders of TLA+ modules the spec needs
-     * @param progress     called with the number of events validated after each segment
-     */
-    public record Options(Duration timeout, int segmentSize, Path tla2toolsJar, List<Path> libraryPaths,
-                          LongConsumer progress) {
-        public Options {
-            if (segmentSize < 1 || segmentSize > MAX_SEGMENT) {
-                throw new IllegalArgumentException("segment size must be in 1.." + MAX_SEGMENT + ", got " + segmentSize);
-            }
-            libraryPaths = List.copyOf(libraryPaths);
-            progress = progress == null ? n -> { } : progress;
-        }
-
-        public static Options defaults() {
-            return new Options(null, 30_000, null, List.of(), null);
-        }
-
-        public Options withTimeout(Duration d) {
-            return new Options(d, segmentSize, tla2toolsJar, libraryPaths, progress);
-        }
-
-        public Options withSegmentSize(int n) {
-            return new Options(timeout, n, tla2toolsJar, libraryPaths, progress);
-        }
-
-        public Options withTla2toolsJar(Path jar) {
-            return new Options(timeout, segmentSize, jar, libraryPaths, progress);
-        }
-
-        public Options withProgress(LongConsumer p) {
-            return new Options(timeout, segmentSize, tla2toolsJar, libraryPaths, p);
-        }
-    }
-
     private final TlcRunner runner;
 
     public TlcTraceValidator(TlcRunner runner) {
@@ -90,9 +52,17 @@ public final class TlcTraceValidator {
         this(new TlcRunner());
     }
 
-    public TlcValidation validate(Path spec, Path cfg, Path trace, Options opt) {
-        Run run = new Run(spec.toAbsolutePath().normalize(), cfg.toAbsolutePath().normalize(),
-                trace.toAbsolutePath().normalize(), opt);
+    /**
+     * Validates {@code req.trace()} against {@code req.spec()} with TLC; never throws for bad
+     * input or a failing TLC, it reports them.
+     *
+     * @throws IllegalArgumentException if the request has no trace spec
+     */
+    public TlcValidation validate(TraceValidationRequest req) {
+        if (req.spec() == null) {
+            throw new IllegalArgumentException("a TLC validation needs a trace spec");
+        }
+        Run run = new Run(req);
         try {
             return run.execute();
         } finally {
@@ -105,7 +75,7 @@ public final class TlcTraceValidator {
         final Path spec;
         final Path cfg;
         final Path trace;
-        final Options opt;
+        final TraceValidationRequest req;
         final long deadline;
         final List<String> commands = new ArrayList<>();
         Duration tlcTime = Duration.ZERO;
@@ -113,22 +83,20 @@ public final class TlcTraceValidator {
         long events;
         int segments;
 
-        Run(Path spec, Path cfg, Path trace, Options opt) {
-            this.spec = spec;
-            this.cfg = cfg;
-            this.trace = trace;
-            this.opt = opt;
-            this.deadline = opt.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + opt.timeout().toNanos();
+        Run(TraceValidationRequest req) {
+            this.spec = req.spec().toAbsolutePath().normalize();
+            this.cfg = req.config().toAbsolutePath().normalize();
+            this.trace = req.trace().toAbsolutePath().normalize();
+            this.req = req;
+            this.deadline = req.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + req.timeout().toNanos();
         }
 
         TlcValidation execute() {
-            TraceSpecSource source;
             TraceConfig config;
             try {
-                source = TraceSpecSource.read(spec);
                 config = TraceConfig.read(cfg);
             } catch (IOException e) {
-                return done(Outcome.BAD_INPUT, "cannot read the trace spec: " + e.getMessage(), null, null, 0);
+                return done(Outcome.BAD_INPUT, "cannot read the trace spec's config: " + e.getMessage(), null, null, 0);
             }
             try {
                 events = countEvents(trace);
@@ -141,25 +109,33 @@ public final class TlcTraceValidator {
             } catch (IOException e) {
                 return done(Outcome.TOOL_FAILURE, "cannot prepare a work folder: " + e.getMessage(), null, null, 0);
             }
-            List<String> variables;
+            TraceSpecSource source;
             try {
+                // The search order of the TLC runs: their working folder (the bundled library),
+                // the spec's folder, then the user's library folders (-DTLA-Library).
                 List<Path> folders = new ArrayList<>();
-                folders.add(spec.getParent());
                 folders.add(work);
-                folders.addAll(opt.libraryPaths());
-                variables = SpecVariables.of(source.moduleName(), folders);
-                if (events > opt.segmentSize() && variables.stream().allMatch("l"::equals)) {
-                    return done(Outcome.BAD_INPUT, "found no VARIABLE declarations for " + source.moduleName()
-                            + " and the modules it EXTENDS; a segment cannot start where the previous one ended",
-                            null, null, 0);
-                }
+                folders.add(spec.getParent());
+                folders.addAll(req.libraries());
+                source = TraceSpecSource.read(spec, folders);
+            } catch (TlaParseException e) {
+                return done(Outcome.BAD_INPUT, "the trace spec does not parse: " + e.getMessage(), null, null, 0);
             } catch (IOException e) {
-                return done(Outcome.BAD_INPUT, "cannot read the trace spec's modules: " + e.getMessage(), null, null, 0);
+                return done(Outcome.BAD_INPUT, "cannot read the trace spec: " + e.getMessage(), null, null, 0);
+            } catch (RuntimeException e) {
+                return done(Outcome.TOOL_FAILURE, "cannot read the trace spec with SANY: " + e.getMessage(), null,
+                        null, 0);
+            }
+            List<String> variables = source.variables();
+            if (events > req.segmentSize() && variables.stream().allMatch("l"::equals)) {
+                return done(Outcome.BAD_INPUT, "found no VARIABLE declarations for " + source.moduleName()
+                        + " and the modules it EXTENDS; a segment cannot start where the previous one ended",
+                        null, null, 0);
             }
             List<Map<String, TlaValue>> start = null;
             long from = 1;
             do {
-                long to = Math.min(events, from + opt.segmentSize() - 1);
+                long to = Math.min(events, from + req.segmentSize() - 1);
                 boolean last = to >= events;
                 String init = GeneratedModules.init(config.init(), start);
                 List<String> constraints = new ArrayList<>();
@@ -201,7 +177,7 @@ public final class TlcTraceValidator {
                                     null, null, 0);
                         }
                         start = m.endStates();
-                        opt.progress().accept(to);
+                        req.progress().accept(to);
                         from = to + 1;
                         continue;
                     }
@@ -289,14 +265,14 @@ public final class TlcTraceValidator {
                     .workers(1)
                     .workDir(work)
                     .libraryPath(spec.getParent())
-                    .libraryPaths(opt.libraryPaths())
+                    .libraryPaths(req.libraries())
                     .systemProperty(TraceSlice.PATH, trace.toString())
                     .systemProperty(TraceSlice.FROM, Long.toString(from))
                     .systemProperty(TraceSlice.TO, Long.toString(to))
                     .classpathEntry(codeSource(TraceInputOperators.class))
                     .classpathEntry(codeSource(JsonFactory.class))
                     .classpathEntry(codeSource(TraceEvent.class))
-                    .tla2toolsJar(opt.tla2toolsJar());
+                    .tla2toolsJar(req.tla2tools());
             if (deadline != Long.MAX_VALUE) {
                 long left = deadline - System.nanoTime();
                 b.timeout(Duration.ofNanos(Math.max(left, 1_000_000)));

@@ -1,32 +1,55 @@
 package dev.conform.checker.validate;
 
+import dev.conform.checker.tlc.ParsedSpec;
+import dev.conform.checker.tlc.SanyParser;
+import dev.conform.checker.tlc.TlaParseException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tla2sany.semantic.ExprNode;
+import tla2sany.semantic.OpApplNode;
+import tla2sany.semantic.OpDefNode;
+import tla2sany.st.Location;
+import tla2sany.st.TreeNode;
 
 /**
- * What the validator needs from a trace spec's text: its module name and the {@code IsX(e)}
- * operators with their top-level conjuncts. Conjuncts are found by layout, as TLA+ itself reads
- * a bulleted {@code /\} list: bullets at the column of the first one. Lines are kept verbatim
- * (columns included) so a prefix of the list can be pasted into a generated module unchanged.
+ * What the validator needs from a trace spec, read through SANY: its module name, its state
+ * variables ({@link SpecVariables}) and its {@code IsX(e)} operators with their top-level
+ * conjuncts. An {@code IsX} is a one-parameter, non-LOCAL operator whose name starts with
+ * {@code Is}, defined in the trace spec's own module. Its conjuncts are the items of the bulleted
+ * {@code /\} list that is its body, as SANY groups them; any other body is one conjunct. Each is
+ * kept as the verbatim text SANY located, columns included, so a prefix of the list can be
+ * pasted into a generated module unchanged.
+ *
+ * @param moduleName the trace spec's module
+ * @param variables  its state variables, those of extended modules first
+ * @param actions    its {@code IsX} operators in the order they are written
  */
-public record TraceSpecSource(String moduleName, List<ActionShape> actions) {
-    private static final Pattern MODULE = Pattern.compile("^-{4,}\\s*MODULE\\s+(\\w+)");
-    private static final Pattern IS_DEF = Pattern.compile("^(Is\\w+)\\s*\\(\\s*(\\w+)\\s*\\)\\s*==(.*)$");
+public record TraceSpecSource(String moduleName, List<String> variables, List<ActionShape> actions) {
+    /** SANY's name for a bulleted conjunction list. */
+    private static final String CONJ_LIST = "$ConjList";
+
+    public TraceSpecSource {
+        variables = List.copyOf(variables);
+        actions = List.copyOf(actions);
+    }
 
     /**
      * One {@code IsX(param) == body} definition.
      *
      * @param name      operator name
      * @param param     its single parameter
-     * @param conjuncts top-level conjuncts, each as its verbatim lines; one element when the body
-     *                  is not a bulleted list
+     * @param conjuncts top-level conjuncts, each as its verbatim lines (bullet included, earlier
+     *                  columns blank); one element when the body is not a bulleted list
      */
     public record ActionShape(String name, String param, List<List<String>> conjuncts) {
+        public ActionShape {
+            conjuncts = conjuncts.stream().map(List::copyOf).toList();
+        }
+
         /** The first {@code n} conjuncts as verbatim lines. */
         public List<String> prefix(int n) {
             List<String> out = new ArrayList<>();
@@ -40,83 +63,54 @@ public record TraceSpecSource(String moduleName, List<ActionShape> actions) {
         }
     }
 
-    public static TraceSpecSource read(Path spec) throws IOException {
-        List<String> lines = Files.readAllLines(spec);
-        String module = null;
+    /**
+     * Parses {@code spec} with SANY.
+     *
+     * @param folders where the modules it names are looked for, in order (see {@link SanyParser})
+     * @throws TlaParseException if SANY rejects the spec or a module it depends on
+     * @throws IOException if the spec's text cannot be read again
+     */
+    public static TraceSpecSource read(Path spec, List<Path> folders) throws TlaParseException, IOException {
+        return of(SanyParser.parse(spec, folders));
+    }
+
+    static TraceSpecSource of(ParsedSpec parsed) throws IOException {
+        String module = parsed.moduleName();
+        SourceText text = SourceText.read(parsed.file(module));
         List<ActionShape> actions = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Matcher mm = MODULE.matcher(line);
-            if (module == null && mm.find()) {
-                module = mm.group(1);
-                continue;
+        OpDefNode[] defs = parsed.root().getOpDefs();
+        Arrays.sort(defs, Comparator.comparingInt((OpDefNode d) -> d.getLocation().beginLine())
+                .thenComparingInt(d -> d.getLocation().beginColumn()));
+        for (OpDefNode d : defs) {
+            if (isAction(d, module)) {
+                actions.add(new ActionShape(d.getName().toString(), d.getParams()[0].getName().toString(),
+                        conjuncts(d.getBody(), text)));
             }
-            Matcher m = IS_DEF.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            List<String> body = new ArrayList<>();
-            String rest = m.group(3);
-            if (!rest.isBlank()) {
-                body.add(" ".repeat(line.length() - rest.length()) + rest);
-            }
-            int j = i + 1;
-            for (; j < lines.size(); j++) {
-                String l = lines.get(j);
-                if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
-                    break;
-                }
-                body.add(l);
-            }
-            i = j - 1;
-            actions.add(new ActionShape(m.group(1), m.group(2), split(trimBlankEnd(body))));
         }
-        if (module == null) {
-            throw new IOException(spec + ":1:1: no MODULE header found");
-        }
-        return new TraceSpecSource(module, List.copyOf(actions));
+        return new TraceSpecSource(module, SpecVariables.of(parsed), actions);
     }
 
-    private static List<String> trimBlankEnd(List<String> body) {
-        int end = body.size();
-        while (end > 0 && (body.get(end - 1).isBlank() || body.get(end - 1).trim().startsWith("\\*"))) {
-            end--;
-        }
-        int start = 0;
-        while (start < end && body.get(start).isBlank()) {
-            start++;
-        }
-        return body.subList(start, end);
+    private static boolean isAction(OpDefNode d, String module) {
+        String name = d.getName().toString();
+        return name.length() > 2 && name.startsWith("Is") && d.getArity() == 1 && d.getParams()[0].getArity() == 0
+                && !d.isLocal() && module.equals(d.getLocation().source());
     }
 
-    private static List<List<String>> split(List<String> body) {
-        if (body.isEmpty()) {
-            return List.of();
-        }
-        String first = body.get(0);
-        int col = indent(first);
-        if (!first.startsWith("/\\", col)) {
-            return List.of(List.copyOf(body));
-        }
-        List<List<String>> out = new ArrayList<>();
-        List<String> cur = null;
-        for (String l : body) {
-            if (!l.isBlank() && indent(l) == col && l.startsWith("/\\", col)) {
-                cur = new ArrayList<>();
-                out.add(cur);
-            } else if (!l.isBlank() && indent(l) < col) {
-                return List.of(List.copyOf(body)); // not a plain bulleted list: keep it whole
+    /** The items of a bulleted conjunction list (each from its bullet on), else the whole body. */
+    private static List<List<String>> conjuncts(ExprNode body, SourceText text) {
+        TreeNode tree = body.getTreeNode();
+        if (body instanceof OpApplNode op && CONJ_LIST.equals(op.getOperator().getName().toString())
+                && tree.heirs().length == op.getArgs().length) {
+            List<List<String>> out = new ArrayList<>();
+            for (TreeNode item : tree.heirs()) {
+                out.add(slice(item.getLocation(), text));
             }
-            cur.add(l);
+            return out;
         }
-        return out.stream().map(List::copyOf).toList();
+        return List.of(slice(tree.getLocation(), text));
     }
 
-    private static int indent(String l) {
-        int i = 0;
-        while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
-            i++;
-        }
-        return i;
+    private static List<String> slice(Location l, SourceText text) {
+        return text.slice(l.beginLine(), l.beginColumn(), l.endLine(), l.endColumn());
     }
 }

@@ -10,7 +10,6 @@ import dev.conform.tracing.io.TraceFormatException;
 import dev.conform.tracing.io.TraceReader;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 /**
  * Validates one trace with TLC and/or the Java invariants registered for its algorithm; the
@@ -23,19 +22,16 @@ public final class Validation {
     private Validation() {
     }
 
-    /** As {@link #run(Path, Path, Path, Mode, TlcTraceValidator.Options, LongConsumer, int)}, parsing on every processor. */
-    public static ValidationReport run(Path trace, Path spec, Path cfg, Mode mode, TlcTraceValidator.Options tlcOptions,
-                                       LongConsumer replayProgress) {
-        return run(trace, spec, cfg, mode, tlcOptions, replayProgress, Runtime.getRuntime().availableProcessors());
-    }
-
     /**
-     * @param spec         the trace spec (may be null for {@link Mode#JAVA_ONLY})
-     * @param cfg          its config (null: the spec's sibling .cfg)
-     * @param parseThreads threads parsing the trace for the Java replay (1: the calling thread)
+     * Runs the checks {@code mode} asks for on {@code req.trace()}.
+     *
+     * @throws IllegalArgumentException if {@code mode} runs TLC but the request has no trace spec
      */
-    public static ValidationReport run(Path trace, Path spec, Path cfg, Mode mode, TlcTraceValidator.Options tlcOptions,
-                                       LongConsumer replayProgress, int parseThreads) {
+    public static ValidationReport run(TraceValidationRequest req, Mode mode) {
+        if (mode != Mode.JAVA_ONLY && req.spec() == null) {
+            throw new IllegalArgumentException(mode + " needs a trace spec");
+        }
+        Path trace = req.trace();
         String algorithm;
         try (TraceReader r = TraceReader.open(trace)) {
             TraceHeader h = r.header();
@@ -50,8 +46,9 @@ public final class Validation {
             if (set.isEmpty()) {
                 javaNote = "no Java invariants are registered for algorithm '" + algorithm + "'";
             } else {
-                try (TraceReader r = TraceReader.open(trace, TraceReader.Options.defaults().withParseThreads(parseThreads))) {
-                    java = new ReplayEngine(replayProgress).replay(EventSource.of(r), set.get());
+                TraceReader.Options parsing = TraceReader.Options.defaults().withParseThreads(req.parseThreads());
+                try (TraceReader r = TraceReader.open(trace, parsing)) {
+                    java = new ReplayEngine(req.progress()).replay(EventSource.of(r), set.get());
                 } catch (TraceFormatException e) {
                     return ValidationReport.badInput(trace, e.getMessage());
                 }
@@ -59,18 +56,12 @@ public final class Validation {
         }
         TlcValidation tlc = null;
         if (mode != Mode.JAVA_ONLY) {
-            Path config = cfg != null ? cfg : sibling(spec);
-            tlc = new TlcTraceValidator().validate(spec, config, trace, tlcOptions);
+            tlc = new TlcTraceValidator().validate(req);
             if (tlc.outcome() == TlcValidation.Outcome.BAD_INPUT && tlc.events() == 0 && tlc.message() != null
                     && tlc.message().startsWith(trace.toAbsolutePath().normalize().toString())) {
                 return ValidationReport.badInput(trace, tlc.message());
             }
         }
-        return new ValidationReport(trace, spec, algorithm, tlc, java, javaNote, null);
-    }
-
-    static Path sibling(Path spec) {
-        String name = spec.getFileName().toString();
-        return spec.resolveSibling((name.endsWith(".tla") ? name.substring(0, name.length() - 4) : name) + ".cfg");
+        return new ValidationReport(trace, req.spec(), algorithm, tlc, java, javaNote, null);
     }
 }

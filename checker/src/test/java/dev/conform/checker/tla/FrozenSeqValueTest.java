@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tlc2.module.Sequences;
 import tlc2.tool.EvalControl;
@@ -132,6 +135,9 @@ class FrozenSeqValueTest {
     }
 
     @Test
+    @Tag("tlc")
+    @Tag("process")
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void throughTlcTheFrozenAndPlainSequencesAreOneValue(@TempDir Path work) throws Exception {
         var out = TlcProcess.run(FROZEN, work, "FrozenProbe", Map.of(), true);
         assertEquals(0, out.exit(), out.output());
@@ -141,6 +147,9 @@ class FrozenSeqValueTest {
     }
 
     @Test
+    @Tag("tlc")
+    @Tag("process")
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void withoutTheOverrideTheProbeMeansTheSameAndFindsTheSameStates(@TempDir Path work) throws Exception {
         var out = TlcProcess.run(FROZEN, work, "FrozenProbe", Map.of(), false);
         assertEquals(0, out.exit(), out.output());

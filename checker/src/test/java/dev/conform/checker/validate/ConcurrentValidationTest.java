@@ -13,14 +13,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Validations running at the same time (as a gate or several shells do) each get their own
  * generated modules and their own TLC temp folder, so none sees another's files: every one gets
  * the verdict it gets alone, and the spec folder is left as it was.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ConcurrentValidationTest {
     @Test
     void concurrentValidationsDoNotInterfere() throws Exception {

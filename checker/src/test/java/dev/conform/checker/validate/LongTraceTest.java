@@ -12,19 +12,25 @@ import dev.conform.tracing.io.TraceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Traces longer than one TLC segment. The default run uses a small segment size; the 70,000-event
  * trace (longer than TLC's 32,767-step behaviour) runs with -Dconform.soak=true (mvn -Psoak).
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LongTraceTest {
     static final Path DIR = Path.of("src/test/resources/specs/pingcounter");
 
     static TlcValidation validate(Path trace, int segment) {
-        return new TlcTraceValidator().validate(DIR.resolve("TracePingCounter.tla"), DIR.resolve("TracePingCounter.cfg"),
-                trace, TlcTraceValidator.Options.defaults().withSegmentSize(segment));
+        return new TlcTraceValidator().validate(TraceValidationRequest.of(DIR.resolve("TracePingCounter.tla"), trace)
+                .withSegmentSize(segment));
     }
 
     @Test

@@ -10,21 +10,31 @@ import dev.conform.checker.validate.TlcValidation.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real TLC on the PingCounter example: verdicts, divergence reports, segments, failing closed. */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TlcTraceValidatorTest {
     static final Path DIR = Path.of("src/test/resources/specs/pingcounter");
     static final Path SPEC = DIR.resolve("TracePingCounter.tla");
     static final Path CFG = DIR.resolve("TracePingCounter.cfg");
 
-    static TlcValidation validate(String trace, TlcTraceValidator.Options opt) {
-        return new TlcTraceValidator().validate(SPEC, CFG, DIR.resolve("traces").resolve(trace), opt);
+    static TraceValidationRequest request(String trace) {
+        return TraceValidationRequest.of(SPEC, DIR.resolve("traces").resolve(trace));
+    }
+
+    static TlcValidation validate(TraceValidationRequest req) {
+        return new TlcTraceValidator().validate(req);
     }
 
     static TlcValidation validate(String trace) {
-        return validate(trace, TlcTraceValidator.Options.defaults());
+        return validate(request(trace));
     }
 
     static ActionDiagnosis action(TlcValidation v, String name) {
@@ -80,11 +90,11 @@ class TlcTraceValidatorTest {
 
     @Test
     void segmentsCarryTheStateAcrossBoundaries() {
-        TlcValidation ok = validate("good-basic.ndjson", TlcTraceValidator.Options.defaults().withSegmentSize(4));
+        TlcValidation ok = validate(request("good-basic.ndjson").withSegmentSize(4));
         assertEquals(Outcome.CONFORMS, ok.outcome(), ok.message());
         assertEquals(3, ok.segments());
         // Event 5 is the first of the third segment: its check needs count from segment one.
-        TlcValidation bad = validate("bad-send-ahead.ndjson", TlcTraceValidator.Options.defaults().withSegmentSize(2));
+        TlcValidation bad = validate(request("bad-send-ahead.ndjson").withSegmentSize(2));
         assertEquals(Outcome.DIVERGES, bad.outcome(), bad.message());
         assertEquals(5, bad.divergence().event());
         assertEquals(4, action(bad, "IsSend").failedConjunct());
@@ -92,15 +102,14 @@ class TlcTraceValidatorTest {
 
     @Test
     void anAlgorithmInvariantFailingAlongTheTraceIsReportedWithItsEvent() {
-        TlcValidation v = new TlcTraceValidator().validate(SPEC, DIR.resolve("TracePingCounterSmall.cfg"),
-                DIR.resolve("traces/good-basic.ndjson"), TlcTraceValidator.Options.defaults());
+        TlcValidation v = validate(request("good-basic.ndjson").withConfig(DIR.resolve("TracePingCounterSmall.cfg")));
         assertEquals(Outcome.INVARIANT_VIOLATED, v.outcome(), v.message());
         assertEquals("SmallCounts", v.violatedInvariant());
         assertEquals(8, v.violationEvent());
         assertTrue(v.message().startsWith("invariant SmallCounts is violated after event 8: /\\ "), v.message());
         // The same from the third of several segments: the event counts from the file's start.
-        TlcValidation seg = new TlcTraceValidator().validate(SPEC, DIR.resolve("TracePingCounterSmall.cfg"),
-                DIR.resolve("traces/good-basic.ndjson"), TlcTraceValidator.Options.defaults().withSegmentSize(3));
+        TlcValidation seg = validate(request("good-basic.ndjson").withConfig(DIR.resolve("TracePingCounterSmall.cfg"))
+                .withSegmentSize(3));
         assertEquals(Outcome.INVARIANT_VIOLATED, seg.outcome(), seg.message());
         assertEquals("SmallCounts", seg.violatedInvariant());
         assertEquals(8, seg.violationEvent());
@@ -108,14 +117,14 @@ class TlcTraceValidatorTest {
 
     @Test
     void timeoutIsAToolFailure() {
-        TlcValidation v = validate("good-basic.ndjson", TlcTraceValidator.Options.defaults().withTimeout(Duration.ofMillis(50)));
+        TlcValidation v = validate(request("good-basic.ndjson").withTimeout(Duration.ofMillis(50)));
         assertEquals(Outcome.TOOL_FAILURE, v.outcome(), v.message());
     }
 
     @Test
     void aTlcThatCannotStartIsAToolFailure(@TempDir Path tmp) throws Exception {
         Path notAJar = Files.writeString(tmp.resolve("tla2tools.jar"), "not a jar");
-        TlcValidation v = validate("good-basic.ndjson", TlcTraceValidator.Options.defaults().withTla2toolsJar(notAJar));
+        TlcValidation v = validate(request("good-basic.ndjson").withTla2tools(notAJar));
         assertEquals(Outcome.TOOL_FAILURE, v.outcome(), v.message());
     }
 
@@ -126,11 +135,11 @@ class TlcTraceValidatorTest {
         }
         Files.writeString(tmp.resolve("TracePingCounter.tla"),
                 Files.readString(SPEC).replace("TraceInit == TraceStart /\\ Init", "TraceInit == TraceStart /\\ Init /\\"));
-        TlcValidation v = new TlcTraceValidator().validate(tmp.resolve("TracePingCounter.tla"),
-                tmp.resolve("TracePingCounter.cfg"), DIR.resolve("traces/good-basic.ndjson"),
-                TlcTraceValidator.Options.defaults());
+        TlcValidation v = validate(TraceValidationRequest.of(tmp.resolve("TracePingCounter.tla"),
+                DIR.resolve("traces/good-basic.ndjson")));
         assertEquals(Outcome.BAD_INPUT, v.outcome(), v.message());
         assertNotNull(v.message());
+        assertTrue(v.message().contains(tmp.resolve("TracePingCounter.tla") + ":"), v.message());
     }
 
     @Test
@@ -143,9 +152,8 @@ class TlcTraceValidatorTest {
                 + "FakeEnd == PrintT(<<\"conform-end\", 7>>)\n" + spec.substring(end));
         Files.writeString(tmp.resolve("TracePingCounter.cfg"), Files.readString(CFG) + "\nCONSTRAINT FakeEnd\n");
         // 6 events; TLC matches events 1..4 only (search depth 5) yet the marker claims l = 7.
-        TlcValidation v = new TlcTraceValidator().validate(tmp.resolve("TracePingCounter.tla"),
-                tmp.resolve("TracePingCounter.cfg"), DIR.resolve("traces/bad-send-ahead.ndjson"),
-                TlcTraceValidator.Options.defaults());
+        TlcValidation v = validate(TraceValidationRequest.of(tmp.resolve("TracePingCounter.tla"),
+                DIR.resolve("traces/bad-send-ahead.ndjson")));
         assertEquals(Outcome.TOOL_FAILURE, v.outcome(), v.message());
         assertTrue(v.message().contains("end marker"), v.message());
     }
@@ -154,7 +162,7 @@ class TlcTraceValidatorTest {
     void malformedTraceIsBadInputWithPosition(@TempDir Path tmp) throws Exception {
         Path t = Files.writeString(tmp.resolve("t.ndjson"),
                 Files.readString(DIR.resolve("traces/good-basic.ndjson")).replace("\"seq\":3,", "\"seq\":3,,"));
-        TlcValidation v = new TlcTraceValidator().validate(SPEC, CFG, t, TlcTraceValidator.Options.defaults());
+        TlcValidation v = validate(TraceValidationRequest.of(SPEC, t));
         assertEquals(Outcome.BAD_INPUT, v.outcome());
         assertTrue(v.message().startsWith(t.toAbsolutePath().normalize() + ":4:"), v.message());
     }

@@ -62,8 +62,7 @@ final class ChaosCheck implements GateCheck {
             Path trace = batch.trace(seed);
             replay.add("seed " + seed + ": " + r.message());
             replay.add("  replay:   " + ReplayCommands.run(r.scenario(), trace));
-            replay.add("  validate: " + ReplayCommands.validate(batch.pairing.traceSpecPath(), trace,
-                    settings.libraries()));
+            replay.add("  validate: " + ReplayCommands.validate(settings.validation(batch.pairing, trace)));
         }
         if (failed.size() > SHOWN_FAILURES) {
             replay.add("(" + (failed.size() - SHOWN_FAILURES) + " more failing seeds; traces in "

@@ -1,5 +1,7 @@
 package dev.conform.cli.gate;
 
+import dev.conform.checker.validate.TlcTraceValidator;
+import dev.conform.checker.validate.TraceValidationRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,5 +32,17 @@ public record GateSettings(Path specsDir, Budget budget, Integer seeds, int work
 
     public int samplesFor(GatePairing p) {
         return Math.min(p.tlcSample(budget), seedsFor(p));
+    }
+
+    /**
+     * How the gate validates a trace of pairing {@code p} with TLC (Java invariants only when it
+     * has no trace spec): segments as long as TLC allows, this run's limit, libraries and TLC jar.
+     */
+    public TraceValidationRequest validation(GatePairing p, Path trace) {
+        if (p.traceSpecPath() == null) {
+            return TraceValidationRequest.javaOnly(trace).withLibraries(libraries);
+        }
+        return TraceValidationRequest.of(p.traceSpecPath(), trace).withSegmentSize(TlcTraceValidator.MAX_SEGMENT)
+                .withTimeout(timeout).withTla2tools(tla2tools).withLibraries(libraries);
     }
 }

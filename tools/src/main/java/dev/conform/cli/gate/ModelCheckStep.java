@@ -8,7 +8,6 @@ import dev.conform.cli.ExitCodes;
 import dev.conform.cli.VerdictExit;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,28 +15,16 @@ import java.util.Objects;
 /** Model-checks every MC*.tla/MC*.cfg pair of a spec folder with TLC. */
 public final class ModelCheckStep implements GateStep {
     private final TlcRunner runner = new TlcRunner();
-    private final int workers;
-    private final Duration timeout;
-    private final List<Path> libraries;
-    private final Path tla2tools;
-
-    private final String flaw;
-
-    public ModelCheckStep(int workers, Duration timeout, List<Path> libraries, Path tla2tools) {
-        this(workers, timeout, libraries, tla2tools, null);
-    }
+    private final GateSettings settings;
 
     /**
-     * @param flaw a teaching flaw: folders with a gate.json check only the config their
-     *             {@code flawConfigs} maps it to (nothing when unmapped), and its violation is
-     *             reported as caught, not as expected
+     * Checks with the settings' workers, timeout, libraries and TLC jar. With a teaching flaw
+     * ({@link GateSettings#flaw()}) folders with a gate.json check only the config their
+     * {@code flawConfigs} maps it to (nothing when unmapped), and its violation is reported as
+     * caught, not as expected.
      */
-    public ModelCheckStep(int workers, Duration timeout, List<Path> libraries, Path tla2tools, String flaw) {
-        this.flaw = flaw;
-        this.workers = workers;
-        this.timeout = timeout;
-        this.libraries = List.copyOf(libraries);
-        this.tla2tools = tla2tools;
+    public ModelCheckStep(GateSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -46,6 +33,7 @@ public final class ModelCheckStep implements GateStep {
         GatePairing pairing = GatePairing.read(specFolder);
         if (pairing != null) {
             // gate.json lists the configs the gate runs; the others are for manual runs.
+            String flaw = settings.flaw();
             List<String> wanted = flaw == null ? pairing.modelCheck()
                     : pairing.flawConfigs().containsKey(flaw) ? List.of(pairing.flawConfigs().get(flaw)) : List.of();
             for (String w : wanted) {
@@ -64,7 +52,7 @@ public final class ModelCheckStep implements GateStep {
         for (ModelPair pair : pairs) {
             // With a flaw on, its config's violation is what the gate is after: no expectation.
             checks.add(new Check(specFolder.getFileName().toString(), pair,
-                    flaw != null ? null : expectations.forConfig(pair.config().getFileName().toString())));
+                    settings.flaw() != null ? null : expectations.forConfig(pair.config().getFileName().toString())));
         }
         return checks;
     }
@@ -92,9 +80,9 @@ public final class ModelCheckStep implements GateStep {
 
         @Override
         public GateOutcome run() {
-            TlcRequest.Builder req = TlcRequest.builder(pair.spec()).config(pair.config()).workers(workers)
-                    .timeout(timeout).tla2toolsJar(tla2tools);
-            libraries.stream().filter(Files::isDirectory).forEach(req::libraryPath);
+            TlcRequest.Builder req = TlcRequest.builder(pair.spec()).config(pair.config()).workers(settings.workers())
+                    .timeout(settings.timeout()).tla2toolsJar(settings.tla2tools());
+            settings.libraries().stream().filter(Files::isDirectory).forEach(req::libraryPath);
             TlcResult r = runner.run(req.build());
             String verdict = r.verdict() + (r.violatedName() == null ? "" : " (" + r.violatedName() + ")");
             boolean passed;

@@ -1,11 +1,11 @@
 package dev.conform.cli.gate;
 
+import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.runtime.nemesis.FaultPlans;
 import dev.conform.runtime.sim.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** The commands printed for a failed run: rerun it into a trace, and validate that trace. */
@@ -26,16 +26,17 @@ final class ReplayCommands {
         return s.replayCommand(plan) + " --out " + trace;
     }
 
-    static String validate(Path traceSpec, Path trace, List<Path> libraries) {
+    /** The {@code conform validate} command that checks what {@code req} checks (timeouts aside). */
+    static String validate(TraceValidationRequest req) {
         StringBuilder b = new StringBuilder("conform validate");
-        if (traceSpec != null) {
-            b.append(" --spec ").append(traceSpec);
+        if (req.spec() != null) {
+            b.append(" --spec ").append(req.spec());
         } else {
             b.append(" --java-only");
         }
-        b.append(" --trace ").append(trace);
-        if (traceSpec != null && !libraries.isEmpty()) {
-            b.append(" --lib ").append(libraries.stream().map(Path::toString).collect(Collectors.joining(" ")));
+        b.append(" --trace ").append(req.trace());
+        if (req.spec() != null && !req.libraries().isEmpty()) {
+            b.append(" --lib ").append(req.libraries().stream().map(Path::toString).collect(Collectors.joining(" ")));
         }
         return b.toString();
     }

@@ -42,10 +42,7 @@ final class TlcSampleCheck implements GateCheck {
             int exit = ran.violation() ? ExitCodes.VIOLATION : ExitCodes.TOOL_FAILURE;
             return outcome(false, ran.kind().name(), exit, ran.message(), 0, start, trace);
         }
-        Path spec = batch.pairing.traceSpecPath();
-        TlcTraceValidator.Options opt = new TlcTraceValidator.Options(settings.timeout(), TlcTraceValidator.MAX_SEGMENT,
-                settings.tla2tools(), settings.libraries(), null);
-        TlcValidation v = new TlcTraceValidator().validate(spec, sibling(spec), trace, opt);
+        TlcValidation v = new TlcTraceValidator().validate(settings.validation(batch.pairing, trace));
         if (v.conforms()) {
             ChaosBatch.deleteQuietly(trace);
             return outcome(true, "CONFORMS", 0, null, v.events(), start, trace);
@@ -66,13 +63,8 @@ final class TlcSampleCheck implements GateCheck {
             Path trace) {
         List<String> replay = passed ? List.of() : List.of(
                 "  replay:   " + ReplayCommands.run(batch.scenario(seed), trace),
-                "  validate: " + ReplayCommands.validate(batch.pairing.traceSpecPath(), trace, settings.libraries()));
+                "  validate: " + ReplayCommands.validate(settings.validation(batch.pairing, trace)));
         return new GateOutcome(suite(), name(), passed, verdict, exit, null, null,
                 java.time.Duration.ofNanos(System.nanoTime() - start), detail, 0, events, replay);
-    }
-
-    private static Path sibling(Path spec) {
-        String n = spec.getFileName().toString();
-        return spec.resolveSibling((n.endsWith(".tla") ? n.substring(0, n.length() - 4) : n) + ".cfg");
     }
 }
