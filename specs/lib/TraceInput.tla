@@ -39,4 +39,13 @@ TraceAhead == Assert(FALSE, "TraceAhead: the conform Java override is not loaded
 \* Number of events of the file before TraceLog[1]: 0 unless the trace is validated in segments.
 TraceOffset == Assert(FALSE, "TraceOffset: the conform Java override is not loaded")
 
+\* Batches: the validator may check several traces of one algorithm in one TLC run, as one file of
+\* their events where each trace after the first starts with an event [kind |-> "begin", trace |-> j]
+\* at which every variable is reset to its initial value.  TraceHeader is then the header of the
+\* first trace (all the traces of a batch have the same header but for seed and plan).
+\* TraceNumberAt(k): the trace (1-based) that event k of the file belongs to (its begin event
+\* included); TraceHeaderAt(k): that trace's own header.  Without a batch: 1 and TraceHeader.
+TraceNumberAt(k) == 1
+TraceHeaderAt(k) == TraceHeader
+
 =============================================================================

@@ -66,9 +66,11 @@ Param(k, d) == Get(TraceParams, k, d)
 
 Reliable == Param("net", "reliable") = "reliable"
 
-HasPlan == Has(TraceHeader, "plan")
-PlanEvents == IF HasPlan THEN Get(TraceHeader.plan, "events", <<>>) ELSE <<>>
-Unplanned == IF HasPlan THEN SeqToSet(Get(TraceHeader.plan, "unplanned", <<>>)) ELSE {}
+\* The plan of the trace being matched (in a batch of traces, each has its own).
+CurrentHeader == TraceHeaderAt(EventIndex)
+HasPlan == Has(CurrentHeader, "plan")
+PlanEvents == IF HasPlan THEN Get(CurrentHeader.plan, "events", <<>>) ELSE <<>>
+Unplanned == IF HasPlan THEN SeqToSet(Get(CurrentHeader.plan, "unplanned", <<>>)) ELSE {}
 
 ----------------------------------------------------------------------------
 (* Connectivity: the last partition-type fault (Connectivity.java).       *)

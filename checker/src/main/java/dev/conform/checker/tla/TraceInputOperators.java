@@ -44,6 +44,27 @@ public final class TraceInputOperators {
         return load().header;
     }
 
+    /** The trace (1-based) that event {@code k} of the file belongs to: 1 unless the file is a batch. */
+    @TLAPlusOperator(identifier = "TraceNumberAt", module = "TraceInput", warn = false)
+    public static Value traceNumberAt(Value k) {
+        BatchIndex b = load().batch;
+        return IntValue.gen(b == null ? 1 : b.traceAt(index(k)));
+    }
+
+    /** The header of the trace that event {@code k} of the file belongs to. */
+    @TLAPlusOperator(identifier = "TraceHeaderAt", module = "TraceInput", warn = false)
+    public static Value traceHeaderAt(Value k) {
+        Loaded l = load();
+        return l.batch == null ? l.header : l.batch.headerAt(index(k));
+    }
+
+    private static long index(Value k) {
+        if (!(k instanceof IntValue i)) {
+            throw new IllegalArgumentException("TraceNumberAt/TraceHeaderAt: the event index must be an integer, got " + k);
+        }
+        return i.val;
+    }
+
     /** How many events of the file precede {@code TraceLog[1]} (0 unless the trace is segmented). */
     @TLAPlusOperator(identifier = "TraceOffset", module = "TraceInput", warn = false)
     public static Value traceOffset() {
@@ -127,7 +148,8 @@ public final class TraceInputOperators {
         long skip = slice.from() - all.slice.from();
         int from = (int) Math.min(skip, e.length);
         int to = (int) Math.min(e.length, skip + (slice.to() - slice.from() + 1));
-        return new Loaded(slice, all.header, new TupleValue(Arrays.copyOfRange(e, from, Math.max(from, to))));
+        return new Loaded(slice, all.header, new TupleValue(Arrays.copyOfRange(e, from, Math.max(from, to))),
+                all.batch);
     }
 
     private static void checkLength(Loaded l) {
@@ -151,6 +173,10 @@ public final class TraceInputOperators {
                 throw conv.error(p, "the first line must be the trace header object");
             }
             Value header = conv.read(p);
+            BatchIndex batch = BatchIndex.of(header, slice.path());
+            if (batch != null) {
+                header = batch.first();
+            }
             List<Value> events = new ArrayList<>();
             long index = 0;
             JsonToken t;
@@ -169,7 +195,7 @@ public final class TraceInputOperators {
                     events.add(conv.read(p));
                 }
             }
-            Loaded l = new Loaded(slice, header, new TupleValue(events.toArray(new Value[0])));
+            Loaded l = new Loaded(slice, header, new TupleValue(events.toArray(new Value[0])), batch);
             if (oneBehaviour) {
                 checkLength(l);
             }
@@ -183,8 +209,8 @@ public final class TraceInputOperators {
         }
     }
 
-    /** A slice as TLC values. */
-    public record Loaded(TraceSlice slice, Value header, TupleValue events) {
+    /** A slice as TLC values; {@code batch} is null unless the file is a batch of traces. */
+    public record Loaded(TraceSlice slice, Value header, TupleValue events, BatchIndex batch) {
         public Loaded {
             if (!(header instanceof RecordValue)) {
                 throw new IllegalArgumentException(slice.path() + ":1:1: the header must be a JSON object");

@@ -15,6 +15,11 @@ final class GeneratedModules {
     static final String DIAG_STOP = "ConformDiagnose";
     /** The CONSTRAINT that prints the end marker. */
     static final String END = "ConformEnd";
+    /** The module of a batch run, its next-state relation, the kind of its begin events and its end tag. */
+    static final String BATCH = "ConformBatch";
+    static final String NEXT = "ConformNext";
+    static final String BEGIN_KIND = "begin";
+    static final String BATCH_END_TAG = "conform-batch-end";
 
     private GeneratedModules() {
     }
@@ -49,12 +54,7 @@ final class GeneratedModules {
             List<String> invariants) {
         StringBuilder sb = new StringBuilder(header(TRACE));
         sb.append("EXTENDS ").append(userModule).append(", TLC\n\nConformInit == ").append(init).append("\n\n");
-        for (int i = 0; i < invariants.size(); i++) {
-            String inv = invariants.get(i);
-            sb.append(invariantCheck(i)).append(" ==\n    \\/ ").append(inv).append("\n    \\/ /\\ PrintT(<<\"")
-                    .append(VIOLATION_TAG).append("\", \"").append(inv).append("\", l, ").append(stateRecord(variables))
-                    .append(">>)\n       /\\ FALSE\n\n");
-        }
+        appendInvariantChecks(sb, invariants, variables);
         // The last segment ends the trace: it must also leave the spec's end condition true (e.g.
         // no delivery without its handler); a segment boundary inside the trace need not.
         sb.append(END).append(" ==\n    l = Len(TraceLog) + 1").append(printState ? "" : " /\\ TraceEndCondition")
@@ -63,6 +63,39 @@ final class GeneratedModules {
             sb.append(", ").append(stateRecord(variables));
         }
         sb.append(">>)\n\n");
+        return sb.append(footer()).toString();
+    }
+
+    /**
+     * The module TLC checks for a batch of traces (see {@link BatchFile}): the trace spec, where a
+     * begin event resets every variable to its initial value ({@code ConformReset}, from
+     * {@link InitAssignments}) and consumes the event, and the CONSTRAINT {@link #END} that
+     * prints {@code <<"conform-batch-end", j>>} in every state that matched the whole of trace j
+     * (its last event, before the next begin event or the end of the file) and satisfies the
+     * spec's {@code TraceEndCondition}.
+     */
+    static String batchModule(String userModule, String userInit, String userNext, InitAssignments init,
+            List<String> variables, List<String> invariants) {
+        StringBuilder sb = new StringBuilder(header(BATCH));
+        sb.append("EXTENDS ").append(userModule).append(", TLC\n\nConformInit == ").append(userInit).append("\n\n");
+        int k = 0;
+        StringBuilder reset = new StringBuilder("ConformReset ==\n    /\\ l' = l + 1\n");
+        for (Map.Entry<String, List<String>> a : init.values().entrySet()) {
+            if (a.getKey().equals("l")) {
+                continue;
+            }
+            String op = "ConformInitialValue" + (++k);
+            sb.append(op).append(" ==\n");
+            a.getValue().forEach(line -> sb.append(line).append('\n'));
+            sb.append('\n');
+            reset.append("    /\\ ").append(a.getKey()).append("' = ").append(op).append('\n');
+        }
+        sb.append(reset).append('\n');
+        sb.append("ConformBegins == l <= Len(TraceLog) /\\ TraceLog[l].kind = \"").append(BEGIN_KIND).append("\"\n\n");
+        sb.append(NEXT).append(" == IF ConformBegins THEN ConformReset ELSE ").append(userNext).append("\n\n");
+        appendInvariantChecks(sb, invariants, variables);
+        sb.append(END).append(" ==\n    (l = Len(TraceLog) + 1 \\/ ConformBegins) /\\ TraceEndCondition =>\n")
+                .append("        PrintT(<<\"").append(BATCH_END_TAG).append("\", TraceNumberAt(TraceOffset + l - 1)>>)\n\n");
         return sb.append(footer()).toString();
     }
 
@@ -94,6 +127,15 @@ final class GeneratedModules {
         sb.append("        /\\ PrintT(<<\"").append(DIAG_STATE).append("\", ").append(stateRecord(variables))
                 .append(">>)\n");
         return sb.append(footer()).toString();
+    }
+
+    private static void appendInvariantChecks(StringBuilder sb, List<String> invariants, List<String> variables) {
+        for (int i = 0; i < invariants.size(); i++) {
+            String inv = invariants.get(i);
+            sb.append(invariantCheck(i)).append(" ==\n    \\/ ").append(inv).append("\n    \\/ /\\ PrintT(<<\"")
+                    .append(VIOLATION_TAG).append("\", \"").append(inv).append("\", l, ").append(stateRecord(variables))
+                    .append(">>)\n       /\\ FALSE\n\n");
+        }
     }
 
     /**

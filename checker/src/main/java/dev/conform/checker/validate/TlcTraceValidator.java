@@ -260,19 +260,7 @@ public final class TlcTraceValidator {
         TlcResult runTlc(String module, String moduleText, String cfgText, long from, long to) throws IOException {
             Files.writeString(work.resolve(module + ".tla"), moduleText);
             Files.writeString(work.resolve(module + ".cfg"), cfgText);
-            TlcRequest.Builder b = TlcRequest.builder(work.resolve(module + ".tla"))
-                    .config(work.resolve(module + ".cfg"))
-                    .workers(1)
-                    .workDir(work)
-                    .libraryPath(spec.getParent())
-                    .libraryPaths(req.libraries())
-                    .systemProperty(TraceSlice.PATH, trace.toString())
-                    .systemProperty(TraceSlice.FROM, Long.toString(from))
-                    .systemProperty(TraceSlice.TO, Long.toString(to))
-                    .classpathEntry(codeSource(TraceInputOperators.class))
-                    .classpathEntry(codeSource(JsonFactory.class))
-                    .classpathEntry(codeSource(TraceEvent.class))
-                    .tla2toolsJar(req.tla2tools());
+            TlcRequest.Builder b = request(work, module, spec, req, trace, from, to);
             if (deadline != Long.MAX_VALUE) {
                 long left = deadline - System.nanoTime();
                 b.timeout(Duration.ofNanos(Math.max(left, 1_000_000)));
@@ -393,6 +381,28 @@ public final class TlcTraceValidator {
             }
             return s;
         }
+    }
+
+    /**
+     * The TLC run of generated {@code module} in {@code work} over events {@code from..to} of
+     * {@code trace}: one worker (trace specs want breadth-first search), the conform overrides and
+     * the trace reader on the classpath, the spec's folder and the user's libraries on the path.
+     */
+    static TlcRequest.Builder request(Path work, String module, Path spec, TraceValidationRequest req, Path trace,
+                                      long from, long to) {
+        return TlcRequest.builder(work.resolve(module + ".tla"))
+                .config(work.resolve(module + ".cfg"))
+                .workers(1)
+                .workDir(work)
+                .libraryPath(spec.getParent())
+                .libraryPaths(req.libraries())
+                .systemProperty(TraceSlice.PATH, trace.toString())
+                .systemProperty(TraceSlice.FROM, Long.toString(from))
+                .systemProperty(TraceSlice.TO, Long.toString(to))
+                .classpathEntry(codeSource(TraceInputOperators.class))
+                .classpathEntry(codeSource(JsonFactory.class))
+                .classpathEntry(codeSource(TraceEvent.class))
+                .tla2toolsJar(req.tla2tools());
     }
 
     static Path codeSource(Class<?> c) {
