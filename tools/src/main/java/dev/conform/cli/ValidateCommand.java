@@ -56,6 +56,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE.")
     Path junit;
 
+    @Option(names = "--allow-empty", description = "Accept a trace with a header and no events (by default: exit 2,"
+            + " nothing was checked).")
+    boolean allowEmpty;
+
     @Option(names = "--java-only", description = "Only replay the Java invariants.")
     boolean javaOnly;
 
@@ -112,7 +116,7 @@ final class ValidateCommand implements Callable<Integer> {
                 : TraceValidationRequest.of(traceSpec, trace).withConfig(config))
                 .withTimeout(timeout.timeout()).withSegmentSize(segmentSize).withTla2tools(tla2tools.jar())
                 .withLibraries(libs.folders())
-                .withParseThreads(parseThreads).withProgress(progress);
+                .withParseThreads(parseThreads).withProgress(progress).withAllowEmpty(allowEmpty);
         Validation.Mode mode = javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY : Validation.Mode.BOTH;
         ValidationReport report = Validation.run(req, mode);
         if (tty) {

@@ -88,6 +88,40 @@ class ValidateCommandTest {
     }
 
     @Test
+    void valuesOfTheWrongTypeAreBadInputAtTheirColumn(@TempDir Path tmp) throws Exception {
+        String good = Files.readString(Path.of(trace("good-basic.ndjson")));
+        Path t = Files.writeString(tmp.resolve("t.ndjson"), good.replaceFirst("\"count\":1}", "\"count\":\"one\"}"));
+        for (String mode : new String[] {"--tlc-only", "--java-only"}) {
+            Run r = run("validate", "--spec", SPEC, "--trace", t.toString(), mode);
+            assertEquals(2, r.exit(), r.out() + r.err());
+            String line2 = Files.readAllLines(t).get(1);
+            int col = line2.indexOf("\"one\"") + 1;
+            assertTrue(r.err().contains(t + ":2:" + col + ": "), r.err());
+        }
+    }
+
+    @Test
+    void aTraceOfAnotherAlgorithmIsBadInputSayingWhich(@TempDir Path tmp) throws Exception {
+        Path t = Files.writeString(tmp.resolve("t.ndjson"), Files.readString(Path.of(trace("good-basic.ndjson")))
+                .replaceFirst("\"algorithm\":\"pingcounter\"", "\"algorithm\":\"raft\""));
+        Run r = run("validate", "--spec", SPEC, "--trace", t.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("the trace is of algorithm 'raft' but TracePingCounter.tla validates 'pingcounter'"),
+                r.err());
+    }
+
+    @Test
+    void aTraceWithoutEventsIsBadInputUnlessAllowed(@TempDir Path tmp) throws Exception {
+        Path t = Files.writeString(tmp.resolve("t.ndjson"),
+                Files.readAllLines(Path.of(trace("good-basic.ndjson"))).get(0) + "\n");
+        Run r = run("validate", "--spec", SPEC, "--trace", t.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains(t + ":2:1: no events"), r.err());
+        Run allowed = run("validate", "--spec", SPEC, "--trace", t.toString(), "--allow-empty");
+        assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
+    }
+
+    @Test
     void timeoutIsExitThree() {
         Run r = run("validate", "--spec", SPEC, "--trace", trace("good-basic.ndjson"), "--tlc-only", "--timeout", "20ms");
         assertEquals(3, r.exit(), r.out() + r.err());

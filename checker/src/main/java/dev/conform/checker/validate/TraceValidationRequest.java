@@ -26,9 +26,11 @@ import java.util.function.LongConsumer;
  *                     1 parses on the calling thread)
  * @param progress     called with the number of events checked so far: during the Java replay,
  *                     then after each TLC segment (default: nobody)
+ * @param allowEmpty   whether a trace with a header and no events is accepted (default: no, it is
+ *                     bad input: there is nothing to check)
  */
 public record TraceValidationRequest(Path spec, Path config, Path trace, List<Path> libraries, Path tla2tools,
-        Duration timeout, int segmentSize, int parseThreads, LongConsumer progress) {
+        Duration timeout, int segmentSize, int parseThreads, LongConsumer progress, boolean allowEmpty) {
     /** Events per TLC run unless asked otherwise. */
     public static final int DEFAULT_SEGMENT = 30_000;
 
@@ -55,49 +57,55 @@ public record TraceValidationRequest(Path spec, Path config, Path trace, List<Pa
     public static TraceValidationRequest of(Path spec, Path trace) {
         Objects.requireNonNull(spec, "spec");
         return new TraceValidationRequest(spec, null, trace, List.of(), null, null, DEFAULT_SEGMENT,
-                Runtime.getRuntime().availableProcessors(), null);
+                Runtime.getRuntime().availableProcessors(), null, false);
     }
 
     /** Check {@code trace} with the Java invariants only: there is no trace spec. */
     public static TraceValidationRequest javaOnly(Path trace) {
         return new TraceValidationRequest(null, null, trace, List.of(), null, null, DEFAULT_SEGMENT,
-                Runtime.getRuntime().availableProcessors(), null);
+                Runtime.getRuntime().availableProcessors(), null, false);
     }
 
     /** Another config for the spec (null: its sibling .cfg). */
     public TraceValidationRequest withConfig(Path c) {
         return new TraceValidationRequest(spec, c, trace, libraries, tla2tools, timeout, segmentSize, parseThreads,
-                progress);
+                progress, allowEmpty);
     }
 
     public TraceValidationRequest withLibraries(List<Path> l) {
         return new TraceValidationRequest(spec, config, trace, l, tla2tools, timeout, segmentSize, parseThreads,
-                progress);
+                progress, allowEmpty);
     }
 
     public TraceValidationRequest withTla2tools(Path jar) {
         return new TraceValidationRequest(spec, config, trace, libraries, jar, timeout, segmentSize, parseThreads,
-                progress);
+                progress, allowEmpty);
     }
 
     public TraceValidationRequest withTimeout(Duration d) {
         return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, d, segmentSize, parseThreads,
-                progress);
+                progress, allowEmpty);
     }
 
     public TraceValidationRequest withSegmentSize(int n) {
         return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, timeout, n, parseThreads,
-                progress);
+                progress, allowEmpty);
     }
 
     public TraceValidationRequest withParseThreads(int n) {
         return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, timeout, segmentSize, n,
-                progress);
+                progress, allowEmpty);
     }
 
     public TraceValidationRequest withProgress(LongConsumer p) {
         return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, timeout, segmentSize,
-                parseThreads, p);
+                parseThreads, p, allowEmpty);
+    }
+
+    /** Whether a trace with a header and no events is accepted (by default it is bad input: nothing to check). */
+    public TraceValidationRequest withAllowEmpty(boolean allow) {
+        return new TraceValidationRequest(spec, config, trace, libraries, tla2tools, timeout, segmentSize,
+                parseThreads, progress, allow);
     }
 
     /** {@code Foo.cfg} next to {@code Foo.tla}. */

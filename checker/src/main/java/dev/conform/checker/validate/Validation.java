@@ -8,6 +8,7 @@ import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.io.TraceFormatException;
 import dev.conform.tracing.io.TraceReader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -36,8 +37,16 @@ public final class Validation {
         try (TraceReader r = TraceReader.open(trace)) {
             TraceHeader h = r.header();
             algorithm = h.algorithm();
+            if (!req.allowEmpty() && r.next() == null) {
+                return ValidationReport.badInput(trace, trace + ":2:1: no events: the trace has a header and nothing"
+                        + " to check (pass --allow-empty to accept it)");
+            }
         } catch (TraceFormatException e) {
             return ValidationReport.badInput(trace, e.getMessage());
+        }
+        String misfit = schemaMisfit(req, algorithm);
+        if (misfit != null) {
+            return ValidationReport.badInput(trace, misfit);
         }
         ReplayResult java = null;
         String javaNote = null;
@@ -63,5 +72,30 @@ public final class Validation {
             }
         }
         return new ValidationReport(trace, req.spec(), algorithm, tlc, java, javaNote, null);
+    }
+
+    /**
+     * Why the trace does not fit its trace spec's schema ({@link TraceSchema}): another algorithm,
+     * or a value of the wrong type, as {@code file:line:column: reason}; null when it fits or the
+     * spec has no schema.
+     */
+    static String schemaMisfit(TraceValidationRequest req, String algorithm) {
+        if (req.spec() == null) {
+            return null;
+        }
+        try {
+            Optional<TraceSchema> schema = TraceSchema.forSpec(req.spec());
+            if (schema.isEmpty()) {
+                return null;
+            }
+            String expected = schema.get().algorithm();
+            if (expected != null && !expected.equals(algorithm)) {
+                return req.trace() + ":1:1: the trace is of algorithm '" + algorithm + "' but "
+                        + req.spec().getFileName() + " validates '" + expected + "'";
+            }
+            return schema.get().check(req.trace());
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 }

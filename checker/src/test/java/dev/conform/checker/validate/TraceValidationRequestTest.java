@@ -40,7 +40,8 @@ class TraceValidationRequestTest {
                 .withParseThreads(2)
                 .withProgress(seen::add);
         assertEquals(new TraceValidationRequest(SPEC, Path.of("Other.cfg"), TRACE, List.of(Path.of("lib")),
-                Path.of("tla2tools.jar"), Duration.ofSeconds(9), 7, 2, r.progress()), r);
+                Path.of("tla2tools.jar"), Duration.ofSeconds(9), 7, 2, r.progress(), false), r);
+        assertEquals(true, r.withAllowEmpty(true).allowEmpty());
         r.progress().accept(5);
         assertEquals(List.of(5L), seen);
         assertEquals(Path.of("specs/raft/TraceRaft.cfg"), r.withConfig(null).config());
