@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code -Dconform.fuzz.cases=N}); a failing case is shrunk by dropping lines, then bytes, and
  * reported with the seed that regenerates it.
  */
-class ReaderFuzzTest {
+public class ReaderFuzzTest {
     private static final int CASES = Integer.getInteger("conform.fuzz.cases",
             Boolean.getBoolean("conform.soak") ? 200_000 : 10_000);
     private static final long SEED = 20261125L;
@@ -82,7 +82,7 @@ class ReaderFuzzTest {
         assertTrue(o.minimal().bytes().length <= 4, o::describe);
     }
 
-    static byte[] render(long seed) {
+    public static byte[] render(long seed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (NdjsonSink sink = new NdjsonSink(out)) {
             sink.header(TraceSamples.header(3));

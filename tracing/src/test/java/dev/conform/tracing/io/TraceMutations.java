@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  * deep nesting, long tokens, escapes and duplicate keys. Each draws only from the random source
  * given, so a case is replayed from its seed.
  */
-final class TraceMutations {
+public final class TraceMutations {
     private TraceMutations() {
     }
 
-    static byte[] mutate(byte[] base, SplittableRandom rnd) {
+    public static byte[] mutate(byte[] base, SplittableRandom rnd) {
         byte[] b = base;
         int rounds = 1 + rnd.nextInt(3);
         for (int i = 0; i < rounds; i++) {
@@ -192,7 +192,7 @@ final class TraceMutations {
     }
 
     /** The lines of {@code b}, each with its newline (the last one may lack it). */
-    static List<byte[]> lines(byte[] b) {
+    public static List<byte[]> lines(byte[] b) {
         List<byte[]> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < b.length; i++) {
@@ -207,7 +207,7 @@ final class TraceMutations {
         return out;
     }
 
-    static byte[] join(List<byte[]> lines) {
+    public static byte[] join(List<byte[]> lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         lines.forEach(out::writeBytes);
         return out.toByteArray();
