@@ -1,11 +1,10 @@
-package dev.conform.conformance;
+package dev.conform.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conform.algorithms.crdt.CrdtAlgorithm;
 import dev.conform.algorithms.crdt.GossipMessage;
-import dev.conform.cli.Main;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.nemesis.FaultEvent;
@@ -53,7 +52,7 @@ class CrdtTraceAttackTest {
     private static List<ObjectNode> base;
 
     static Path specs() {
-        return CrdtConformanceTest.specs();
+        return Path.of("..", "specs", "crdt").toAbsolutePath().normalize();
     }
 
     @BeforeAll
@@ -77,14 +76,18 @@ class CrdtTraceAttackTest {
     record Verdict(int exit, String text) {
     }
 
-    static Verdict validate(Path trace, String side) {
+    static Verdict cli(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(out));
-        int exit = cl.execute("validate", "--spec", specs().resolve("TraceCrdt.tla").toString(), "--trace",
-                trace.toString(), side, "--timeout", "4m");
+        int exit = cl.execute(args);
         return new Verdict(exit, out.toString());
+    }
+
+    static Verdict validate(Path trace, String side) {
+        return cli("validate", "--spec", specs().resolve("TraceCrdt.tla").toString(), "--trace", trace.toString(), side,
+                "--timeout", "4m");
     }
 
     static Path write(Path dir, String name, List<ObjectNode> lines) {
