@@ -70,6 +70,17 @@ public interface Algorithm<M> {
         return NetSemantics.RELIABLE;
     }
 
+    /**
+     * The options a run with seed {@code seed} uses, as its trace header records them: by default
+     * {@code options} itself. An algorithm whose header must bind every parameter (its trace spec
+     * reads them from the header) fills in its defaults here, and may resolve option values that
+     * depend on the seed (e.g. one variant per seed). Deterministic: the same arguments give the
+     * same options, so a run still replays from its seed.
+     */
+    default Options resolveOptions(Options options, long seed) {
+        return options;
+    }
+
     /** When a run may stop early, or null to run until its budget is spent or nothing is left. */
     default StopCondition<M> stopCondition(Options options) {
         return null;
