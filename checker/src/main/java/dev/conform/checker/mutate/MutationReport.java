@@ -6,7 +6,11 @@ import dev.conform.checker.validate.TraceValidationRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** Prints a {@link MutationScore}: a table per operator, then every accepted mutant with the command that shows it. */
+/**
+ * Prints a {@link MutationScore}: one line per operator (mutants, rejected as bad input, rejected
+ * and accepted by each side; a side that was not run counts in neither), then every accepted
+ * mutant with its file and the validate command that shows it.
+ */
 public final class MutationReport {
     private MutationReport() {
     }
@@ -34,13 +38,15 @@ public final class MutationReport {
     }
 
     public static void text(MutationScore s, TraceValidationRequest req, PrintWriter out) {
-        String fmt = "%-22s %6s %8s %10s %13s %14s %9s%n";
-        out.printf(fmt, "operator", "sites", "mutants", "bad input", "TLC rejected", "Java rejected", "accepted");
+        String fmt = "%-22s %6s %8s %10s %10s %10s %10s %10s %9s%n";
+        out.printf(fmt, "operator", "sites", "mutants", "bad input", "TLC rej.", "TLC acc.", "Java rej.", "Java acc.",
+                "accepted");
         long total = 0;
         long accepted = 0;
         for (OperatorScore o : s.operators()) {
             out.printf(fmt, o.operator().name(), o.sites(), o.mutants(), o.badInput(), o.tlcRejected(),
-                    o.javaRejected(), o.accepted() + (o.failed() > 0 ? " (+" + o.failed() + " failed)" : ""));
+                    o.tlcAccepted(), o.javaRejected(), o.javaAccepted(),
+                    o.accepted() + (o.failed() > 0 ? " (+" + o.failed() + " failed)" : ""));
             total += o.mutants();
             accepted += o.accepted();
         }
