@@ -26,10 +26,9 @@ final class Edits {
     }
 
     /** Moves the event at {@code from} to just after the event now at {@code after} (from < after). */
-    static int moveAfter(List<ObjectNode> es, int from, int after) {
+    static void moveAfter(List<ObjectNode> es, int from, int after) {
         ObjectNode e = es.remove(from);
         es.add(after, e);
-        return after;
     }
 
     /** Moves the event at {@code from} to just before the event now at {@code before} (before < from). */

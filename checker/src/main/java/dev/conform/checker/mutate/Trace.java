@@ -171,7 +171,7 @@ public final class Trace {
         return kind(i).equals("deliver") && !unhandledTypes.contains(msgType(i)) && !runActions(i).isEmpty();
     }
 
-    /** Whether every node in the header is up just before event i (by the crash/restart events above it). */
+    /** Whether {@code node} is up just before event i (by its crash and restart events above i). */
     public boolean upBefore(long node, int i) {
         boolean up = true;
         for (int j = 0; j < i; j++) {
