@@ -32,6 +32,11 @@ public record MutantVerdict(Mutant mutant, Path file, ValidationReport report) {
         return report.tlc() != null && report.tlc().conforms();
     }
 
+    /** TLC ran but neither rejected nor accepted (its own failure, a timeout, or a spec it could not evaluate). */
+    public boolean tlcUndecided() {
+        return report.tlc() != null && !tlcRejected() && !tlcAccepted();
+    }
+
     public boolean javaRejected() {
         return report.java() != null && !report.java().conforms();
     }

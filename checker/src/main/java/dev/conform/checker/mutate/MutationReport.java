@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Prints a {@link MutationScore}: one line per operator (mutants, rejected as bad input, rejected
- * and accepted by each side; a side that was not run counts in neither), then every accepted
+ * and accepted by each side, TLC runs that decided neither; a side that was not run counts
+ * nowhere), then every accepted
  * mutant with its file and the validate command that shows it.
  */
 public final class MutationReport {
@@ -38,14 +39,14 @@ public final class MutationReport {
     }
 
     public static void text(MutationScore s, TraceValidationRequest req, PrintWriter out) {
-        String fmt = "%-22s %6s %8s %10s %10s %10s %10s %10s %9s%n";
-        out.printf(fmt, "operator", "sites", "mutants", "bad input", "TLC rej.", "TLC acc.", "Java rej.", "Java acc.",
-                "accepted");
+        String fmt = "%-22s %6s %8s %10s %9s %9s %10s %10s %10s %9s%n";
+        out.printf(fmt, "operator", "sites", "mutants", "bad input", "TLC rej.", "TLC acc.", "TLC other", "Java rej.",
+                "Java acc.", "accepted");
         long total = 0;
         long accepted = 0;
         for (OperatorScore o : s.operators()) {
             out.printf(fmt, o.operator().name(), o.sites(), o.mutants(), o.badInput(), o.tlcRejected(),
-                    o.tlcAccepted(), o.javaRejected(), o.javaAccepted(),
+                    o.tlcAccepted(), o.tlcUndecided(), o.javaRejected(), o.javaAccepted(),
                     o.accepted() + (o.failed() > 0 ? " (+" + o.failed() + " failed)" : ""));
             total += o.mutants();
             accepted += o.accepted();
@@ -82,6 +83,7 @@ public final class MutationReport {
             n.put("badInput", o.badInput());
             n.put("tlcRejected", o.tlcRejected());
             n.put("tlcAccepted", o.tlcAccepted());
+            n.put("tlcUndecided", o.tlcUndecided());
             n.put("javaRejected", o.javaRejected());
             n.put("javaAccepted", o.javaAccepted());
             n.put("accepted", o.accepted());
@@ -93,6 +95,8 @@ public final class MutationReport {
                 m.put("line", v.mutant().line());
                 m.put("lie", v.mutant().lie());
                 m.put("status", v.report().status().name());
+                m.put("tlc", v.report().tlc() == null ? null : v.report().tlc().outcome().name());
+                m.put("java", v.report().java() == null ? null : v.report().java().conforms() ? "CONFORMS" : "REJECTED");
                 m.put("reason", v.reason());
                 m.put("validate", validateCommand(req, v.file()));
             }

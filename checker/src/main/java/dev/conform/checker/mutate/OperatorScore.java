@@ -30,6 +30,10 @@ public record OperatorScore(MutationOperator operator, int sites, List<MutantVer
         return verdicts.stream().filter(MutantVerdict::tlcAccepted).count();
     }
 
+    public long tlcUndecided() {
+        return verdicts.stream().filter(MutantVerdict::tlcUndecided).count();
+    }
+
     public long javaRejected() {
         return verdicts.stream().filter(MutantVerdict::javaRejected).count();
     }
