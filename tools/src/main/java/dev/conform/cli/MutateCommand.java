@@ -14,6 +14,7 @@ import dev.conform.cli.gate.GatePairing;
 import dev.conform.cli.options.JsonOption;
 import dev.conform.cli.options.LibraryOption;
 import dev.conform.cli.options.TimeoutOption;
+import dev.conform.cli.options.WorkersOption;
 import dev.conform.cli.options.Tla2toolsOption;
 import dev.conform.tracing.io.TraceFormatException;
 import dev.conform.tracing.io.TraceReader;
@@ -90,9 +91,9 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--tlc-only", description = "Only TLC.")
     boolean tlcOnly;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Mutants validated at once "
-            + "(default ${DEFAULT-VALUE}).")
-    int workers;
+    /** Mutants validated at once. */
+    @Mixin
+    WorkersOption workers;
 
     @Mixin
     JsonOption json;
@@ -122,8 +123,8 @@ final class MutateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(trace)) {
             throw new UserError(trace + ": no such trace file");
         }
-        if (perOperator < 1 || workers < 1) {
-            throw new UserError("--per-operator and --workers must be at least 1");
+        if (perOperator < 1) {
+            throw new UserError("--per-operator must be at least 1");
         }
         List<MutationOperator> ops = new ArrayList<>();
         for (String n : operatorNames) {
@@ -151,7 +152,8 @@ final class MutateCommand implements Callable<Integer> {
         Validation.Mode mode = javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY
                 : Validation.Mode.BOTH;
         Path dir = out != null ? out : Files.createTempDirectory("conform-mutants-");
-        MutationRun run = new MutationRun(req, mode, ops, new Mutator(seed, perOperator), dir, workers, null);
+        MutationRun run = new MutationRun(req, mode, ops, new Mutator(seed, perOperator), dir,
+                workers.workers(), null);
         MutationScore score = run.run();
         PrintWriter pw = spec.commandLine().getOut();
         if (score.original().status() != ValidationReport.Status.CONFORMS) {
