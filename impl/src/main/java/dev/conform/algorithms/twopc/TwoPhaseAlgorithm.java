@@ -1,6 +1,7 @@
 package dev.conform.algorithms.twopc;
 
 import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.StopCondition;
@@ -48,6 +49,15 @@ public final class TwoPhaseAlgorithm implements Algorithm<TwoPhaseMessage> {
     @Override
     public int defaultServers() {
         return 4;
+    }
+
+    /**
+     * Two-phase commit is built for a network that loses and duplicates messages: decisions are
+     * resent until acknowledged, uncertain participants and clients ask again.
+     */
+    @Override
+    public NetSemantics defaultNet() {
+        return NetSemantics.UNRELIABLE;
     }
 
     /** The lowest server is the {@code coordinator}, the others are {@code participant}s. */
