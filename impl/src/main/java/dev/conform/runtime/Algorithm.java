@@ -50,6 +50,16 @@ public interface Algorithm<M> {
         return 3;
     }
 
+    /**
+     * The trace header's roles of the servers (see {@code TraceHeader.roles}): role name to the
+     * servers that have it, every server exactly once. The default gives all of them the role
+     * {@code server}; an algorithm whose servers differ (a coordinator and participants) names
+     * them. Clients are added by the runtime under the role {@code client}.
+     */
+    default Map<String, List<Integer>> serverRoles(List<Integer> servers) {
+        return Map.of(dev.conform.tracing.TraceHeader.SERVER, servers);
+    }
+
     /** Number of client nodes (ids 101, 102, ...) for these options; 0 when there is no workload. */
     default int clients(Options options) {
         return 0;

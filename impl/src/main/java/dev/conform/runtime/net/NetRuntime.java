@@ -146,7 +146,7 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
                 params.put("options", options.values());
                 params.put("flaws", List.copyOf(options.flaws()));
                 sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), servers, null, null,
-                        PRODUCER, params, TraceHeader.serversAndClients(servers, List.of())));
+                        PRODUCER, params, TraceHeader.withClients(algorithm.serverRoles(servers), List.of())));
             }
             if (resume != null) {
                 lamport = resume.lamport();

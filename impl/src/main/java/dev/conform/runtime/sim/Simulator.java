@@ -125,7 +125,7 @@ public final class Simulator<M> implements ClusterView<M> {
         List<Integer> all = new ArrayList<>(serverIds);
         all.addAll(clientIds);
         return new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), all, config.seed(), plan,
-                PRODUCER, params, TraceHeader.serversAndClients(serverIds, clientIds));
+                PRODUCER, params, TraceHeader.withClients(algorithm.serverRoles(serverIds), clientIds));
     }
 
     /** Runs to the end of the budget, the stop condition or quiescence. Call once. */
