@@ -90,14 +90,14 @@ SpecMsg(tm, data) ==
               [mtype |-> t, msource |-> f, mdest |-> d, term |-> b.term,
                matchIndex |-> b.matchIndex]
 
-\* A Raft message between two servers.
-IsRaftMsg(tm) == tm.type \in RaftTypes /\ tm.from \in TraceServers /\ tm.to \in TraceServers
+\* A Raft message between two servers (helpers are not named Is...: those are the IsX actions).
+RaftMsgBetweenServers(tm) == tm.type \in RaftTypes /\ tm.from \in TraceServers /\ tm.to \in TraceServers
 
-IsClientRequestMsg(tm) ==
+ClientRequestMsg(tm) ==
     tm.type = "ClientRequest" /\ tm.from \in TraceClients /\ tm.to \in TraceServers
     /\ tm.body.clientId = tm.from
 
-IsClientReplyMsg(tm) == tm.type = "ClientReply" /\ tm.from \in TraceServers /\ tm.to \in TraceClients
+ClientReplyMsg(tm) == tm.type = "ClientReply" /\ tm.from \in TraceServers /\ tm.to \in TraceClients
 
 \* Answers are sent unchanged; a request is built from the sender's state (data not shown).
 TraceSend(m) == messages' = IF m.mtype \in RequestTypes THEN messages ELSE messages \cup {m}
@@ -343,7 +343,7 @@ AnswersFailure(e) == Settled(e.node) /\ ~e.msg.body.ok /\ UNCHANGED <<applied, k
 \* Requests are spec steps of their own: the sender's state must allow exactly this message.
 IsSendRequestVote(e) ==
     /\ IsKind(e, "send")
-    /\ IsRaftMsg(e.msg)
+    /\ RaftMsgBetweenServers(e.msg)
     /\ e.msg.type = "RequestVote"
     /\ Settled(e.node)
     /\ NetSend(e)
@@ -354,7 +354,7 @@ IsSendRequestVote(e) ==
 
 IsSendAppendEntries(e) ==
     /\ IsKind(e, "send")
-    /\ IsRaftMsg(e.msg)
+    /\ RaftMsgBetweenServers(e.msg)
     /\ e.msg.type = "AppendEntries"
     /\ Settled(e.node)
     /\ NetSend(e)
@@ -365,7 +365,7 @@ IsSendAppendEntries(e) ==
 
 IsSendInstallSnapshot(e) ==
     /\ IsKind(e, "send")
-    /\ IsRaftMsg(e.msg)
+    /\ RaftMsgBetweenServers(e.msg)
     /\ e.msg.type = "InstallSnapshot"
     /\ Settled(e.node)
     /\ NetSend(e)
@@ -378,7 +378,7 @@ IsSendInstallSnapshot(e) ==
 \* An answer its handler produced, sent as produced.
 IsSendResponse(e) ==
     /\ IsKind(e, "send")
-    /\ IsRaftMsg(e.msg)
+    /\ RaftMsgBetweenServers(e.msg)
     /\ e.msg.type \notin RequestTypes
     /\ NetSend(e)
     /\ SpecMsg(e.msg, <<>>) \in messages
@@ -388,14 +388,14 @@ IsSendResponse(e) ==
 
 IsSendClientRequest(e) ==
     /\ IsKind(e, "send")
-    /\ IsClientRequestMsg(e.msg)
+    /\ ClientRequestMsg(e.msg)
     /\ NetSend(e)
     /\ UNCHANGED <<vars, traceVars>>
     /\ TraceStep
 
 IsSendClientReply(e) ==
     /\ IsKind(e, "send")
-    /\ IsClientReplyMsg(e.msg)
+    /\ ClientReplyMsg(e.msg)
     /\ NetSend(e)
     /\ \/ PaysOwed(e)
        \/ AnswersApplied(e)
@@ -409,8 +409,8 @@ IsSendClientReply(e) ==
 \* A Raft message or client request waits for its handler; a reply is the client's receipt.
 IsDeliver(e) ==
     /\ IsKind(e, "deliver")
-    /\ \/ (IsRaftMsg(e.msg) \/ IsClientRequestMsg(e.msg)) /\ Settled(e.node) /\ NetDeliver(e)
-       \/ IsClientReplyMsg(e.msg) /\ NetDeliverTo(e, FALSE)
+    /\ \/ (RaftMsgBetweenServers(e.msg) \/ ClientRequestMsg(e.msg)) /\ Settled(e.node) /\ NetDeliver(e)
+       \/ ClientReplyMsg(e.msg) /\ NetDeliverTo(e, FALSE)
     /\ UNCHANGED <<vars, traceVars>>
     /\ TraceStep
 
