@@ -121,7 +121,8 @@ RaftQuiet == NetQuiet /\ messages = {} /\ \A n \in TraceNodes : owed[n] = NoRepl
 EntryValue(i, k) == EntryAt(snapshotData[i], log[i], k).value
 
 \* The store st after applying entries a+1 .. b of the log whose compacted part is snap and
-\* whose live part is lg.
+\* whose live part is lg.  conform-checker computes it in a loop (KvStoreOperators): TLC's
+\* recursion is as deep as the log is long and overflows the stack on long traces.
 RECURSIVE KvFoldOf(_, _, _, _, _)
 KvFoldOf(st, snap, lg, a, b) ==
     IF a >= b THEN st ELSE KvFoldOf(KvApply(st, EntryAt(snap, lg, a + 1).value), snap, lg, a + 1, b)

@@ -33,6 +33,12 @@ public final class KvStoreOperators {
         return new RecordValue(FIELDS.clone(), values, false).normalize();
     }
 
+    /** Java body of TraceRaft.tla's KvFoldOf (a loop instead of TLC's recursion; see {@link KvFoldBody}). */
+    @TLAPlusOperator(identifier = "KvFoldOf", module = "TraceRaft", warn = false)
+    public static Value kvFoldOf(Value st, Value snap, Value lg, Value a, Value b) {
+        return KvFoldBody.fold(st, snap, lg, a, b);
+    }
+
     private static Value str(String s) {
         return new StringValue(s);
     }

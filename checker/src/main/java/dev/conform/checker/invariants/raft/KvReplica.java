@@ -10,15 +10,31 @@ import java.util.Objects;
  * defines it (KvApply, KvApplied, KvAnswer): data, and per client the last sequence number
  * applied with its result. Results are strings or null (JSON null). Mutable; {@link #copy}.
  */
-final class KvReplica {
-    private record Session(long seq, String result) {
+public final class KvReplica {
+    /** A client's last command applied and its result (null: JSON null). */
+    public record Session(long seq, String result) {
     }
 
     private final Map<String, String> data;
     private final Map<Integer, Session> sessions;
 
-    KvReplica() {
+    public KvReplica() {
         this(new HashMap<>(), new HashMap<>());
+    }
+
+    /** A store with this data and these sessions (copied). */
+    public static KvReplica of(Map<String, String> data, Map<Integer, Session> sessions) {
+        return new KvReplica(new HashMap<>(data), new HashMap<>(sessions));
+    }
+
+    /** The data, read-only. */
+    public Map<String, String> data() {
+        return java.util.Collections.unmodifiableMap(data);
+    }
+
+    /** The sessions, read-only. */
+    public Map<Integer, Session> sessions() {
+        return java.util.Collections.unmodifiableMap(sessions);
     }
 
     private KvReplica(Map<String, String> data, Map<Integer, Session> sessions) {
@@ -44,7 +60,7 @@ final class KvReplica {
     }
 
     /** KvApply: a retry (sequence number not above the client's last) changes nothing. */
-    void apply(String value) {
+    public void apply(String value) {
         KvCommandText c = KvCommandText.parse(value);
         if (c.kind().equals("invalid")) {
             return;
