@@ -48,11 +48,12 @@ final class ChaosBatch {
         this.dir = dir;
     }
 
-    /** {@code k} seeds spread evenly over first..first+n-1 (stable: the same n and k give the same seeds). */
+    /** {@code k} seeds (at most all n) spread evenly over first..first+n-1 (stable: the same n and k, the same seeds). */
     static Set<Long> spread(long first, int n, int k) {
         Set<Long> out = new TreeSet<>();
-        for (int i = 0; i < k && i < n; i++) {
-            out.add(first + (long) i * n / k);
+        int m = Math.min(k, n);
+        for (int i = 0; i < m; i++) {
+            out.add(first + (long) i * n / m);
         }
         return out;
     }
