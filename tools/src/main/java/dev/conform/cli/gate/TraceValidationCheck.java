@@ -13,7 +13,10 @@ import java.util.List;
 /**
  * Validates chaos traces of one variant with TLC through its trace spec, many traces per TLC run
  * ({@link BatchValidator}), with a verdict per trace. A trace that conforms is deleted; every other
- * one is kept and listed with its reason and the commands that rerun and revalidate it.
+ * one is kept and listed with its reason and the commands that rerun and revalidate it. Once
+ * {@value #SHOWN_FAILURES} traces failed, the check has failed and the traces not yet validated
+ * are left alone (a failing trace costs a TLC run of its own with diagnostics; a broken variant
+ * would otherwise pay that for every trace).
  */
 final class TraceValidationCheck implements GateCheck {
     /** Failing traces listed with replay commands; the rest are counted. */
@@ -76,12 +79,19 @@ final class TraceValidationCheck implements GateCheck {
                         + (ran == null || ran.message() == null ? "" : ": " + ran.message()), 0));
             }
         }
-        List<TlcValidation> verdicts = new BatchValidator().validateAll(reqs);
+        // Once a few traces failed the check has failed: the rest are not each rerun alone.
+        List<TlcValidation> verdicts = new BatchValidator().validateAll(reqs,
+                Math.max(1, SHOWN_FAILURES - judged.size()));
+        int skipped = 0;
         for (int i = 0; i < present.size(); i++) {
-            judged.add(judge(present.get(i), verdicts.get(i)));
+            if (verdicts.get(i) == null) {
+                skipped++;
+            } else {
+                judged.add(judge(present.get(i), verdicts.get(i)));
+            }
         }
         judged.sort(java.util.Comparator.comparingLong(Judged::seed));
-        return outcome(judged, start);
+        return outcome(judged, skipped, start);
     }
 
     private Judged judge(long seed, TlcValidation v) {
@@ -101,7 +111,7 @@ final class TraceValidationCheck implements GateCheck {
         return new Judged(seed, exit, v.outcome().name(), detail, v.events());
     }
 
-    private GateOutcome outcome(List<Judged> judged, long start) {
+    private GateOutcome outcome(List<Judged> judged, int skipped, long start) {
         List<Judged> failed = judged.stream().filter(j -> j.exit() != 0).toList();
         long events = judged.stream().mapToLong(Judged::events).sum();
         long validated = judged.stream().filter(j -> !j.verdict().equals("NO TRACE")).count();
@@ -123,7 +133,8 @@ final class TraceValidationCheck implements GateCheck {
         if (failed.size() > SHOWN_FAILURES) {
             replay.add("(" + (failed.size() - SHOWN_FAILURES) + " more failing traces in " + batch.dir() + ")");
         }
-        String verdict = first.verdict() + " (" + failed.size() + "/" + judged.size() + " traces)";
+        String verdict = first.verdict() + " (" + failed.size() + "/" + judged.size() + " traces"
+                + (skipped == 0 ? "" : "; " + skipped + " more not validated after " + failed.size() + " failures") + ")";
         return new GateOutcome(suite(), batch.variant.name(), name(), false, verdict, exit, null, null, time,
                 "seed " + first.seed() + ": " + first.detail(), 0, validated, events, replay);
     }
