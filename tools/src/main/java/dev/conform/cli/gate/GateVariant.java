@@ -26,7 +26,7 @@ public record GateVariant(String name, Map<String, String> options, String trace
     }
 
     /** The pairing's options with this variant's laid over them. */
-    Map<String, String> options(GatePairing p) {
+    public Map<String, String> options(GatePairing p) {
         Map<String, String> all = new LinkedHashMap<>(p.options());
         all.putAll(options);
         return all;
