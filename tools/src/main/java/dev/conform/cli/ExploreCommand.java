@@ -5,6 +5,7 @@ import dev.conform.checker.invariants.InvariantSet;
 import dev.conform.cli.gate.ChaosRunner;
 import dev.conform.cli.gate.GatePairing;
 import dev.conform.cli.gate.GateProgress;
+import dev.conform.cli.gate.GateVariant;
 import dev.conform.cli.gate.RunCheck;
 import dev.conform.cli.options.AlgorithmOptions;
 import dev.conform.cli.options.FlawsOption;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
         description = {"Run an algorithm under random fault plans (one per seed) with every trace checked by its "
                 + "Java invariants. The first failing seed is shrunk (fault events, then steps) to a minimal run "
                 + "whose plan and trace are written to --out, and its replay command is printed.",
-            "Steps, intensity and options default to the algorithm's specs/<algo>/gate.json when there is one."},
+            "Steps, intensity and options default to the algorithm's specs/<algo>/gate.json when there is one "
+                    + "(options: the pairing's with those of its first variant, or of --variant, laid over them)."},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  no seed failed",
@@ -70,6 +72,10 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--horizon", paramLabel = "T", description = "time span of the fault plans in ticks (default: gate.json's, else 500)")
     Long horizon;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "the gate.json variant whose options to run with (default: its first)")
+    String variant;
+
     @Mixin
     FlawsOption flaws;
 
@@ -96,7 +102,10 @@ final class ExploreCommand implements Callable<Integer> {
             throw new UserError("--seeds must be at least 1, got " + seeds);
         }
         GatePairing pairing = pairing(a.name());
-        Map<String, String> opts = new LinkedHashMap<>(pairing == null ? Map.of() : pairing.options());
+        if (variant != null && pairing == null) {
+            throw new UserError("--variant " + variant + ": " + a.name() + " has no gate.json");
+        }
+        Map<String, String> opts = new LinkedHashMap<>(pairing == null ? Map.of() : variantOptions(pairing));
         opts.putAll(options.options());
         Options o = Options.of(opts);
         for (String f : flaws.flaws()) {
@@ -220,6 +229,19 @@ final class ExploreCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The options of the chosen variant of {@code p} (the first unless --variant names another). */
+    private Map<String, String> variantOptions(GatePairing p) {
+        List<String> names = new ArrayList<>();
+        for (GateVariant v : p.variants()) {
+            if (variant == null || variant.equals(v.name())) {
+                return v.options(p);
+            }
+            names.add(v.name());
+        }
+        throw new UserError("--variant " + variant + ": " + p.folder().resolve(GatePairing.FILE) + " has "
+                + (names.contains(null) ? "no variants" : "variants " + String.join(", ", names)));
     }
 
     /** The pairing of specs/*&#47;gate.json naming this algorithm, if any. */

@@ -33,23 +33,26 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code conform gate}: for every algorithm pairing (specs/&lt;algo&gt;/gate.json) model-check its
- * configs, run its seeded chaos runs under the Java invariants and validate a sample of their
- * traces with TLC; folders without gate.json are model-checked only. One table, JUnit XML, and
- * a non-zero exit on any failure.
+ * configs, run its seeded chaos runs (split over its variants) under the Java invariants, judge
+ * their coverage, and validate their traces with TLC (the budget's share, all by default); folders
+ * without gate.json are model-checked only. One table, JUnit XML, and a non-zero exit on any failure.
  */
 @Command(name = "gate",
         mixinStandardHelpOptions = true,
         description = {
             "The conformance gate. For each specs/<algo>/gate.json: model-check its configs with TLC (expected "
-                    + "violations from expected.json pass), run its seeded chaos runs in the simulator with every "
-                    + "trace checked by the Java invariants, and validate a sample of those traces with TLC through "
-                    + "the trace spec. Folders without gate.json are model-checked (every MC*.tla/MC*.cfg pair).",
+                    + "violations from expected.json pass), run its seeded chaos runs in the simulator, the seeds "
+                    + "split over the pairing's variants, with every trace checked by the Java invariants, check "
+                    + "coverage over all runs, and validate the traces with TLC through the trace spec, many per "
+                    + "TLC run, a verdict per trace (gate.json's tlcSample of them; all in the default budget). "
+                    + "Folders without gate.json are model-checked (every MC*.tla/MC*.cfg pair).",
             "specs/ is found under $CONFORM_HOME, else the current folder.",
-            "--timeout limits each check: a model check, a chaos batch, a TLC sample."},
+            "--timeout limits each check: a model check, a chaos batch, and each TLC run of a trace batch."},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every check passed",
-            "  1  a violation (or a teaching flaw caught, or an expected violation that did not happen)",
+            "  1  a violation, a node whose handler threw, a trace TLC rejects, a reachability property no run "
+                    + "reached (or a teaching flaw caught, or an expected violation that did not happen)",
             "  2  bad input (no spec folders, a bad gate.json or expected.json, a spec that does not parse)",
             "  3  tool failure, timeout, or nothing to check with (never a pass)"},
         defaultValueProvider = OptionDefaults.Provider.class)
@@ -85,7 +88,7 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
     @Mixin
     WorkersOption workers;
 
-    /** A limit per check: each model check, each chaos batch, each TLC sample. */
+    /** A limit per check: each model check, each chaos batch, each TLC run of a trace batch. */
     @Mixin
     TimeoutOption timeout;
 

@@ -35,11 +35,11 @@ class ClusterCommandTest {
     @Tag("process")
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void startStatusStopLeavesNoProcess() throws Exception {
-        RunCommandTest.Outcome start = RunCommandTest.conform("cluster", "start", "broadcast", "--nodes", "2",
-                "--dir", dir.toString(), "--option", "count=2", "--tick-ms", "5");
+        RunCommandTest.Outcome start = RunCommandTest.conform("cluster", "start", "crdt", "--nodes", "2",
+                "--dir", dir.toString(), "--option", "updates=2", "--tick-ms", "5");
         try {
             assertEquals(0, start.code(), start.err());
-            assertTrue(start.out().contains("started 2 broadcast nodes"), start.out());
+            assertTrue(start.out().contains("started 2 crdt nodes"), start.out());
             RunCommandTest.Outcome status = RunCommandTest.conform("cluster", "status", "--dir", dir.toString());
             assertEquals(2, status.out().lines().filter(l -> l.contains(" up ")).count(), status.out());
         } finally {

@@ -49,6 +49,14 @@ class ExploreCommandTest {
     }
 
     @Test
+    void aVariantNeedsAGateJsonThatListsIt() {
+        // The tests run outside the repository's root: no specs/raft/gate.json to take variants from.
+        CliRun r = CliRun.of("explore", "raft", "--variant", "snapshots", "--out", out.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("--variant snapshots: raft has no gate.json"), r.err());
+    }
+
+    @Test
     void unknownFlawIsUsageError() {
         CliRun r = CliRun.of("explore", "raft", "--flaw", "Nope", "--out", out.toString());
         assertEquals(2, r.exit());

@@ -21,30 +21,64 @@ class GateChaosTest {
     Path specs;
 
     @Test
-    void crdtChaosRunsAndATlcSamplePass() throws Exception {
+    void everyVariantsChaosRunsAreAllValidatedByTlc() throws Exception {
         Path crdt = GateSpecsFixture.copy(specs, "crdt");
         Files.writeString(crdt.resolve("gate.json"), """
                 {"algorithm": "crdt", "modelCheck": [], "traceSpec": "TraceCrdt.tla", "steps": 2000,
-                 "intensity": "MEDIUM", "options": {"type": "g-counter", "updates": "3", "fanout": "2"},
-                 "seeds": {"quick": 6, "default": 6, "soak": 6}, "tlcSample": {"quick": 1, "default": 1, "soak": 1}}
+                 "intensity": "MEDIUM", "options": {"type": "g-counter", "updates": "3"},
+                 "variants": [{"name": "fanout-1", "options": {"fanout": "1"}},
+                              {"name": "fanout-2", "options": {"fanout": "2"}}],
+                 "seeds": {"quick": 6, "default": 6, "soak": 6}, "tlcSample": {"quick": 6, "default": 6, "soak": 6}}
                 """);
         Path junit = specs.resolve("junit");
+        Path runs = specs.resolve("runs");
         CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--algorithm", "crdt", "--junit", junit.toString(),
-                "--workers", "2");
+                "--workers", "2", "--runs", runs.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("crdt") && l.contains("PASS (2 checks)")
-                && l.contains(" 6 ")), r.out());
+        // One row per variant: 3 runs each (seeds 1-3 and 4-6), all 3 of their traces through TLC.
+        for (String variant : new String[] {"fanout-1", "fanout-2"}) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("crdt " + variant + " ")
+                    && l.matches(".*\\s3\\s+3\\s+[0-9,]+\\s+PASS \\(2 checks\\).*")), r.out());
+        }
+        assertTrue(r.out().contains("coverage crdt: Gossiped 6/6 runs; actions:"), r.out());
         String xml = Files.readString(junit.resolve("TEST-conform-gate-crdt.xml"));
-        assertTrue(xml.contains("name=\"chaos 6 seeds\"") && xml.contains("name=\"TraceCrdt.tla seed 1\""), xml);
+        assertTrue(xml.contains("name=\"chaos 3 seeds [fanout-1]\"") && xml.contains("name=\"chaos 3 seeds [fanout-2]\"")
+                && xml.contains("name=\"TraceCrdt.tla 3 traces [fanout-2]\"")
+                && xml.contains("name=\"coverage of all runs\""), xml);
         assertTrue(xml.contains("failures=\"0\""), xml);
+        try (var left = Files.walk(runs)) {
+            assertTrue(left.noneMatch(Files::isRegularFile), "conforming traces are deleted");
+        }
+    }
+
+    @Test
+    void aTraceTlcRejectsFailsWithItsReplayCommands() throws Exception {
+        Path crdt = GateSpecsFixture.copy(specs, "crdt");
+        // A trace spec that admits no increment: every run's first Increment diverges.
+        Files.writeString(crdt.resolve("TraceCrdt.tla"), Files.readString(crdt.resolve("TraceCrdt.tla"))
+                .replace("    /\\ IsAction(e, \"Increment\")", "    /\\ IsAction(e, \"Increment\")\n    /\\ FALSE"));
+        Files.writeString(crdt.resolve("gate.json"), """
+                {"algorithm": "crdt", "modelCheck": [], "traceSpec": "TraceCrdt.tla", "steps": 500,
+                 "intensity": "LOW", "options": {"type": "g-counter", "updates": "2", "fanout": "1"},
+                 "seeds": {"quick": 4, "default": 4, "soak": 4}, "tlcSample": {"quick": 4, "default": 4, "soak": 4}}
+                """);
+        Path runs = specs.resolve("runs");
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--workers", "1", "--runs", runs.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        // Three failing traces fail the check; the fourth is not rerun alone for diagnostics.
+        assertTrue(r.out().contains("FAIL crdt/TraceCrdt.tla 4 traces: DIVERGES (3/3 traces; 1 more not validated"
+                + " after 3 failures)"), r.out());
+        assertTrue(r.out().contains("replay:   conform run crdt --seed 1 ") && r.out().contains(
+                "validate: conform validate --spec " + crdt.resolve("TraceCrdt.tla") + " --trace " + runs), r.out());
+        assertTrue(Files.isRegularFile(runs.resolve("crdt/seed-1.ndjson")), "a failing trace is kept for replay");
     }
 
     @Test
     void anAlgorithmWithoutJavaInvariantsFailsClosed() throws Exception {
-        Path folder = specs.resolve("bcast");
+        Path folder = specs.resolve("unchecked");
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("gate.json"), """
-                {"algorithm": "broadcast", "modelCheck": [],
+                {"algorithm": "ping-unchecked", "modelCheck": [],
                  "seeds": {"quick": 2, "default": 2, "soak": 2}, "tlcSample": {"quick": 0, "default": 0, "soak": 0}}
                 """);
         CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--runs", specs.resolve("runs").toString());

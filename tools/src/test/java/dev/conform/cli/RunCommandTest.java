@@ -32,8 +32,8 @@ class RunCommandTest {
     @Test
     void runWritesATraceAndItsReplayCommandReproducesItExactly() throws Exception {
         Path a = dir.resolve("a.ndjson");
-        Outcome first = conform("run", "broadcast", "--seed", "3", "--chaos", "medium", "--net", "unreliable",
-                "--option", "count=4", "--out", a.toString());
+        Outcome first = conform("run", "crdt", "--seed", "3", "--chaos", "medium", "--net", "unreliable",
+                "--option", "updates=4", "--out", a.toString());
         assertEquals(0, first.code(), first.err());
         String replay = first.out().lines().filter(l -> l.startsWith("replay: ")).findFirst().orElseThrow()
                 .substring("replay: conform ".length());
@@ -50,11 +50,11 @@ class RunCommandTest {
         Outcome unknown = conform("run", "nosuch", "--out", dir.resolve("x").toString());
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown algorithm 'nosuch'"), unknown.err());
-        Outcome flaw = conform("run", "broadcast", "--flaw", "nope", "--out", dir.resolve("x").toString());
+        Outcome flaw = conform("run", "raft", "--flaw", "nope", "--out", dir.resolve("x").toString());
         assertEquals(2, flaw.code());
         Path plan = dir.resolve("bad.json");
         Files.writeString(plan, "{\"events\": [ {\"type\": \"crash\", \"at\": \"soon\"} ]}");
-        Outcome bad = conform("run", "broadcast", "--plan", plan.toString(), "--out", dir.resolve("x").toString());
+        Outcome bad = conform("run", "twopc", "--plan", plan.toString(), "--out", dir.resolve("x").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("conform: " + plan + ":1:"), bad.err());
         assertEquals(1, bad.err().lines().count());
@@ -83,10 +83,16 @@ class RunCommandTest {
     }
 
     @Test
-    void listShowsBroadcastAndItsFlaws() {
+    void listShowsTheAlgorithmsThatHaveSpecsAndTheirFlaws() {
         Outcome o = conform("run", "--list");
         assertEquals(0, o.code());
-        assertTrue(o.out().contains("broadcast - "));
-        assertTrue(o.out().contains("--flaw no-relay"));
+        for (String algorithm : new String[] {"crdt", "raft", "twopc"}) {
+            assertTrue(o.out().contains(algorithm + " - "), o.out());
+        }
+        assertTrue(o.out().contains("--flaw VoteTwice"), o.out());
+        assertTrue(o.out().lines().noneMatch(l -> l.startsWith("broadcast")), "broadcast has no spec: " + o.out());
+        Outcome run = conform("run", "broadcast", "--out", dir.resolve("b.ndjson").toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("unknown algorithm 'broadcast'"), run.err());
     }
 }

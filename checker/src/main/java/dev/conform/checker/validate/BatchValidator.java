@@ -71,6 +71,16 @@ public final class BatchValidator {
      * request, in order. Never throws for bad input or a failing TLC.
      */
     public List<TlcValidation> validateAll(List<TraceValidationRequest> reqs) {
+        return validateAll(reqs, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #validateAll(List)}, but once {@code maxFailures} traces did not conform, the
+     * traces not decided yet are left unvalidated: their entries are null. Every trace that failed
+     * in a batch costs a TLC run of its own (with diagnostics), so a caller that has seen enough
+     * failures to fail can stop paying for more.
+     */
+    public List<TlcValidation> validateAll(List<TraceValidationRequest> reqs, int maxFailures) {
         if (reqs.isEmpty()) {
             return List.of();
         }
@@ -94,8 +104,9 @@ public final class BatchValidator {
                 members.add(m);
             }
         }
+        int failures = (int) Arrays.stream(out).filter(v -> v != null && !v.conforms()).count();
         int at = 0;
-        while (at < members.size()) {
+        while (at < members.size() && failures < maxFailures) {
             List<BatchFile.Member> batch = new ArrayList<>();
             long events = 0;
             for (int j = at; j < members.size(); j++) {
@@ -111,7 +122,11 @@ public final class BatchValidator {
             for (int k = 0; k < o.consumed(); k++) {
                 int i = batchable.get(at + k);
                 TlcValidation v = o.decided().get(k);
+                if (v == null && failures >= maxFailures) {
+                    continue; // undecided, and enough failures seen: left unvalidated (null)
+                }
                 out[i] = v != null ? v : confirmFailure(reqs.get(i));
+                failures += out[i].conforms() ? 0 : 1;
             }
             at += o.consumed();
         }

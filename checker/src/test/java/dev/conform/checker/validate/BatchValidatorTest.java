@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Many traces in few TLC runs, with the verdict each would get alone. */
@@ -54,6 +55,31 @@ class BatchValidatorTest {
         assertTrue(batch.get(0).message().contains("of a batch of"), batch.get(0).message());
         // the good traces before the first bad one were matched in one TLC run
         assertEquals(batch.get(0).commandLines(), batch.get(1).commandLines());
+    }
+
+    @Test
+    void afterEnoughFailuresTheRestIsLeftUnvalidated(@TempDir Path tmp) throws Exception {
+        List<Path> traces = new ArrayList<>();
+        for (int seed = 1; seed <= 5; seed++) {
+            Path t = tmp.resolve("t-" + seed + ".ndjson");
+            PingCounterTraces.write(t, 40 + 10 * seed, seed);
+            if (seed == 2 || seed == 4) {
+                corrupt(t);
+            }
+            traces.add(t);
+        }
+        List<TraceValidationRequest> reqs = traces.stream().map(BatchValidatorTest::req).toList();
+        List<TlcValidation> v = new BatchValidator().validateAll(reqs, 1);
+        assertEquals(5, v.size());
+        assertEquals(Outcome.CONFORMS, v.get(0).outcome());
+        assertEquals(Outcome.DIVERGES, v.get(1).outcome());
+        for (int i = 2; i < 5; i++) {
+            assertNull(v.get(i), "trace " + (i + 1) + " comes after the one failure allowed: not validated");
+        }
+        List<TlcValidation> two = new BatchValidator().validateAll(reqs, 2);
+        assertEquals(Outcome.CONFORMS, two.get(2).outcome());
+        assertEquals(Outcome.DIVERGES, two.get(3).outcome());
+        assertNull(two.get(4));
     }
 
     /** Sets the counter of an Inc action in the second half of the trace to an impossible value. */

@@ -21,7 +21,11 @@
  *
  * <p>Teaching flaws: {@code no-relay} (receivers do not relay: crash the origin right after it
  * sends and some server never delivers) and {@code no-retransmit} (on an unreliable network one
- * lost message breaks agreement). Run it: {@code conform run broadcast --seed 1 --net unreliable
- * --flaw no-retransmit --out t.ndjson}.
+ * lost message breaks agreement).
+ *
+ * <p>Broadcast has no TLA+ spec, so it is not registered for {@code conform run} or the gate (an
+ * algorithm the CLI offers ships with its spec and trace spec). The runtime's tests register it
+ * from their own {@code META-INF/services} and drive it directly ({@code new BroadcastAlgorithm()}),
+ * as does {@code SimulatorBench}.
  */
 package dev.conform.algorithms.broadcast;

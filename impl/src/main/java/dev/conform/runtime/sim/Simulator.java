@@ -437,11 +437,18 @@ public final class Simulator<M> implements ClusterView<M> {
         if (n.client) {
             throw new IllegalArgumentException("clients cannot be crashed or restarted: " + id);
         }
-        Object restored = Json.roundTrip(n.persisted, algorithm.persistedType());
-        n.persisted = restored;
-        n.up = true;
-        n.incarnation++;
-        n.node = algorithm.create(n.id, serverIds, restored, config.options());
+        // Reading back what the node persisted and rebuilding it from that is the algorithm's
+        // recovery code: a failure there is the algorithm's, like a handler's.
+        Object restored;
+        try {
+            restored = Json.roundTrip(n.persisted, algorithm.persistedType());
+            n.persisted = restored;
+            n.up = true;
+            n.incarnation++;
+            n.node = algorithm.create(n.id, serverIds, restored, config.options());
+        } catch (RuntimeException | Error e) {
+            throw new NodeFailure(n.id, now, "restart from its persisted state", e);
+        }
         if (tracer != null) {
             tracer.restart(n.index, restored);
         }

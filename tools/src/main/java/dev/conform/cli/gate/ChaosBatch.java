@@ -9,39 +9,66 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The chaos runs of one pairing: seeds 1..N, their traces in a folder of the gate's run folder.
- * Traces of passing runs are deleted, except the ones sampled for TLC (deleted once TLC passed
- * them); traces of failures are kept with their plans for replay.
+ * The chaos runs of one variant of a pairing: a contiguous range of seeds, their traces in a
+ * folder of the gate's run folder, and what the Java invariants said about each. Traces of
+ * passing runs are deleted, except the ones TLC is to validate (deleted once TLC passed them);
+ * traces of failures are kept with their plans for replay.
  */
 final class ChaosBatch {
     final GatePairing pairing;
+    final GateVariant variant;
     final Algorithm<?> algorithm;
     final InvariantSet<?> invariants;
     final ChaosRunner runner;
+    /** First seed and number of seeds of this variant. */
+    final long firstSeed;
     final int seeds;
-    final Set<Long> sampleSeeds;
+    /** The seeds of this variant whose traces TLC validates. */
+    final TreeSet<Long> tlcSeeds;
     private final Path dir;
+    private final Map<Long, RunCheck> results = new ConcurrentHashMap<>();
 
-    ChaosBatch(GatePairing pairing, Algorithm<?> algorithm, InvariantSet<?> invariants, ChaosRunner runner,
-            int seeds, int samples, Path dir) {
+    ChaosBatch(GatePairing pairing, GateVariant variant, Algorithm<?> algorithm, InvariantSet<?> invariants,
+            ChaosRunner runner, long firstSeed, int seeds, Set<Long> tlcSeeds, Path dir) {
         this.pairing = pairing;
+        this.variant = variant;
         this.algorithm = algorithm;
         this.invariants = invariants;
         this.runner = runner;
+        this.firstSeed = firstSeed;
         this.seeds = seeds;
-        this.sampleSeeds = spread(seeds, samples);
+        this.tlcSeeds = new TreeSet<>(tlcSeeds);
+        this.tlcSeeds.removeIf(x -> x < firstSeed || x >= firstSeed + seeds);
         this.dir = dir;
     }
 
-    /** {@code k} seeds spread evenly over 1..n (stable: the same n and k give the same seeds). */
-    static Set<Long> spread(int n, int k) {
+    /** {@code k} seeds (at most all n) spread evenly over first..first+n-1 (stable: the same n and k, the same seeds). */
+    static Set<Long> spread(long first, int n, int k) {
         Set<Long> out = new TreeSet<>();
-        for (int i = 0; i < k && i < n; i++) {
-            out.add(1 + (long) i * n / k);
+        int m = Math.min(k, n);
+        for (int i = 0; i < m; i++) {
+            out.add(first + (long) i * n / m);
+        }
+        return out;
+    }
+
+    /**
+     * Splits {@code total} seeds (1..total) into {@code parts} contiguous ranges whose sizes differ
+     * by at most one; element i is {first seed, count} of part i.
+     */
+    static List<long[]> split(int total, int parts) {
+        List<long[]> out = new ArrayList<>();
+        long next = 1;
+        for (int i = 0; i < parts; i++) {
+            int count = total / parts + (i < total % parts ? 1 : 0);
+            out.add(new long[] {next, count});
+            next += count;
         }
         return out;
     }
@@ -55,16 +82,13 @@ final class ChaosBatch {
         return dir.resolve("seed-" + seed + ".ndjson");
     }
 
-    /**
-     * The trace of a sampled seed: the file the chaos batch left, or a fresh run of the same
-     * scenario (the simulator is deterministic) when the batch did not run it.
-     */
-    synchronized RunCheck sampleTrace(long seed) {
-        Path t = trace(seed);
-        if (Files.isRegularFile(t)) {
-            return null;
-        }
-        return runner.simulateToFile(scenario(seed), t);
+    Path dir() {
+        return dir;
+    }
+
+    /** The trace spec this variant's traces are validated through (null: Java invariants only). */
+    Path traceSpec() {
+        return variant.traceSpecPath(pairing);
     }
 
     Scenario scenario(long seed) {
@@ -81,8 +105,30 @@ final class ChaosBatch {
 
     List<Long> allSeeds() {
         List<Long> out = new ArrayList<>();
-        for (long s = 1; s <= seeds; s++) {
+        for (long s = firstSeed; s < firstSeed + seeds; s++) {
             out.add(s);
+        }
+        return out;
+    }
+
+    /** Records what the Java invariants said about {@code seed}'s run. */
+    void record(long seed, RunCheck r) {
+        results.put(seed, r);
+    }
+
+    /** What the Java invariants said about {@code seed}'s run, or null when it has not run. */
+    RunCheck result(long seed) {
+        return results.get(seed);
+    }
+
+    /** Every recorded run, by seed. */
+    List<RunCheck> results() {
+        List<RunCheck> out = new ArrayList<>();
+        for (long s : allSeeds()) {
+            RunCheck r = results.get(s);
+            if (r != null) {
+                out.add(r);
+            }
         }
         return out;
     }

@@ -10,7 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs a pairing's chaos seeds on a small thread pool; every trace is checked by the Java invariants. */
+/**
+ * Runs the chaos seeds of one variant of a pairing on a small thread pool; every trace is checked
+ * by the Java invariants. A node whose handler threw is an implementation failure (exit 1, with
+ * the replay command), like a broken invariant; only a failure of conform itself is exit 3.
+ */
 final class ChaosCheck implements GateCheck {
     /** Failing seeds listed with replay commands; the rest are counted. */
     private static final int SHOWN_FAILURES = 3;
@@ -32,16 +36,22 @@ final class ChaosCheck implements GateCheck {
 
     @Override
     public String name() {
-        return "chaos " + batch.seeds + " seeds" + (settings.flaw() == null ? "" : " --flaw " + settings.flaw());
+        return "chaos " + batch.seeds + " seeds" + batch.variant.suffix()
+                + (settings.flaw() == null ? "" : " --flaw " + settings.flaw());
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.CHAOS;
     }
 
     @Override
     public GateOutcome run() {
         long start = System.nanoTime();
         if (batch.invariants == null) {
-            return new GateOutcome(suite(), name(), false, "NO INVARIANTS", ExitCodes.TOOL_FAILURE, null, null,
-                    elapsed(start), "no Java invariants are registered for algorithm '" + batch.algorithm.name()
-                            + "', so its chaos runs cannot be checked", 0, 0, List.of());
+            return new GateOutcome(suite(), batch.variant.name(), name(), false, "NO INVARIANTS",
+                    ExitCodes.TOOL_FAILURE, null, null, elapsed(start), "no Java invariants are registered for algorithm '"
+                            + batch.algorithm.name() + "', so its chaos runs cannot be checked", 0, 0, 0, List.of());
         }
         List<RunCheck> results = runAll();
         List<RunCheck> failed = new ArrayList<>();
@@ -53,8 +63,8 @@ final class ChaosCheck implements GateCheck {
             }
         }
         if (failed.isEmpty()) {
-            return new GateOutcome(suite(), name(), true, "OK", 0, null, null, elapsed(start), null,
-                    results.size(), 0, List.of());
+            return new GateOutcome(suite(), batch.variant.name(), name(), true, "OK", 0, null, null, elapsed(start),
+                    null, results.size(), 0, 0, List.of());
         }
         List<String> replay = new ArrayList<>();
         for (RunCheck r : failed.subList(0, Math.min(SHOWN_FAILURES, failed.size()))) {
@@ -62,15 +72,18 @@ final class ChaosCheck implements GateCheck {
             Path trace = batch.trace(seed);
             replay.add("seed " + seed + ": " + r.message());
             replay.add("  replay:   " + ReplayCommands.run(r.scenario(), trace));
-            replay.add("  validate: " + ReplayCommands.validate(settings.validation(batch.pairing, trace)));
+            replay.add("  validate: " + ReplayCommands.validate(settings.validation(batch.traceSpec(), trace)));
         }
         if (failed.size() > SHOWN_FAILURES) {
             replay.add("(" + (failed.size() - SHOWN_FAILURES) + " more failing seeds; traces in "
-                    + batch.trace(1).getParent() + ")");
+                    + batch.dir() + ")");
         }
-        String verdict = (toolFailure ? "ERROR" : "VIOLATED") + " (" + failed.size() + "/" + results.size() + " runs)";
-        return new GateOutcome(suite(), name(), false, verdict, toolFailure ? ExitCodes.TOOL_FAILURE : ExitCodes.VIOLATION,
-                null, null, elapsed(start), failed.get(0).message(), results.size(), 0, replay);
+        boolean allCrashed = failed.stream().allMatch(r -> r.kind() == RunCheck.Kind.CRASHED);
+        String verdict = (toolFailure ? "ERROR" : allCrashed ? "CRASHED" : "VIOLATED") + " (" + failed.size() + "/"
+                + results.size() + " runs)";
+        return new GateOutcome(suite(), batch.variant.name(), name(), false, verdict,
+                toolFailure ? ExitCodes.TOOL_FAILURE : ExitCodes.VIOLATION, null, null, elapsed(start),
+                failed.get(0).message(), results.size(), 0, 0, replay);
     }
 
     private List<RunCheck> runAll() {
@@ -83,29 +96,33 @@ final class ChaosCheck implements GateCheck {
                 futures.add(pool.submit(() -> {
                     Path trace = batch.trace(seed);
                     RunCheck r = batch.runner.runToFile(batch.scenario(seed), trace);
-                    if (r.passed() && !batch.sampleSeeds.contains(seed)) {
+                    batch.record(seed, r);
+                    if (r.passed() && !batch.tlcSeeds.contains(seed)) {
                         ChaosBatch.deleteQuietly(trace);
                     }
                     if (!r.passed()) {
                         bad.incrementAndGet();
                     }
-                    progress.show(String.format("  %s: chaos run %d/%d, %d failed", suite(), done.incrementAndGet(),
+                    progress.show(String.format("  %s%s: chaos run %d/%d, %d failed", suite(), batch.variant.suffix(),
+                            done.incrementAndGet(),
                             batch.seeds, bad.get()));
                     return r;
                 }));
             }
             List<RunCheck> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
-                long seed = i + 1;
+                long seed = batch.firstSeed + i;
+                RunCheck r;
                 try {
-                    out.add(futures.get(i).get());
+                    r = futures.get(i).get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    out.add(new RunCheck(batch.scenario(seed), RunCheck.Kind.ERROR,
-                            "seed " + seed + ": " + e.getCause(), 0));
+                    r = new RunCheck(batch.scenario(seed), RunCheck.Kind.ERROR, "seed " + seed + ": " + e.getCause(), 0);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    out.add(new RunCheck(batch.scenario(seed), RunCheck.Kind.ERROR, "interrupted", 0));
+                    r = new RunCheck(batch.scenario(seed), RunCheck.Kind.ERROR, "interrupted", 0);
                 }
+                batch.record(seed, r);
+                out.add(r);
             }
             return out;
         } finally {

@@ -101,9 +101,9 @@ public final class ChaosRunner {
 
     private static RunCheck judge(Scenario s, ReplayResult r) {
         if (r.conforms()) {
-            return new RunCheck(s, RunCheck.Kind.PASSED, null, r.events());
+            return new RunCheck(s, RunCheck.Kind.PASSED, null, r.events(), r.coverage());
         }
-        return new RunCheck(s, RunCheck.Kind.VIOLATED, r.failure().message(), r.events());
+        return new RunCheck(s, RunCheck.Kind.VIOLATED, r.failure().message(), r.events(), r.coverage());
     }
 
     private static <S> ReplayResult replay(EventSource source, InvariantSet<S> set) {

@@ -10,10 +10,12 @@ import dev.conform.runtime.nemesis.Intensity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * For a folder with a gate.json: one check running its chaos seeds under the Java invariants,
- * then one check per trace sampled for TLC validation through the folder's trace spec.
+ * For a folder with a gate.json: the budget's seeds split over the pairing's variants (contiguous
+ * ranges); per variant one check running its seeds under the Java invariants and TLC validation
+ * of its share of the traces through its trace spec; one coverage check over all runs.
  */
 public final class ChaosStep implements GateStep {
     private final GateSettings settings;
@@ -35,24 +37,74 @@ public final class ChaosStep implements GateStep {
         if (intensity == null) {
             throw new UserError(specFolder.resolve(GatePairing.FILE) + ": \"intensity\" must be LOW, MEDIUM or HIGH");
         }
-        Options options = Options.of(p.options());
-        if (settings.flaw() != null) {
-            options = options.withFlaw(settings.flaw());
-        }
         InvariantSet<?> invariants = InvariantRegistry.find(algorithm.name()).orElse(null);
-        ChaosRunner runner = new ChaosRunner(algorithm, invariants, p.steps(), p.horizon(), intensity, options);
         int seeds = settings.seedsFor(p);
-        int samples = p.traceSpec() == null ? 0 : settings.samplesFor(p);
-        ChaosBatch batch = new ChaosBatch(p, algorithm, invariants, runner, seeds, samples,
-                settings.runDir().resolve(specFolder.getFileName().toString()));
-        List<GateCheck> checks = new ArrayList<>();
-        if (seeds > 0) {
-            checks.add(new ChaosCheck(batch, settings, progress));
+        List<GateVariant> variants = p.variants();
+        Set<Long> tlcSeeds = ChaosBatch.spread(1, seeds, settings.tlcTracesFor(p));
+        List<long[]> ranges = ChaosBatch.split(seeds, variants.size());
+        String suite = specFolder.getFileName().toString();
+        List<ChaosBatch> batches = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            GateVariant v = variants.get(i);
+            Options options = Options.of(v.options(p));
+            if (settings.flaw() != null) {
+                options = options.withFlaw(settings.flaw());
+            }
+            checkOptions(p, v, algorithm, options);
+            ChaosRunner runner = new ChaosRunner(algorithm, invariants, p.steps(), p.horizon(), intensity, options);
+            Path dir = settings.runDir().resolve(suite).resolve(v.name() == null ? "" : v.name().replace('/', '-'));
+            batches.add(new ChaosBatch(p, v, algorithm, invariants, runner, ranges.get(i)[0], (int) ranges.get(i)[1],
+                    v.traceSpecPath(p) == null ? Set.of() : tlcSeeds, dir));
         }
-        for (long seed : batch.sampleSeeds) {
-            checks.add(new TlcSampleCheck(batch, seed, settings));
+        List<GateCheck> checks = new ArrayList<>();
+        for (ChaosBatch b : batches) {
+            if (b.seeds > 0) {
+                checks.add(new ChaosCheck(b, settings, progress));
+            }
+        }
+        if (seeds > 0 && invariants != null) {
+            checks.add(new CoverageCheck(suite, batches));
+        }
+        int chunks = Math.max(1, (settings.workers() + variants.size() - 1) / variants.size());
+        for (ChaosBatch b : batches) {
+            for (List<Long> chunk : chunks(new ArrayList<>(b.tlcSeeds), chunks)) {
+                checks.add(new TraceValidationCheck(b, chunk, settings));
+            }
         }
         return checks;
+    }
+
+    /**
+     * {@code seeds} in at most {@code parts} contiguous chunks (so that the chunks of a pairing
+     * with fewer variants than threads still keep every thread busy).
+     */
+    static List<List<Long>> chunks(List<Long> seeds, int parts) {
+        List<List<Long>> out = new ArrayList<>();
+        int n = Math.min(parts, seeds.size());
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            int size = seeds.size() / n + (i < seeds.size() % n ? 1 : 0);
+            out.add(seeds.subList(at, at + size));
+            at += size;
+        }
+        return out;
+    }
+
+    /** Options the algorithm cannot build a node with are bad input in gate.json, before anything runs. */
+    private static void checkOptions(GatePairing p, GateVariant v, Algorithm<?> algorithm, Options options) {
+        List<Integer> servers = new ArrayList<>();
+        for (int i = 1; i <= algorithm.defaultServers(); i++) {
+            servers.add(i);
+        }
+        try {
+            algorithm.create(1, servers, null, options);
+            if (algorithm.clients(options) > 0) {
+                algorithm.createClient(101, servers, options);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(p.folder().resolve(GatePairing.FILE) + ": "
+                    + (v.name() == null ? "" : "variant \"" + v.name() + "\": ") + e.getMessage());
+        }
     }
 
     static Algorithm<?> algorithm(GatePairing p) {

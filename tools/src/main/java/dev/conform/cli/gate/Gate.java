@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Runs the gate's steps over every selected spec folder, in name order. Checks run one after
- * the other, except neighbouring checks that declare themselves {@link GateCheck#concurrent()},
+ * Runs the gate's steps over every selected spec folder, in name order, one {@link GateCheck.Stage}
+ * after the other (all model checks, then all chaos runs, ...). Checks run one after the other, except neighbouring checks that declare themselves {@link GateCheck#concurrent()},
  * which share a pool of {@code parallel} threads; outcomes keep the checks' order.
  */
 public final class Gate {
@@ -49,6 +49,8 @@ public final class Gate {
                 checks.addAll(step.checks(folder));
             }
         }
+        // Stage by stage (stable: folders and steps keep their order within a stage).
+        checks.sort(java.util.Comparator.comparing(GateCheck::stage));
         List<GateOutcome> outcomes = new ArrayList<>();
         int i = 0;
         while (i < checks.size()) {

@@ -1,7 +1,14 @@
 package dev.conform.cli.gate;
 
-/** One runnable gate check; becomes one JUnit testcase and counts towards its folder's table row. */
+/** One runnable gate check; becomes one JUnit testcase and counts towards its folder's table rows. */
 public interface GateCheck {
+
+    /**
+     * When a check runs: the gate runs every folder's checks of one stage before any check of the
+     * next (a stage may need what an earlier one left, e.g. chaos traces for TLC), folders in
+     * name order within a stage.
+     */
+    enum Stage { MODEL_CHECK, CHAOS, COVERAGE, TRACE_VALIDATION }
 
     /** The JUnit suite (the spec folder's name). */
     String suite();
@@ -15,5 +22,9 @@ public interface GateCheck {
     /** Whether the check may run alongside its neighbours that say so too (single-threaded TLC runs). */
     default boolean concurrent() {
         return false;
+    }
+
+    default Stage stage() {
+        return Stage.MODEL_CHECK;
     }
 }

@@ -14,11 +14,13 @@ import java.util.Map;
  * A spec folder's {@code gate.json} (format in README.md): which registered algorithm the folder pairs
  * with, which MC configs the gate model-checks, the trace spec that validates sampled runs, and
  * the chaos budget per {@link Budget}. Optional {@code flawConfigs} maps a teaching flaw to the
- * MC config that demonstrates it, and {@code horizon} is the span of chaos plans in ticks.
+ * MC config that demonstrates it, {@code horizon} is the span of chaos plans in ticks, and
+ * {@code variants} lists the ways the implementation runs ({@link GateVariant}), which share the
+ * budget's seeds.
  */
 public record GatePairing(Path folder, String algorithm, List<String> modelCheck, String traceSpec, long steps,
         String intensity, long horizon, Map<String, String> options, Map<Budget, Integer> seeds,
-        Map<Budget, Integer> tlcSample, Map<String, String> flawConfigs) {
+        Map<Budget, Integer> tlcSample, Map<String, String> flawConfigs, List<GateVariant> variants) {
 
     public static final String FILE = "gate.json";
 
@@ -33,7 +35,7 @@ public record GatePairing(Path folder, String algorithm, List<String> modelCheck
         GatePairing p = new GatePairing(folder, r.text("algorithm", null), r.texts("modelCheck"),
                 r.text("traceSpec", null), r.positive("steps", 4000), r.text("intensity", "MEDIUM"),
                 r.positive("horizon", 500), r.textMap("options"), r.budgets("seeds"), r.budgets("tlcSample"),
-                r.textMap("flawConfigs"));
+                r.textMap("flawConfigs"), r.variants());
         for (String cfg : p.modelCheck) {
             r.requireFile(cfg);
         }
@@ -42,6 +44,11 @@ public record GatePairing(Path folder, String algorithm, List<String> modelCheck
         }
         if (p.traceSpec != null) {
             r.requireFile(p.traceSpec);
+        }
+        for (GateVariant v : p.variants) {
+            if (v.traceSpec() != null) {
+                r.requireFile(v.traceSpec());
+            }
         }
         return p;
     }
@@ -135,6 +142,41 @@ public record GatePairing(Path folder, String algorithm, List<String> modelCheck
                 out.put(b, v.asInt());
             }
             return out;
+        }
+
+        /** The "variants" array: at least one entry, names unique; absent: the one implicit variant. */
+        List<GateVariant> variants() {
+            JsonNode n = root.get("variants");
+            if (n == null || n.isNull()) {
+                return List.of(GateVariant.implicit());
+            }
+            String shape = "\"variants\" must be a non-empty array of {\"name\": ..., \"options\": {...}}";
+            if (!n.isArray() || n.isEmpty()) {
+                throw new UserError(file + ": " + shape);
+            }
+            List<GateVariant> out = new ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (JsonNode v : n) {
+                if (!v.isObject()) {
+                    throw new UserError(file + ": " + shape);
+                }
+                Reader entry = new Reader(file, v);
+                String name = entry.text("name", null);
+                if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._+/-]*")) {
+                    throw new UserError(file + ": every variant needs a \"name\" of letters, digits and ._+/-");
+                }
+                if (!names.add(name)) {
+                    throw new UserError(file + ": variant \"" + name + "\" is listed twice");
+                }
+                for (java.util.Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
+                    String f = it.next();
+                    if (!List.of("name", "options", "traceSpec").contains(f)) {
+                        throw new UserError(file + ": variant \"" + name + "\": unknown field \"" + f + "\"");
+                    }
+                }
+                out.add(new GateVariant(name, entry.textMap("options"), entry.text("traceSpec", null)));
+            }
+            return List.copyOf(out);
         }
 
         void requireFile(String name) {

@@ -13,7 +13,7 @@ import java.util.List;
  * @param budget       quick, default or soak
  * @param seeds        chaos runs per algorithm instead of gate.json's (null: gate.json's)
  * @param workers      TLC workers per model check, and threads for chaos runs and TLC samples
- * @param timeout      limit per check
+ * @param timeout      limit per check (per TLC run for a batch of traces)
  * @param flaw         teaching flaw switched on in chaos runs (null: none)
  * @param runDir       where traces are written (failures are kept there)
  * @param libraries    folders of shared TLA+ modules
@@ -30,19 +30,20 @@ public record GateSettings(Path specsDir, Budget budget, Integer seeds, int work
         return seeds != null ? seeds : p.seeds(budget);
     }
 
-    public int samplesFor(GatePairing p) {
+    /** Chaos traces of the pairing validated by TLC: gate.json's share of the seeds, capped by them. */
+    public int tlcTracesFor(GatePairing p) {
         return Math.min(p.tlcSample(budget), seedsFor(p));
     }
 
     /**
-     * How the gate validates a trace of pairing {@code p} with TLC (Java invariants only when it
-     * has no trace spec): segments as long as TLC allows, this run's limit, libraries and TLC jar.
+     * How the gate validates a trace with TLC through {@code traceSpec} (Java invariants only when
+     * it is null): segments as long as TLC allows, this run's limit per TLC run, libraries and TLC jar.
      */
-    public TraceValidationRequest validation(GatePairing p, Path trace) {
-        if (p.traceSpecPath() == null) {
+    public TraceValidationRequest validation(Path traceSpec, Path trace) {
+        if (traceSpec == null) {
             return TraceValidationRequest.javaOnly(trace).withLibraries(libraries);
         }
-        return TraceValidationRequest.of(p.traceSpecPath(), trace).withSegmentSize(TlcTraceValidator.MAX_SEGMENT)
+        return TraceValidationRequest.of(traceSpec, trace).withSegmentSize(TlcTraceValidator.MAX_SEGMENT)
                 .withTimeout(timeout).withTla2tools(tla2tools).withLibraries(libraries);
     }
 }

@@ -9,32 +9,39 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The gate's summary: one row per spec folder (states model-checked, chaos runs checked by the
- * Java invariants, trace events validated by TLC, verdict, time), then one block per failed
- * check with the commands that reproduce it.
+ * The gate's summary: one row per spec folder (its model checks) and one per variant of its
+ * pairing (chaos runs checked by the Java invariants, traces and events validated by TLC), each
+ * with verdict and time; then one coverage line per pairing; then one block per failed check with
+ * the commands that reproduce it.
  */
 final class GateTable {
     private GateTable() {
     }
 
-    /** One folder's totals. */
-    private record Row(String suite, long states, long runs, long events, int checks, int failed, Duration time) {
+    /** One row's totals. */
+    private record Row(String label, long states, long runs, long traces, long events, int checks, int failed,
+            Duration time) {
     }
 
     static void print(PrintWriter out, List<GateOutcome> outcomes) {
         List<Row> rows = rows(outcomes);
-        int suite = "algorithm".length();
+        int label = "algorithm".length();
         for (Row r : rows) {
-            suite = Math.max(suite, r.suite().length());
+            label = Math.max(label, r.label().length());
         }
-        String fmt = "%-" + suite + "s  %14s  %6s  %16s  %-20s  %8s%n";
-        out.printf(fmt, "algorithm", "states checked", "runs", "events validated", "verdict", "time");
+        String fmt = "%-" + label + "s  %14s  %6s  %11s  %16s  %-20s  %8s%n";
+        out.printf(fmt, "algorithm", "states checked", "runs", "TLC traces", "events validated", "verdict", "time");
         for (Row r : rows) {
-            String verdict = r.failed() == 0 ? "PASS (" + r.checks() + " checks)"
+            String verdict = r.failed() == 0 ? "PASS (" + r.checks() + (r.checks() == 1 ? " check)" : " checks)")
                     : "FAIL (" + r.failed() + " of " + r.checks() + ")";
-            out.printf(fmt, r.suite(), r.states() == 0 ? "-" : String.format(Locale.ROOT, "%,d", r.states()),
-                    r.runs() == 0 ? "-" : Long.toString(r.runs()),
+            out.printf(fmt, r.label(), r.states() == 0 ? "-" : String.format(Locale.ROOT, "%,d", r.states()),
+                    r.runs() == 0 ? "-" : Long.toString(r.runs()), r.traces() == 0 ? "-" : Long.toString(r.traces()),
                     r.events() == 0 ? "-" : String.format(Locale.ROOT, "%,d", r.events()), verdict, secs(r.time()));
+        }
+        for (GateOutcome o : outcomes) {
+            if (o.name().equals(CoverageCheck.NAME) && o.detail() != null) {
+                out.printf("coverage %s: %s%s%n", o.suite(), o.passed() ? "" : o.verdict() + ": ", o.detail());
+            }
         }
         for (GateOutcome o : outcomes) {
             if (!o.passed()) {
@@ -48,28 +55,44 @@ final class GateTable {
         out.flush();
     }
 
+    /** Rows by folder in order of first appearance; within a folder its own row, then its variants'. */
     private static List<Row> rows(List<GateOutcome> outcomes) {
-        Map<String, List<GateOutcome>> bySuite = new LinkedHashMap<>();
+        Map<String, Map<String, List<GateOutcome>>> bySuite = new LinkedHashMap<>();
         for (GateOutcome o : outcomes) {
-            bySuite.computeIfAbsent(o.suite(), k -> new ArrayList<>()).add(o);
+            bySuite.computeIfAbsent(o.suite(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(o.variant() == null ? "" : o.variant(), k -> new ArrayList<>()).add(o);
         }
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, List<GateOutcome>> e : bySuite.entrySet()) {
-            long states = 0;
-            long runs = 0;
-            long events = 0;
-            int failed = 0;
-            Duration time = Duration.ZERO;
-            for (GateOutcome o : e.getValue()) {
-                states += o.distinctStates() == null ? 0 : o.distinctStates();
-                runs += o.runs();
-                events += o.events();
-                failed += o.passed() ? 0 : 1;
-                time = time.plus(o.time());
+        for (Map.Entry<String, Map<String, List<GateOutcome>>> s : bySuite.entrySet()) {
+            List<GateOutcome> own = s.getValue().get("");
+            if (own != null) {
+                rows.add(row(s.getKey(), own));
             }
-            rows.add(new Row(e.getKey(), states, runs, events, e.getValue().size(), failed, time));
+            for (Map.Entry<String, List<GateOutcome>> v : s.getValue().entrySet()) {
+                if (!v.getKey().isEmpty()) {
+                    rows.add(row(s.getKey() + " " + v.getKey(), v.getValue()));
+                }
+            }
         }
         return rows;
+    }
+
+    private static Row row(String label, List<GateOutcome> outcomes) {
+        long states = 0;
+        long runs = 0;
+        long traces = 0;
+        long events = 0;
+        int failed = 0;
+        Duration time = Duration.ZERO;
+        for (GateOutcome o : outcomes) {
+            states += o.distinctStates() == null ? 0 : o.distinctStates();
+            runs += o.runs();
+            traces += o.traces();
+            events += o.events();
+            failed += o.passed() ? 0 : 1;
+            time = time.plus(o.time());
+        }
+        return new Row(label, states, runs, traces, events, outcomes.size(), failed, time);
     }
 
     private static String secs(Duration d) {

@@ -1,5 +1,6 @@
 package dev.conform.cli.gate;
 
+import dev.conform.checker.invariants.Coverage;
 import dev.conform.runtime.sim.Scenario;
 
 /**
@@ -9,10 +10,21 @@ import dev.conform.runtime.sim.Scenario;
  * @param kind     passed, violated, crashed (a node's handler threw) or error (the tooling failed)
  * @param message  one line for failures, else null
  * @param events   events replayed
+ * @param coverage what the replayed trace reached and which actions it took (none when it was not
+ *                 replayed); never part of the verdict
  */
-public record RunCheck(Scenario scenario, Kind kind, String message, long events) {
+public record RunCheck(Scenario scenario, Kind kind, String message, long events, Coverage coverage) {
     /** How a run ended. */
     public enum Kind { PASSED, VIOLATED, CRASHED, ERROR }
+
+    public RunCheck {
+        coverage = coverage == null ? Coverage.none() : coverage;
+    }
+
+    /** A run that was not replayed to its end (it crashed, or the tooling failed). */
+    public RunCheck(Scenario scenario, Kind kind, String message, long events) {
+        this(scenario, kind, message, events, Coverage.none());
+    }
 
     public boolean passed() {
         return kind == Kind.PASSED;
