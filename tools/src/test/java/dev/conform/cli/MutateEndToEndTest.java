@@ -21,9 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The mutation score end to end: {@code conform mutate} on a seeded run of each algorithm (and of
  * the PingCounter example) must find no mutant accepted, by TLC and the Java invariants together.
- * The algorithm cases carry the tag {@code mutation-pending} until their trace specs reject every
- * operator's lies; the build excludes that tag (see the parent POM), {@code -DexcludedGroups=}
- * runs them.
  */
 @Tag("tlc")
 @Tag("process")
@@ -78,7 +75,6 @@ class MutateEndToEndTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"raft", "twopc", "crdt"})
-    @Tag("mutation-pending")
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void noMutantOfASeededRunIsAccepted(String algorithm) throws Exception {
         Path trace = tmp.resolve(algorithm + ".ndjson");
