@@ -26,7 +26,8 @@
 (*    plan's order.                                                        *)
 (*                                                                         *)
 (* What the header says (docs/trace-format.md, "Header"):                  *)
-(*  - nodes and roles ("server", "client", ...);                           *)
+(*  - nodes and roles ("server", "client", ...; every role but "client"  *)
+(*    is a kind of server);                                                *)
 (*  - params.net: "reliable" (the default) or "unreliable";                *)
 (*    params.lossPercent, params.duplicatePercent: the unreliable          *)
 (*    network's rates where no link rule applies (default 0);              *)
@@ -57,8 +58,12 @@ RoleSeq(r) ==
 
 RoleNodes(r) == SeqToSet(RoleSeq(r))
 
-TraceServers == RoleNodes("server")
 TraceClients == RoleNodes("client")
+
+\* The nodes that run the algorithm, in header order: every node that is not a client (an
+\* algorithm may name kinds of servers, e.g. "coordinator" and "participant").
+ServerSeq == SelectSeq(TraceHeader.nodes, LAMBDA n : n \notin TraceClients)
+TraceServers == SeqToSet(ServerSeq)
 
 TraceParams == Get(TraceHeader, "params", [x \in {} |-> 0])
 
@@ -94,7 +99,7 @@ CutAllows(c, a, b) ==
       [] c.type = "isolate"   -> (a = c.node) = (b = c.node)
       [] c.type = "bridge"    -> \/ a = c.bridge \/ b = c.bridge
                                  \/ (a \in SeqToSet(c.right)) = (b \in SeqToSet(c.right))
-      [] c.type = "ring"      -> LET s == RoleSeq("server")
+      [] c.type = "ring"      -> LET s == ServerSeq
                                      n == Len(s)
                                  IN \/ a = b
                                     \/ Pos(s, b) = (Pos(s, a) % n) + 1

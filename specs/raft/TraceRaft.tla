@@ -2,22 +2,60 @@
 (***************************************************************************)
 (* Trace spec: replays an NDJSON trace of a Raft implementation against    *)
 (* Raft.tla, one event per step (the ewd998 trace-spec pattern, through    *)
-(* specs/lib/TraceValidation.tla).  The mapping of event kinds to spec     *)
-(* actions is in README.md ("Event <-> action mapping").                   *)
+(* specs/lib/TraceValidation.tla), on the network of specs/lib/TraceNet.tla *)
+(* (messages by identity, crash state, plan-bound faults).  The mapping of *)
+(* event kinds to actions is in README.md ("Event <-> action mapping").    *)
 (*                                                                         *)
-(* Servers are the header's nodes with ids up to ClientIdBase; nodes above *)
-(* it are clients, whose messages the spec does not model.                 *)
+(* The header binds the trace: the servers are the header's "server" role, *)
+(* the clients its "client" role; params.servers, params.clients and       *)
+(* params.options.snapshotEvery must agree with them and with the trace.   *)
+(*                                                                         *)
+(* Besides Raft.tla's state the trace spec keeps:                          *)
+(*  - net: TraceNet's network and node state;                              *)
+(*  - messages: Raft.tla's network variable, here the answers a handler    *)
+(*    produced that its node has not sent yet (a send event must then     *)
+(*    name exactly such an answer; requests are checked when sent);        *)
+(*  - shipped: the compacted entries an InstallSnapshot carried, by the    *)
+(*    message id (the trace shows the store's image, the spec the entries); *)
+(*  - applied, kv: how far each server's store is known applied and the    *)
+(*    store there (volatile: rebuilt from the snapshot on restart);        *)
+(*  - owed: the client reply a RedirectClient or AnswerFromSession action  *)
+(*    owes, which the node's next send must be.                            *)
 (***************************************************************************)
-EXTENDS Raft, TraceValidation, TraceIndex, TraceSeq
+EXTENDS Raft, TraceNet, TraceSeq, KvStore
 
-ClientIdBase == 100
+VARIABLES shipped, applied, kv, owed
 
-TraceServers == {n \in SeqToSet(TraceHeader.nodes) : n <= ClientIdBase}
+traceVars == <<shipped, applied, kv, owed>>
 
 RaftTypes == {"RequestVote", "RequestVoteResponse", "AppendEntries",
               "AppendEntriesResponse", "InstallSnapshot", "InstallSnapshotResponse"}
 
 RequestTypes == {"RequestVote", "AppendEntries", "InstallSnapshot"}
+
+NoReply == [none |-> TRUE]
+
+----------------------------------------------------------------------------
+(* The header *)
+
+Options == Get(TraceParams, "options", [x \in {} |-> ""])
+
+\* The implementation's option text as a number (its default when absent); -1 when unreadable.
+NumOption(k, d) ==
+    LET t == Get(Options, k, ToString(d))
+    IN IF \E n \in 0 .. 10000 : ToString(n) = t THEN CHOOSE n \in 0 .. 10000 : ToString(n) = t ELSE -1
+
+\* Take a snapshot once this many entries were applied since the last one (0: never).
+SnapshotEvery == NumOption("snapshotEvery", 16)
+
+\* What the header says about the cluster agrees with its roles.
+HeaderOk ==
+    /\ TraceServers # {}
+    /\ TraceServers \cap TraceClients = {}
+    /\ TraceServers \cup TraceClients = TraceNodes
+    /\ Param("servers", Cardinality(TraceServers)) = Cardinality(TraceServers)
+    /\ SeqToSet(Param("clients", RoleSeq("client"))) = TraceClients
+    /\ SnapshotEvery >= 0
 
 ----------------------------------------------------------------------------
 (* From trace values to spec values *)
@@ -25,14 +63,12 @@ RequestTypes == {"RequestVote", "AppendEntries", "InstallSnapshot"}
 \* Log entries as the spec writes them (extra fields of the trace are ignored).
 Entries(s) == [k \in 1 .. Len(s) |-> [term |-> s[k].term, value |-> s[k].value]]
 
-RaftMsgEvent(e) == Has(e, "msg") /\ e.msg.type \in RaftTypes
-
-\* The spec record of a trace message. InstallSnapshot's data is opaque: left out.
-TraceMsg(e) ==
-    LET t == e.msg.type
-        b == e.msg.body
-        f == e.msg.from
-        d == e.msg.to
+\* The spec record of Raft message tm (a trace message); InstallSnapshot carries data.
+SpecMsg(tm, data) ==
+    LET t == tm.type
+        b == tm.body
+        f == tm.from
+        d == tm.to
     IN CASE t = "RequestVote" ->
               [mtype |-> t, msource |-> f, mdest |-> d, term |-> b.term,
                lastLogIndex |-> b.lastLogIndex, lastLogTerm |-> b.lastLogTerm]
@@ -49,111 +85,66 @@ TraceMsg(e) ==
          [] t = "InstallSnapshot" ->
               [mtype |-> t, msource |-> f, mdest |-> d, term |-> b.term,
                lastIncludedIndex |-> b.lastIncludedIndex,
-               lastIncludedTerm |-> b.lastIncludedTerm]
+               lastIncludedTerm |-> b.lastIncludedTerm, data |-> data]
          [] t = "InstallSnapshotResponse" ->
               [mtype |-> t, msource |-> f, mdest |-> d, term |-> b.term,
                matchIndex |-> b.matchIndex]
 
-\* A spec message as the trace can show it (without InstallSnapshot's data).
-Visible(m) ==
-    IF m.mtype = "InstallSnapshot"
-    THEN [mtype |-> m.mtype, msource |-> m.msource, mdest |-> m.mdest, term |-> m.term,
-          lastIncludedIndex |-> m.lastIncludedIndex, lastIncludedTerm |-> m.lastIncludedTerm]
-    ELSE m
+\* A Raft message between two servers (helpers are not named Is...: those are the IsX actions).
+RaftMsgBetweenServers(tm) == tm.type \in RaftTypes /\ tm.from \in TraceServers /\ tm.to \in TraceServers
 
-\* The spec messages in the network that look like trace message tm (one at most, except
-\* for InstallSnapshot, whose data the trace does not show).
-SpecMsgs(tm) ==
-    IF tm.mtype = "InstallSnapshot"
-    THEN {m \in messages : Visible(m) = tm}
-    ELSE {tm} \cap messages
+ClientRequestMsg(tm) ==
+    tm.type = "ClientRequest" /\ tm.from \in TraceClients /\ tm.to \in TraceServers
+    /\ tm.body.clientId = tm.from
 
-InNetwork(tm) == SpecMsgs(tm) # {}
+ClientReplyMsg(tm) == tm.type = "ClientReply" /\ tm.from \in TraceServers /\ tm.to \in TraceClients
 
-----------------------------------------------------------------------------
-(* Bounding the network.  Raft.tla never removes a message (one may be     *)
-(* received again at any time), so along a trace `messages` only grows and *)
-(* TLC would copy and fingerprint all of it at every step: quadratic in    *)
-(* the trace length.  The trace says which messages are still needed:      *)
-(* TraceSend, which replaces Send (see TraceRaft.cfg), keeps a message     *)
-(* only while a later event sends, delivers or handles it.  This cannot    *)
-(* make a bad trace pass: the trace spec reads `messages` only to ask      *)
-(* whether a message is in the network, so a smaller network only          *)
-(* removes behaviours (and the invariants in TraceRaft.cfg do not read     *)
-(* it; TypeOK would).  The indexes are constants, computed once per TLC    *)
-(* run over the events from the segment's first one to the end of the     *)
-(* file (TraceAhead, so index k is TraceLog[k]: a message sent in one      *)
-(* segment may be delivered in a later one).  The events before the        *)
-(* segment are not read: the only need they can carry into it is that of  *)
-(* a node's last delivery before the segment, which its actions may handle *)
-(* up to its next delivery; for that, a later segment keeps every message  *)
-(* to a node until the node's first delivery in it (Handled accepts any    *)
-(* of them there).                                                         *)
+\* Answers are sent unchanged; a request is built from the sender's state (data not shown).
+TraceSend(m) == messages' = IF m.mtype \in RequestTypes THEN messages ELSE messages \cup {m}
 
-\* The node a deliver event hands a message to (0: not a delivery).
-DeliveryTo(e) == IF IsKind(e, "deliver") /\ Has(e, "msg") THEN e.msg.to ELSE 0
+\* The message node i's handler works on: its pending delivery.
+HasPending(i, type) == Pending(i) # NoMsg /\ Pending(i).type = type
+HandledMsg(i) ==
+    LET p == Pending(i)
+    IN SpecMsg(p, IF p.type = "InstallSnapshot" THEN shipped[p.id] ELSE <<>>)
 
-AheadLen == Len(TraceAhead)
+\* Node n has sent every answer its handlers produced and owes no client reply.
+Settled(n) == (\A m \in messages : m.msource # n) /\ owed[n] = NoReply
 
-\* For each event from the segment's first one on, the index of the next delivery to the same node.
-NextDelivery == NextIndexOf([j \in 1 .. AheadLen |-> DeliveryTo(TraceAhead[j])])
-
-\* The last event that needs the message of event j in the network: the event itself, and
-\* after a delivery every action of that node up to its next delivery (see Handled).
-NeededUntil(j) == IF DeliveryTo(TraceAhead[j]) # 0 THEN NextDelivery[j] - 1 ELSE j
-
-\* For each message of the trace, as Visible shows it, the last event that needs it.
-LastNeed ==
-    MaxByKey([j \in 1 .. AheadLen |->
-                 IF RaftMsgEvent(TraceAhead[j]) THEN TraceMsg(TraceAhead[j]) ELSE [mtype |-> "none"]],
-             [j \in 1 .. AheadLen |-> NeededUntil(j)])
-
-\* For each node, AheadLen + 1 - (the index of its first delivery from the segment's start on).
-FirstDeliveryFromEnd ==
-    MaxByKey([j \in 1 .. AheadLen |-> DeliveryTo(TraceAhead[j])], [j \in 1 .. AheadLen |-> AheadLen + 1 - j])
-
-\* The node's first delivery in this segment or later (AheadLen + 1: none).
-FirstDeliveryTo(n) == AheadLen + 1 - GetOr(FirstDeliveryFromEnd, n, 0)
-
-\* m is needed by an event after the current one l.
-StillNeeded(m) ==
-    \/ GetOr(LastNeed, Visible(m), 0) > l
-    \/ TraceOffset > 0 /\ FirstDeliveryTo(m.mdest) - 1 > l
-
-\* Send, dropping every message no later event needs.
-TraceSend(m) == messages' = {x \in messages \cup {m} : StillNeeded(x)}
+\* The trace's end condition: no delivery without its handler, no answer unsent.
+RaftQuiet == NetQuiet /\ messages = {} /\ \A n \in TraceNodes : owed[n] = NoReply
 
 ----------------------------------------------------------------------------
-(* Which message an UpdateTerm or Handle action is handling *)
+(* The key-value store a server applied (KvStore.tla) *)
 
-\* Index of the last deliver event to node i before index k, 0 if none in TraceLog.
-RECURSIVE LastDeliveryBefore(_, _)
-LastDeliveryBefore(i, k) ==
-    IF k < 1 THEN 0
-    ELSE IF TraceLog[k].kind = "deliver" /\ Has(TraceLog[k], "msg")
-            /\ TraceLog[k].msg.to = i
-         THEN k
-         ELSE LastDeliveryBefore(i, k - 1)
+\* Entry k (absolute index) of server i's log, compacted or not.
+EntryValue(i, k) == EntryAt(snapshotData[i], log[i], k).value
 
-\* The spec messages node i may be handling now: the one of its last delivery, or any
-\* message to i when that delivery lies before the trace segment being validated.
-Handled(i) ==
-    LET k == LastDeliveryBefore(i, l - 1)
-    IN IF k = 0 THEN {m \in messages : m.mdest = i}
-       ELSE IF RaftMsgEvent(TraceLog[k])
-            THEN SpecMsgs(TraceMsg(TraceLog[k]))
-            ELSE {}
+\* The store st after applying entries a+1 .. b of the log whose compacted part is snap and
+\* whose live part is lg.  conform-checker computes it in a loop (KvStoreOperators): TLC's
+\* recursion is as deep as the log is long and overflows the stack on long traces.
+RECURSIVE KvFoldOf(_, _, _, _, _)
+KvFoldOf(st, snap, lg, a, b) ==
+    IF a >= b THEN st ELSE KvFoldOf(KvApply(st, EntryAt(snap, lg, a + 1).value), snap, lg, a + 1, b)
+
+\* The store st after applying server i's entries a+1 .. b.
+KvFold(st, i, a, b) == KvFoldOf(st, snapshotData[i], log[i], a, b)
+
+\* Server i's store with its whole committed prefix applied.
+KvCommitted(i) == KvFold(kv[i], i, applied[i], commitIndex[i])
+
+\* A reply body's result as KvStore writes results.
+ReplyResult(b) == IF Has(b, "value") THEN <<b.value>> ELSE <<>>
+
+\* The entry value a ClientRequest appends for request body b.
+RequestValue(b) == ToString(b.clientId) \o ":" \o ToString(b.seq) \o ":" \o b.op
 
 ----------------------------------------------------------------------------
 (* The state recorded with an action, compared with the spec state after it *)
 
-TermMatches(e)     == currentTerm'[e.node] = e.state.currentTerm
-RoleMatches(e)     == role'[e.node] = e.state.role
-VoteMatches(e)     == votedFor'[e.node] = e.state.votedFor
-LogMatches(e)      == IF Has(e.state, "log") THEN log'[e.node] = Entries(e.state.log) ELSE log'[e.node] = log[e.node]
-SnapshotMatches(e) == /\ snapshotIndex'[e.node] = e.state.snapshotIndex
-                      /\ snapshotTerm'[e.node] = e.state.snapshotTerm
-CommitMatches(e)   == commitIndex'[e.node] = e.state.commitIndex
+LogMatches(e) == IF Has(e.state, "log") THEN log'[e.node] = Entries(e.state.log)
+                 ELSE log'[e.node] = log[e.node]
+
 LeaderStateMatches(e) ==
     role'[e.node] = "Leader" =>
         /\ Has(e.state, "nextIndex") /\ Has(e.state, "matchIndex")
@@ -161,220 +152,303 @@ LeaderStateMatches(e) ==
                /\ nextIndex'[e.node][j] = e.state.nextIndex[ToString(j)]
                /\ matchIndex'[e.node][j] = e.state.matchIndex[ToString(j)]
 
+StateMatches(e) ==
+    /\ currentTerm'[e.node] = e.state.currentTerm
+    /\ role'[e.node] = e.state.role
+    /\ votedFor'[e.node] = e.state.votedFor
+    /\ LogMatches(e)
+    /\ snapshotIndex'[e.node] = e.state.snapshotIndex
+    /\ snapshotTerm'[e.node] = e.state.snapshotTerm
+    /\ commitIndex'[e.node] = e.state.commitIndex
+    /\ LeaderStateMatches(e)
+
+\* An action of server e.node that starts from a settled node.
+ServerAction(e, a) == IsAction(e, a) /\ e.node \in TraceServers /\ Settled(e.node)
+
 ----------------------------------------------------------------------------
-(* One IsX per event kind / action.  Each consumes one event (TraceStep). *)
+(* Actions that handle no delivery (NetAct) *)
 
 IsTimeout(e) ==
-    /\ IsAction(e, "Timeout")
+    /\ ServerAction(e, "Timeout")
+    /\ NetAct(e)
     /\ Timeout(e.node)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
+    /\ StateMatches(e)
+    /\ UNCHANGED traceVars
     /\ TraceStep
 
 IsBecomeLeader(e) ==
-    /\ IsAction(e, "BecomeLeader")
+    /\ ServerAction(e, "BecomeLeader")
+    /\ NetAct(e)
     /\ BecomeLeader(e.node)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
-    /\ TraceStep
-
-IsClientRequest(e) ==
-    /\ IsAction(e, "ClientRequest")
-    /\ e.state.log # <<>>
-    /\ ClientRequest(e.node, e.state.log[Len(e.state.log)].value)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
+    /\ StateMatches(e)
+    /\ UNCHANGED traceVars
     /\ TraceStep
 
 IsAdvanceCommitIndex(e) ==
-    /\ IsAction(e, "AdvanceCommitIndex")
+    /\ ServerAction(e, "AdvanceCommitIndex")
+    /\ NetAct(e)
     /\ AdvanceCommitIndex(e.node)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
+    /\ StateMatches(e)
+    /\ UNCHANGED traceVars
     /\ TraceStep
 
+\* The implementation compacts up to its commit index once snapshotEvery entries were applied.
 IsTakeSnapshot(e) ==
-    /\ IsAction(e, "TakeSnapshot")
-    /\ TakeSnapshot(e.node, e.state.snapshotIndex)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
+    /\ ServerAction(e, "TakeSnapshot")
+    /\ NetAct(e)
+    /\ SnapshotEvery > 0
+    /\ commitIndex[e.node] - snapshotIndex[e.node] >= SnapshotEvery
+    /\ TakeSnapshot(e.node, commitIndex[e.node])
+    /\ StateMatches(e)
+    /\ UNCHANGED traceVars
     /\ TraceStep
 
+\* A higher term in the delivered message, before its handler (which consumes it).
 IsUpdateTerm(e) ==
-    /\ IsAction(e, "UpdateTerm")
-    /\ \E m \in Handled(e.node) : UpdateTerm(e.node, m.msource, m)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
+    /\ ServerAction(e, "UpdateTerm")
+    /\ NetAct(e)
+    /\ Pending(e.node) # NoMsg
+    /\ Pending(e.node).type \in RaftTypes
+    /\ LET m == HandledMsg(e.node) IN UpdateTerm(e.node, m.msource, m)
+    /\ StateMatches(e)
+    /\ UNCHANGED traceVars
+    /\ TraceStep
+
+----------------------------------------------------------------------------
+(* Handlers: each consumes its node's pending delivery (NetConsume) *)
+
+\* The handler action a of the delivered message of type t, as Raft.tla's action H.
+IsHandler(e, a, t, H(_, _, _)) ==
+    /\ ServerAction(e, a)
+    /\ HasPending(e.node, t)
+    /\ NetConsume(e.node)
+    /\ LET m == HandledMsg(e.node) IN H(e.node, m.msource, m)
+    /\ StateMatches(e)
     /\ TraceStep
 
 IsHandleRequestVote(e) ==
-    /\ IsAction(e, "HandleRequestVote")
-    /\ \E m \in Handled(e.node) : HandleRequestVote(e.node, m.msource, m)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
-    /\ TraceStep
+    /\ IsHandler(e, "HandleRequestVote", "RequestVote", HandleRequestVote)
+    /\ UNCHANGED traceVars
 
 IsHandleRequestVoteResponse(e) ==
-    /\ IsAction(e, "HandleRequestVoteResponse")
-    /\ \E m \in Handled(e.node) : HandleRequestVoteResponse(e.node, m.msource, m)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
-    /\ TraceStep
+    /\ IsHandler(e, "HandleRequestVoteResponse", "RequestVoteResponse", HandleRequestVoteResponse)
+    /\ UNCHANGED traceVars
 
 IsHandleAppendEntries(e) ==
-    /\ IsAction(e, "HandleAppendEntries")
-    /\ \E m \in Handled(e.node) : HandleAppendEntries(e.node, m.msource, m)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
-    /\ TraceStep
+    /\ IsHandler(e, "HandleAppendEntries", "AppendEntries", HandleAppendEntries)
+    /\ UNCHANGED traceVars
 
 IsHandleAppendEntriesResponse(e) ==
-    /\ IsAction(e, "HandleAppendEntriesResponse")
-    /\ \E m \in Handled(e.node) : HandleAppendEntriesResponse(e.node, m.msource, m)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
-    /\ TraceStep
+    /\ IsHandler(e, "HandleAppendEntriesResponse", "AppendEntriesResponse", HandleAppendEntriesResponse)
+    /\ UNCHANGED traceVars
 
+\* A snapshot newer than what the store applied replaces the store.
 IsHandleInstallSnapshot(e) ==
-    /\ IsAction(e, "HandleInstallSnapshot")
-    /\ \E m \in Handled(e.node) : HandleInstallSnapshot(e.node, m.msource, m)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
-    /\ TraceStep
+    /\ IsHandler(e, "HandleInstallSnapshot", "InstallSnapshot", HandleInstallSnapshot)
+    /\ LET i == e.node
+           p == Pending(i)
+           li == p.body.lastIncludedIndex
+       IN IF snapshotIndex'[i] # snapshotIndex[i] /\ li > applied[i]
+          THEN /\ applied' = [applied EXCEPT ![i] = li]
+               /\ kv' = [kv EXCEPT ![i] = KvFoldOf(KvEmpty, shipped[p.id], <<>>, 0, li)]
+          ELSE UNCHANGED <<applied, kv>>
+    /\ UNCHANGED <<shipped, owed>>
 
 IsHandleInstallSnapshotResponse(e) ==
-    /\ IsAction(e, "HandleInstallSnapshotResponse")
-    /\ \E m \in Handled(e.node) : HandleInstallSnapshotResponse(e.node, m.msource, m)
-    /\ TermMatches(e)
-    /\ RoleMatches(e)
-    /\ VoteMatches(e)
-    /\ LogMatches(e)
-    /\ SnapshotMatches(e)
-    /\ CommitMatches(e)
-    /\ LeaderStateMatches(e)
+    /\ IsHandler(e, "HandleInstallSnapshotResponse", "InstallSnapshotResponse", HandleInstallSnapshotResponse)
+    /\ UNCHANGED traceVars
+
+----------------------------------------------------------------------------
+(* Client requests: every delivered request is handled by one of three    *)
+(* actions, which apply the committed prefix to the store first.          *)
+
+ClientHandler(e, a) ==
+    /\ ServerAction(e, a)
+    /\ HasPending(e.node, "ClientRequest")
+    /\ NetConsume(e.node)
+
+CatchUp(i) == /\ applied' = [applied EXCEPT ![i] = commitIndex[i]]
+              /\ kv' = [kv EXCEPT ![i] = KvCommitted(i)]
+
+\* The leader appends a command not applied yet.
+IsClientRequest(e) ==
+    /\ ClientHandler(e, "ClientRequest")
+    /\ LET i == e.node
+           b == Pending(i).body
+       IN /\ ~KvApplied(KvCommitted(i), b.clientId, b.seq)
+          /\ ClientRequest(i, RequestValue(b))
+          /\ CatchUp(i)
+    /\ StateMatches(e)
+    /\ UNCHANGED <<shipped, owed>>
     /\ TraceStep
+
+\* A server that does not lead answers with a failure (naming whichever leader it knows).
+IsRedirectClient(e) ==
+    /\ ClientHandler(e, "RedirectClient")
+    /\ role[e.node] # "Leader"
+    /\ owed' = [owed EXCEPT ![e.node] = [client |-> Pending(e.node).from,
+                                          seq |-> Pending(e.node).body.seq, ok |-> FALSE]]
+    /\ UNCHANGED <<vars, shipped, applied, kv>>
+    /\ StateMatches(e)
+    /\ TraceStep
+
+\* The leader answers a retry of an applied command from the session table.
+IsAnswerFromSession(e) ==
+    /\ ClientHandler(e, "AnswerFromSession")
+    /\ role[e.node] = "Leader"
+    /\ LET i == e.node
+           b == Pending(i).body
+           st == KvCommitted(i)
+       IN /\ KvApplied(st, b.clientId, b.seq)
+          /\ owed' = [owed EXCEPT ![i] = [client |-> b.clientId, seq |-> b.seq, ok |-> TRUE,
+                                           res |-> KvAnswer(st, b.clientId, b.seq)]]
+          /\ CatchUp(i)
+    /\ UNCHANGED <<vars, shipped>>
+    /\ StateMatches(e)
+    /\ TraceStep
+
+\* A reply the node owes (from RedirectClient or AnswerFromSession).
+PaysOwed(e) ==
+    LET i == e.node
+        b == e.msg.body
+        o == owed[i]
+    IN /\ o # NoReply
+       /\ o.client = e.msg.to /\ o.seq = b.seq /\ o.ok = b.ok
+       /\ o.ok => o.res = ReplyResult(b)
+       /\ owed' = [owed EXCEPT ![i] = NoReply]
+       /\ UNCHANGED <<applied, kv>>
+
+\* A leader applying committed entry k answers its client with the store's answer after it.
+AnswersApplied(e) ==
+    LET i == e.node
+        b == e.msg.body
+        c == e.msg.to
+        ks == {k \in (applied[i] + 1) .. commitIndex[i] :
+                  LET x == KvCommand(EntryValue(i, k)) IN x.client = c /\ x.seq = b.seq}
+    IN /\ Settled(i)
+       /\ b.ok
+       /\ role[i] = "Leader"
+       /\ \E k \in ks :
+             LET st == KvFold(kv[i], i, applied[i], k)
+             IN /\ KvAnswer(st, c, b.seq) = ReplyResult(b)
+                /\ applied' = [applied EXCEPT ![i] = k]
+                /\ kv' = [kv EXCEPT ![i] = st]
+       /\ UNCHANGED owed
+
+\* A failure reply the node does not owe: allowed whenever (the client retries).
+AnswersFailure(e) == Settled(e.node) /\ ~e.msg.body.ok /\ UNCHANGED <<applied, kv, owed>>
+
+----------------------------------------------------------------------------
+(* Sends (NetSend binds the message id) *)
 
 \* Requests are spec steps of their own: the sender's state must allow exactly this message.
 IsSendRequestVote(e) ==
     /\ IsKind(e, "send")
-    /\ RaftMsgEvent(e)
+    /\ RaftMsgBetweenServers(e.msg)
     /\ e.msg.type = "RequestVote"
+    /\ Settled(e.node)
+    /\ NetSend(e)
     /\ SendRequestVote(e.msg.from, e.msg.to)
-    /\ Visible(RequestVoteMsg(e.msg.from, e.msg.to)) = TraceMsg(e)
+    /\ RequestVoteMsg(e.msg.from, e.msg.to) = SpecMsg(e.msg, <<>>)
+    /\ UNCHANGED traceVars
     /\ TraceStep
 
 IsSendAppendEntries(e) ==
     /\ IsKind(e, "send")
-    /\ RaftMsgEvent(e)
+    /\ RaftMsgBetweenServers(e.msg)
     /\ e.msg.type = "AppendEntries"
+    /\ Settled(e.node)
+    /\ NetSend(e)
     /\ SendAppendEntries(e.msg.from, e.msg.to, Len(e.msg.body.entries))
-    /\ Visible(AppendEntriesMsg(e.msg.from, e.msg.to, Len(e.msg.body.entries))) = TraceMsg(e)
+    /\ AppendEntriesMsg(e.msg.from, e.msg.to, Len(e.msg.body.entries)) = SpecMsg(e.msg, <<>>)
+    /\ UNCHANGED traceVars
     /\ TraceStep
 
 IsSendInstallSnapshot(e) ==
     /\ IsKind(e, "send")
-    /\ RaftMsgEvent(e)
+    /\ RaftMsgBetweenServers(e.msg)
     /\ e.msg.type = "InstallSnapshot"
+    /\ Settled(e.node)
+    /\ NetSend(e)
     /\ SendInstallSnapshot(e.msg.from, e.msg.to)
-    /\ Visible(InstallSnapshotMsg(e.msg.from, e.msg.to)) = TraceMsg(e)
+    /\ InstallSnapshotMsg(e.msg.from, e.msg.to) = SpecMsg(e.msg, snapshotData[e.msg.from])
+    /\ shipped' = shipped @@ (e.msg.id :> snapshotData[e.msg.from])
+    /\ UNCHANGED <<applied, kv, owed>>
     /\ TraceStep
 
-\* Responses were put in the network by the Handle action before them.
+\* An answer its handler produced, sent as produced.
 IsSendResponse(e) ==
     /\ IsKind(e, "send")
-    /\ RaftMsgEvent(e)
+    /\ RaftMsgBetweenServers(e.msg)
     /\ e.msg.type \notin RequestTypes
-    /\ InNetwork(TraceMsg(e))
-    /\ UNCHANGED vars
+    /\ NetSend(e)
+    /\ SpecMsg(e.msg, <<>>) \in messages
+    /\ messages' = messages \ {SpecMsg(e.msg, <<>>)}
+    /\ UNCHANGED <<serverVars, logVars, leaderVars, traceVars>>
     /\ TraceStep
 
-\* A delivery only names the message the next Handle action of that node handles.
-IsDeliver(e) ==
-    /\ IsKind(e, "deliver")
-    /\ RaftMsgEvent(e)
-    /\ InNetwork(TraceMsg(e))
-    /\ UNCHANGED vars
+IsSendClientRequest(e) ==
+    /\ IsKind(e, "send")
+    /\ ClientRequestMsg(e.msg)
+    /\ NetSend(e)
+    /\ UNCHANGED <<vars, traceVars>>
     /\ TraceStep
 
-\* A crash loses the volatile state; the restart that follows changes nothing more.
-IsCrash(e) ==
-    /\ IsKind(e, "crash")
-    /\ Restart(e.node)
-    /\ TraceStep
-
-\* The restart event may carry the persisted state: what survived must be what the spec kept.
-IsRestart(e) ==
-    /\ IsKind(e, "restart")
-    /\ Has(e, "state") =>
-           /\ Get(e.state, "currentTerm", currentTerm[e.node]) = currentTerm[e.node]
-           /\ Get(e.state, "votedFor", votedFor[e.node]) = votedFor[e.node]
-           /\ Get(e.state, "snapshotIndex", snapshotIndex[e.node]) = snapshotIndex[e.node]
-           /\ Get(e.state, "snapshotTerm", snapshotTerm[e.node]) = snapshotTerm[e.node]
-           /\ Has(e.state, "log") => Entries(e.state.log) = log[e.node]
-    /\ UNCHANGED vars
-    /\ TraceStep
-
-\* Events with no spec step: timers, losses, duplicates, faults, client traffic.
-IsSkip(e) ==
-    /\ \/ e.kind \in {"timer", "drop", "duplicate", "fault"}
-       \/ e.kind \in {"send", "deliver"} /\ ~RaftMsgEvent(e)
-    /\ UNCHANGED vars
+IsSendClientReply(e) ==
+    /\ IsKind(e, "send")
+    /\ ClientReplyMsg(e.msg)
+    /\ NetSend(e)
+    /\ \/ PaysOwed(e)
+       \/ AnswersApplied(e)
+       \/ AnswersFailure(e)
+    /\ UNCHANGED <<vars, shipped>>
     /\ TraceStep
 
 ----------------------------------------------------------------------------
+(* Deliveries, losses, duplicates, timers, faults, crashes *)
+
+\* A Raft message or client request waits for its handler; a reply is the client's receipt.
+IsDeliver(e) ==
+    /\ IsKind(e, "deliver")
+    /\ \/ (RaftMsgBetweenServers(e.msg) \/ ClientRequestMsg(e.msg)) /\ Settled(e.node) /\ NetDeliver(e)
+       \/ ClientReplyMsg(e.msg) /\ NetDeliverTo(e, FALSE)
+    /\ UNCHANGED <<vars, traceVars>>
+    /\ TraceStep
+
+IsNetwork(e) ==
+    /\ \/ IsKind(e, "drop") /\ NetDrop(e)
+       \/ IsKind(e, "duplicate") /\ NetDuplicate(e)
+       \/ IsKind(e, "fault") /\ NetFault(e)
+       \/ IsKind(e, "timer") /\ Settled(e.node) /\ NetTimer(e)
+    /\ UNCHANGED <<vars, traceVars>>
+    /\ TraceStep
+
+\* A crash loses the volatile state (Raft.tla's Restart) and the store, rebuilt from the snapshot.
+IsCrash(e) ==
+    /\ IsKind(e, "crash")
+    /\ Settled(e.node)
+    /\ NetCrash(e)
+    /\ IF e.node \in TraceServers
+       THEN /\ Restart(e.node)
+            /\ applied' = [applied EXCEPT ![e.node] = snapshotIndex[e.node]]
+            /\ kv' = [kv EXCEPT ![e.node] = KvFold(KvEmpty, e.node, 0, snapshotIndex[e.node])]
+       ELSE UNCHANGED <<vars, applied, kv>>
+    /\ UNCHANGED <<shipped, owed>>
+    /\ TraceStep
+
+\* The restart event may carry the persisted state: it must be exactly what the spec kept.
+IsRestart(e) ==
+    /\ IsKind(e, "restart")
+    /\ NetRestart(e)
+    /\ Has(e, "state") =>
+           /\ e.node \in TraceServers
+           /\ Get(e.state, "currentTerm", -1) = currentTerm[e.node]
+           /\ Get(e.state, "votedFor", -1) = votedFor[e.node]
+           /\ Get(e.state, "snapshotIndex", -1) = snapshotIndex[e.node]
+           /\ Get(e.state, "snapshotTerm", -1) = snapshotTerm[e.node]
+           /\ Has(e.state, "log") /\ Entries(e.state.log) = log[e.node]
+    /\ UNCHANGED <<vars, traceVars>>
+    /\ TraceStep
 
 ----------------------------------------------------------------------------
 (* Invariants along a trace, with less work per state                      *)
@@ -415,20 +489,31 @@ TraceElectionSafety ==
         (i < j /\ role[i] = "Leader" /\ role[j] = "Leader") => currentTerm[i] # currentTerm[j]
 
 \* What TLC fingerprints to tell states apart (VIEW in TraceRaft.cfg): every variable but the
-\* compacted entries, which only grow and would be hashed again in every state. States that
-\* differ in nothing else are the same candidate for the rest of the trace (the compacted
-\* entries are a function of the log that was compacted), and keeping one of two equal-view
-\* states can only lose behaviours, never accept a trace no behaviour of the spec matches.
-TraceView == <<l, currentTerm, role, votedFor, log, snapshotIndex, snapshotTerm, commitIndex,
-               votesGranted, nextIndex, matchIndex, messages>>
+\* compacted entries (in snapshotData and shipped), which only grow and would be hashed again in
+\* every state. States that differ in nothing else are the same candidate for the rest of the
+\* trace (the compacted entries are a function of the log that was compacted), and keeping one
+\* of two equal-view states can only lose behaviours, never accept a trace no behaviour of the
+\* spec matches.
+TraceView == <<l, net, currentTerm, role, votedFor, log, snapshotIndex, snapshotTerm, commitIndex,
+               votesGranted, nextIndex, matchIndex, messages, applied, kv, owed>>
 
-TraceInit == TraceStart /\ Init
+TraceInit ==
+    /\ TraceStart
+    /\ Init
+    /\ NetInit
+    /\ shipped = [x \in {} |-> <<>>]
+    /\ applied = [i \in Server |-> 0]
+    /\ kv = [i \in Server |-> KvEmpty]
+    /\ owed = [n \in TraceNodes |-> NoReply]
 
 TraceNext ==
     /\ TraceRemaining
+    /\ HeaderOk
     /\ \/ IsTimeout(CurrentEvent)
        \/ IsBecomeLeader(CurrentEvent)
        \/ IsClientRequest(CurrentEvent)
+       \/ IsRedirectClient(CurrentEvent)
+       \/ IsAnswerFromSession(CurrentEvent)
        \/ IsAdvanceCommitIndex(CurrentEvent)
        \/ IsTakeSnapshot(CurrentEvent)
        \/ IsUpdateTerm(CurrentEvent)
@@ -442,11 +527,13 @@ TraceNext ==
        \/ IsSendAppendEntries(CurrentEvent)
        \/ IsSendInstallSnapshot(CurrentEvent)
        \/ IsSendResponse(CurrentEvent)
+       \/ IsSendClientRequest(CurrentEvent)
+       \/ IsSendClientReply(CurrentEvent)
        \/ IsDeliver(CurrentEvent)
+       \/ IsNetwork(CurrentEvent)
        \/ IsCrash(CurrentEvent)
        \/ IsRestart(CurrentEvent)
-       \/ IsSkip(CurrentEvent)
 
-TraceSpec == TraceInit /\ [][TraceNext]_<<vars, l>>
+TraceSpec == TraceInit /\ [][TraceNext]_<<vars, net, traceVars, l>>
 
 =============================================================================

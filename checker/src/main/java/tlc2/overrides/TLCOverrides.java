@@ -1,6 +1,7 @@
 package tlc2.overrides;
 
 import dev.conform.checker.tla.TraceIndexOperators;
+import dev.conform.checker.tla.KvStoreOperators;
 import dev.conform.checker.tla.TraceInputOperators;
 import dev.conform.checker.tla.TraceSeqOperators;
 
@@ -14,6 +15,7 @@ public final class TLCOverrides implements ITLCOverrides {
     @SuppressWarnings("rawtypes")
     @Override
     public Class[] get() {
-        return new Class[] {TraceInputOperators.class, TraceIndexOperators.class, TraceSeqOperators.class};
+        return new Class[] {TraceInputOperators.class, TraceIndexOperators.class, TraceSeqOperators.class,
+            KvStoreOperators.class};
     }
 }

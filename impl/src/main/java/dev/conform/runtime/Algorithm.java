@@ -50,6 +50,16 @@ public interface Algorithm<M> {
         return 3;
     }
 
+    /**
+     * The trace header's roles of the servers (see {@code TraceHeader.roles}): role name to the
+     * servers that have it, every server exactly once. The default gives all of them the role
+     * {@code server}; an algorithm whose servers differ (a coordinator and participants) names
+     * them. Clients are added by the runtime under the role {@code client}.
+     */
+    default Map<String, List<Integer>> serverRoles(List<Integer> servers) {
+        return Map.of(dev.conform.tracing.TraceHeader.SERVER, servers);
+    }
+
     /** Number of client nodes (ids 101, 102, ...) for these options; 0 when there is no workload. */
     default int clients(Options options) {
         return 0;
@@ -68,6 +78,17 @@ public interface Algorithm<M> {
     /** Network semantics the algorithm is written for (runs may still choose another). */
     default NetSemantics defaultNet() {
         return NetSemantics.RELIABLE;
+    }
+
+    /**
+     * The options a run with seed {@code seed} uses, as its trace header records them: by default
+     * {@code options} itself. An algorithm whose header must bind every parameter (its trace spec
+     * reads them from the header) fills in its defaults here, and may resolve option values that
+     * depend on the seed (e.g. one variant per seed). Deterministic: the same arguments give the
+     * same options, so a run still replays from its seed.
+     */
+    default Options resolveOptions(Options options, long seed) {
+        return options;
     }
 
     /** When a run may stop early, or null to run until its budget is spent or nothing is left. */

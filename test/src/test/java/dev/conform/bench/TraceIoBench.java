@@ -28,7 +28,9 @@ import java.util.SplittableRandom;
 
 /**
  * NDJSON trace throughput: writes ~1M synthetic Raft-like events (state with a short log,
- * AppendEntries bodies, Lamport and vector clocks) with {@link NdjsonSink}, reads them back with
+ * AppendEntries bodies, Lamport and vector clocks) with {@link NdjsonSink} and, alternating, with
+ * Jackson's streaming generator ({@link JacksonEventWriter}, checked to write the same bytes),
+ * reads them back with
  * the validating {@link TraceReader}, and compares with Jackson tokenizing the same file and
  * with {@code ObjectMapper.readTree} per line. Prints events/s, the reader/raw ratio and the
  * peak heap while reading (run with a small heap to show memory does not grow with the trace).
@@ -59,6 +61,7 @@ public final class TraceIoBench {
             for (int round = 0; round < 5; round++) {
                 generateOnly(200_000);
                 write(warm, 200_000);
+                writeJackson(warm, 200_000);
                 read(warm);
                 tokenize(warm);
                 readTreePerLine(warm);
@@ -69,10 +72,24 @@ public final class TraceIoBench {
             generateOnly(events);
             double genSec = seconds(t0);
 
-            t0 = System.nanoTime();
-            write(file, events);
-            double writeSec = seconds(t0);
+            // the hand-written sink and Jackson's generator alternate, each keeping its best pass
+            Path jacksonFile = Files.createTempFile("trace-bench-jackson", ".ndjson");
+            double writeSec = Double.MAX_VALUE;
+            double jacksonSec = Double.MAX_VALUE;
+            for (int pass = 0; pass < PASSES; pass++) {
+                t0 = System.nanoTime();
+                write(file, events);
+                writeSec = Math.min(writeSec, seconds(t0));
+                t0 = System.nanoTime();
+                writeJackson(jacksonFile, events);
+                jacksonSec = Math.min(jacksonSec, seconds(t0));
+            }
             long bytes = Files.size(file);
+            boolean same = Files.mismatch(file, jacksonFile) < 0;
+            Files.delete(jacksonFile);
+            if (!same) {
+                throw new IllegalStateException("Jackson's generator wrote other bytes than NdjsonSink");
+            }
 
             // the machine may be shared: alternate the three read paths and keep each one's best pass
             double readSec = Double.MAX_VALUE;
@@ -108,6 +125,12 @@ public final class TraceIoBench {
             System.out.printf("NDJSON write (incl. gen.)  %,.0f events/s, %.1f MB/s%n", events / writeSec,
                     bytes / writeSec / 1e6);
             System.out.printf("NDJSON write (excl. gen.)  %,.0f events/s%n", events / Math.max(writeOnly, 1e-9));
+            double jacksonOnly = jacksonSec - genSec;
+            System.out.printf("Jackson generator (incl.)  %,.0f events/s, %.1f MB/s (same bytes)%n", events / jacksonSec,
+                    bytes / jacksonSec / 1e6);
+            System.out.printf("Jackson generator (excl.)  %,.0f events/s%n", events / Math.max(jacksonOnly, 1e-9));
+            System.out.printf("Jackson / NdjsonSink write %.2f incl. generation, %.2f excl.%n", writeSec / jacksonSec,
+                    writeOnly / Math.max(jacksonOnly, 1e-9));
             System.out.printf("TraceReader (validating)   %,.0f events/s, %.1f MB/s%n", events / readSec,
                     bytes / readSec / 1e6);
             System.out.printf("raw Jackson tokenize       %,.0f events/s, %.1f MB/s (%,d tokens)%n", events / rawSec,
@@ -219,6 +242,20 @@ public final class TraceIoBench {
             sink.header(header());
             for (int i = 0; i < events; i++) {
                 sink.event(g.next());
+            }
+        }
+    }
+
+    /** The same lines as {@link #write}, the events through Jackson's streaming generator. */
+    private static void writeJackson(Path file, int events) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        try (NdjsonSink sink = new NdjsonSink(head)) {
+            sink.header(header());
+        }
+        Generator g = new Generator();
+        try (JacksonEventWriter w = new JacksonEventWriter(Files.newOutputStream(file), head.toByteArray())) {
+            for (int i = 0; i < events; i++) {
+                w.event(g.next());
             }
         }
     }

@@ -14,7 +14,9 @@ import dev.conform.runtime.sim.SimConfig;
 import dev.conform.runtime.sim.Simulator;
 import dev.conform.runtime.sim.StopReason;
 import dev.conform.tracing.io.NdjsonSink;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -26,12 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * G-Counter traces against specs/crdt/TraceCrdt.tla through real TLC: a fresh simulated run over
- * a lossy network with a crash conforms; the hand-written bad traces diverge exactly where
- * specs/crdt/traces/README.md says.
+ * CRDT traces against specs/crdt/TraceCrdt.tla through real TLC: a fresh simulated G-Counter run
+ * over a lossy network with a crash conforms, so do the golden traces; the bad golden traces
+ * diverge exactly where specs/crdt/traces/README.md says.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(300)
 class CrdtConformanceTest {
-    private static Path specs() {
+    static Path specs() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("specs/crdt"))) {
             p = p.getParent();
@@ -65,23 +70,31 @@ class CrdtConformanceTest {
     }
 
     @Test
-    void handWrittenGoodTraceConforms() {
-        TlcValidation v = validate(specs().resolve("traces/good-gossip.ndjson"));
-        assertTrue(v.conforms(), v.outcome() + ": " + v.message());
-        assertEquals(40, v.events());
+    void goldenTracesConform() {
+        for (String f : new String[] {"good-sim-chaos-seed7.ndjson", "lww-physical-skew-seed1.ndjson"}) {
+            TlcValidation v = validate(specs().resolve("traces").resolve(f));
+            assertTrue(v.conforms(), f + ": " + v.outcome() + ": " + v.message());
+        }
     }
 
     @Test
-    void decreasingCounterDivergesAtEvent11() {
+    void aSendGossipBelowTheReplicasStateDivergesAtEvent7() {
         TlcValidation v = validate(specs().resolve("traces/bad-counter-decreases.ndjson"));
         assertEquals(TlcValidation.Outcome.DIVERGES, v.outcome(), v.message());
-        assertEquals(11, v.divergence().event());
+        assertEquals(7, v.divergence().event());
     }
 
     @Test
-    void mergeThatDropsStateDivergesAtEvent9() {
-        TlcValidation v = validate(specs().resolve("traces/bad-quiescent-divergent.ndjson"));
+    void aMergeThatIgnoresThePushDivergesAtEvent12() {
+        TlcValidation v = validate(specs().resolve("traces/bad-merge-ignores-push.ndjson"));
         assertEquals(TlcValidation.Outcome.DIVERGES, v.outcome(), v.message());
-        assertEquals(9, v.divergence().event());
+        assertEquals(12, v.divergence().event());
+    }
+
+    @Test
+    void aReadOfTheStateBeforeTheMergeDivergesAtEvent61() {
+        TlcValidation v = validate(specs().resolve("traces/bad-read-before-merge.ndjson"));
+        assertEquals(TlcValidation.Outcome.DIVERGES, v.outcome(), v.message());
+        assertEquals(61, v.divergence().event());
     }
 }

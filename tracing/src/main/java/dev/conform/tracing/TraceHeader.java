@@ -45,8 +45,17 @@ public record TraceHeader(int schemaVersion, String algorithm, List<Integer> nod
 
     /** The roles of a cluster of servers and clients; clients are left out when there are none. */
     public static Map<String, List<Integer>> serversAndClients(List<Integer> servers, List<Integer> clients) {
+        return withClients(Map.of(SERVER, servers), clients);
+    }
+
+    /**
+     * The roles of a cluster whose servers have the roles {@code serverRoles} (e.g. {@code
+     * {"coordinator": [1], "participant": [2, 3]}}), in its iteration order, followed by {@value
+     * #CLIENT} for {@code clients} (left out when there are none).
+     */
+    public static Map<String, List<Integer>> withClients(Map<String, List<Integer>> serverRoles, List<Integer> clients) {
         Map<String, List<Integer>> m = new LinkedHashMap<>();
-        m.put(SERVER, List.copyOf(servers));
+        serverRoles.forEach((k, v) -> m.put(k, List.copyOf(v)));
         if (!clients.isEmpty()) {
             m.put(CLIENT, List.copyOf(clients));
         }
@@ -61,8 +70,23 @@ public record TraceHeader(int schemaVersion, String algorithm, List<Integer> nod
         return roles.getOrDefault(role, List.of());
     }
 
+    /**
+     * The nodes that run the algorithm, in {@code nodes} order: every node whose role is not
+     * {@value #CLIENT} (an algorithm may name kinds of servers, e.g. {@code coordinator} and
+     * {@code participant}).
+     */
     public List<Integer> servers() {
-        return withRole(SERVER);
+        if (roles == null) {
+            return nodes == null ? List.of() : nodes;
+        }
+        List<Integer> clients = clients();
+        List<Integer> out = new ArrayList<>();
+        for (int n : nodes) {
+            if (!clients.contains(n)) {
+                out.add(n);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<Integer> clients() {

@@ -28,7 +28,8 @@ value
     | '(' mapping ('@@' mapping)* ')'         # function
     ;
 
-field : name=(IDENT | TRUE | FALSE) '|->' value ;
+// A record field is printed by its name as is; traces key records by node id, so a name may be digits.
+field : name=(IDENT | TRUE | FALSE | INT) '|->' value ;
 
 mapping : key=value ':>' val=value ;
 

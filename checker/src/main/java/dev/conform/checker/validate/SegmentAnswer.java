@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * the search depth (message 2194) is {@code len + 1}, and the end marker that the generated
  * CONSTRAINT prints (PrintT) at {@code l = len + 1} is in the output. A match needs both; they
  * must agree, and any marker that cannot be read is a failure. A depth of at most {@code len}
- * with no marker is a divergence at event {@code depth} of the segment.
+ * with no marker is a divergence at event {@code depth} of the segment; on the last segment, the
+ * depth {@code len + 1} with no marker means that no end state satisfies the end condition.
  */
 sealed interface SegmentAnswer {
     /** TLC reached the end of the segment; {@code endStates} are the distinct end states printed. */
@@ -28,6 +29,13 @@ sealed interface SegmentAnswer {
 
     /** No behaviour matches event {@code depth} of the segment (1-based). */
     record Diverged(long depth) implements SegmentAnswer {
+    }
+
+    /**
+     * TLC matched every event of the trace's last segment, but no state it reached there satisfies
+     * the trace spec's {@code TraceEndCondition} (the end marker is printed only where it holds).
+     */
+    record EndConditionFails() implements SegmentAnswer {
     }
 
     /** The answer is not trustworthy: never a pass. */
@@ -59,6 +67,9 @@ sealed interface SegmentAnswer {
             return new Unreadable("TLC reported no search depth");
         }
         if (depth == len + 1) {
+            if (markers.isEmpty() && !wantState) {
+                return new EndConditionFails();
+            }
             if (markers.isEmpty()) {
                 return new Unreadable("TLC's search depth " + depth + " says all " + len
                         + " events were matched, but the end marker is missing");

@@ -184,6 +184,9 @@ public final class TlcTraceValidator {
                     if (a instanceof SegmentAnswer.Diverged d) {
                         return diverged(source, config, init, variables, from, to, d.depth());
                     }
+                    if (a instanceof SegmentAnswer.EndConditionFails) {
+                        return endConditionFails(to);
+                    }
                     return done(Outcome.TOOL_FAILURE, "cannot tell whether the trace matched: "
                             + ((SegmentAnswer.Unreadable) a).reason(), null, null, 0);
                 }
@@ -255,6 +258,23 @@ public final class TlcTraceValidator {
             var div = new TlcValidation.Divergence(event, line, json, lastState, actions, note);
             return done(Outcome.DIVERGES, "the trace diverges from the spec at event " + event + " (line " + line
                     + "): no action of the spec matches it", div, null, 0);
+        }
+
+        /** Every event matched, but the trace cannot end where it ends: rejected at its last event. */
+        TlcValidation endConditionFails(long event) {
+            long line = 0;
+            String json;
+            try {
+                line = lineOfEvent(trace, event);
+                json = lineText(trace, line);
+            } catch (IOException | RuntimeException e) {
+                json = "(could not re-read the event: " + e.getMessage() + ")";
+            }
+            String why = "every event was matched, but no state after the last one satisfies the trace spec's"
+                    + " end condition (TraceEndCondition, e.g. a delivery left without its handler)";
+            var div = new TlcValidation.Divergence(event, line, json, null, List.of(), why);
+            return done(Outcome.DIVERGES, "the trace cannot end at event " + event + " (line " + line + "): " + why,
+                    div, null, 0);
         }
 
         TlcResult runTlc(String module, String moduleText, String cfgText, long from, long to) throws IOException {

@@ -72,6 +72,12 @@ public record TraceValidationRequest(Path spec, Path config, Path trace, List<Pa
                 progress, allowEmpty);
     }
 
+    /** The same settings for another trace. */
+    public TraceValidationRequest withTrace(Path t) {
+        return new TraceValidationRequest(spec, config, t, libraries, tla2tools, timeout, segmentSize, parseThreads,
+                progress, allowEmpty);
+    }
+
     public TraceValidationRequest withLibraries(List<Path> l) {
         return new TraceValidationRequest(spec, config, trace, l, tla2tools, timeout, segmentSize, parseThreads,
                 progress, allowEmpty);

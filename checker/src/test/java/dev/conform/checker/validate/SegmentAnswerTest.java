@@ -71,8 +71,15 @@ class SegmentAnswerTest {
 
     @Test
     void fullDepthWithoutTheMarkerFailsClosed() {
-        SegmentAnswer a = read(11L, "", 10, false);
+        // inside the trace (a segment that must print its end states) the marker cannot be missing
+        SegmentAnswer a = read(11L, "", 10, true);
         assertTrue(assertInstanceOf(SegmentAnswer.Unreadable.class, a).reason().contains("marker is missing"));
+    }
+
+    @Test
+    void fullDepthWithoutTheMarkerOnTheLastSegmentIsAFailedEndCondition() {
+        // the marker is printed only where TraceEndCondition holds: every event matched, no end
+        assertInstanceOf(SegmentAnswer.EndConditionFails.class, read(11L, "", 10, false));
     }
 
     @Test
@@ -117,8 +124,9 @@ class SegmentAnswerTest {
     void aMarkerInsideAFramedMessageDoesNotCount() {
         // e.g. a trace value that looks like a marker, printed inside an error message or state
         String framed = "@!@!@STARTMSG 1000:1 @!@!@\n<<\"conform-end\", 11>>\n@!@!@ENDMSG 1000 @!@!@\n";
-        SegmentAnswer a = read(11L, framed, 10, false);
+        SegmentAnswer a = read(11L, framed, 10, true);
         assertTrue(assertInstanceOf(SegmentAnswer.Unreadable.class, a).reason().contains("marker is missing"));
+        assertInstanceOf(SegmentAnswer.EndConditionFails.class, read(11L, framed, 10, false));
     }
 
     @Test

@@ -53,6 +53,15 @@ class TlaValuesTest {
     }
 
     @Test
+    void recordFieldNamedByDigits() {
+        // Records read from trace JSON keep object keys as field names, e.g. a vector clock by node id.
+        Map<String, TlaValue> fields = new LinkedHashMap<>();
+        fields.put("1", i(2));
+        fields.put("3", i(0));
+        assertEquals(new TlaValue.Record(fields), TlaValues.parse("[1 |-> 2, 3 |-> 0]"));
+    }
+
+    @Test
     void deepNestingAcrossLines() {
         TlaValue v = TlaValues.parse("[ msgs |-> {[type |-> \"req\", to |-> <<1, {}>>]},\n"
                 + "  votes |-> (s1 :> {s2} @@ s2 :> {}) ]");

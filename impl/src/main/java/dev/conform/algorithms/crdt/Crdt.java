@@ -28,6 +28,13 @@ public sealed interface Crdt<T extends Crdt<T>> permits GCounter, PNCounter, LWW
     /** The least upper bound of this value and {@code other}. */
     T merge(T other);
 
+    /**
+     * What a client reading this replica sees: the counter's value (a long), the register's value
+     * (null when empty), the map's visible key/value pairs (a sorted map), the set's elements (a
+     * sorted set).
+     */
+    Object read();
+
     /** The lattice order: true when {@code other} already includes everything this value knows. */
     boolean leq(T other);
 

@@ -15,7 +15,11 @@ import java.util.List;
  * default lww-map), {@code clock} (physical or hlc; default hlc), {@code fanout} (default 1),
  * {@code updates} per replica (default 10), {@code keys} (default 3), {@code workload-seed}
  * (default 1), {@code gossip-min}/{@code gossip-max} and {@code update-min}/{@code update-max}
- * in ticks.
+ * in ticks. {@code type=each} and {@code clock=each} pick the type and the clock mode from the run
+ * seed ({@link #variant}), so a batch of seeded runs covers every variant.
+ *
+ * <p>The trace header records every option with the value the run used ({@link #resolveOptions}):
+ * the trace spec reads the type, clock mode, key count and update budget from it.
  */
 public final class CrdtAlgorithm implements Algorithm<GossipMessage> {
     public static final String NAME = "crdt";
@@ -69,6 +73,38 @@ public final class CrdtAlgorithm implements Algorithm<GossipMessage> {
             }
             return true;
         };
+    }
+
+    /** Every option with its effective value, {@code each} resolved from the seed. */
+    @Override
+    public Options resolveOptions(Options options, long seed) {
+        int v = variant(seed);
+        Options o = options;
+        if (EACH.equals(o.get("type", null))) {
+            o = o.with("type", CrdtKind.values()[v % CrdtKind.values().length].flag());
+        }
+        if (EACH.equals(o.get("clock", null))) {
+            o = o.with("clock", ClockMode.values()[(v / CrdtKind.values().length) % ClockMode.values().length].flag());
+        }
+        CrdtOptions c = options(o);
+        return o.with("type", c.kind().flag()).with("clock", c.clock().flag()).with("fanout", c.fanout())
+            .with("gossip-min", c.gossipMinTicks()).with("gossip-max", c.gossipMaxTicks())
+            .with("update-min", c.updateMinTicks()).with("update-max", c.updateMaxTicks())
+            .with("updates", c.updatesPerReplica()).with("keys", c.keys()).with("workload-seed", c.seed());
+    }
+
+    /** Option value that picks the type or clock mode from the run seed. */
+    public static final String EACH = "each";
+
+    /**
+     * The variant (0..9: type = v mod 5, clock = v / 5) of run seed {@code seed} under
+     * {@code each}: (s + s/10 + s/20) mod 10 with s = seed - 1, so that ten consecutive seeds, and
+     * also ten seeds spread evenly over 1..20 or 1..200 (as a sample of a batch of runs is drawn),
+     * cover all ten variants.
+     */
+    static int variant(long seed) {
+        long s = seed - 1;
+        return (int) Math.floorMod(s + s / 10 + s / 20, 10L);
     }
 
     /** Reads {@link CrdtOptions} from run options (defaults from {@link CrdtOptions#defaults()}). */

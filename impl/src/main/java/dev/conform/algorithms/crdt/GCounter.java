@@ -56,6 +56,11 @@ public record GCounter(SortedMap<Integer, Long> counts) implements Crdt<GCounter
     }
 
     @Override
+    public Object read() {
+        return value();
+    }
+
+    @Override
     public GCounter merge(GCounter other) {
         TreeMap<Integer, Long> next = new TreeMap<>(counts);
         other.counts.forEach((k, v) -> next.merge(k, v, Math::max));

@@ -16,7 +16,9 @@ import java.util.TreeMap;
  *
  * <p>Timers: {@code update} applies the next client request (until
  * {@link CrdtOptions#updatesPerReplica()} are done); {@code gossip} starts a round with
- * {@link CrdtOptions#fanout()} peers drawn from a seeded source. Trace actions, named after the
+ * {@link CrdtOptions#fanout()} peers drawn from a seeded source; {@code read} serves a client read
+ * (action {@code Read}, recording the replica's {@link Crdt#read()}: the merge of everything it has
+ * seen), on the gossip period. Trace actions, named after the
  * TLA+ actions: the update's name (Increment, Decrement, Assign, Put, Add, Remove), SendGossip
  * (once per message sent, pushes and replies alike) and ReceiveGossip (after a merge). Each
  * carries a {@link ReplicaSnapshot}. Every state change is persisted before anything is sent,
@@ -25,6 +27,7 @@ import java.util.TreeMap;
 public final class GossipReplicaNode implements Node<GossipMessage> {
     public static final String UPDATE_TIMER = "update";
     public static final String GOSSIP_TIMER = "gossip";
+    public static final String READ_TIMER = "read";
 
     private final int id;
     private final CrdtOptions opts;
@@ -78,6 +81,7 @@ public final class GossipReplicaNode implements Node<GossipMessage> {
         if (ctx.nodes().size() > 1) {
             ctx.setTimer(GOSSIP_TIMER, opts.gossipMinTicks(), opts.gossipMaxTicks());
         }
+        ctx.setTimer(READ_TIMER, opts.gossipMinTicks(), opts.gossipMaxTicks());
     }
 
     @Override
@@ -94,6 +98,12 @@ public final class GossipReplicaNode implements Node<GossipMessage> {
                     send(ctx, peer, true);
                 }
                 ctx.setTimer(GOSSIP_TIMER, opts.gossipMinTicks(), opts.gossipMaxTicks());
+            }
+            case READ_TIMER -> {
+                if (ctx.tracing()) {
+                    ctx.action("Read", new ReadResult(opts.kind().flag(), state.read()));
+                }
+                ctx.setTimer(READ_TIMER, opts.gossipMinTicks(), opts.gossipMaxTicks());
             }
             default -> throw new IllegalStateException("unknown timer " + timer);
         }

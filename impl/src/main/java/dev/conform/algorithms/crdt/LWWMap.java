@@ -45,6 +45,11 @@ public record LWWMap(SortedMap<String, LWWRegister> entries) implements Crdt<LWW
     }
 
     @Override
+    public Object read() {
+        return view();
+    }
+
+    @Override
     public LWWMap merge(LWWMap other) {
         TreeMap<String, LWWRegister> next = new TreeMap<>(entries);
         other.entries.forEach((k, r) -> next.merge(k, r, LWWRegister::merge));

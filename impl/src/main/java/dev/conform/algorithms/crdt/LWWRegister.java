@@ -36,6 +36,11 @@ public record LWWRegister(String value, Timestamp ts) implements Crdt<LWWRegiste
     }
 
     @Override
+    public Object read() {
+        return value;
+    }
+
+    @Override
     public LWWRegister merge(LWWRegister other) {
         return ORDER.compare(this, other) >= 0 ? this : other;
     }

@@ -81,6 +81,11 @@ public record ORSet(SortedMap<String, SortedSet<Dot>> entries, SortedMap<Integer
         return Collections.unmodifiableSortedSet(new TreeSet<>(entries.keySet()));
     }
 
+    @Override
+    public Object read() {
+        return elements();
+    }
+
     private static boolean covers(Map<Integer, Long> ctx, Dot d) {
         return d.counter() <= ctx.getOrDefault(d.node(), 0L);
     }

@@ -35,6 +35,11 @@ public record PNCounter(GCounter inc, GCounter dec) implements Crdt<PNCounter> {
     }
 
     @Override
+    public Object read() {
+        return value();
+    }
+
+    @Override
     public PNCounter merge(PNCounter other) {
         return new PNCounter(inc.merge(other.inc), dec.merge(other.dec));
     }

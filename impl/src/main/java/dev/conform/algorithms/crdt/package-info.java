@@ -66,15 +66,18 @@
  * <h2>6. Mapping code, spec and trace</h2>
  * <table>
  * <caption>Where each step of {@link dev.conform.algorithms.crdt.GossipReplicaNode} shows up</caption>
- * <tr><th>code</th><th>trace event</th><th>TLA+ action ({@code specs/crdt/Crdt.tla})</th></tr>
- * <tr><td>update timer, client request</td><td>action Increment / Decrement / Assign / Put /
- *     Add / Remove</td><td>{@code Increment(i, k)} (G-Counter)</td></tr>
- * <tr><td>gossip timer or reply, before each send</td><td>action SendGossip, then send</td>
- *     <td>{@code SendGossip(i, j)} (on the send event)</td></tr>
- * <tr><td>message handler, after the merge</td><td>deliver, then action ReceiveGossip</td>
- *     <td>{@code ReceiveGossip(m)} (on the deliver event)</td></tr>
- * <tr><td>network loss / duplication</td><td>drop / duplicate</td><td>{@code DropGossip(m)} /
- *     messages are a set</td></tr>
+ * <tr><th>code</th><th>trace events</th><th>TLA+ action ({@code specs/crdt/TraceCrdt.tla}, every
+ *     type and clock mode)</th></tr>
+ * <tr><td>update timer, client request (persisted)</td><td>timer update, action Increment /
+ *     Decrement / Assign / Put / Add / Remove</td><td>{@code IsTimer}, {@code IsUpdate}</td></tr>
+ * <tr><td>read timer, client read</td><td>timer read, action Read ({@link
+ *     dev.conform.algorithms.crdt.ReadResult})</td><td>{@code IsTimer}, {@code IsRead}</td></tr>
+ * <tr><td>gossip timer or reply, before each send (clock stamped, not persisted)</td><td>action
+ *     SendGossip, then send Push / Reply</td><td>{@code IsSendGossip}, {@code IsSend}</td></tr>
+ * <tr><td>message handler, the merge (persisted)</td><td>deliver, then action ReceiveGossip</td>
+ *     <td>{@code IsDeliver}, {@code IsReceiveGossip}</td></tr>
+ * <tr><td>restart</td><td>restart (with the persisted snapshot)</td><td>{@code IsRestart}: the
+ *     replica is its last persisted snapshot; the clock of a later SendGossip is lost</td></tr>
  * </table>
  * Every action records a {@link dev.conform.algorithms.crdt.ReplicaSnapshot} (built only when
  * the context is tracing); LWW writes add a {@link dev.conform.algorithms.crdt.WriteRecord} with

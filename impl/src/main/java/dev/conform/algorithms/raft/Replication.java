@@ -19,14 +19,21 @@ final class Replication {
         this.n = node;
     }
 
-    /** Spec action ClientRequest when leading; otherwise a redirect to the known leader. */
+    /**
+     * Spec action ClientRequest when leading; otherwise RedirectClient (a failure reply naming
+     * the known leader). A retry of a command already applied is AnswerFromSession: the reply
+     * comes from the session table and nothing is appended. Every delivered request is handled
+     * by exactly one of the three actions.
+     */
     void clientRequest(Context<RaftMessage> ctx, RaftMessage.ClientRequest r) {
         if (n.role != Role.Leader) {
+            n.record(ctx, "RedirectClient");
             n.send(ctx, r.clientId(), new RaftMessage.ClientReply(r.seq(), false, null, n.leaderId));
             return;
         }
         if (n.stateMachine.applied(r.clientId(), r.seq())) {
             // A retry of an applied command: answer from the session table, append nothing.
+            n.record(ctx, "AnswerFromSession");
             n.send(ctx, r.clientId(), new RaftMessage.ClientReply(r.seq(), true,
                     n.stateMachine.cachedResult(r.clientId(), r.seq()), ctx.self()));
             return;

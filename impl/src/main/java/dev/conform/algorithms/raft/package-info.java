@@ -83,6 +83,11 @@
  *     <td>action BecomeLeader, sends AppendEntries/InstallSnapshot</td></tr>
  * <tr><td>{@code Replication.clientRequest} (leader)</td><td>ClientRequest</td>
  *     <td>deliver ClientRequest, action ClientRequest, sends AppendEntries</td></tr>
+ * <tr><td>{@code Replication.clientRequest} (not leading)</td><td>RedirectClient (trace spec)</td>
+ *     <td>deliver ClientRequest, action RedirectClient, send ClientReply (ok false)</td></tr>
+ * <tr><td>{@code Replication.clientRequest} (leader, command applied)</td>
+ *     <td>AnswerFromSession (trace spec)</td>
+ *     <td>deliver ClientRequest, action AnswerFromSession, send ClientReply (the session's result)</td></tr>
  * <tr><td>{@code Replication.advanceCommitIndex}</td><td>AdvanceCommitIndex</td>
  *     <td>action AdvanceCommitIndex (only when the index moves)</td></tr>
  * <tr><td>{@code RaftNode.updateTerm}</td><td>UpdateTerm</td>
@@ -106,8 +111,10 @@
  *     <td>crash, restart</td></tr>
  * </table>
  *
- * Client traffic ({@code ClientRequest}/{@code ClientReply} messages to and from nodes 101, ...)
- * and applying entries to the state machine are not spec steps.
+ * Client traffic ({@code ClientRequest}/{@code ClientReply} messages between the header's clients
+ * and servers) is recorded and checked by the trace spec: a success reply needs the command
+ * committed, and its value is the key-value store's answer after the committed prefix
+ * (specs/raft/KvStore.tla). A leader sends it when it applies the entry.
  *
  * <h2>Teaching flaws</h2>
  *

@@ -1,6 +1,8 @@
 package dev.conform.algorithms.twopc;
 
 import dev.conform.algorithms.twopc.TwoPhaseMessage.Ack;
+import dev.conform.algorithms.twopc.TwoPhaseMessage.ClientReply;
+import dev.conform.algorithms.twopc.TwoPhaseMessage.ClientRequest;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.Decision;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.DecisionRequest;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.Prepare;
@@ -74,6 +76,8 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
             onAck(ctx, from);
         } else if (msg instanceof DecisionRequest) {
             onDecisionRequest(ctx, from);
+        } else if (msg instanceof ClientRequest) {
+            onClientRequest(ctx, from);
         }
         // Prepare and Decision are never addressed to the coordinator: ignored.
     }
@@ -91,18 +95,21 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
         }
     }
 
+    /** Every vote is recorded as handled; only a yes vote while waiting counts. */
     private void onVote(Context<TwoPhaseMessage> ctx, int from, boolean yes) {
-        if (state != TmState.WAITING || !participants.contains(from)) {
-            return; // late or stray vote: the decision is already out or never ours to make
+        if (!participants.contains(from)) {
+            return; // never sent by the implementation
+        }
+        if (state == TmState.WAITING && yes) {
+            prepared.add(from);
+        }
+        record(ctx, "TMRcvVote");
+        if (state != TmState.WAITING) {
+            return; // late or repeated vote: the decision is already out
         }
         if (!yes) {
             decide(ctx, false);
-            return;
-        }
-        if (prepared.add(from)) {
-            record(ctx, "TMRcvVote");
-        }
-        if (commitReady()) {
+        } else if (commitReady()) {
             decide(ctx, true);
         }
     }
@@ -134,21 +141,35 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
     }
 
     private void onAck(Context<TwoPhaseMessage> ctx, int from) {
-        if (!state.decided() || !participants.contains(from) || !acked.add(from)) {
-            return;
+        if (!participants.contains(from)) {
+            return; // never sent by the implementation
+        }
+        if (state.decided()) {
+            acked.add(from);
         }
         record(ctx, "TMRcvAck");
-        if (unacknowledged().isEmpty()) {
+        if (state.decided() && unacknowledged().isEmpty()) {
             ctx.cancelTimer(TwoPhaseTimers.RESEND);
         }
     }
 
+    /** Still collecting votes, the coordinator stays silent: the asker will ask again. */
     private void onDecisionRequest(Context<TwoPhaseMessage> ctx, int from) {
-        if (!state.decided() || !participants.contains(from)) {
-            return; // still collecting votes: the asker will ask again
+        if (!participants.contains(from)) {
+            return; // never sent by the implementation
         }
         record(ctx, "TMRcvDecisionRequest");
-        ctx.send(from, new Decision(state == TmState.COMMITTED));
+        if (state.decided()) {
+            ctx.send(from, new Decision(state == TmState.COMMITTED));
+        }
+    }
+
+    /** A client asks for the outcome: the logged decision, or silence while undecided. */
+    private void onClientRequest(Context<TwoPhaseMessage> ctx, int from) {
+        record(ctx, "TMRcvClientRequest");
+        if (state.decided()) {
+            ctx.send(from, new ClientReply(state == TmState.COMMITTED));
+        }
     }
 
     private List<Integer> unacknowledged() {

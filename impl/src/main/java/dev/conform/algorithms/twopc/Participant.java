@@ -118,7 +118,11 @@ public final class Participant implements Node<TwoPhaseMessage> {
                 record(ctx, "RMVoteNo");
                 ctx.send(coordinator, new Vote(false));
             }
-            case COMMITTED -> { } // a stale Prepare: the outcome is already known
+            case COMMITTED -> {
+                // A stale Prepare (a duplicate): this participant did vote yes, and says so again.
+                record(ctx, "RMVoteYes");
+                ctx.send(coordinator, new Vote(true));
+            }
         }
     }
 
@@ -136,6 +140,7 @@ public final class Participant implements Node<TwoPhaseMessage> {
 
     private void onPeerRequest(Context<TwoPhaseMessage> ctx, int from) {
         if (state == RmState.PREPARED) {
+            record(ctx, "RMRcvDecisionRequest");
             return; // uncertain too: nothing to tell
         }
         if (state == RmState.WORKING) {

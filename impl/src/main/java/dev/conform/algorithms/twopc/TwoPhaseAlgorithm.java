@@ -1,6 +1,7 @@
 package dev.conform.algorithms.twopc;
 
 import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.StopCondition;
@@ -11,15 +12,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code twopc} algorithm descriptor: server 1 coordinates one transaction, servers 2..n
- * take part. Options: {@code cooperative=true|false}, {@code voteNo=3,4} and
- * {@code abortEarly=2} (participants that refuse or abort unilaterally). Flaws:
+ * The {@code twopc} algorithm descriptor: server 1 coordinates one transaction (trace role
+ * {@code coordinator}), servers 2..n take part ({@code participant}), and clients (role
+ * {@code client}) ask for the outcome. Options: {@code cooperative=true|false},
+ * {@code clients=N} (default 1), {@code voteNo=3,4} and {@code abortEarly=2} (participants that
+ * refuse or abort unilaterally). Flaws:
  * {@value #FLAW_COMMIT_BEFORE_ALL_VOTES} and {@value #FLAW_FORGET_VOTE_ON_RESTART}.
  */
 public final class TwoPhaseAlgorithm implements Algorithm<TwoPhaseMessage> {
     public static final String NAME = "twopc";
     public static final String FLAW_COMMIT_BEFORE_ALL_VOTES = "commit-before-all-votes";
     public static final String FLAW_FORGET_VOTE_ON_RESTART = "forget-vote-on-restart";
+    public static final String ROLE_COORDINATOR = "coordinator";
+    public static final String ROLE_PARTICIPANT = "participant";
 
     @Override
     public String name() {
@@ -46,6 +51,37 @@ public final class TwoPhaseAlgorithm implements Algorithm<TwoPhaseMessage> {
         return 4;
     }
 
+    /**
+     * Two-phase commit is built for a network that loses and duplicates messages: decisions are
+     * resent until acknowledged, uncertain participants and clients ask again.
+     */
+    @Override
+    public NetSemantics defaultNet() {
+        return NetSemantics.UNRELIABLE;
+    }
+
+    /** The lowest server is the {@code coordinator}, the others are {@code participant}s. */
+    @Override
+    public Map<String, List<Integer>> serverRoles(List<Integer> servers) {
+        int coordinator = TwoPhaseNodes.coordinatorOf(servers);
+        List<Integer> participants = new ArrayList<>(servers);
+        participants.remove(Integer.valueOf(coordinator));
+        Map<String, List<Integer>> roles = new LinkedHashMap<>();
+        roles.put(ROLE_COORDINATOR, List.of(coordinator));
+        roles.put(ROLE_PARTICIPANT, List.copyOf(participants));
+        return roles;
+    }
+
+    @Override
+    public int clients(Options options) {
+        return options.getInt("clients", 1);
+    }
+
+    @Override
+    public Node<TwoPhaseMessage> createClient(int id, List<Integer> servers, Options options) {
+        return new TwoPhaseClient(servers);
+    }
+
     @Override
     public Map<String, String> flaws() {
         Map<String, String> f = new LinkedHashMap<>();
@@ -54,10 +90,15 @@ public final class TwoPhaseAlgorithm implements Algorithm<TwoPhaseMessage> {
         return f;
     }
 
-    /** Stops once every server is up, every participant has decided and acknowledged. */
+    /** Stops once every server is up, every participant has decided and acknowledged, every client was told. */
     @Override
     public StopCondition<TwoPhaseMessage> stopCondition(Options options) {
         return cluster -> {
+            for (int c : cluster.clients()) {
+                if (!(cluster.node(c) instanceof TwoPhaseClient client) || "none".equals(client.outcome())) {
+                    return false;
+                }
+            }
             List<Integer> servers = cluster.servers();
             if (!(cluster.node(servers.get(0)) instanceof Coordinator c) || !c.state().decided()) {
                 return false;

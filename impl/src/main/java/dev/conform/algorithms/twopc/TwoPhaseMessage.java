@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = TwoPhaseMessage.Decision.class, name = "Decision"),
     @JsonSubTypes.Type(value = TwoPhaseMessage.Ack.class, name = "Ack"),
     @JsonSubTypes.Type(value = TwoPhaseMessage.DecisionRequest.class, name = "DecisionRequest"),
+    @JsonSubTypes.Type(value = TwoPhaseMessage.ClientRequest.class, name = "ClientRequest"),
+    @JsonSubTypes.Type(value = TwoPhaseMessage.ClientReply.class, name = "ClientReply"),
 })
 public sealed interface TwoPhaseMessage {
 
@@ -38,5 +40,13 @@ public sealed interface TwoPhaseMessage {
 
     /** An uncertain participant asks the coordinator (and, cooperatively, its peers). */
     record DecisionRequest() implements TwoPhaseMessage {
+    }
+
+    /** Client to coordinator: what is the outcome of the transaction? */
+    record ClientRequest() implements TwoPhaseMessage {
+    }
+
+    /** Coordinator to client: the logged decision (a coordinator that has not decided stays silent). */
+    record ClientReply(boolean commit) implements TwoPhaseMessage {
     }
 }

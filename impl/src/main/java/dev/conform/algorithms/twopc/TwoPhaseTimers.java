@@ -27,4 +27,9 @@ final class TwoPhaseTimers {
     static final String ASK = "ask";
     static final long ASK_MIN = 20;
     static final long ASK_MAX = 40;
+
+    /** Client: no answer yet, ask the coordinator again (ClientAsk). */
+    static final String RETRY = "retry";
+    static final long RETRY_MIN = 30;
+    static final long RETRY_MAX = 60;
 }

@@ -53,33 +53,41 @@
  * <h2>Code, spec and trace</h2>
  *
  * <p>{@link dev.conform.algorithms.twopc.Coordinator} and
- * {@link dev.conform.algorithms.twopc.Participant} are pure state machines on
+ * {@link dev.conform.algorithms.twopc.Participant} (and the
+ * {@link dev.conform.algorithms.twopc.TwoPhaseClient}, which asks for the outcome) are pure state machines on
  * {@link dev.conform.runtime.Node}: no threads, clocks or randomness; sends, timers, the log
  * ({@code ctx.persist}) and trace records are effects asked of the
  * {@link dev.conform.runtime.Context}. At every transition a node calls
  * {@code ctx.action(name, state)} with the name of the action of {@code specs/twopc/TwoPhase.tla}
  * and its spec variables ({@code tmState}, {@code tmPrepared}, {@code tmAcked}, or
- * {@code rmState}), the action recorded before the messages it sends:
+ * {@code rmState}, or a client's {@code outcome}), the action recorded before the messages it
+ * sends. Every delivered message is handled by one recorded action, also when it changes nothing
+ * (a late vote, a request to an undecided coordinator), so that a trace binds every delivery to
+ * its handler. The trace header names the roles {@code coordinator}, {@code participant} and
+ * {@code client} ({@link dev.conform.algorithms.twopc.TwoPhaseAlgorithm#serverRoles}):
  *
  * <table>
  *   <caption>Handlers, spec actions and trace events</caption>
  *   <tr><th>handler</th><th>spec action</th><th>trace events</th></tr>
  *   <tr><td>Coordinator start (fresh)</td><td>TMPrepare</td><td>action, send Prepare</td></tr>
- *   <tr><td>Coordinator, yes vote</td><td>TMRcvVote</td><td>deliver Vote, action</td></tr>
+ *   <tr><td>Coordinator, any vote (counts a yes vote while waiting)</td><td>TMRcvVote</td><td>deliver Vote, action</td></tr>
  *   <tr><td>Coordinator, all yes</td><td>TMCommit</td><td>action, send Decision(commit)</td></tr>
  *   <tr><td>Coordinator, no vote or vote timer</td><td>TMAbort</td><td>action, send Decision(abort)</td></tr>
  *   <tr><td>Coordinator, Ack</td><td>TMRcvAck</td><td>deliver Ack, action</td></tr>
  *   <tr><td>Coordinator, resend timer</td><td>TMResend</td><td>timer, action, send Decision</td></tr>
- *   <tr><td>Coordinator, DecisionRequest once decided</td><td>TMRcvDecisionRequest</td><td>deliver, action, send Decision</td></tr>
+ *   <tr><td>Coordinator, DecisionRequest</td><td>TMRcvDecisionRequest</td><td>deliver, action, [send Decision once decided]</td></tr>
+ *   <tr><td>Coordinator, a client's request</td><td>TMRcvClientRequest</td><td>deliver, action, [send ClientReply once decided]</td></tr>
  *   <tr><td>Coordinator start (from the log)</td><td>TMRestart</td><td>restart, action, send Decision</td></tr>
- *   <tr><td>Participant, Prepare, votes yes</td><td>RMVoteYes</td><td>deliver Prepare, action, send Vote(yes)</td></tr>
+ *   <tr><td>Participant, Prepare, votes yes (again, if prepared or committed)</td><td>RMVoteYes</td><td>deliver Prepare, action, send Vote(yes)</td></tr>
  *   <tr><td>Participant, Prepare, votes no</td><td>RMVoteNo</td><td>deliver Prepare, action, send Vote(no)</td></tr>
  *   <tr><td>Participant, prepare timer / abortEarly</td><td>RMAbort</td><td>[timer,] action</td></tr>
  *   <tr><td>Participant, Decision</td><td>RMRcvDecision</td><td>deliver Decision, action, send Ack</td></tr>
  *   <tr><td>Participant, ask timer or recovery</td><td>RMAsk</td><td>action, send DecisionRequest</td></tr>
- *   <tr><td>Participant, peer's DecisionRequest</td><td>RMRcvDecisionRequest</td><td>deliver, action, send Decision</td></tr>
+ *   <tr><td>Participant, peer's DecisionRequest</td><td>RMRcvDecisionRequest</td><td>deliver, action, [send Decision unless uncertain]</td></tr>
  *   <tr><td>Participant start (from the log)</td><td>RMRestart</td><td>restart, action</td></tr>
  *   <tr><td>runtime crash</td><td>TMCrash / RMCrash</td><td>crash</td></tr>
+ *   <tr><td>Client start, retry timer</td><td>ClientAsk</td><td>[timer,] action, send ClientRequest</td></tr>
+ *   <tr><td>Client, ClientReply</td><td>ClientRcvReply</td><td>deliver, action</td></tr>
  * </table>
  *
  * <p>{@code specs/twopc/README.md} has the full table and {@code TraceTwoPhase.tla} checks

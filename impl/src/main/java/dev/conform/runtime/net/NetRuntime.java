@@ -82,7 +82,7 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
         this.servers = List.copyOf(ids);
         this.dataDir = dataDir;
         this.sink = sink == null ? TraceSink.noop() : sink;
-        this.options = options == null ? Options.empty() : options;
+        this.options = algorithm.resolveOptions(options == null ? Options.empty() : options, seed);
         this.tickMillis = Math.max(1, tickMillis);
         this.random = new SplittableRandom(seed * 1_000_003L + id);
         this.transport = new NettyTransport(id, addresses, new FrameCodec(algorithm.messageTypes()));
@@ -146,7 +146,7 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
                 params.put("options", options.values());
                 params.put("flaws", List.copyOf(options.flaws()));
                 sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), servers, null, null,
-                        PRODUCER, params, TraceHeader.serversAndClients(servers, List.of())));
+                        PRODUCER, params, TraceHeader.withClients(algorithm.serverRoles(servers), List.of())));
             }
             if (resume != null) {
                 lamport = resume.lamport();

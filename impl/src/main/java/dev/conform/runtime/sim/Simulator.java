@@ -68,19 +68,19 @@ public final class Simulator<M> implements ClusterView<M> {
 
     public Simulator(Algorithm<M> algorithm, SimConfig config, FaultPlan plan, TraceSink sink) {
         this.algorithm = algorithm;
-        this.config = config;
+        this.config = config.withOptions(algorithm.resolveOptions(config.options(), config.seed()));
         this.plan = plan == null ? FaultPlan.none() : plan;
         this.sink = sink == null ? TraceSink.noop() : sink;
         this.random = new SplittableRandom(config.seed());
         this.reliable = config.net() == NetSemantics.RELIABLE;
-        this.stop = algorithm.stopCondition(config.options());
+        this.stop = algorithm.stopCondition(this.config.options());
 
         List<Integer> servers = new ArrayList<>();
         for (int i = 1; i <= config.servers(); i++) {
             servers.add(i);
         }
         List<Integer> clients = new ArrayList<>();
-        for (int i = 0; i < algorithm.clients(config.options()); i++) {
+        for (int i = 0; i < algorithm.clients(this.config.options()); i++) {
             clients.add(101 + i);
         }
         serverIds = List.copyOf(servers);
@@ -125,7 +125,7 @@ public final class Simulator<M> implements ClusterView<M> {
         List<Integer> all = new ArrayList<>(serverIds);
         all.addAll(clientIds);
         return new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), all, config.seed(), plan,
-                PRODUCER, params, TraceHeader.serversAndClients(serverIds, clientIds));
+                PRODUCER, params, TraceHeader.withClients(algorithm.serverRoles(serverIds), clientIds));
     }
 
     /** Runs to the end of the budget, the stop condition or quiescence. Call once. */

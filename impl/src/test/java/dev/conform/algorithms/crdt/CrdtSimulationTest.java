@@ -35,8 +35,8 @@ class CrdtSimulationTest {
         List<ReplicaSnapshot> snapshots(int node) {
             List<ReplicaSnapshot> out = new ArrayList<>();
             for (TraceEvent e : events) {
-                if (e.kind() == EventKind.ACTION && e.node() == node) {
-                    out.add((ReplicaSnapshot) e.state());
+                if (e.kind() == EventKind.ACTION && e.node() == node && e.state() instanceof ReplicaSnapshot s) {
+                    out.add(s);
                 }
             }
             return out;

@@ -26,14 +26,17 @@ class GossipReplicaNodeTest {
         GossipReplicaNode n = new GossipReplicaNode(1, counter(1, 2), null);
         RecordingContext<GossipMessage> c = new RecordingContext<>(1, FIVE);
         n.onStart(c);
-        assertEquals(Set.of("update", "gossip"), c.timers.keySet());
+        assertEquals(Set.of("update", "gossip", "read"), c.timers.keySet());
         n.onTimer(c, "update");
         assertTrue(c.timers.containsKey("update"));
         c.timers.clear();
         n.onTimer(c, "update");
         assertTrue(c.timers.isEmpty(), "no more updates after the second");
+        n.onTimer(c, "read");
+        assertEquals(Set.of("read"), c.timers.keySet(), "reads go on");
         assertEquals(2, n.updates());
-        assertEquals(List.of("Increment", "Increment"), c.actions.stream().map(RecordingContext.Action::name).toList());
+        assertEquals(List.of("Increment", "Increment", "Read"), c.actions.stream().map(RecordingContext.Action::name).toList());
+        assertEquals(new ReadResult("g-counter", n.state().read()), c.actions.get(2).state(), "a read returns the value");
         assertEquals(new ReplicaSnapshot(n.state(), ((ReplicaSnapshot) c.persisted).clock(),
             ((ReplicaSnapshot) c.persisted).seen(), 2, null), c.persisted);
     }

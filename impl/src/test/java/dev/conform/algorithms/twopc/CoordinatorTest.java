@@ -155,7 +155,8 @@ class CoordinatorTest {
         RecordingContext<TwoPhaseMessage> rec = ctx();
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
         c.onMessage(rec, 3, new DecisionRequest());
-        assertTrue(rec.sent.isEmpty() && rec.actions.isEmpty());
+        assertTrue(rec.sent.isEmpty(), "silent while undecided");
+        assertEquals(List.of("TMRcvDecisionRequest"), names(rec), "the delivery is still handled");
         for (int r : List.of(2, 3, 4)) {
             c.onMessage(rec, r, new Vote(true));
         }

@@ -186,8 +186,8 @@ final class CausalityCheck {
             return;
         }
         if (s.from() != m.from() || s.to() != m.to() || !s.type().equals(m.type())) {
-            throw fail("message id " + m.id() + " is " + m.type() + " " + m.from() + "->" + m.to()
-                    + " here but " + s.type() + " " + s.from() + "->" + s.to()
+            throw fail("message id " + m.id() + " is " + TraceFormatException.quote(m.type()) + " " + m.from() + "->"
+                    + m.to() + " here but " + TraceFormatException.quote(s.type()) + " " + s.from() + "->" + s.to()
                     + " when sent on line " + s.line());
         }
         switch (k) {

@@ -29,14 +29,13 @@ import java.util.Map;
  * offending token.
  */
 final class LineParser {
-    private static final int MAX_DEPTH = 200;
-
     /** Shared so its symbol table of field names stays warm across readers. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNestingDepth(TraceReader.MAX_NESTING_DEPTH)
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(40)
+                    .maxNumberLength(TraceReader.MAX_NUMBER_CHARS)
+                    .maxNameLength(TraceReader.MAX_NAME_CHARS)
                     .build())
             .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
             .build()
@@ -195,7 +194,7 @@ final class LineParser {
                         String k = stringValue(name, false);
                         kind = EventKind.fromWire(k);
                         if (kind == null) {
-                            throw fail("unknown event kind \"" + k + "\" (expected one of " + kindList() + ")");
+                            throw fail("unknown event kind " + TraceFormatException.quote(k) + " (expected one of " + kindList() + ")");
                         }
                     }
                     case ACTION_BIT -> {
@@ -355,20 +354,25 @@ final class LineParser {
             throw fail("\"vc\" must be an object mapping node ids to counters");
         }
         int n = 0;
+        // ids ascending so far: a new id above the last one cannot be a duplicate
+        boolean ascending = true;
         String name;
         while ((name = p.nextFieldName()) != null) {
             int nodeId = nodeKey(name);
             if (known != null && !known.contains(nodeId)) {
                 throw fail("vector clock entry for node " + nodeId + ", which is not in the header's \"nodes\"");
             }
-            p.nextToken();
-            long v = nonNegative("vc entry");
-            // Writers emit ascending ids, so the scan for a duplicate is only needed out of order.
-            for (int i = n > 0 && vcIds[n - 1] >= nodeId ? 0 : n; i < n; i++) {
+            // Writers emit ascending ids, so the scan for a duplicate is only needed once out of order.
+            if (n > 0 && vcIds[n - 1] >= nodeId) {
+                ascending = false;
+            }
+            for (int i = ascending ? n : 0; i < n; i++) {
                 if (vcIds[i] == nodeId) {
                     throw fail("duplicate vector clock entry for node " + nodeId);
                 }
             }
+            p.nextToken();
+            long v = nonNegative("vc entry");
             if (n == vcIds.length) {
                 vcIds = java.util.Arrays.copyOf(vcIds, 2 * n);
                 vcCounts = java.util.Arrays.copyOf(vcCounts, 2 * n);
@@ -393,7 +397,7 @@ final class LineParser {
         try {
             id = Integer.parseInt(name);
         } catch (NumberFormatException e) {
-            throw fail("vector clock key \"" + name + "\" is not a node id");
+            throw fail("vector clock key " + TraceFormatException.quote(name) + " is not a node id");
         }
         keyNames[slot] = name;
         keyIds[slot] = id;
@@ -418,13 +422,13 @@ final class LineParser {
         String name;
         while ((name = p.nextFieldName()) != null) {
             if (roles.containsKey(name)) {
-                throw fail("role \"" + name + "\" listed twice");
+                throw fail("role " + TraceFormatException.quote(name) + " listed twice");
             }
             if (name.isEmpty()) {
                 throw fail("a role needs a name");
             }
             p.nextToken();
-            roles.put(name, nodeList("role \"" + name + "\""));
+            roles.put(name, nodeList("role " + TraceFormatException.quote(name)));
         }
         return roles;
     }
@@ -508,7 +512,7 @@ final class LineParser {
                 for (int i = base; i < top; i += 2) {
                     Object k = stack[i];
                     if (k == name || k.hashCode() == h && k.equals(name)) {
-                        throw fail("duplicate key \"" + name + "\"");
+                        throw fail("duplicate key " + TraceFormatException.quote(name));
                     }
                 }
                 if (top - base == 2 * ObjectFields.MAX_FIELDS) {
@@ -535,7 +539,7 @@ final class LineParser {
     private Map<String, Object> largeObject(Map<String, Object> m, String name) throws IOException {
         do {
             if (m.containsKey(name)) {
-                throw fail("duplicate key \"" + name + "\"");
+                throw fail("duplicate key " + TraceFormatException.quote(name));
             }
             p.nextToken();
             m.put(name, value());
@@ -657,10 +661,10 @@ final class LineParser {
             if (where.equals("event") && name.equals(Wire.TYPE)) {
                 throw fail("unexpected field \"type\": only the first line is a header");
             }
-            throw fail("unknown " + where + " field \"" + name + "\"");
+            throw fail("unknown " + where + " field " + TraceFormatException.quote(name));
         }
         if ((seen & bit) != 0) {
-            throw fail("duplicate field \"" + name + "\"");
+            throw fail("duplicate field " + TraceFormatException.quote(name));
         }
         return seen | bit;
     }

@@ -32,6 +32,12 @@ import java.util.List;
 public final class TraceReader implements AutoCloseable {
     /** Default longest accepted line: 16 MiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 16 << 20;
+    /** Deepest nesting of objects and arrays on a line, the line's own object counting as 1. */
+    public static final int MAX_NESTING_DEPTH = 200;
+    /** Longest number, in characters (sign and digits): 64-bit integers need at most 20. */
+    public static final int MAX_NUMBER_CHARS = 40;
+    /** Longest field name, in characters (string values are bounded by the line limit only). */
+    public static final int MAX_NAME_CHARS = 50_000;
     /** Default number of undelivered sends whose clocks are kept to check their deliveries. */
     public static final int DEFAULT_MAX_PENDING_SENDS = 1 << 16;
 

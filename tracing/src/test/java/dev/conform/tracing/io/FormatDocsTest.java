@@ -32,6 +32,20 @@ class FormatDocsTest {
     }
 
     @Test
+    void limitsAreTheReadersOwn() throws Exception {
+        String md = Files.readString(DOCS.resolve("trace-format.md"));
+        String table = md.substring(md.indexOf("## Limits"), md.indexOf("## Network and nodes"));
+        java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
+        assertTrue(table.contains("| line length | 16 MiB (" + n.format(TraceReader.DEFAULT_MAX_LINE_BYTES) + " bytes"),
+                table);
+        assertTrue(table.contains("| nesting of objects and arrays on a line | " + TraceReader.MAX_NESTING_DEPTH
+                + " levels"), table);
+        assertTrue(table.contains("| number length | " + TraceReader.MAX_NUMBER_CHARS + " characters"), table);
+        assertTrue(table.contains("| field name length | " + n.format(TraceReader.MAX_NAME_CHARS) + " characters"),
+                table);
+    }
+
+    @Test
     void schemaNamesTheSameKindsAndFieldsAsTheReader() throws Exception {
         JsonNode schema = new ObjectMapper().readTree(DOCS.resolve("trace-format.schema.json").toFile());
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());

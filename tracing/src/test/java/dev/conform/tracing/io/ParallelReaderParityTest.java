@@ -35,7 +35,7 @@ class ParallelReaderParityTest {
         for (int c = 0; c < CASES; c++) {
             long seed = master.nextLong();
             SplittableRandom rnd = new SplittableRandom(seed);
-            byte[] input = ReaderFuzzTest.mutate(bases.get(rnd.nextInt(bases.size())), rnd);
+            byte[] input = TraceMutations.mutate(bases.get(rnd.nextInt(bases.size())), rnd);
             int threads = 2 + rnd.nextInt(3);
             int chunk = 16 + rnd.nextInt(400);
             String sequential = outcome(input, 1, chunk);

@@ -1,5 +1,10 @@
 package dev.conform.tracing.io;
 
+import dev.conform.runtime.prop.Arbitrary;
+import dev.conform.runtime.prop.Gen;
+import dev.conform.runtime.prop.Outcome;
+import dev.conform.runtime.prop.Property;
+import dev.conform.runtime.prop.Shrinker;
 import dev.conform.tracing.TraceEvent;
 import org.junit.jupiter.api.Test;
 
@@ -7,55 +12,77 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Seeded mutations of valid traces (byte flips, truncation, line swaps, duplicated lines,
- * inserted garbage): the reader either reads the whole input or throws a
- * {@link TraceFormatException} with a sane position, never another exception. Inputs are a few
- * kilobytes, so each case is bounded. A failing case is shrunk by dropping lines and bytes.
+ * Seeded mutations of valid traces ({@link TraceMutations}): the reader either reads the whole
+ * input or throws a {@link TraceFormatException} whose message is one line
+ * {@code file:line:column: reason} with a position inside the input, never another exception.
+ * Inputs are a few kilobytes read with a 4 KiB line limit, so each case is bounded in memory.
+ * Runs 10,000 cases by default and 200,000 under {@code mvn verify -Psoak} (or any number with
+ * {@code -Dconform.fuzz.cases=N}); a failing case is shrunk by dropping lines, then bytes, and
+ * reported with the seed that regenerates it.
  */
-class ReaderFuzzTest {
-    private static final int CASES = Integer.getInteger("conform.fuzz.cases", 4000);
+public class ReaderFuzzTest {
+    private static final int CASES = Integer.getInteger("conform.fuzz.cases",
+            Boolean.getBoolean("conform.soak") ? 200_000 : 10_000);
+    private static final long SEED = 20261125L;
+    private static final int MAX_LINE = 4096;
+
+    /** A fuzz input, shown as text (bytes outside printable ASCII escaped) when a case fails. */
+    record Input(byte[] bytes) {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("\n");
+            for (byte b : bytes) {
+                int c = b & 0xff;
+                if (c == '\n' || c >= 0x20 && c < 0x7f) {
+                    sb.append((char) c);
+                } else {
+                    sb.append(String.format("\\x%02x", c));
+                }
+            }
+            return sb.toString();
+        }
+    }
 
     @Test
-    void mutatedTracesFailOnlyWithPositions() {
+    void mutatedTracesAreReadOrRejectedWithAPosition() {
         List<byte[]> bases = new ArrayList<>();
         for (long s = 0; s < 8; s++) {
             bases.add(render(s));
         }
-        SplittableRandom master = new SplittableRandom(20261125L);
-        int accepted = 0;
-        int rejected = 0;
-        for (int c = 0; c < CASES; c++) {
-            long seed = master.nextLong();
-            SplittableRandom rnd = new SplittableRandom(seed);
-            byte[] input = mutate(bases.get(rnd.nextInt(bases.size())), rnd);
-            boolean[] ok = new boolean[1];
-            String problem = problem(input, ok);
-            if (problem != null) {
-                byte[] small = shrink(input);
-                fail("case seed " + seed + ": " + problem + "\nshrunk input:\n"
-                        + new String(small, StandardCharsets.ISO_8859_1));
-            }
-            if (ok[0]) {
-                accepted++;
-            } else {
-                rejected++;
-            }
-        }
+        Gen<Input> gen = rnd -> new Input(TraceMutations.mutate(bases.get(rnd.nextInt(bases.size())), rnd));
+        int[] outcomes = new int[2];
+        Outcome<Input> o = Property.check("reader on mutated traces", SEED, CASES, new Arbitrary<>(gen, SHRINK),
+                in -> {
+                    outcomes[readsFully(in.bytes()) ? 0 : 1]++;
+                    return true;
+                });
+        assertFalse(o.failed(), o::describe);
         // the mutations must exercise both outcomes, else the fuzzer tests nothing
-        assertTrue(rejected > CASES / 2, "rejected " + rejected);
-        assertTrue(accepted > 0, "accepted " + accepted);
-        System.out.println("reader fuzz: " + CASES + " cases, " + accepted + " accepted, " + rejected + " rejected");
+        assertTrue(outcomes[1] > CASES / 2, "rejected " + outcomes[1]);
+        assertTrue(outcomes[0] > CASES / 100, "accepted " + outcomes[0]);
+        System.out.println("reader fuzz: " + CASES + " cases, " + outcomes[0] + " accepted, " + outcomes[1]
+                + " rejected");
     }
 
-    static byte[] render(long seed) {
+    /** The shrinker must reach a small input, or failures would be reported as kilobytes of noise. */
+    @Test
+    void shrinkingReachesTheOffendingLine() {
+        byte[] base = render(1);
+        Outcome<Input> o = Property.check("no input mentions vc", 5L, 10,
+                new Arbitrary<>(rnd -> new Input(base), SHRINK),
+                in -> !new String(in.bytes(), StandardCharsets.UTF_8).contains("\"vc\""));
+        assertTrue(o.failed());
+        assertTrue(o.minimal().bytes().length <= 4, o::describe);
+    }
+
+    public static byte[] render(long seed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (NdjsonSink sink = new NdjsonSink(out)) {
             sink.header(TraceSamples.header(3));
@@ -66,185 +93,64 @@ class ReaderFuzzTest {
         return out.toByteArray();
     }
 
-    /** Null when the reader behaves; else what went wrong. */
-    private static String problem(byte[] input) {
-        return problem(input, new boolean[1]);
-    }
-
-    private static String problem(byte[] input, boolean[] accepted) {
-        long lines = 1;
-        for (byte b : input) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        try {
-            accepted[0] = readsFully(input);
-            return null;
-        } catch (TraceFormatException e) {
-            if (e.line() < 1 || e.line() > lines || e.column() < 1 || e.getMessage().indexOf('\n') >= 0
-                    || !e.getMessage().startsWith("fuzz:" + e.line() + ":" + e.column() + ": ")) {
-                return "bad position or message: " + e.getMessage();
-            }
-            return null;
-        } catch (Throwable t) {
-            return "unexpected " + t;
-        }
-    }
-
+    /**
+     * True when the reader accepts the input, false when it rejects it with a well-formed
+     * positioned error; throws (failing the case) on anything else.
+     */
     private static boolean readsFully(byte[] input) {
         try (TraceReader r = TraceReader.of(new ByteArrayInputStream(input), "fuzz",
-                TraceReader.Options.defaults().withMaxLineBytes(4096))) {
+                TraceReader.Options.defaults().withMaxLineBytes(MAX_LINE))) {
             while (r.next() != null) {
                 // consume
             }
             return true;
-        }
-    }
-
-    static byte[] mutate(byte[] base, SplittableRandom rnd) {
-        byte[] b = base;
-        int rounds = 1 + rnd.nextInt(3);
-        for (int i = 0; i < rounds; i++) {
-            b = switch (rnd.nextInt(7)) {
-                case 0 -> flipByte(b, rnd);
-                case 1 -> Arrays.copyOf(b, rnd.nextInt(b.length + 1));
-                case 2 -> swapLines(b, rnd);
-                case 3 -> duplicateLine(b, rnd);
-                case 4 -> insertGarbage(b, rnd);
-                case 5 -> replaceToken(b, rnd);
-                default -> deleteLine(b, rnd);
-            };
-        }
-        return b;
-    }
-
-    private static byte[] flipByte(byte[] b, SplittableRandom rnd) {
-        if (b.length == 0) {
-            return b;
-        }
-        byte[] c = b.clone();
-        int i = rnd.nextInt(c.length);
-        c[i] = rnd.nextBoolean() ? (byte) (c[i] ^ (1 << rnd.nextInt(8))) : (byte) rnd.nextInt(256);
-        return c;
-    }
-
-    private static byte[] insertGarbage(byte[] b, SplittableRandom rnd) {
-        String[] pieces = {"{", "}", "[", "]", ",", ":", "\"", "\\", "null", "-1", "1e9", "\n", "\r\n", " ",
-            "\"kind\":\"send\"", "99999999999999999999999", "\u00e9", "\"seq\":0,", "{}", "\"vc\":{\"1\":9},"};
-        byte[] g;
-        if (rnd.nextInt(4) == 0) {
-            g = new byte[1 + rnd.nextInt(8)];
-            for (int i = 0; i < g.length; i++) {
-                g[i] = (byte) rnd.nextInt(256);
+        } catch (TraceFormatException e) {
+            List<byte[]> lines = TraceMutations.lines(input);
+            long line = e.line();
+            // a line number one past the last line: the input ends without a newline-terminated line
+            boolean inside = line >= 1 && line <= lines.size() + 1;
+            int lineBytes = line >= 1 && line <= lines.size() ? lines.get((int) line - 1).length : 0;
+            if (!inside || e.column() < 1 || e.column() > lineBytes + 1) {
+                throw new AssertionError("position outside the input: " + e.getMessage());
             }
-        } else {
-            g = pieces[rnd.nextInt(pieces.length)].getBytes(StandardCharsets.UTF_8);
-        }
-        int at = rnd.nextInt(b.length + 1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(b, 0, at);
-        out.writeBytes(g);
-        out.write(b, at, b.length - at);
-        return out.toByteArray();
-    }
-
-    /** Replaces a digit run or a short word by another, keeping JSON often valid. */
-    private static byte[] replaceToken(byte[] b, SplittableRandom rnd) {
-        String s = new String(b, StandardCharsets.UTF_8);
-        String[] from = {"\"deliver\"", "\"send\"", "\"action\"", ":1,", ":2,", "\"seq\":", "\"vc\":", "\"msg\":", "\"lamport\":"};
-        String[] to = {"\"drop\"", "\"timer\"", "\"deliver\"", ":3,", ":0,", "\"seqq\":", "\"vc\":{},\"x\":", "\"state\":", "\"lamport\":1,\"y\":"};
-        int k = rnd.nextInt(from.length);
-        int idx = s.indexOf(from[k], rnd.nextInt(Math.max(1, s.length())));
-        if (idx < 0) {
-            idx = s.indexOf(from[k]);
-        }
-        if (idx < 0) {
-            return b;
-        }
-        return (s.substring(0, idx) + to[rnd.nextInt(to.length)] + s.substring(idx + from[k].length()))
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static List<byte[]> lines(byte[] b) {
-        List<byte[]> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == '\n') {
-                out.add(Arrays.copyOfRange(b, start, i + 1));
-                start = i + 1;
+            String m = e.getMessage();
+            if (!m.startsWith("fuzz:" + e.line() + ":" + e.column() + ": ") || m.length() > 600
+                    || m.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new AssertionError("not a one-line positioned message: " + m);
             }
+            return false;
         }
-        if (start < b.length) {
-            out.add(Arrays.copyOfRange(b, start, b.length));
+    }
+
+    /** Drop whole lines (halves first), then runs of bytes. */
+    private static final Shrinker<Input> SHRINK = in -> {
+        List<Input> out = new ArrayList<>();
+        List<byte[]> lines = TraceMutations.lines(in.bytes());
+        Shrinker<List<byte[]>> byLines = Shrinker.list(Shrinker.none());
+        for (List<byte[]> fewer : byLines.candidates(lines)) {
+            out.add(new Input(TraceMutations.join(fewer)));
+        }
+        byte[] b = in.bytes();
+        // then byte runs, longest first; single bytes only once the input is small
+        int smallest = b.length <= 2000 ? 1 : b.length / 64;
+        for (int run = b.length / 2; run >= smallest && run >= 1; run /= 2) {
+            for (int at = 0; at + run <= b.length; at += run) {
+                byte[] c = new byte[b.length - run];
+                System.arraycopy(b, 0, c, 0, at);
+                System.arraycopy(b, at + run, c, at, b.length - at - run);
+                out.add(new Input(c));
+            }
         }
         return out;
-    }
+    };
 
-    private static byte[] join(List<byte[]> lines) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lines.forEach(out::writeBytes);
-        return out.toByteArray();
-    }
-
-    private static byte[] swapLines(byte[] b, SplittableRandom rnd) {
-        List<byte[]> l = lines(b);
-        if (l.size() < 2) {
-            return b;
+    @Test
+    void mutationsAreSeeded() {
+        byte[] base = render(3);
+        for (long s = 0; s < 50; s++) {
+            byte[] a = TraceMutations.mutate(base, new SplittableRandom(s));
+            byte[] b = TraceMutations.mutate(base, new SplittableRandom(s));
+            assertTrue(java.util.Arrays.equals(a, b), "seed " + s);
         }
-        int i = rnd.nextInt(l.size());
-        int j = rnd.nextInt(l.size());
-        byte[] t = l.get(i);
-        l.set(i, l.get(j));
-        l.set(j, t);
-        return join(l);
-    }
-
-    private static byte[] duplicateLine(byte[] b, SplittableRandom rnd) {
-        List<byte[]> l = lines(b);
-        if (l.isEmpty()) {
-            return b;
-        }
-        int i = rnd.nextInt(l.size());
-        l.add(rnd.nextInt(l.size() + 1), l.get(i));
-        return join(l);
-    }
-
-    private static byte[] deleteLine(byte[] b, SplittableRandom rnd) {
-        List<byte[]> l = lines(b);
-        if (l.isEmpty()) {
-            return b;
-        }
-        l.remove(rnd.nextInt(l.size()));
-        return join(l);
-    }
-
-    /** Greedy shrinking: drop whole lines, then single bytes, while the problem persists. */
-    private static byte[] shrink(byte[] input) {
-        byte[] cur = input;
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            List<byte[]> l = lines(cur);
-            for (int i = 0; i < l.size() && !progress; i++) {
-                List<byte[]> fewer = new ArrayList<>(l);
-                fewer.remove(i);
-                byte[] cand = join(fewer);
-                if (problem(cand) != null) {
-                    cur = cand;
-                    progress = true;
-                }
-            }
-            for (int i = 0; i < cur.length && !progress && cur.length < 2000; i++) {
-                byte[] cand = new byte[cur.length - 1];
-                System.arraycopy(cur, 0, cand, 0, i);
-                System.arraycopy(cur, i + 1, cand, i, cur.length - i - 1);
-                if (problem(cand) != null) {
-                    cur = cand;
-                    progress = true;
-                }
-            }
-        }
-        return cur;
     }
 }

@@ -148,6 +148,15 @@ class StrictnessTest {
                 "knows of 1 events of node 1, but only 0 precede this line");
     }
 
+    /** Found by the reader fuzz test: a repeated id after an out-of-order one was not caught. */
+    @Test
+    void duplicateVectorClockEntriesInAnyOrder() {
+        String e = "{\"node\":1,\"kind\":\"timer\",\"vc\":%s}\n";
+        rejected(H + e.formatted("{\"1\":1,\"1\":1}"), 2, 38, "duplicate vector clock entry for node 1");
+        rejected(H + e.formatted("{\"2\":1,\"1\":1,\"2\":1}"), 2, 44, "duplicate vector clock entry for node 2");
+        rejected(H + e.formatted("{\"1\":1,\"2\":1,\"1\":1}"), 2, 44, "duplicate vector clock entry for node 1");
+    }
+
     @Test
     void deliveryAfterForgottenSendIsNotChecked() {
         String send = "{\"node\":1,\"kind\":\"send\",\"msg\":{\"id\":%d,\"from\":1,\"to\":2,\"type\":\"M\"},\"vc\":{\"1\":%d}}\n";

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Java invariants of {@code crdt} traces (gossip-replicated CRDTs):
+ * Java twin of TraceCrdt.tla for {@code crdt} traces (every kind and clock mode): the folder
+ * ({@link CrdtFolder}) rejects every event the spec does not match, and the spec's invariants are
+ * checked after every event under the same names:
  * <ul>
- * <li>{@code Monotonic} (always): every replica's recorded value only grows in its lattice order;</li>
- * <li>{@code NoLostCausalWrite} (always): no last-writer-wins write is absorbed at birth by the
- *     write it causally follows (the failure of physical timestamps under clock skew);</li>
- * <li>{@code Gossiped} (sometimes): at least one merge happened, so the run exercised replication.</li>
+ * <li>{@code NoPhantomUpdates} (always): no replica knows of an update its origin has not made;</li>
+ * <li>{@code HlcDominates} (always): with the HLC, every replica's clock is at or above every
+ *     timestamp its value holds, so no causally later write is lost;</li>
+ * <li>{@code CrdtQuiet} (at the end): no handler left half done (the spec's end condition);</li>
+ * <li>{@code Gossiped}, {@code ReadServed} (sometimes, coverage): a merge happened, a client read.</li>
  * </ul>
  */
 public final class CrdtInvariants implements InvariantSet<CrdtTraceState> {
@@ -31,9 +34,11 @@ public final class CrdtInvariants implements InvariantSet<CrdtTraceState> {
     @Override
     public List<Invariant<CrdtTraceState>> invariants() {
         return List.of(
-            Invariant.always("Monotonic", s -> !s.regressed),
-            Invariant.always("NoLostCausalWrite", s -> !s.lostWrite),
-            Invariant.sometimes("Gossiped", s -> s.merges > 0));
+            Invariant.always("NoPhantomUpdates", s -> s.params == null || s.noPhantomUpdates()),
+            Invariant.always("HlcDominates", CrdtTraceState::hlcDominates),
+            Invariant.atEnd("CrdtQuiet", CrdtTraceState::quiet),
+            Invariant.sometimes("Gossiped", s -> s.merges > 0),
+            Invariant.sometimes("ReadServed", s -> s.reads > 0));
     }
 
     /** Every gossip message a replica receives is merged by one ReceiveGossip action. */

@@ -15,19 +15,27 @@ import java.util.Map;
  * Folds a raft trace into a {@link RaftTraceState}: action events set the acting server's state
  * to the one recorded, {@code crash} applies the spec's {@code Restart} (volatile state lost),
  * {@code restart} applies the persisted record the simulator attaches. Servers are the header's
- * nodes with ids up to {@value #CLIENT_ID_BASE} (clients' events are ignored, as in TraceRaft).
+ * "server" role; clients' events change no server. Every event is first taken by the spec's
+ * steps ({@link RaftSpecReplay}), which reject what Raft.tla and TraceRaft.tla cannot do.
  */
 final class RaftFolder implements StateFolder<RaftTraceState> {
-    static final int CLIENT_ID_BASE = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final boolean specSteps;
+
+    RaftFolder() {
+        this(true);
+    }
+
+    /** @param specSteps false only to judge the invariants alone, on traces that are no spec behaviour */
+    RaftFolder(boolean specSteps) {
+        this.specSteps = specSteps;
+    }
 
     @Override
     public RaftTraceState initial(TraceHeader header) {
-        RaftTraceState s = new RaftTraceState();
-        for (int n : header.nodes()) {
-            if (n <= CLIENT_ID_BASE) {
-                s.server(n);
-            }
+        RaftTraceState s = new RaftTraceState(specSteps ? new RaftSpecReplay(header) : null);
+        for (int n : header.servers()) {
+            s.server(n);
         }
         return s;
     }
@@ -36,6 +44,9 @@ final class RaftFolder implements StateFolder<RaftTraceState> {
     public RaftTraceState apply(RaftTraceState s, TraceEvent e) {
         s.changed = null;
         s.note = null;
+        if (s.spec != null) {
+            s.spec.apply(e);
+        }
         ServerView v = s.servers.get(e.node());
         if (v == null) {
             return s;

@@ -16,11 +16,30 @@ import java.util.Map;
  * <li>{@code LeaderCompleteness} (always): a leader holds every entry committed at a server whose
  *     term is not newer than its own;</li>
  * <li>{@code StateMachineSafety} (always): no two servers committed different entries at an index;</li>
+ * <li>{@code RaftQuiet} (at the end, TraceRaft.tla's end condition): every answer a handler
+ *     produced and every client reply owed was sent;</li>
  * <li>{@code LeaderElected}, {@code EntryCommitted} (sometimes): the run elected a leader and
  *     committed an entry, so a run where nothing happened fails.</li>
  * </ul>
+ * Before the invariants, every event is taken by the spec's steps ({@link RaftSpecReplay}): an
+ * event TraceRaft.tla cannot match is rejected with the reason.
  */
 public final class RaftInvariants implements InvariantSet<RaftTraceState> {
+    private final boolean specSteps;
+
+    public RaftInvariants() {
+        this(true);
+    }
+
+    private RaftInvariants(boolean specSteps) {
+        this.specSteps = specSteps;
+    }
+
+    /** The invariants alone, without the spec's steps: for judging them on hand-built traces. */
+    static RaftInvariants invariantsAlone() {
+        return new RaftInvariants(false);
+    }
+
     @Override
     public String algorithm() {
         return "raft";
@@ -28,7 +47,7 @@ public final class RaftInvariants implements InvariantSet<RaftTraceState> {
 
     @Override
     public StateFolder<RaftTraceState> folder() {
-        return new RaftFolder();
+        return new RaftFolder(specSteps);
     }
 
     @Override
@@ -38,19 +57,19 @@ public final class RaftInvariants implements InvariantSet<RaftTraceState> {
             Invariant.always("LogMatching", RaftProperties::logMatching),
             Invariant.always("LeaderCompleteness", RaftProperties::leaderCompleteness),
             Invariant.always("StateMachineSafety", RaftProperties::stateMachineSafety),
+            Invariant.atEnd("RaftQuiet", s -> s.spec == null || s.spec.endProblem() == null),
             Invariant.sometimes("LeaderElected", RaftProperties::leaderElected),
             Invariant.sometimes("EntryCommitted", RaftProperties::entryCommitted));
     }
 
-    /** Each Handle action consumes the delivery of its message type (README, rule R2). */
+    /**
+     * Each Handle action consumes the delivery of its message type, and each client request is
+     * consumed by ClientRequest, RedirectClient or AnswerFromSession (README, rule R2).
+     */
     @Override
     public Map<String, Set<String>> consumers() {
-        return Map.of(
-            "HandleRequestVote", Set.of("RequestVote"),
-            "HandleRequestVoteResponse", Set.of("RequestVoteResponse"),
-            "HandleAppendEntries", Set.of("AppendEntries"),
-            "HandleAppendEntriesResponse", Set.of("AppendEntriesResponse"),
-            "HandleInstallSnapshot", Set.of("InstallSnapshot"),
-            "HandleInstallSnapshotResponse", Set.of("InstallSnapshotResponse"));
+        Map<String, Set<String>> c = new java.util.HashMap<>();
+        RaftActions.HANDLERS.forEach((action, type) -> c.put(action, Set.of(type)));
+        return Map.copyOf(c);
     }
 }

@@ -11,11 +11,22 @@ import java.util.Map;
  * event changed (null when it changed none). Mutable; owned by one replay.
  */
 public final class RaftTraceState {
+    /** The spec's own state along the trace (the Java twin of TraceRaft.tla's steps). */
+    final RaftSpecReplay spec;
     final Map<Integer, ServerView> servers = new LinkedHashMap<>();
     final List<Entry> committedSeen = new ArrayList<>();
     ServerView changed;
     /** Why the last failing check failed (for the report). */
     String note;
+
+    /** A state of servers only (for the properties alone), without the spec's steps. */
+    RaftTraceState() {
+        this(null);
+    }
+
+    RaftTraceState(RaftSpecReplay spec) {
+        this.spec = spec;
+    }
 
     ServerView server(int id) {
         return servers.computeIfAbsent(id, ServerView::new);

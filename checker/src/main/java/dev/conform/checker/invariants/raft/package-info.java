@@ -1,6 +1,16 @@
 /**
  * Java invariants of {@code raft} traces (specs/raft), checked from the trace alone.
  *
+ * <p>{@link dev.conform.checker.invariants.raft.RaftSpecReplay} is the Java twin of the steps of
+ * {@code TraceRaft.tla}: after the network rules ({@code TraceNetwork}), it takes Raft.tla's
+ * action for each event on the spec's own state ({@link dev.conform.checker.invariants.raft.SpecServer},
+ * {@link dev.conform.checker.invariants.raft.RaftActions}), compares the recorded state
+ * ({@link dev.conform.checker.invariants.raft.RecordedState}), checks requests against their
+ * sender, answers against their handler, restarts against what was persisted and client replies
+ * against the key-value store folded over the committed log
+ * ({@link dev.conform.checker.invariants.raft.ClientReplies}, {@link
+ * dev.conform.checker.invariants.raft.KvReplica}). The servers are the header's server role.
+ *
  * <p>{@link dev.conform.checker.invariants.raft.RaftFolder} folds the state every {@code action}
  * event records (term, role, vote, log after the snapshot, snapshot index/term, commit index)
  * into one global state, applies {@code crash} (role back to Follower, commit index back to the

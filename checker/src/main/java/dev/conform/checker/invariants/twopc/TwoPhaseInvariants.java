@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Java invariants of {@code twopc} traces:
+ * Java invariants of {@code twopc} traces, over the state {@link TwoPhaseFolder} replays with the
+ * actions of {@code TwoPhase.tla} (a step the spec does not allow is rejected at its event):
  * <ul>
  * <li>{@code CommitValidity} (always): if anyone committed, every participant sent a yes vote;</li>
  * <li>{@code Consistency} (always): no participant committed while another participant or the
  *     coordinator aborted, and vice versa (as in {@code TwoPhase.tla});</li>
+ * <li>{@code ReportsFollowDecision} (always): a participant reports commit only once the
+ *     coordinator has logged commit, and a client is told exactly the logged decision;</li>
+ * <li>{@code TwoPhaseTraceEnd} (at the end): every send a recorded action made was made, and every
+ *     node the network has up has recovered (the trace spec's end condition);</li>
  * <li>{@code DecidedOrCoordinatorDown} (sometimes): at some point someone decided or the
  *     coordinator was down, so a run in which the transaction went nowhere for no reason fails.</li>
  * </ul>
@@ -37,12 +42,14 @@ public final class TwoPhaseInvariants implements InvariantSet<TwoPhaseTraceState
                 // voter aborted), and the report should name the cause.
                 Invariant.always("CommitValidity", TwoPhaseTraceState::commitValid),
                 Invariant.always("Consistency", TwoPhaseTraceState::consistent),
+                Invariant.always("ReportsFollowDecision", TwoPhaseTraceState::reportsFollowDecision),
+                Invariant.atEnd("TwoPhaseTraceEnd", TwoPhaseTraceState::endQuiet),
                 Invariant.sometimes("DecidedOrCoordinatorDown", TwoPhaseTraceState::decidedOrCoordinatorDown));
     }
 
-    /** Not bound yet: the implementation ignores some deliveries without recording an action. */
+    /** Every handler action and the message type whose delivery it consumes, as in the trace spec. */
     @Override
     public Map<String, Set<String>> consumers() {
-        return Map.of();
+        return TwoPhaseSteps.CONSUMERS;
     }
 }

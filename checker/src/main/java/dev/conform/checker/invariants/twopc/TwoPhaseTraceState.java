@@ -1,38 +1,67 @@
 package dev.conform.checker.invariants.twopc;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The spec variables of {@code TwoPhase.tla} as far as a trace shows them, folded event by event. */
+/**
+ * The variables of {@code TwoPhase.tla} as {@code TraceTwoPhase.tla} has them along a trace,
+ * folded event by event by {@link TwoPhaseFolder}: the coordinator's {@code tmState},
+ * {@code tmPrepared}, {@code tmAcked}, {@code tmUp}; each participant's {@code rmState} and
+ * {@code rmUp}; each client's {@code clientOutcome}; the history {@code yesVotes}; and
+ * {@code msgs}, the messages recorded actions made whose send event has not come yet (each
+ * node's outbox). The nodes come from the header's roles.
+ */
 public final class TwoPhaseTraceState {
+    static final String INIT = "init";
+    static final String WAITING = "waiting";
+    static final String WORKING = "working";
     static final String COMMITTED = "committed";
     static final String ABORTED = "aborted";
     static final String PREPARED = "prepared";
+    static final String NONE = "none";
 
     final int coordinator;
-    /** rmState per participant, "working" until the participant records otherwise. */
+    final SortedSet<Integer> participants;
+    final SortedSet<Integer> clients;
+    final boolean cooperative;
+    /** Why the header cannot be a two-phase commit header, or null. */
+    final String headerProblem;
+
+    String tmState = INIT;
+    final SortedSet<Integer> tmPrepared = new TreeSet<>();
+    final SortedSet<Integer> tmAcked = new TreeSet<>();
+    boolean tmUp = true;
     final SortedMap<Integer, String> rmState = new TreeMap<>();
-    String tmState = "init";
+    final SortedSet<Integer> rmDown = new TreeSet<>();
+    final SortedMap<Integer, String> clientOutcome = new TreeMap<>();
     /** History: participants that ever sent a yes vote. */
     final SortedSet<Integer> yesVotes = new TreeSet<>();
-    /** Nodes crashed and not restarted. */
-    final SortedSet<Integer> down = new TreeSet<>();
+    /** Messages recorded actions made and not yet sent (each node's outbox). */
+    final Set<SpecMessage> msgs = new LinkedHashSet<>();
+    /** Nodes the network has down (crashed, not restarted); the spec's up state follows at recovery. */
+    final SortedSet<Integer> netDown = new TreeSet<>();
+    /** The message delivered to each node and not yet consumed by its handler. */
+    final Map<Integer, SpecMessage> delivered = new TreeMap<>();
     /** Any node committed (or aborted) at some point of the run, even if a later state differs. */
     boolean everCommitted;
     boolean everAborted;
 
-    TwoPhaseTraceState(List<Integer> nodes) {
-        List<Integer> sorted = new ArrayList<>(nodes);
-        sorted.sort(null);
-        this.coordinator = sorted.isEmpty() ? 1 : sorted.get(0);
-        for (int r : sorted.subList(Math.min(1, sorted.size()), sorted.size())) {
-            rmState.put(r, "working");
-        }
+    TwoPhaseTraceState(int coordinator, List<Integer> participants, List<Integer> clients, boolean cooperative,
+            String headerProblem) {
+        this.coordinator = coordinator;
+        this.participants = new TreeSet<>(participants);
+        this.clients = new TreeSet<>(clients);
+        this.cooperative = cooperative;
+        this.headerProblem = headerProblem;
+        participants.forEach(r -> rmState.put(r, WORKING));
+        clients.forEach(c -> clientOutcome.put(c, NONE));
     }
 
     public int coordinator() {
@@ -40,7 +69,7 @@ public final class TwoPhaseTraceState {
     }
 
     public SortedSet<Integer> participants() {
-        return new TreeSet<>(rmState.keySet());
+        return new TreeSet<>(participants);
     }
 
     public String tmState() {
@@ -52,8 +81,13 @@ public final class TwoPhaseTraceState {
         return rmState.get(participant);
     }
 
+    /** What client {@code c} was told ("none" before the answer), or null for a node that is not a client. */
+    public String clientOutcome(int c) {
+        return clientOutcome.get(c);
+    }
+
     public boolean coordinatorUp() {
-        return !down.contains(coordinator);
+        return tmUp;
     }
 
     /** Someone committed at some point of the run. */
@@ -77,6 +111,28 @@ public final class TwoPhaseTraceState {
         return out;
     }
 
+    boolean decided() {
+        return tmState.equals(COMMITTED) || tmState.equals(ABORTED);
+    }
+
+    /** The spec's up state of node n (clients are always up). */
+    boolean up(int n) {
+        if (n == coordinator) {
+            return tmUp;
+        }
+        return !rmDown.contains(n);
+    }
+
+    /** Node n has sent every message its recorded actions made ({@code NoneFrom(n)}). */
+    boolean noneFrom(int n) {
+        for (SpecMessage m : msgs) {
+            if (m.from() == n) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean consistent() {
         boolean rmCommitted = rmState.containsValue(COMMITTED);
         boolean rmAborted = rmState.containsValue(ABORTED);
@@ -90,9 +146,40 @@ public final class TwoPhaseTraceState {
         return !anyCommitted || yesVotes.containsAll(rmState.keySet());
     }
 
+    /** {@code ReportsFollowDecision}: commit reported only once decided so; clients told exactly the decision. */
+    boolean reportsFollowDecision() {
+        if (rmState.containsValue(COMMITTED) && !tmState.equals(COMMITTED)) {
+            return false;
+        }
+        for (String o : clientOutcome.values()) {
+            if (!o.equals(NONE) && !o.equals(tmState)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code TwoPhaseTraceEnd}, the part beyond the network's end rule: every recorded send was
+     * made, and every node the network has up has recovered.
+     */
+    boolean endQuiet() {
+        if (!msgs.isEmpty()) {
+            return false;
+        }
+        if (tmUp == netDown.contains(coordinator)) {
+            return false;
+        }
+        for (int r : participants) {
+            if (up(r) == netDown.contains(r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean decidedOrCoordinatorDown() {
-        return tmState.equals(COMMITTED) || tmState.equals(ABORTED) || rmState.containsValue(COMMITTED)
-                || rmState.containsValue(ABORTED) || !coordinatorUp();
+        return decided() || rmState.containsValue(COMMITTED) || rmState.containsValue(ABORTED) || !tmUp;
     }
 
     /**
@@ -113,6 +200,8 @@ public final class TwoPhaseTraceState {
 
     @Override
     public String toString() {
-        return "tmState=" + tmState + " rmState=" + rmState + " yesVotes=" + yesVotes + " down=" + down;
+        return "tmState=" + tmState + " tmPrepared=" + tmPrepared + " tmAcked=" + tmAcked + " tmUp=" + tmUp
+                + " rmState=" + rmState + " rmDown=" + rmDown + " clientOutcome=" + clientOutcome
+                + " yesVotes=" + yesVotes + " unsent=" + msgs;
     }
 }

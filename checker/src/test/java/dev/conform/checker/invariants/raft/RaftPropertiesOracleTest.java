@@ -33,7 +33,7 @@ class RaftPropertiesOracleTest {
 
     /** First event (1-based) after which the fast / oracle checks fail; 0 when none; -1 fold error. */
     private static long[] firstFailures(RaftTraceReplay t) {
-        RaftFolder folder = new RaftFolder();
+        RaftFolder folder = new RaftFolder(false);
         RaftTraceState s = folder.initial(t.header);
         long fast = 0;
         long slow = 0;

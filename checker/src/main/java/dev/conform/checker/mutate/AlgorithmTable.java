@@ -1,0 +1,73 @@
+package dev.conform.checker.mutate;
+
+import dev.conform.checker.mutate.FieldRule.Change;
+import java.util.List;
+
+/**
+ * What the generic operators cannot know from the trace format: per algorithm, the recorded
+ * state fields its spec models ({@link FieldRule}), its client replies that claim success, and
+ * header parameters whose other values no trace of this run could be a behaviour of.
+ *
+ * @param algorithm  the header's algorithm
+ * @param fields     modelled state fields (empty: the state-field operators do not apply)
+ * @param reply      client replies (null: the algorithm has none)
+ * @param parameters header parameters with alternatives (empty: none)
+ */
+public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply reply, List<Parameter> parameters) {
+
+    /**
+     * A client reply that claims success, and the request action that must be committed before it.
+     *
+     * @param replyType     the reply's message type
+     * @param successField  the boolean body field that is true on success
+     * @param requestType   the request's message type
+     * @param requestAction the server action that takes the request in (before it is committed)
+     * @param matchField    the body field reply and request share (the client's request number)
+     */
+    public record Reply(String replyType, String successField, String requestType, String requestAction,
+                        String matchField) {
+    }
+
+    /**
+     * A header parameter whose value the recorded states reveal (so another value is a lie).
+     *
+     * @param path   dot-separated path from the header
+     * @param values every value it can take
+     */
+    public record Parameter(String path, List<String> values) {
+    }
+
+    public AlgorithmTable {
+        fields = List.copyOf(fields);
+        parameters = List.copyOf(parameters);
+    }
+
+    /** Every algorithm this table knows; used by the algorithm-swap operator. */
+    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "broadcast");
+
+    static AlgorithmTable of(String algorithm) {
+        return switch (algorithm) {
+            case "raft" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("currentTerm", Change.SHIFT),
+                    FieldRule.of("votedFor", Change.PHANTOM_VALUE),
+                    FieldRule.of("commitIndex", Change.SHIFT)),
+                    new Reply("ClientReply", "ok", "ClientRequest", "ClientRequest", "seq"), List.of());
+            case "twopc" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("rmState", Change.ENUM, "working", "prepared", "committed", "aborted"),
+                    FieldRule.of("tmState", Change.ENUM, "init", "waiting", "committed", "aborted")),
+                    null, List.of());
+            case "crdt" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("crdt.counts.*", Change.SHIFT),
+                    FieldRule.of("crdt.counts", Change.PHANTOM_KEY),
+                    FieldRule.of("crdt.inc.counts.*", Change.SHIFT),
+                    FieldRule.of("crdt.dec.counts.*", Change.SHIFT),
+                    FieldRule.of("crdt.value", Change.TEXT),
+                    FieldRule.of("crdt.entries.*.value", Change.TEXT)),
+                    null, List.of(new Parameter("params.options.type",
+                            List.of("g-counter", "pn-counter", "lww-register", "lww-map", "or-set"))));
+            case "pingcounter" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
+                    null, List.of());
+            default -> new AlgorithmTable(algorithm, List.of(), null, List.of());
+        };
+    }
+}
