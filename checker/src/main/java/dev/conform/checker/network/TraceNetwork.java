@@ -1,5 +1,6 @@
 package dev.conform.checker.network;
 
+import dev.conform.checker.invariants.JsonObjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.checker.invariants.FoldException;
 import dev.conform.tracing.EventKind;
@@ -10,7 +11,6 @@ import dev.conform.tracing.TraceMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -388,16 +388,7 @@ public final class TraceNetwork {
         return o instanceof Number n ? n.longValue() : 0;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object o, String what) {
-        if (o instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        try {
-            // in-memory traces carry the runtime's records; compare them as the file would
-            return JSON.convertValue(o, LinkedHashMap.class);
-        } catch (IllegalArgumentException ex) {
-            throw new FoldException(what + " is not a JSON object: " + o);
-        }
+        return JsonObjects.asMap(o, what);
     }
 }

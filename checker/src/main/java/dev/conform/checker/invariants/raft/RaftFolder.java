@@ -1,5 +1,6 @@
 package dev.conform.checker.invariants.raft;
 
+import dev.conform.checker.invariants.JsonObjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.checker.invariants.FoldException;
 import dev.conform.checker.invariants.StateFolder;
@@ -19,7 +20,6 @@ import java.util.Map;
  * steps ({@link RaftSpecReplay}), which reject what Raft.tla and TraceRaft.tla cannot do.
  */
 final class RaftFolder implements StateFolder<RaftTraceState> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final boolean specSteps;
 
     RaftFolder() {
@@ -171,17 +171,8 @@ final class RaftFolder implements StateFolder<RaftTraceState> {
         throw new FoldException("state field \"" + field + "\" is missing or not a number: " + st.get(field));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object state) {
-        if (state instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        // in-memory traces carry the runtime's objects (e.g. the persisted record on restart)
-        try {
-            return JSON.convertValue(state, Map.class);
-        } catch (IllegalArgumentException ex) {
-            throw new FoldException("state " + state + " is not a JSON object");
-        }
+        return JsonObjects.asMap(state, "state");
     }
 
     @Override

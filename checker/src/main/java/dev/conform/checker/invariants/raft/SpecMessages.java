@@ -1,5 +1,6 @@
 package dev.conform.checker.invariants.raft;
 
+import dev.conform.checker.invariants.JsonObjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.checker.invariants.FoldException;
 import dev.conform.tracing.TraceMessage;
@@ -20,23 +21,13 @@ final class SpecMessages {
     static final Set<String> RAFT = Set.of("RequestVote", "RequestVoteResponse", "AppendEntries",
         "AppendEntriesResponse", "InstallSnapshot", "InstallSnapshotResponse");
     static final Set<String> REQUESTS = Set.of("RequestVote", "AppendEntries", "InstallSnapshot");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SpecMessages() {
     }
 
     /** The body of m as a map (in-memory traces carry the runtime's message records). */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> body(TraceMessage m) {
-        Object b = m.body();
-        if (b instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
-        }
-        try {
-            return JSON.convertValue(b, Map.class);
-        } catch (IllegalArgumentException e) {
-            throw new FoldException("message " + m.id() + " has a body that is not a JSON object: " + b);
-        }
+        return JsonObjects.asMap(m.body(), "message " + m.id() + "'s body");
     }
 
     static Map<String, Object> of(TraceMessage m) {
@@ -102,16 +93,8 @@ final class SpecMessages {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> asMap(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        try {
-            return JSON.convertValue(o, Map.class);
-        } catch (IllegalArgumentException e) {
-            throw new FoldException(o + " is not a JSON object");
-        }
+        return JsonObjects.asMap(o, "value");
     }
 
     static long num(Map<String, Object> m, String f) {

@@ -1,5 +1,6 @@
 package dev.conform.checker.invariants.twopc;
 
+import dev.conform.checker.invariants.JsonObjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.checker.invariants.FoldException;
 import dev.conform.tracing.TraceMessage;
@@ -19,7 +20,6 @@ record SpecMessage(String type, int from, int to, Boolean flag) {
     static final String CLIENT_REQUEST = "ClientRequest";
     static final String CLIENT_REPLY = "ClientReply";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static SpecMessage of(TraceMessage m) {
         String field = switch (m.type()) {
@@ -41,18 +41,7 @@ record SpecMessage(String type, int from, int to, Boolean flag) {
 
     /** Read from a file, a body is a map; recorded in memory it may be the producer's record. */
     private static Map<?, ?> body(TraceMessage m) {
-        Object o = m.body();
-        if (o instanceof Map<?, ?> map) {
-            return map;
-        }
-        if (o == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.convertValue(o, Map.class);
-        } catch (IllegalArgumentException e) {
-            return Map.of();
-        }
+        return JsonObjects.asMap(m.body(), "message " + m.id() + "'s body");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.conform.checker.invariants.twopc;
 
+import dev.conform.checker.invariants.JsonObjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.checker.invariants.FoldException;
 import dev.conform.checker.invariants.StateFolder;
@@ -25,7 +26,6 @@ public final class TwoPhaseFolder implements StateFolder<TwoPhaseTraceState> {
     public static final String COORDINATOR = "coordinator";
     public static final String PARTICIPANT = "participant";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TM_STATES = Set.of("init", "waiting", "committed", "aborted");
     private static final Set<String> RM_STATES = Set.of("working", "prepared", "committed", "aborted");
     private static final Set<String> OUTCOMES = Set.of("none", "committed", "aborted");
@@ -191,17 +191,7 @@ public final class TwoPhaseFolder implements StateFolder<TwoPhaseTraceState> {
 
     /** Read from a file, values are maps already; recorded in memory they may be the producer's objects. */
     private static Map<?, ?> asMap(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            return m;
-        }
-        if (o == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.convertValue(o, Map.class);
-        } catch (IllegalArgumentException e) {
-            return Map.of();
-        }
+        return JsonObjects.asMap(o, "state");
     }
 
     @Override
