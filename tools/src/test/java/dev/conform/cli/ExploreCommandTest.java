@@ -21,10 +21,13 @@ class ExploreCommandTest {
     void findsShrinksAndReplaysAFlaw() throws Exception {
         CliRun r = CliRun.of("explore", "raft", "--seeds", "30", "--flaw", "VoteTwice", "--out", out.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("ElectionSafety violated"), r.out());
+        // The second vote in one term is a step the spec does not allow: the replay rejects it where it happens.
+        assertTrue(r.out().contains("cannot happen: HandleRequestVote at server"), r.out());
         String replay = r.out().lines().filter(l -> l.startsWith("replay:")).findFirst().orElseThrow();
-        assertTrue(replay.contains("--flaw VoteTwice") && replay.contains("--plan "), replay);
         String shrunk = r.out().lines().filter(l -> l.startsWith("shrunk in")).findFirst().orElseThrow();
+        // A plan shrunk to no fault at all needs no --plan to replay.
+        assertTrue(replay.contains("--flaw VoteTwice") && (replay.contains("--plan ") || shrunk.contains("-> 0 fault events")),
+                replay);
         // "shrunk in R runs: A -> B fault events, S -> T steps": the minimal run is no bigger.
         String[] w = shrunk.split("[ :,]+");
         assertTrue(Integer.parseInt(w[6]) <= Integer.parseInt(w[4]) && Long.parseLong(w[11]) < Long.parseLong(w[9]), shrunk);
@@ -37,8 +40,10 @@ class ExploreCommandTest {
         assertEquals(0, CliRun.of(args.toArray(String[]::new)).exit());
         CliRun v = CliRun.of("validate", "--java-only", "--trace", trace.toString());
         assertEquals(1, v.exit(), v.out() + v.err());
-        assertTrue(v.out().contains("ElectionSafety"), v.out());
-        assertTrue(Files.isRegularFile(Path.of(args.get(args.indexOf("--plan") + 1))));
+        assertTrue(v.out().contains("cannot happen: HandleRequestVote at server"), v.out());
+        if (args.contains("--plan")) {
+            assertTrue(Files.isRegularFile(Path.of(args.get(args.indexOf("--plan") + 1))));
+        }
     }
 
     @Test

@@ -142,11 +142,12 @@ class MutationOperatorsTest {
                     long id = es.get(i).path("msg").path("id").asLong();
                     if (count(es.subList(0, i), "send", id) == 0) {
                         early++;
-                        assertEquals("send", es.get(i + 1).path("kind").asText());
+                        // the delivery now comes before its send (its handler may move with it)
+                        assertEquals(1, count(es.subList(i + 1, es.size()), "send", id), f.toString());
                     }
                 }
             }
-            assertEquals(1, early, f.toString());
+            assertTrue(early >= 1, f.toString()); // a moved handler may bring deliveries of its own answers along
             readAll(f);
             javaRejects(f);
         }
