@@ -42,6 +42,13 @@ class RaftHandWrittenTracesTest {
         assertEquals(event, r.failure().event(), r.failure().message());
     }
 
+    /** The Java replay of the spec's steps rejects the step TLC cannot match, at the same event. */
+    private static void assertJavaRejectsStep(ReplayResult r, long event) {
+        assertNotNull(r.failure(), "the Java replay accepted a bad trace");
+        assertEquals(event, r.failure().event(), r.failure().message());
+        assertTrue(r.failure().message().contains("cannot happen"), r.failure().message());
+    }
+
     @Test
     void goodTraceConformsToBoth() {
         TlcValidation v = RaftRuns.tlcCheck(trace("good-elect-replicate-commit.ndjson"));
@@ -54,22 +61,22 @@ class RaftHandWrittenTracesTest {
     @Test
     void twoLeadersInOneTerm() {
         assertDiverges(RaftRuns.tlcCheck(trace("bad-two-leaders-one-term.ndjson")), 12, "IsHandleRequestVote",
-            "VoteMatches");
-        assertJavaRejects(RaftRuns.javaCheck(trace("bad-two-leaders-one-term.ndjson")), "ElectionSafety", JAVA_TWO_LEADERS);
+            "HandleRequestVote");
+        assertJavaRejectsStep(RaftRuns.javaCheck(trace("bad-two-leaders-one-term.ndjson")), 12);
     }
 
     @Test
     void oldTermEntryCommittedByCounting() {
         assertDiverges(RaftRuns.tlcCheck(trace("bad-commit-old-term.ndjson")), 55, "IsAdvanceCommitIndex",
             "AdvanceCommitIndex");
-        assertJavaRejects(RaftRuns.javaCheck(trace("bad-commit-old-term.ndjson")), JAVA_FIG8_INV, JAVA_FIG8);
+        assertJavaRejectsStep(RaftRuns.javaCheck(trace("bad-commit-old-term.ndjson")), 55);
     }
 
     @Test
     void appendAfterAMismatchedPreviousEntry() {
         assertDiverges(RaftRuns.tlcCheck(trace("bad-append-mismatched-prev.ndjson")), 50, "IsHandleAppendEntries",
-            "LogMatches");
-        assertJavaRejects(RaftRuns.javaCheck(trace("bad-append-mismatched-prev.ndjson")), "LogMatching", 50);
+            "HandleAppendEntries");
+        assertJavaRejectsStep(RaftRuns.javaCheck(trace("bad-append-mismatched-prev.ndjson")), 50);
     }
 
     /**

@@ -49,7 +49,8 @@ final class TwoPhaseChaos {
         MemorySink sink = new MemorySink();
         s.simulate(sink);
         ReplayResult r = replay(EventSource.of(sink.recordedHeader(), sink.events()));
-        return new Checked(r, batch.add(EventSource.of(sink.recordedHeader(), sink.events())));
+        // only a conforming run has a final state to count; a rejected one stops where it was rejected
+        return new Checked(r, r.conforms() ? batch.add(EventSource.of(sink.recordedHeader(), sink.events())) : null);
     }
 
     static Checked toFile(Scenario s, Path trace, TwoPhaseBatch batch) {
@@ -59,6 +60,9 @@ final class TwoPhaseChaos {
         ReplayResult r;
         try (TraceReader in = TraceReader.open(trace)) {
             r = replay(EventSource.of(in));
+        }
+        if (!r.conforms()) {
+            return new Checked(r, null);
         }
         try (TraceReader in = TraceReader.open(trace)) {
             return new Checked(r, batch.add(EventSource.of(in)));

@@ -95,7 +95,9 @@ class TwoPhaseChaosConformanceTest {
             }
             System.out.println("twopc flaw " + flaw + ": caught at seed " + seed + " (" + seed + " runs): "
                     + c.result().failure().message());
-            assertEquals(invariant, c.result().failure().invariant(), c.result().failure().message());
+            // the replay of the spec's steps rejects the flawed step itself, or the invariant it breaks fails
+            String by = c.result().failure().invariant();
+            assertTrue(by == null || by.equals(invariant), c.result().failure().message());
             TlcValidation v = tlc(trace);
             assertFalse(v.conforms(), "TLC accepted the flawed run of seed " + seed);
             assertEquals(Outcome.DIVERGES, v.outcome(), v.message());

@@ -64,7 +64,9 @@ public final class NetClient<M> implements AutoCloseable {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("node", self);
             params.put("client", true);
-            sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm, nodes, null, null, PRODUCER, params,
+            RealNetworkHeader.describeNetwork(params);
+            sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm, nodes, null, RealNetworkHeader.plan(),
+                    PRODUCER, params,
                     TraceHeader.serversAndClients(new ArrayList<>(new TreeMap<>(servers).keySet()), List.of(self))));
         }
     }

@@ -145,7 +145,9 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
                 params.put("tickMillis", tickMillis);
                 params.put("options", options.values());
                 params.put("flaws", List.copyOf(options.flaws()));
-                sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), servers, null, null,
+                RealNetworkHeader.describeNetwork(params);
+                sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), servers, null,
+                        RealNetworkHeader.plan(),
                         PRODUCER, params, TraceHeader.withClients(algorithm.serverRoles(servers), List.of())));
             }
             if (resume != null) {
