@@ -44,14 +44,16 @@ final class KvFoldBody {
     private static KvReplica toReplica(Value st) {
         Map<String, String> data = new HashMap<>();
         FcnRcdValue d = fcn(field(st, DATA));
-        for (int i = 0; i < d.domain.length; i++) {
-            data.put(string(d.domain[i]), string(d.values[i]));
+        Value[] dk = d.getDomainAsValues(); // also when TLC built it over an interval (a printed <<>> read back)
+        for (int i = 0; i < dk.length; i++) {
+            data.put(string(dk[i]), string(d.values[i]));
         }
         Map<Integer, KvReplica.Session> sess = new HashMap<>();
         FcnRcdValue ss = fcn(field(st, SESS));
-        for (int i = 0; i < ss.domain.length; i++) {
+        Value[] sk = ss.getDomainAsValues();
+        for (int i = 0; i < sk.length; i++) {
             Value[] res = elements(field(ss.values[i], RES));
-            sess.put(((IntValue) ss.domain[i]).val, new KvReplica.Session(((IntValue) field(ss.values[i], SEQ)).val,
+            sess.put(((IntValue) sk[i]).val, new KvReplica.Session(((IntValue) field(ss.values[i], SEQ)).val,
                 res.length == 0 ? null : string(res[0])));
         }
         return KvReplica.of(data, sess);
