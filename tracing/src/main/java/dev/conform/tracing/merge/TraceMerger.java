@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * <p>The order is a deterministic topological order of happened-before: an event is ready once
  * every event its vector clock knows of has been placed; among ready events the one with the
  * smallest clock sum goes first (an approximation of real time), ties broken by the smaller node
- * id. Only the next unplaced event of each node is held, so files are streamed.
+ * id. A send whose message is delivered after the receiver restarted also waits for that restart
+ * ({@link IncarnationOrder}, from a first pass over the inputs). Only the next unplaced event of
+ * each node is held in the merge pass, so files are streamed.
  *
  * <p>Rejected with {@link TraceMergeException}: events without a vector clock; a node's own
  * entry not growing by exactly one per event; a node appearing in two inputs; an event that
@@ -58,7 +60,20 @@ public final class TraceMerger {
                 headers.add(r.header());
             }
             out.header(mergeHeaders(headers, files));
-            return run(sources, out::event);
+            IncarnationOrder incarnations = new IncarnationOrder();
+            for (Path f : files) {
+                try (TraceReader r = TraceReader.open(f, TraceReader.Options.defaults().withNodeCheck(false))) {
+                    boolean first = true;
+                    for (TraceEvent e = r.next(); e != null; e = r.next()) {
+                        if (first) {
+                            incarnations.beginNode(e.node());
+                            first = false;
+                        }
+                        incarnations.accept(e);
+                    }
+                }
+            }
+            return run(sources, incarnations, out::event);
         } finally {
             for (TraceReader r : readers) {
                 r.close();
@@ -69,11 +84,16 @@ public final class TraceMerger {
     /** Merges in-memory per-node event lists; returns the merged events with sequence numbers. */
     public static List<TraceEvent> merge(List<List<TraceEvent>> perNode) {
         List<MergeSource> sources = new ArrayList<>();
+        IncarnationOrder incarnations = new IncarnationOrder();
         for (int i = 0; i < perNode.size(); i++) {
             sources.add(new ListSource("input " + (i + 1), perNode.get(i)));
+            if (!perNode.get(i).isEmpty()) {
+                incarnations.beginNode(perNode.get(i).get(0).node());
+                perNode.get(i).forEach(incarnations::accept);
+            }
         }
         List<TraceEvent> out = new ArrayList<>();
-        run(sources, out::add);
+        run(sources, incarnations, out::add);
         return out;
     }
 
@@ -132,7 +152,7 @@ public final class TraceMerger {
         }
     }
 
-    private static long run(List<MergeSource> sources, Consumer<TraceEvent> out) {
+    private static long run(List<MergeSource> sources, IncarnationOrder incarnations, Consumer<TraceEvent> out) {
         Map<Integer, Head> heads = new HashMap<>();
         List<Head> order = new ArrayList<>();
         try {
@@ -164,7 +184,7 @@ public final class TraceMerger {
                         continue;
                     }
                     anyLeft = true;
-                    if (!ready(h, heads)) {
+                    if (!ready(h, heads) || !restarted(h, heads, incarnations)) {
                         continue;
                     }
                     long sum = sum(h.event.vc());
@@ -177,7 +197,7 @@ public final class TraceMerger {
                     return seq;
                 }
                 if (best == null) {
-                    throw stuck(order, heads);
+                    throw stuck(order, heads, incarnations);
                 }
                 TraceEvent e = best.event;
                 checkMessage(e, best.position, sendClocks, deliveredBeforeSend, deliveredAt);
@@ -235,6 +255,16 @@ public final class TraceMerger {
         return true;
     }
 
+    /** Whether the receiver has placed the restart a send waits for ({@link IncarnationOrder}). */
+    private static boolean restarted(Head h, Map<Integer, Head> heads, IncarnationOrder incarnations) {
+        IncarnationOrder.Wait w = incarnations.waitOf(h.event);
+        if (w == null || w.node() == h.node) {
+            return true;
+        }
+        Head receiver = heads.get(w.node());
+        return receiver != null && receiver.placed >= w.events();
+    }
+
     private static long sum(VectorClock vc) {
         long s = 0;
         for (long v : vc.asMap().values()) {
@@ -243,10 +273,19 @@ public final class TraceMerger {
         return s;
     }
 
-    private static TraceMergeException stuck(List<Head> order, Map<Integer, Head> heads) {
+    private static TraceMergeException stuck(List<Head> order, Map<Integer, Head> heads, IncarnationOrder incarnations) {
         StringBuilder cycle = new StringBuilder();
         for (Head h : order) {
             if (h.event == null) {
+                continue;
+            }
+            if (!restarted(h, heads, incarnations)) {
+                IncarnationOrder.Wait w = incarnations.waitOf(h.event);
+                if (cycle.length() > 0) {
+                    cycle.append("; ");
+                }
+                cycle.append(h.position).append(" (a send delivered after node ").append(w.node())
+                        .append(" restarted) waits for event ").append(w.events()).append(" of node ").append(w.node());
                 continue;
             }
             for (Map.Entry<Integer, Long> en : h.event.vc().asMap().entrySet()) {

@@ -99,6 +99,25 @@ class TraceMergerTest {
         return new TraceEvent(-1, node, kind, kind == EventKind.ACTION ? "A" : null, m, null, -1, VectorClock.of(vc));
     }
 
+    /**
+     * A client's first request is concurrent with everything the server did, but the server took
+     * it in after a restart: the send goes after that restart, not before the crash (where it
+     * would have been lost with the crashed process's connections).
+     */
+    @Test
+    void aSendDeliveredAfterARestartIsPlacedAfterThatRestart() {
+        TraceMessage m = new TraceMessage(7, 101, 1, "ClientRequest", null);
+        List<List<TraceEvent>> perNode = List.of(
+                List.of(ev(1, EventKind.ACTION, null, Map.of(1, 1L)),
+                        ev(1, EventKind.CRASH, null, Map.of(1, 2L)),
+                        ev(1, EventKind.RESTART, null, Map.of(1, 3L)),
+                        ev(1, EventKind.DELIVER, m, Map.of(1, 4L, 101, 1L))),
+                List.of(ev(101, EventKind.SEND, m, Map.of(101, 1L))));
+        List<EventKind> kinds = TraceMerger.merge(perNode).stream().map(TraceEvent::kind).toList();
+        assertEquals(List.of(EventKind.ACTION, EventKind.CRASH, EventKind.RESTART, EventKind.SEND, EventKind.DELIVER),
+                kinds);
+    }
+
     @Test
     void rejectsAGapInANodesOwnClock() {
         List<List<TraceEvent>> perNode = split(TraceSamples.events(5, 3, 100));
