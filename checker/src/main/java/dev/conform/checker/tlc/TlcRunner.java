@@ -124,6 +124,7 @@ public final class TlcRunner {
         } catch (IOException e) {
             return failedToStart(command, jar, e);
         }
+        LiveProcesses.add(process);
         process.getOutputStream().close();
         Thread reader = new Thread(() -> pump(process, out, req), "tlc-output");
         reader.setDaemon(true);
@@ -138,6 +139,7 @@ public final class TlcRunner {
             if (process.isAlive()) {
                 killTree(process);
             }
+            LiveProcesses.remove(process);
         }
         joinQuietly(reader);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);

@@ -1,0 +1,36 @@
+package dev.conform.checker.tlc;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The TLC processes this JVM has started and not yet reaped. When the JVM is stopped (Ctrl-C,
+ * SIGTERM from a CI runner cancelling a job) a shutdown hook kills them and their descendants,
+ * so a cancelled {@code conform gate} leaves no TLC process burning the machine's cores. A
+ * SIGKILL of this JVM runs no hook; nothing in the JVM can act on that.
+ */
+final class LiveProcesses {
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(LiveProcesses::killAll, "tlc-reaper"));
+    }
+
+    private LiveProcesses() {
+    }
+
+    static void add(Process p) {
+        LIVE.add(p);
+    }
+
+    static void remove(Process p) {
+        LIVE.remove(p);
+    }
+
+    private static void killAll() {
+        for (Process p : LIVE) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+}
