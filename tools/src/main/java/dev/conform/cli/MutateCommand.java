@@ -11,6 +11,7 @@ import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.Validation;
 import dev.conform.checker.validate.ValidationReport;
 import dev.conform.cli.gate.GatePairing;
+import dev.conform.cli.options.SidesOption;
 import dev.conform.cli.options.JsonOption;
 import dev.conform.cli.options.LibraryOption;
 import dev.conform.cli.options.TimeoutOption;
@@ -85,11 +86,8 @@ final class MutateCommand implements Callable<Integer> {
             + "in the temporary folder).")
     Path out;
 
-    @Option(names = "--java-only", description = "Only the Java replay.")
-    boolean javaOnly;
-
-    @Option(names = "--tlc-only", description = "Only TLC.")
-    boolean tlcOnly;
+    @Mixin
+    SidesOption sides;
 
     /** Mutants validated at once. */
     @Mixin
@@ -117,9 +115,8 @@ final class MutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (javaOnly && tlcOnly) {
-            throw new UserError("--java-only and --tlc-only exclude each other");
-        }
+        Validation.Mode mode = sides.mode();
+        boolean javaOnly = mode == Validation.Mode.JAVA_ONLY;
         if (!Files.isRegularFile(trace)) {
             throw new UserError(trace + ": no such trace file");
         }
@@ -149,8 +146,6 @@ final class MutateCommand implements Callable<Integer> {
         TraceValidationRequest req = (tla == null ? TraceValidationRequest.javaOnly(trace)
                 : TraceValidationRequest.of(tla, trace).withConfig(config))
                 .withTimeout(timeout.timeout()).withTla2tools(tla2tools.jar()).withLibraries(libraries);
-        Validation.Mode mode = javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY
-                : Validation.Mode.BOTH;
         Path dir = out != null ? out : Files.createTempDirectory("conform-mutants-");
         MutationRun run = new MutationRun(req, mode, ops, new Mutator(seed, perOperator), dir,
                 workers.workers(), null);

@@ -7,6 +7,7 @@ import dev.conform.checker.validate.TlcTraceValidator;
 import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.Validation;
 import dev.conform.checker.validate.ValidationReport;
+import dev.conform.cli.options.SidesOption;
 import dev.conform.cli.options.JsonOption;
 import dev.conform.cli.options.LibraryOption;
 import dev.conform.cli.options.TimeoutOption;
@@ -60,11 +61,8 @@ final class ValidateCommand implements Callable<Integer> {
             + " nothing was checked).")
     boolean allowEmpty;
 
-    @Option(names = "--java-only", description = "Only replay the Java invariants.")
-    boolean javaOnly;
-
-    @Option(names = "--tlc-only", description = "Only run TLC.")
-    boolean tlcOnly;
+    @Mixin
+    SidesOption sides;
 
     @Mixin
     TimeoutOption timeout;
@@ -86,9 +84,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (javaOnly && tlcOnly) {
-            throw new UserError("--java-only and --tlc-only exclude each other");
-        }
+        Validation.Mode mode = sides.mode();
+        boolean javaOnly = mode == Validation.Mode.JAVA_ONLY;
         if (!Files.isRegularFile(trace)) {
             throw new UserError(trace + ": no such trace file");
         }
@@ -117,7 +114,6 @@ final class ValidateCommand implements Callable<Integer> {
                 .withTimeout(timeout.timeout()).withSegmentSize(segmentSize).withTla2tools(tla2tools.jar())
                 .withLibraries(libs.folders())
                 .withParseThreads(parseThreads).withProgress(progress).withAllowEmpty(allowEmpty);
-        Validation.Mode mode = javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY : Validation.Mode.BOTH;
         ValidationReport report = Validation.run(req, mode);
         if (tty) {
             err.print("\r\u001b[K");
