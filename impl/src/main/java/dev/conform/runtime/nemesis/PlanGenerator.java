@@ -8,6 +8,11 @@ import java.util.SplittableRandom;
  * Draws random fault plans for chaos runs. Same seed, servers, horizon and intensity give the
  * same plan. Every crash is followed by a restart of the same node before the horizon ends, and
  * every partition by a heal, so a plan degrades a run without ending it for good.
+ *
+ * <p>Half of the link faults also make the link slow, with delays up to an eighth of the horizon
+ * (longer than an election timeout in the bundled Raft workload): messages of an older term then
+ * arrive after a leader change, where stale-response and stale-append bugs show. The slow-link
+ * draws come from their own stream, so the other events of a plan are those of a plan without them.
  */
 public final class PlanGenerator {
     private PlanGenerator() {
@@ -18,6 +23,7 @@ public final class PlanGenerator {
             return FaultPlan.none();
         }
         SplittableRandom r = new SplittableRandom(seed);
+        SplittableRandom slow = new SplittableRandom(~seed);
         List<FaultEvent> out = new ArrayList<>();
         double total = knobs.partitionWeight() + knobs.crashWeight() + knobs.linkWeight() + knobs.skewWeight();
         if (total <= 0) {
@@ -38,8 +44,10 @@ public final class PlanGenerator {
                 int from = r.nextInt(servers.size() + 1);
                 int to = r.nextInt(servers.size() + 1);
                 int max = knobs.maxRatePercent() + 1;
+                long delayMax = slow.nextBoolean() ? 1 + slow.nextLong(Math.max(1, horizon / 8)) : 0;
                 out.add(new FaultEvent.LinkFault(at, from == 0 ? 0 : servers.get(from - 1),
-                        to == 0 ? 0 : servers.get(to - 1), r.nextInt(max), r.nextInt(max) / 2, r.nextInt(max), 0, 0));
+                        to == 0 ? 0 : servers.get(to - 1), r.nextInt(max), r.nextInt(max) / 2, r.nextInt(max),
+                        delayMax == 0 ? 0 : 1, delayMax));
                 out.add(new FaultEvent.LinkFault(end, 0, 0, 0, 0, 0, 0, 0));
             } else {
                 int n = servers.get(r.nextInt(servers.size()));
