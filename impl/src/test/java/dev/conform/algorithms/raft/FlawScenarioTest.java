@@ -1,10 +1,11 @@
 package dev.conform.algorithms.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
+import dev.conform.runtime.Options;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,21 +13,18 @@ import org.junit.jupiter.api.Test;
  * algorithm and commits two different entries at one index with the flaw on.
  */
 class FlawScenarioTest {
-    private static final RaftConfig BASE = RaftConfig.defaults().withSnapshotEvery(0);
+    private static final Options BASE = Options.empty().with("snapshotEvery", 0);
 
-    private static Cluster scripted(int n, RaftConfig config) {
-        Cluster c = new Cluster(1, n, config);
-        c.manual = true;
-        c.start();
-        return c;
+    private static Options flawed(RaftFlaw flaw) {
+        return BASE.withFlaw(flaw.specName());
     }
 
     /**
      * S1 commits A at index 1 with S2. S3, with an empty log, asks S2 for a vote: a correct S2
      * refuses; a flawed S2 elects S3, which overwrites index 1 with B and commits it.
      */
-    private static Cluster voteScenario(RaftConfig config) {
-        Cluster c = scripted(3, config);
+    private static Script voteScenario(Options config) {
+        Script c = new Script(3, config);
         c.elect(1, 2);
         c.request(1, 1, "put x A");
         c.exchange(1, 2);
@@ -44,22 +42,22 @@ class FlawScenarioTest {
 
     @Test
     void voteWithoutLogCheckLosesACommittedEntry() {
-        Cluster ok = voteScenario(BASE);
+        Script ok = voteScenario(BASE);
         assertEquals(Role.Candidate, ok.server(3).role());
-        assertTrue(ok.violations.isEmpty(), ok.violations.toString());
+        assertEquals(Map.of(), ok.violations());
 
-        Cluster bad = voteScenario(BASE.withFlaw(RaftFlaw.VOTE_WITHOUT_LOG_CHECK));
+        Script bad = voteScenario(flawed(RaftFlaw.VOTE_WITHOUT_LOG_CHECK));
         assertEquals(Role.Leader, bad.server(3).role());
-        assertFalse(bad.violations.isEmpty());
-        assertTrue(bad.violations.get(0).startsWith("index 1 committed as"), bad.violations.toString());
+        assertTrue(bad.violations().getOrDefault("StateMachineSafety", "").contains("different entries at index 1"),
+                bad.violations().toString());
     }
 
     /**
      * Figure 8 of the Raft paper with five servers. With the flaw S1 commits its term-1 entry
      * X in term 3 by counting; S5 later wins term 4 and overwrites X with its term-2 entry Y.
      */
-    private static Cluster figure8(RaftConfig config) {
-        Cluster c = scripted(5, config);
+    private static Script figure8(Options config) {
+        Script c = new Script(5, config);
         c.elect(1, 2, 3);                   // S1 leads term 1
         c.request(1, 1, "put x X");
         c.exchange(1, 2);                   // X on S1, S2
@@ -89,19 +87,18 @@ class FlawScenarioTest {
 
     @Test
     void committingOldTermEntriesByCountingIsUnsafe() {
-        Cluster ok = figure8(BASE);
-        assertTrue(ok.violations.isEmpty(), ok.violations.toString());
+        Script ok = figure8(BASE);
+        assertEquals(Map.of(), ok.violations());
         assertEquals(2, ok.server(5).commitIndex());
 
-        Cluster bad = figure8(BASE.withFlaw(RaftFlaw.COMMIT_OLD_TERM_BY_COUNTING));
-        assertFalse(bad.violations.isEmpty());
-        assertTrue(bad.violations.get(0).contains("put x X") && bad.violations.get(0).contains("put x Y"),
-                bad.violations.toString());
+        Script bad = figure8(flawed(RaftFlaw.COMMIT_OLD_TERM_BY_COUNTING));
+        String unsafe = bad.violations().getOrDefault("StateMachineSafety", "");
+        assertTrue(unsafe.contains("put x X") && unsafe.contains("put x Y"), bad.violations().toString());
     }
 
     @Test
     void correctLeaderCommitsOldEntryOnlyWithACurrentTermEntry() {
-        Cluster c = scripted(5, BASE);
+        Script c = new Script(5, BASE);
         c.elect(1, 2, 3);
         c.request(1, 1, "put x X");
         c.exchange(1, 2);
@@ -123,8 +120,8 @@ class FlawScenarioTest {
      * AppendEntries for B (prev = 1, prevTerm = 2) reaches S3: a correct S3 rejects it since
      * its index 1 has term 1; a flawed S3 accepts, keeps Z and commits index 1 = Z.
      */
-    private static Cluster appendScenario(RaftConfig config) {
-        Cluster c = scripted(3, config);
+    private static Script appendScenario(Options config) {
+        Script c = new Script(3, config);
         c.elect(3, 2);                      // S3 leads term 1
         c.request(3, 1, "put x Z");
         c.dropHeld();
@@ -148,21 +145,21 @@ class FlawScenarioTest {
 
     @Test
     void appendWithoutPrevCheckBreaksLogMatching() {
-        Cluster ok = appendScenario(BASE);
-        assertTrue(ok.violations.isEmpty(), ok.violations.toString());
+        Script ok = appendScenario(BASE);
+        assertEquals(Map.of(), ok.violations());
         assertEquals("101:2:put x A", ok.server(3).entry(1).value());
         assertEquals(2, ok.server(3).commitIndex());
 
-        Cluster bad = appendScenario(BASE.withFlaw(RaftFlaw.APPEND_WITHOUT_PREV_CHECK));
+        Script bad = appendScenario(flawed(RaftFlaw.APPEND_WITHOUT_PREV_CHECK));
         assertEquals("101:1:put x Z", bad.server(3).entry(1).value());
         assertEquals("101:3:put x B", bad.server(3).entry(2).value());
-        assertFalse(bad.violations.isEmpty());
-        assertTrue(bad.violations.get(0).startsWith("index 1 committed as"), bad.violations.toString());
+        assertTrue(bad.violations().getOrDefault("StateMachineSafety", "").contains("different entries at index 1"),
+                bad.violations().toString());
     }
 
     /** S1 and S2 both time out in term 1; S3 answers both. Flawed, it grants both votes. */
-    private static Cluster doubleVote(RaftConfig config) {
-        Cluster c = scripted(3, config);
+    private static Script doubleVote(Options config) {
+        Script c = new Script(3, config);
         c.fire(1, RaftNode.ELECTION_TIMER);
         c.fire(2, RaftNode.ELECTION_TIMER);
         c.deliver(1, 3);
@@ -174,14 +171,16 @@ class FlawScenarioTest {
 
     @Test
     void voteTwiceElectsTwoLeadersInOneTerm() {
-        Cluster ok = doubleVote(BASE);
+        Script ok = doubleVote(BASE);
         assertEquals(Role.Leader, ok.server(1).role());
         assertEquals(Role.Candidate, ok.server(2).role());
-        assertTrue(ok.violations.isEmpty(), ok.violations.toString());
+        assertEquals(Map.of(), ok.violations());
 
-        Cluster bad = doubleVote(BASE.withFlaw(RaftFlaw.VOTE_TWICE));
+        Script bad = doubleVote(flawed(RaftFlaw.VOTE_TWICE));
         assertEquals(Role.Leader, bad.server(1).role());
         assertEquals(Role.Leader, bad.server(2).role());
-        assertEquals(List.of("two leaders in term 1: 1 and 2"), bad.violations);
+        assertEquals(Set.of("ElectionSafety"), bad.violations().keySet());
+        assertTrue(bad.violations().get("ElectionSafety").contains("servers 1 and 2 both lead term 1"),
+                bad.violations().toString());
     }
 }

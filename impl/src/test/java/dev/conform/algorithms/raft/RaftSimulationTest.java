@@ -3,13 +3,20 @@ package dev.conform.algorithms.raft;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conform.algorithms.raft.kv.KvClientNode;
+import dev.conform.algorithms.raft.kv.KvStateMachine;
+import dev.conform.checker.invariants.EventSource;
+import dev.conform.checker.invariants.InvariantRegistry;
+import dev.conform.checker.invariants.ReplayEngine;
+import dev.conform.checker.invariants.ReplayResult;
 import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.ListSink;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Options;
+import dev.conform.runtime.Verdicts;
 import dev.conform.runtime.nemesis.FaultPlan;
 import dev.conform.runtime.nemesis.Intensity;
 import dev.conform.runtime.nemesis.PlanGenerator;
@@ -31,13 +38,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Raft on the deterministic simulator, with seeded faults, checked from its traces. */
+/** Raft on the deterministic simulator, with seeded faults, judged from its traces by the gate's invariants. */
 class RaftSimulationTest {
     private static final Options OPTIONS = Options.empty().with("snapshotEvery", 4).with("ops", 30);
 
     private static SimConfig config(long seed, Options options) {
-        return SimConfig.of(3, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(200_000)
+        return config(3, seed, options);
+    }
+
+    private static SimConfig config(int servers, long seed, Options options) {
+        return SimConfig.of(servers, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(200_000)
                 .withOptions(options);
     }
 
@@ -50,38 +63,81 @@ class RaftSimulationTest {
         assertInstanceOf(RaftAlgorithm.class, Algorithms.byName("raft"));
     }
 
+    /**
+     * Seeded runs with faults, loss and snapshots, 3 and 5 servers: every workload completes and
+     * the trace conforms to the gate's raft invariants (which also check each client reply against
+     * the committed log); across the seeds snapshots are taken and installed and servers restart.
+     */
     @Test
     void workloadsCompleteSafelyUnderSeededFaults() {
         List<String> failures = new ArrayList<>();
-        int snapshots = 0;
-        int installs = 0;
+        Map<String, Long> actions = new HashMap<>();
         int restarts = 0;
         long steps = 0;
-        for (long seed = 1; seed <= 12; seed++) {
-            ListSink sink = new ListSink();
-            Simulator<RaftMessage> sim = new Simulator<>(new RaftAlgorithm(), config(seed, OPTIONS),
-                    plan(seed), sink);
-            RunResult r = sim.run();
-            TraceSafety safety = TraceSafety.of(sink.events);
-            Map<Integer, KvClientNode> clients = new HashMap<>();
-            for (int c : sim.clients()) {
-                clients.put(c, (KvClientNode) sim.node(c));
-                assertEquals(30, clients.get(c).history().size());
+        for (int servers : List.of(3, 5)) {
+            for (long seed = 1; seed <= 12; seed++) {
+                ListSink sink = new ListSink();
+                SimConfig cfg = config(servers, seed, OPTIONS);
+                Simulator<RaftMessage> sim = new Simulator<>(new RaftAlgorithm(),
+                        servers == 5 ? cfg.withRates(5, 1) : cfg, PlanGenerator.generate(seed, ids(servers), 2_000, Intensity.MEDIUM), sink);
+                RunResult r = sim.run();
+                for (int c : sim.clients()) {
+                    assertEquals(30, ((KvClientNode) sim.node(c)).history().size());
+                }
+                ReplayResult v = Verdicts.judge(sink);
+                if (r.reason() != StopReason.STOP_CONDITION || !v.conforms()
+                        || !v.coverage().reached().get("LeaderElected")) {
+                    failures.add(servers + " servers, seed " + seed + ": " + r + " " + Verdicts.describe(v));
+                }
+                steps += r.steps();
+                v.coverage().actions().forEach((a, k) -> actions.merge(a, k, Long::sum));
+                restarts += sink.of(EventKind.RESTART).size();
             }
-            List<String> lin = KvReplayCheck.check(safety.committedValues(), clients);
-            if (r.reason() != StopReason.STOP_CONDITION || !safety.violations.isEmpty()
-                    || safety.count("BecomeLeader") == 0 || !lin.isEmpty()) {
-                failures.add("seed " + seed + ": " + r + " " + safety.violations + " " + lin);
-            }
-            steps += r.steps();
-            snapshots += safety.count("TakeSnapshot");
-            installs += safety.count("HandleInstallSnapshot");
-            restarts += sink.of(EventKind.RESTART).size();
         }
         assertTrue(failures.isEmpty(), failures.toString());
-        assertTrue(snapshots > 0 && restarts > 0, "sometimes: snapshots and restarts happened");
-        System.out.printf("raft sim: 12 seeded runs, %d steps, %d snapshots, %d snapshot installs, %d restarts%n",
+        long snapshots = actions.getOrDefault("TakeSnapshot", 0L);
+        long installs = actions.getOrDefault("HandleInstallSnapshot", 0L);
+        assertTrue(snapshots > 0 && installs > 0 && restarts > 0,
+                "sometimes: snapshots taken and installed, restarts happened");
+        System.out.printf("raft sim: 24 seeded runs, %d steps, %d snapshots, %d snapshot installs, %d restarts%n",
                 steps, snapshots, installs, restarts);
+    }
+
+    private static List<Integer> ids(int servers) {
+        return servers == 5 ? List.of(1, 2, 3, 4, 5) : List.of(1, 2, 3);
+    }
+
+    /**
+     * Without faults one client's writes commit on 3 and on 5 servers, and every server's store
+     * is the leader's log replayed up to the index it applied (a lagging follower is a prefix).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 5})
+    void electsALeaderAndCommitsClientWrites(int n) {
+        ListSink sink = new ListSink();
+        Options o = Options.empty().with("clients", 1).with("ops", 20).with("snapshotEvery", 0);
+        Simulator<RaftMessage> sim = new Simulator<>(new RaftAlgorithm(),
+                SimConfig.of(n, 7).withMaxSteps(200_000).withOptions(o), FaultPlan.none(), sink);
+        assertEquals(StopReason.STOP_CONDITION, sim.run().reason());
+        ReplayResult v = Verdicts.judge(sink);
+        assertTrue(v.conforms(), Verdicts.describe(v));
+        assertEquals(List.of(), v.coverage().unreached(), "a leader was elected and entries committed");
+        assertEquals(20, ((KvClientNode) sim.node(sim.clients().get(0))).history().size());
+        RaftNode leader = null;
+        for (int s : sim.servers()) {
+            RaftNode r = (RaftNode) sim.node(s);
+            if (r.role() == Role.Leader && (leader == null || r.currentTerm() > leader.currentTerm())) {
+                leader = r;
+            }
+        }
+        for (int s : sim.servers()) {
+            RaftNode r = (RaftNode) sim.node(s);
+            KvStateMachine replay = new KvStateMachine();
+            for (long i = 1; i <= r.lastApplied(); i++) {
+                replay.apply(leader.entry(i).value());
+            }
+            assertEquals(replay.contents(), ((KvStateMachine) r.stateMachine()).contents(), "server " + s);
+        }
     }
 
     /**
@@ -156,6 +212,9 @@ class RaftSimulationTest {
         new Simulator<>(new RaftAlgorithm(), config(5, small), plan(5), b).run();
         assertEquals(a.events.size(), b.events.size());
         assertEquals(a.events.toString(), b.events.toString());
+        ListSink c = new ListSink();
+        new Simulator<>(new RaftAlgorithm(), config(6, small), plan(5), c).run();
+        assertNotEquals(a.events.toString(), c.events.toString(), "another seed, another run");
     }
 
     /**
@@ -195,8 +254,10 @@ class RaftSimulationTest {
             }
         }
         assertTrue(actions.size() > 10);
-        TraceSafety safety = TraceSafety.of(actions);
-        assertTrue(safety.violations.isEmpty(), safety.violations.toString());
+        try (TraceReader r = TraceReader.open(file)) {
+            ReplayResult v = new ReplayEngine().replay(EventSource.of(r), InvariantRegistry.find("raft").orElseThrow());
+            assertTrue(v.conforms(), Verdicts.describe(v));
+        }
         for (TraceEvent e : actions) {
             @SuppressWarnings("unchecked")
             Map<String, Object> s = (Map<String, Object>) e.state();
@@ -222,7 +283,7 @@ class RaftSimulationTest {
                         .with("electionMax", 40).with("heartbeat", 15);
                 new Simulator<>(new RaftAlgorithm(), config(seed, o).withMaxSteps(20_000),
                         PlanGenerator.generate(seed, List.of(1, 2, 3), 2_000, Intensity.HIGH), sink).run();
-                bad += TraceSafety.of(sink.events).violations.isEmpty() ? 0 : 1;
+                bad += Verdicts.judge(sink).conforms() ? 0 : 1;
             }
             report.append(flaw.specName()).append(": ").append(bad).append("/6 runs unsafe; ");
             caught += bad;
