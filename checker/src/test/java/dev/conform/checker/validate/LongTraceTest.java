@@ -41,7 +41,7 @@ class LongTraceTest {
         assertEquals(Outcome.CONFORMS, ok.outcome(), ok.message());
         assertEquals(3, ok.segments());
         try (TraceReader r = TraceReader.open(good)) {
-            var set = InvariantRegistry.find("pingcounter").orElseThrow();
+            var set = InvariantRegistry.find("pingcounter-fifo").orElseThrow();
             assertEquals(true, new ReplayEngine().replay(EventSource.of(r), set).conforms());
         }
         // Corrupt the recorded counter of one Inc event in the second segment (event 400 or later).
