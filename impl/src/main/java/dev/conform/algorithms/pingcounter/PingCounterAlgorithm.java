@@ -6,14 +6,16 @@ import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.StopCondition;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The runtime's descriptor of PingCounter ({@code conform run pingcounter}). Option {@code max}
  * (default 5): how far each node counts. The trace header records it, since the trace spec reads
- * MaxCount from there.
+ * MaxCount from there. Teaching flaw {@value #FLAW_FORGET_COUNT}.
  */
 public final class PingCounterAlgorithm implements Algorithm<Ping> {
     public static final String NAME = "pingcounter";
+    public static final String FLAW_FORGET_COUNT = "forget-count";
     static final int DEFAULT_MAX = 5;
 
     @Override
@@ -33,7 +35,12 @@ public final class PingCounterAlgorithm implements Algorithm<Ping> {
 
     @Override
     public Node<Ping> create(int id, List<Integer> servers, Object persisted, Options options) {
-        return new PingCounterNode(max(options), (Saved) persisted);
+        return new PingCounterNode(max(options), options.flaw(FLAW_FORGET_COUNT), (Saved) persisted);
+    }
+
+    @Override
+    public Map<String, String> flaws() {
+        return Map.of(FLAW_FORGET_COUNT, "the counter is never persisted: a restarted node counts from 0 again");
     }
 
     @Override

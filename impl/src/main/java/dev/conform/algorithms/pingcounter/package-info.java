@@ -17,7 +17,8 @@
  *
  * <p>Run it: {@code ./conform run pingcounter --seed 3 --out run.ndjson}, then
  * {@code ./conform validate --trace run.ndjson --spec specs/pingcounter/TracePingCounter.tla --lib specs/lib};
- * break it by deleting the {@code persist} in {@code onTimer}: a crash then loses the counter and
- * both the Java {@code NotAhead} and TLC reject the trace.
+ * break it with the teaching flaw {@code forget-count} (the counter is never persisted, so a
+ * restart loses it): {@code ./conform gate --algorithm pingcounter --quick --flaw forget-count}
+ * exits 1, the Java {@code NotAhead} and TLC both reject the runs with a crash.
  */
 package dev.conform.algorithms.pingcounter;
