@@ -80,7 +80,7 @@ public final class JavaReplayBench {
     }
 
     static void pingCounter(long events) throws IOException {
-        InvariantSet<?> set = InvariantRegistry.find("pingcounter").orElseThrow();
+        InvariantSet<?> set = InvariantRegistry.find("pingcounter-fifo").orElseThrow();
         Path file = Files.createTempFile("replay-bench", ".ndjson");
         Path warm = Files.createTempFile("replay-bench-warm", ".ndjson");
         try {

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Raft as three real OS processes over TCP, driven only through the {@code conform cluster} CLI:
@@ -27,6 +30,9 @@ import picocli.CommandLine;
  * back (no acknowledged write lost), a clean stop with no process left, and the merged trace of
  * servers and clients accepted by TLC through TraceRaft.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RaftClusterEndToEndTest {
     private static final Pattern NODE_LINE = Pattern.compile("node (\\d+) pid (\\d+) (up|down)(.*)");
 

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Raft implementation under random fault plans (partitions, loss, duplication, reordering,
@@ -24,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 20 through TLC; with {@code -Dconform.soak=true} (the {@code soak} profile): 10,000 seeds and
  * 200 through TLC. A failure prints the command that replays the run.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 60, unit = TimeUnit.MINUTES)
 class RaftChaosConformanceTest {
     private static final boolean SOAK = Boolean.getBoolean("conform.soak");
     private static final int SEEDS = SOAK ? 10_000 : 200;

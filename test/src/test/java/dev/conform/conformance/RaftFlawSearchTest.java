@@ -19,6 +19,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every teaching flaw of the implementation is caught within a bounded seeded search of chaos
@@ -38,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *     TLC must reject that run exactly at that event.</li>
  * </ul>
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class RaftFlawSearchTest {
     private static final int SEEDS = 50;
     private static final int LONG_SEEDS = 100;

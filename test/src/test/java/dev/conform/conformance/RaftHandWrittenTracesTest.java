@@ -14,6 +14,9 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The hand-written traces of specs/raft/traces, judged by TLC (TraceRaft, Flaw = "None") and by
@@ -22,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after which a safety property is false (the flaw's consequence), as specs/raft/traces/README.md
  * describes.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RaftHandWrittenTracesTest {
     private static Path trace(String name) {
         return RaftRuns.specs().resolve("traces").resolve(name);

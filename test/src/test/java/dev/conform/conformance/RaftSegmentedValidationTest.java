@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Raft chaos trace validated in small segments: each segment starts from the end state TLC
@@ -25,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * event needs, looking past the segment (a message sent in one segment and delivered in the
  * next must survive the boundary). A corrupted event in the second segment is still found.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 60, unit = TimeUnit.MINUTES)
 class RaftSegmentedValidationTest {
     static final int SEGMENT = 150;
 

@@ -11,6 +11,9 @@ import dev.conform.checker.tlc.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The book's lesson on two-phase commit, asserted with real TLC: when the coordinator may crash
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * behaviour where participants wait forever. {@code specs/twopc/expected.json} records the same
  * expectation for the gate.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TwoPhaseBlockingTest {
     private static final Path DIR = Path.of("..", "specs", "twopc");
 

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The two-phase commit pairing under seeded chaos: every run holds the Java invariants, the batch
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the participants blocked, which is reported and not counted as a failure.
  * {@code -Dconform.soak=true} walks 2,000 seeds instead of 200 and sends 20 through TLC.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 60, unit = TimeUnit.MINUTES)
 class TwoPhaseChaosConformanceTest {
     private static final boolean SOAK = Boolean.getBoolean("conform.soak");
     private static final int SEEDS = SOAK ? 2_000 : 200;

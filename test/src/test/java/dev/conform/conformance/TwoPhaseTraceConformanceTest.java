@@ -21,12 +21,18 @@ import dev.conform.tracing.io.TraceReader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two-phase commit traces against {@code specs/twopc/TraceTwoPhase.tla} with real TLC: the
  * example traces get their documented verdicts, and runs of the Java implementation under
  * crashes, restarts and message loss conform to the spec.
  */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TwoPhaseTraceConformanceTest {
     private static final Path DIR = Path.of("..", "specs", "twopc");
     private static final Path SPEC = DIR.resolve("TraceTwoPhase.tla");

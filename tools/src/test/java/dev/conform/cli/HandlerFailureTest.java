@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * An exception inside an algorithm's handler (or its recovery from persisted state) is a bug of
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ping {@code failAt}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("tlc")
+@Tag("process")
 class HandlerFailureTest {
     @TempDir
     Path dir;

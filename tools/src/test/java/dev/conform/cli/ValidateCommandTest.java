@@ -103,10 +103,10 @@ class ValidateCommandTest {
     @Test
     void aTraceOfAnotherAlgorithmIsBadInputSayingWhich(@TempDir Path tmp) throws Exception {
         Path t = Files.writeString(tmp.resolve("t.ndjson"), Files.readString(Path.of(trace("good-basic.ndjson")))
-                .replaceFirst("\"algorithm\":\"pingcounter\"", "\"algorithm\":\"raft\""));
+                .replaceFirst("\"algorithm\":\"pingcounter-fifo\"", "\"algorithm\":\"raft\""));
         Run r = run("validate", "--spec", SPEC, "--trace", t.toString());
         assertEquals(2, r.exit(), r.out() + r.err());
-        assertTrue(r.err().contains("the trace is of algorithm 'raft' but TracePingCounter.tla validates 'pingcounter'"),
+        assertTrue(r.err().contains("the trace is of algorithm 'raft' but TracePingCounter.tla validates 'pingcounter-fifo'"),
                 r.err());
     }
 

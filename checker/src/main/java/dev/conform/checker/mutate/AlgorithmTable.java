@@ -65,7 +65,7 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("crdt.entries.*.value", Change.TEXT)),
                     null, List.of(new Parameter("params.options.type",
                             List.of("g-counter", "pn-counter", "lww-register", "lww-map", "or-set"))));
-            case "pingcounter" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
+            case "pingcounter", "pingcounter-fifo" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
                     null, List.of());
             default -> new AlgorithmTable(algorithm, List.of(), null, List.of());
         };

@@ -19,7 +19,7 @@ class ReplayEngineTest {
     static final Path TRACES = Path.of("src/test/resources/specs/pingcounter/traces");
 
     static ReplayResult replay(String file) {
-        InvariantSet<?> set = InvariantRegistry.find("pingcounter").orElseThrow();
+        InvariantSet<?> set = InvariantRegistry.find("pingcounter-fifo").orElseThrow();
         try (TraceReader r = TraceReader.open(TRACES.resolve(file))) {
             return new ReplayEngine().replay(EventSource.of(r), set);
         }

@@ -1,7 +1,6 @@
 package dev.conform.checker.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.conform.checker.invariants.EventSource;
 import dev.conform.checker.invariants.InvariantRegistry;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Traces longer than one TLC segment. The default run uses a small segment size; the 70,000-event
- * trace (longer than TLC's 32,767-step behaviour) runs with -Dconform.soak=true (mvn -Psoak).
+ * trace (longer than TLC's 32,767-step behaviour) is tagged soak: it runs with mvn -Psoak.
  */
 @Tag("tlc")
 @Tag("process")
@@ -41,7 +40,7 @@ class LongTraceTest {
         assertEquals(Outcome.CONFORMS, ok.outcome(), ok.message());
         assertEquals(3, ok.segments());
         try (TraceReader r = TraceReader.open(good)) {
-            var set = InvariantRegistry.find("pingcounter").orElseThrow();
+            var set = InvariantRegistry.find("pingcounter-fifo").orElseThrow();
             assertEquals(true, new ReplayEngine().replay(EventSource.of(r), set).conforms());
         }
         // Corrupt the recorded counter of one Inc event in the second segment (event 400 or later).
@@ -59,8 +58,9 @@ class LongTraceTest {
     }
 
     @Test
+    @Tag("soak")
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void seventyThousandEventsAreValidatedInSegments(@TempDir Path tmp) {
-        assumeTrue(Boolean.getBoolean("conform.soak"), "soak only (-Dconform.soak=true)");
         Path t = tmp.resolve("long.ndjson");
         PingCounterTraces.write(t, 70_000, 11);
         TlcValidation v = validate(t, 30_000);

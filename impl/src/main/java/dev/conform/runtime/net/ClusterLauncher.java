@@ -2,7 +2,6 @@ package dev.conform.runtime.net;
 
 import dev.conform.runtime.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,8 @@ import java.util.stream.Stream;
  * Starts, inspects and stops a local cluster of {@link NodeProcess}es, one OS process per node on
  * loopback. A cluster lives in a directory: {@code node-N.pid}, {@code node-N.log},
  * {@code node-N/} (data: state.json, status.json), {@code node-N.ndjson} (trace) and
- * {@code cluster.json} (algorithm and addresses), {@code node-N.cmd} (the node's command line, for
+ * {@code cluster.json} (algorithm and addresses; port 0: see {@code node-N.port}, where each node
+ * publishes the port it bound, {@link PortFiles}), {@code node-N.cmd} (the node's command line, for
  * {@link #restart}). Stopping terminates each process (SIGTERM, so traces are flushed; SIGKILL
  * after a grace period) and leaves none behind. {@link #start} begins a fresh cluster: traces,
  * persisted state and client files of an earlier cluster in the same directory are removed.
@@ -41,33 +41,17 @@ public final class ClusterLauncher {
      */
     public static List<ProcessHandle> start(String algorithm, int n, Path dir, String classpath,
                                             List<String> extraArgs) throws IOException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return startOnce(algorithm, n, dir, classpath, extraArgs);
-            } catch (IllegalStateException e) {
-                // A port found free can be taken before the node binds it, e.g. as the local end
-                // of another node's outgoing connection: start again on fresh ports.
-                if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("Address already in use")) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static final int START_ATTEMPTS = 3;
-
-    private static List<ProcessHandle> startOnce(String algorithm, int n, Path dir, String classpath,
-                                                 List<String> extraArgs) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         if (!status(dir).stream().filter(NodeStatus::alive).toList().isEmpty()) {
             throw new IllegalStateException("a cluster is already running in " + dir + " (conform cluster stop)");
         }
+        // Every node listens on port 0 (the OS picks a free port as it binds) and publishes the
+        // port in node-N.port; peers and clients read it there (PortFiles).
         StringBuilder peers = new StringBuilder();
         Map<String, Object> addresses = new LinkedHashMap<>();
         for (int i = 1; i <= n; i++) {
-            int port = freePort();
-            peers.append(i == 1 ? "" : ",").append(i).append("=127.0.0.1:").append(port);
-            addresses.put(String.valueOf(i), "127.0.0.1:" + port);
+            peers.append(i == 1 ? "" : ",").append(i).append("=127.0.0.1:0");
+            addresses.put(String.valueOf(i), "127.0.0.1:0");
         }
         Map<String, Object> cluster = new LinkedHashMap<>();
         cluster.put("algorithm", algorithm);
@@ -83,7 +67,8 @@ public final class ClusterLauncher {
                 Files.deleteIfExists(data.resolve("status.json"));
                 List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath, MAIN,
                         "--algorithm", algorithm, "--id", String.valueOf(i), "--peers", peers.toString(),
-                        "--data", data.toString(), "--trace", dir.resolve("node-" + i + ".ndjson").toString()));
+                        "--ports", dir.toString(), "--data", data.toString(),
+                        "--trace", dir.resolve("node-" + i + ".ndjson").toString()));
                 cmd.addAll(extraArgs);
                 Files.write(dir.resolve("node-" + i + ".cmd"), Json.mapper().writeValueAsBytes(cmd));
                 started.add(launch(dir, i, cmd, false));
@@ -112,7 +97,7 @@ public final class ClusterLauncher {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {
                 String f = p.getFileName().toString();
-                if (f.endsWith(".ndjson") || f.endsWith(".cmd") || f.equals(ClientIds.FILE)) {
+                if (f.endsWith(".ndjson") || f.endsWith(".cmd") || f.endsWith(".port") || f.equals(ClientIds.FILE)) {
                     Files.delete(p);
                 } else if (f.startsWith("node-") && Files.isDirectory(p)) {
                     Files.deleteIfExists(p.resolve("state.json"));
@@ -171,6 +156,7 @@ public final class ClusterLauncher {
         }
         List<String> cmd = Json.mapper().readValue(Files.readAllBytes(cmdFile), List.class);
         Files.deleteIfExists(dir.resolve("node-" + id).resolve("status.json"));
+        PortFiles.remove(dir, id); // it binds a new port; peers wait for the new file
         ProcessHandle p = launch(dir, id, cmd, true);
         try {
             awaitStatus(dir, id, p);
@@ -181,7 +167,7 @@ public final class ClusterLauncher {
         return p;
     }
 
-    /** Node id to {@code host:port}, as written by {@link #start} into cluster.json. */
+    /** Node id to {@code host:port}: cluster.json's addresses with the ports the nodes published. */
     @SuppressWarnings("unchecked")
     public static Map<Integer, java.net.InetSocketAddress> addresses(Path dir) throws IOException {
         Path f = dir.resolve("cluster.json");
@@ -192,7 +178,7 @@ public final class ClusterLauncher {
         Map<String, Object> nodes = (Map<String, Object>) cluster.get("nodes");
         StringBuilder spec = new StringBuilder();
         nodes.forEach((k, v) -> spec.append(spec.length() == 0 ? "" : ",").append(k).append('=').append(v));
-        return NodeArgs.peers(spec.toString());
+        return PortFiles.resolve(NodeArgs.peers(spec.toString()), dir);
     }
 
     /** The algorithm named in cluster.json. */
@@ -282,12 +268,6 @@ public final class ClusterLauncher {
                 String f = p.getFileName().toString();
                 return f.startsWith("node-") && f.endsWith(".pid");
             }).sorted().toList();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -93,6 +93,11 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
         });
     }
 
+    /** Publish and look up listening ports in {@code dir} (call before starting; see {@link PortFiles}). */
+    public void portFiles(Path dir) {
+        ((NettyTransport) transport).portFiles(dir);
+    }
+
     /** Starts the transport, builds the node (from persisted state when present) and runs onStart. */
     public void start() throws Exception {
         startTransport();

@@ -52,8 +52,13 @@ public final class NettyTransport implements Transport {
     private Bootstrap client;
     private volatile boolean closed;
     private volatile Consumer<Frame> inbound;
+    private volatile java.nio.file.Path portDir;
 
-    /** {@code peers} holds every node's address, this node's own included (where it listens). */
+    /**
+     * {@code peers} holds every node's address, this node's own included (where it listens). Port 0
+     * for this node lets the OS pick a free port at bind time; port 0 for a peer means "read it from
+     * its port file" (see {@link #portFiles}).
+     */
     public NettyTransport(int self, Map<Integer, InetSocketAddress> peers, FrameCodec codec) {
         this.self = self;
         this.listen = peers.get(self);
@@ -62,6 +67,14 @@ public final class NettyTransport implements Transport {
         }
         this.peers = Map.copyOf(peers);
         this.codec = codec;
+    }
+
+    /**
+     * Call before {@link #start}: once bound, this node writes its port to {@code dir} (see
+     * {@link PortFiles}), and peers given port 0 are looked up there on every (re)connect.
+     */
+    public void portFiles(java.nio.file.Path dir) {
+        this.portDir = dir;
     }
 
     @Override
@@ -79,6 +92,9 @@ public final class NettyTransport implements Transport {
                     }
                 })
                 .bind(listen).sync().channel();
+        if (portDir != null) {
+            PortFiles.write(portDir, self, localAddress().getPort());
+        }
         client = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
@@ -104,8 +120,13 @@ public final class NettyTransport implements Transport {
         if (closed) {
             return;
         }
+        InetSocketAddress address = PortFiles.resolve(peers.get(peer), peer, portDir);
+        if (address.getPort() == 0) {
+            retry(peer); // the peer has not bound its port yet
+            return;
+        }
         try {
-            ChannelFuture f = client.connect(peers.get(peer));
+            ChannelFuture f = client.connect(address);
             f.addListener(done -> {
                 if (done.isSuccess()) {
                     Channel ch = f.channel();

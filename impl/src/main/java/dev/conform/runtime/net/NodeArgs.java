@@ -11,10 +11,11 @@ import java.util.TreeMap;
 /**
  * Command-line arguments of {@link NodeProcess}:
  * {@code --algorithm A --id N --peers 1=127.0.0.1:7001,2=127.0.0.1:7002 --data DIR
- * [--trace FILE] [--option K=V]... [--flaw F]... [--tick-ms 10] [--seed S]}.
+ * [--trace FILE] [--ports DIR] [--option K=V]... [--flaw F]... [--tick-ms 10] [--seed S]}.
+ * Port 0 in {@code --peers} is resolved through the port files in {@code --ports} ({@link PortFiles}).
  */
 record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers, Path data, Path trace,
-                Options options, long tickMillis, long seed) {
+                Path ports, Options options, long tickMillis, long seed) {
 
     static NodeArgs parse(String[] args) {
         String algorithm = null;
@@ -22,6 +23,7 @@ record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers,
         Map<Integer, InetSocketAddress> peers = null;
         Path data = null;
         Path trace = null;
+        Path ports = null;
         Options options = Options.empty();
         List<String> flaws = new ArrayList<>();
         long tick = 10;
@@ -38,6 +40,7 @@ record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers,
                 case "--peers" -> peers = peers(v);
                 case "--data" -> data = Path.of(v);
                 case "--trace" -> trace = Path.of(v);
+                case "--ports" -> ports = Path.of(v);
                 case "--option" -> {
                     int eq = v.indexOf('=');
                     if (eq <= 0) {
@@ -60,7 +63,7 @@ record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers,
         for (String f : flaws) {
             options = options.withFlaw(f);
         }
-        return new NodeArgs(algorithm, id, peers, data, trace, options, tick, seed);
+        return new NodeArgs(algorithm, id, peers, data, trace, ports, options, tick, seed);
     }
 
     /** Parses {@code 1=host:port,2=host:port}. */

@@ -52,13 +52,17 @@ public final class NodeProcess {
         if (resume != null) {
             rt.resumeFrom(resume);
         }
+        if (a.ports() != null) {
+            rt.portFiles(a.ports());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             rt.close();
             stopped.countDown();
         }, "node-shutdown"));
         rt.start();
-        System.out.println("node " + a.id() + " listening on " + a.peers().get(a.id()));
+        System.out.println("node " + a.id() + " listening on "
+                + (a.ports() == null ? a.peers().get(a.id()) : PortFiles.resolve(a.peers(), a.ports()).get(a.id())));
         System.out.flush();
         Path status = a.data().resolve("status.json");
         while (!Thread.currentThread().isInterrupted()) {

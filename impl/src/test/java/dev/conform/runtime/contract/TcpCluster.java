@@ -4,9 +4,7 @@ import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.net.NetRuntime;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +16,17 @@ import java.util.function.Predicate;
 
 /**
  * A {@link TestCluster} of {@link NetRuntime}s in this JVM, each with its own Netty transport on a
- * free loopback port. Nodes start once the live ones are connected to each other.
+ * loopback port the OS picks at bind time. Nodes start once the live ones are connected to each other.
  */
 final class TcpCluster<M> implements TestCluster<M> {
     private static final long GIVE_UP_MILLIS = 30_000;
     private final Map<Integer, NetRuntime<M>> nodes = new TreeMap<>();
 
     TcpCluster(Algorithm<M> algorithm, int servers, Set<Integer> down, Options options, Path dir) throws Exception {
+        // Port 0 everywhere: each node binds a port the OS picks and publishes it (PortFiles).
         Map<Integer, InetSocketAddress> addresses = new TreeMap<>();
         for (int i = 1; i <= servers; i++) {
-            addresses.put(i, new InetSocketAddress("127.0.0.1", freePort()));
+            addresses.put(i, new InetSocketAddress("127.0.0.1", 0));
         }
         List<Integer> up = new ArrayList<>();
         try {
@@ -36,6 +35,7 @@ final class TcpCluster<M> implements TestCluster<M> {
                     NetRuntime<M> rt = new NetRuntime<>(algorithm, i, addresses, dir.resolve("n" + i), null,
                             options, 5, 1);
                     nodes.put(i, rt);
+                    rt.portFiles(dir.resolve("ports"));
                     rt.startTransport();
                     up.add(i);
                 }
@@ -51,13 +51,6 @@ final class TcpCluster<M> implements TestCluster<M> {
         } catch (Exception e) {
             close();
             throw e;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
         }
     }
 

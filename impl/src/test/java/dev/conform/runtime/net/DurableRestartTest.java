@@ -24,7 +24,7 @@ class DurableRestartTest {
 
     @Test
     void restartReadsThePersistedStateFromDisk() throws Exception {
-        Map<Integer, InetSocketAddress> one = Map.of(1, new InetSocketAddress("127.0.0.1", ClusterLauncher.freePort()));
+        Map<Integer, InetSocketAddress> one = Map.of(1, new InetSocketAddress("127.0.0.1", 0));
         Options opts = Options.empty().with("count", 3);
         NetRuntime<?> first = new NetRuntime<>(new BroadcastAlgorithm(), 1, one, dir, null, opts, 1, 1);
         first.start();
@@ -38,7 +38,7 @@ class DurableRestartTest {
         assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".tmp")));
 
         MemorySink sink = new MemorySink();
-        Map<Integer, InetSocketAddress> again = Map.of(1, new InetSocketAddress("127.0.0.1", ClusterLauncher.freePort()));
+        Map<Integer, InetSocketAddress> again = Map.of(1, new InetSocketAddress("127.0.0.1", 0));
         NetRuntime<?> second = new NetRuntime<>(new BroadcastAlgorithm(), 1, again, dir, sink, opts, 1, 1);
         try {
             second.start();

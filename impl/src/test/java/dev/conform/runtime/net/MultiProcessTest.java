@@ -16,8 +16,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Three broadcast nodes as three OS processes over TCP on loopback, started and stopped here. */
+@Tag("process")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MultiProcessTest {
     @TempDir
     Path dir;

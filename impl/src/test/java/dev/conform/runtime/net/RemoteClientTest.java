@@ -36,20 +36,29 @@ class RemoteClientTest {
     @TempDir
     Path dir;
 
-    private static Map<Integer, InetSocketAddress> oneServer() throws Exception {
-        return Map.of(1, new InetSocketAddress("127.0.0.1", ClusterLauncher.freePort()));
+    /** One server on port 0: it binds a port the OS picks and publishes it in the port files. */
+    private static Map<Integer, InetSocketAddress> oneServer() {
+        return Map.of(1, new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    /** Starts {@code server} and returns the addresses a client uses to reach it. */
+    private Map<Integer, InetSocketAddress> start(NetRuntime<?> server, Map<Integer, InetSocketAddress> servers)
+            throws Exception {
+        Path ports = dir.resolve("ports");
+        server.portFiles(ports);
+        server.start();
+        return PortFiles.resolve(servers, ports);
     }
 
     @Test
     void nonMemberClientGetsItsAnswersOnItsOwnConnection() throws Exception {
         RaftAlgorithm raft = new RaftAlgorithm();
         Map<Integer, InetSocketAddress> servers = oneServer();
+        Files.createDirectories(dir.resolve("n1"));
         try (NetRuntime<RaftMessage> server = new NetRuntime<>(raft, 1, servers, dir.resolve("n1"), new MemorySink(),
                 Options.empty(), 1, 7);
-             NetClient<RaftMessage> net = new NetClient<>("raft", 1001, servers,
+             NetClient<RaftMessage> net = new NetClient<>("raft", 1001, start(server, servers),
                      new FrameCodec(raft.messageTypes()), dir.resolve("client-1001.ndjson"), 500)) {
-            Files.createDirectories(dir.resolve("n1"));
-            server.start();
             KvRemoteClient client = new KvRemoteClient(net, List.of(1), 1000);
             assertTrue(client.execute(KvCommand.put("k", "v"), 20_000).ok());
             KvRemoteClient.Outcome get = client.execute(KvCommand.get("k"), 20_000);
@@ -83,9 +92,8 @@ class RemoteClientTest {
         Path trace = dir.resolve("node-1.ndjson");
         try (NetRuntime<RaftMessage> first = new NetRuntime<>(raft, 1, servers, data, new NdjsonSink(trace),
                 Options.empty(), 1, 7);
-             NetClient<RaftMessage> net = new NetClient<>("raft", 1001, servers,
+             NetClient<RaftMessage> net = new NetClient<>("raft", 1001, start(first, servers),
                      new FrameCodec(raft.messageTypes()), null, 500)) {
-            first.start();
             assertTrue(new KvRemoteClient(net, List.of(1), 1000).execute(KvCommand.put("a", "1"), 20_000).ok());
         }
         // What a SIGKILL in the middle of a write leaves: half a line.

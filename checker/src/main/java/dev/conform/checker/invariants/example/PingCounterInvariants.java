@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** PingCounter's invariant set, registered for algorithm {@code pingcounter} via ServiceLoader. */
+/** The invariant set of the FIFO PingCounter fixture ({@code pingcounter-fifo}), registered via ServiceLoader. */
 public final class PingCounterInvariants implements InvariantSet<PingCounterState> {
     @Override
     public String algorithm() {
-        return "pingcounter";
+        return "pingcounter-fifo";
     }
 
     @Override

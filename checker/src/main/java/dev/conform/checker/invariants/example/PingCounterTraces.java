@@ -30,7 +30,7 @@ public final class PingCounterTraces {
     @SuppressWarnings("unchecked")
     public static void generate(TraceSink sink, long events, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, "pingcounter", List.of(1, 2), seed, null,
+        sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, "pingcounter-fifo", List.of(1, 2), seed, null,
                 "conform PingCounterTraces", Map.of("net", "unreliable", "lossPercent", 10)));
         long[] count = new long[3];
         ArrayDeque<long[]>[] chan = new ArrayDeque[] {null, new ArrayDeque<>(), new ArrayDeque<>()};
