@@ -1,12 +1,16 @@
 package dev.conform.runtime.sim;
 
-import dev.conform.runtime.Context;
+import dev.conform.runtime.EffectBuffer;
+import dev.conform.runtime.EffectTarget;
 import dev.conform.runtime.Node;
 import java.util.HashMap;
 import java.util.List;
 
-/** The simulator's book-keeping for one node, and the {@link Context} its handlers see. */
-final class SimNode<M> implements Context<M> {
+/**
+ * The simulator's book-keeping for one node, the {@link EffectBuffer} its handlers write to, and
+ * the target its effects are committed to.
+ */
+final class SimNode<M> extends EffectBuffer<M> implements EffectTarget<M> {
     final Simulator<M> sim;
     final int index;
     final int id;
@@ -43,26 +47,6 @@ final class SimNode<M> implements Context<M> {
     }
 
     @Override
-    public void send(int to, M msg) {
-        sim.send(this, to, msg);
-    }
-
-    @Override
-    public void setTimer(String name, long minTicks, long maxTicks) {
-        sim.setTimer(this, name, minTicks, maxTicks);
-    }
-
-    @Override
-    public void cancelTimer(String name) {
-        sim.cancelTimer(this, name);
-    }
-
-    @Override
-    public void persist(Object state) {
-        persisted = state;
-    }
-
-    @Override
     public long localTime() {
         return skewBase + (long) (skewRate * (sim.now() - skewAt));
     }
@@ -72,10 +56,42 @@ final class SimNode<M> implements Context<M> {
         return sim.tracer != null;
     }
 
+    // ---- commit ---------------------------------------------------------------------------
+
     @Override
-    public void action(String name, Object state) {
+    public void recordAction(String name, Object state) {
         if (sim.tracer != null) {
             sim.tracer.action(index, name, state);
         }
+    }
+
+    @Override
+    public Object recordSend(int to, M msg) {
+        return sim.send(this, to, msg);
+    }
+
+    @Override
+    public long timerTicks(String name, long minTicks, long maxTicks) {
+        return sim.timerTicks(minTicks, maxTicks);
+    }
+
+    @Override
+    public void makeDurable(Object state) {
+        persisted = state;
+    }
+
+    @Override
+    public void transmit(Object sent) {
+        sim.transmit((SimEvent) sent);
+    }
+
+    @Override
+    public void arm(String name, long ticks) {
+        sim.setTimer(this, name, ticks);
+    }
+
+    @Override
+    public void cancel(String name) {
+        sim.cancelTimer(this, name);
     }
 }

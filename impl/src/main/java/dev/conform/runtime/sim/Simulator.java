@@ -201,10 +201,11 @@ public final class Simulator<M> implements ClusterView<M> {
 
     // ---- network -------------------------------------------------------------------------
 
-    void send(SimNode<M> from, int toId, M msg) {
-        if (msg == null) {
-            throw new IllegalArgumentException("node " + from.id + " sent a null message");
-        }
+    /**
+     * Records a send and draws its fate (loss, delay, duplication); returns the delivery that
+     * {@link #transmit} queues once the sender's effects are persisted, or null when it is lost.
+     */
+    SimEvent send(SimNode<M> from, int toId, M msg) {
         sent++;
         SimEvent ev = new SimEvent();
         ev.type = SimEvent.DELIVER;
@@ -215,13 +216,9 @@ public final class Simulator<M> implements ClusterView<M> {
             tracer.send(from.index, ev, toId);
         }
         int to = toId >= 0 && toId < indexById.length ? indexById[toId] : -1;
-        if (to < 0 || to == from.index) {
+        if (to < 0 || to == from.index || !links.reachable(from.index, to)) {
             dropAtSend(from, ev, toId);
-            return;
-        }
-        if (!links.reachable(from.index, to)) {
-            dropAtSend(from, ev, toId);
-            return;
+            return null;
         }
         SimNode<M> dest = nodes.get(to);
         ev.node = to;
@@ -235,16 +232,14 @@ public final class Simulator<M> implements ClusterView<M> {
             }
             last[to] = t;
             ev.time = t;
-            schedule(ev);
-            return;
+            return ev;
         }
         double loss = rule == null ? config.lossPercent() / 100.0 : rule.loss();
         if (loss > 0 && random.nextDouble() < loss) {
             dropAtSend(from, ev, toId);
-            return;
+            return null;
         }
         ev.time = now + delay(rule) + reorderDelay(rule);
-        schedule(ev);
         double dup = rule == null ? config.duplicatePercent() / 100.0 : rule.duplicate();
         if (dup > 0 && random.nextDouble() < dup) {
             SimEvent copy = new SimEvent();
@@ -260,6 +255,17 @@ public final class Simulator<M> implements ClusterView<M> {
             if (tracer != null) {
                 tracer.duplicate(from.index, copy, toId);
             }
+            ev.twin = copy;
+        }
+        return ev;
+    }
+
+    /** Puts a recorded send (and its duplicate, if the network made one) in flight. */
+    void transmit(SimEvent ev) {
+        schedule(ev);
+        SimEvent copy = ev.twin;
+        if (copy != null) {
+            ev.twin = null;
             schedule(copy);
         }
     }
@@ -308,19 +314,22 @@ public final class Simulator<M> implements ClusterView<M> {
         try {
             node.onMessage(dest, fromId, msg);
         } catch (RuntimeException | Error e) {
+            dest.commit(dest);
             throw new NodeFailure(dest.id, now, "message " + SimTracer.typeName(msg) + " from " + fromId, e);
         }
+        dest.commit(dest);
         return true;
     }
 
     // ---- timers --------------------------------------------------------------------------
 
-    void setTimer(SimNode<M> n, String name, long minTicks, long maxTicks) {
-        if (minTicks < 1 || maxTicks < minTicks) {
-            throw new IllegalArgumentException("node " + n.id + " timer " + name
-                    + ": need 1 <= minTicks <= maxTicks, got " + minTicks + ".." + maxTicks);
-        }
-        long ticks = minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
+    /** A timer's length, drawn from the run's source (bounds already checked by the buffer). */
+    long timerTicks(long minTicks, long maxTicks) {
+        return minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
+    }
+
+    /** Arms (or re-arms) timer {@code name} of {@code n} to fire {@code ticks} from now, skewed. */
+    void setTimer(SimNode<M> n, String name, long ticks) {
         if (n.skewRate != 1.0) {
             ticks = Math.max(1, Math.round(ticks * n.skewRate));
         }
@@ -466,12 +475,15 @@ public final class Simulator<M> implements ClusterView<M> {
         }
     }
 
+    /** Runs a start or timer handler and commits its effects (also those asked before a failure). */
     private void invoke(SimNode<M> n, Runnable handler) {
         try {
             handler.run();
         } catch (RuntimeException | Error e) {
+            n.commit(n);
             throw new NodeFailure(n.id, now, "start or timer", e);
         }
+        n.commit(n);
     }
 
     // ---- ClusterView ---------------------------------------------------------------------
