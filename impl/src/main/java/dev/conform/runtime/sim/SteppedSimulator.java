@@ -2,7 +2,8 @@ package dev.conform.runtime.sim;
 
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.ClusterView;
-import dev.conform.runtime.Context;
+import dev.conform.runtime.EffectBuffer;
+import dev.conform.runtime.EffectTarget;
 import dev.conform.runtime.Json;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -94,6 +95,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
             s.up = true;
             s.node = algorithm.create(s.id, this.servers, null, options);
             s.node.onStart(s);
+            s.commit(s);
         }
     }
 
@@ -130,6 +132,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
             return false;
         }
         dest.node.onMessage(dest, m.from(), m.msg());
+        dest.commit(dest);
         return true;
     }
 
@@ -162,6 +165,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
         steps++;
         listener.timer(id, name, now);
         s.node.onTimer(s, name);
+        s.commit(s);
         return true;
     }
 
@@ -206,6 +210,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
             steps++;
             listener.timer(best.id, bestName, now);
             best.node.onTimer(best, bestName);
+            best.commit(best);
         }
         now = end;
         return fired;
@@ -242,6 +247,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
         s.node = algorithm.create(id, servers, restored, options);
         steps++;
         s.node.onStart(s);
+        s.commit(s);
         return true;
     }
 
@@ -362,8 +368,8 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
     private record Armed(long due, long order) {
     }
 
-    /** Book-keeping of one server, and the {@link Context} its handlers see. */
-    private final class Slot implements Context<M> {
+    /** Book-keeping of one server, the effect buffer its handlers write to, and its commit target. */
+    private final class Slot extends EffectBuffer<M> implements EffectTarget<M> {
         final int id;
         final Map<String, Armed> timers = new HashMap<>();
         Node<M> node;
@@ -385,41 +391,6 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
         }
 
         @Override
-        public void send(int to, M msg) {
-            if (msg == null) {
-                throw new IllegalArgumentException("node " + id + " sent a null message");
-            }
-            InFlight<M> m = new InFlight<>(++messageIds, id, to, msg);
-            Slot dest = slots.get(to);
-            if (!connected(id, to)) {
-                listener.dropped(m, "partitioned");
-            } else if (dest != null && !dest.up) {
-                listener.dropped(m, "crashed");
-            } else {
-                inFlight.add(m);
-            }
-        }
-
-        @Override
-        public void setTimer(String name, long minTicks, long maxTicks) {
-            if (minTicks < 1 || maxTicks < minTicks) {
-                throw new IllegalArgumentException("node " + id + " timer " + name
-                        + ": need 1 <= minTicks <= maxTicks, got " + minTicks + ".." + maxTicks);
-            }
-            timers.put(name, new Armed(now + maxTicks, ++timerOrder));
-        }
-
-        @Override
-        public void cancelTimer(String name) {
-            timers.remove(name);
-        }
-
-        @Override
-        public void persist(Object state) {
-            persisted = state;
-        }
-
-        @Override
         public long localTime() {
             return now;
         }
@@ -430,8 +401,50 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
         }
 
         @Override
-        public void action(String name, Object state) {
+        public void recordAction(String name, Object state) {
             listener.action(id, name, state);
+        }
+
+        @Override
+        public Object recordSend(int to, M msg) {
+            InFlight<M> m = new InFlight<>(++messageIds, id, to, msg);
+            Slot dest = slots.get(to);
+            if (!connected(id, to)) {
+                listener.dropped(m, "partitioned");
+                return null;
+            }
+            if (dest != null && !dest.up) {
+                listener.dropped(m, "crashed");
+                return null;
+            }
+            return m;
+        }
+
+        /** The latest moment the node allows: an early firing is the caller's choice ({@link #fire}). */
+        @Override
+        public long timerTicks(String name, long minTicks, long maxTicks) {
+            return maxTicks;
+        }
+
+        @Override
+        public void makeDurable(Object state) {
+            persisted = state;
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public void transmit(Object sent) {
+            inFlight.add((InFlight<M>) sent);
+        }
+
+        @Override
+        public void arm(String name, long ticks) {
+            timers.put(name, new Armed(now + ticks, ++timerOrder));
+        }
+
+        @Override
+        public void cancel(String name) {
+            timers.remove(name);
         }
     }
 }
