@@ -7,11 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * The simulator's book-keeping for one node, the {@link EffectBuffer} its handlers write to, and
- * the target its effects are committed to.
+ * One node of a {@link World}: its book-keeping, the {@link EffectBuffer} its handlers write to,
+ * and the target its effects are committed to (the persisted state here, the rest through the
+ * world's {@link Scheduler}).
  */
 final class SimNode<M> extends EffectBuffer<M> implements EffectTarget<M> {
-    final Simulator<M> sim;
+    final World<M> world;
     final int index;
     final int id;
     final boolean client;
@@ -20,7 +21,7 @@ final class SimNode<M> extends EffectBuffer<M> implements EffectTarget<M> {
     Node<M> node;
     boolean up;
     int incarnation;
-    /** Armed timers: name to its one pending firing. */
+    /** Armed timers: name to its one pending firing (time = due, seq = arming order). */
     final HashMap<String, SimEvent> timers = new HashMap<>();
     Object persisted;
 
@@ -28,8 +29,8 @@ final class SimNode<M> extends EffectBuffer<M> implements EffectTarget<M> {
     long skewAt;
     long skewBase;
 
-    SimNode(Simulator<M> sim, int index, int id, boolean client, List<Integer> view) {
-        this.sim = sim;
+    SimNode(World<M> world, int index, int id, boolean client, List<Integer> view) {
+        this.world = world;
         this.index = index;
         this.id = id;
         this.client = client;
@@ -48,31 +49,29 @@ final class SimNode<M> extends EffectBuffer<M> implements EffectTarget<M> {
 
     @Override
     public long localTime() {
-        return skewBase + (long) (skewRate * (sim.now() - skewAt));
+        return skewBase + (long) (skewRate * (world.now - skewAt));
     }
 
     @Override
     public boolean tracing() {
-        return sim.tracer != null;
+        return world.scheduler.tracing();
     }
 
     // ---- commit ---------------------------------------------------------------------------
 
     @Override
     public void recordAction(String name, Object state) {
-        if (sim.tracer != null) {
-            sim.tracer.action(index, name, state);
-        }
+        world.scheduler.recordAction(this, name, state);
     }
 
     @Override
     public Object recordSend(int to, M msg) {
-        return sim.send(this, to, msg);
+        return world.scheduler.recordSend(this, to, msg);
     }
 
     @Override
     public long timerTicks(String name, long minTicks, long maxTicks) {
-        return sim.timerTicks(minTicks, maxTicks);
+        return world.scheduler.timerTicks(this, minTicks, maxTicks);
     }
 
     @Override
@@ -82,16 +81,16 @@ final class SimNode<M> extends EffectBuffer<M> implements EffectTarget<M> {
 
     @Override
     public void transmit(Object sent) {
-        sim.transmit((SimEvent) sent);
+        world.scheduler.transmit(this, sent);
     }
 
     @Override
     public void arm(String name, long ticks) {
-        sim.setTimer(this, name, ticks);
+        world.scheduler.arm(this, name, ticks);
     }
 
     @Override
     public void cancel(String name) {
-        sim.cancelTimer(this, name);
+        world.scheduler.cancel(this, name);
     }
 }
