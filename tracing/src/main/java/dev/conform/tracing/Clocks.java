@@ -97,7 +97,8 @@ public final class Clocks {
         return ascendingIds != null ? ascendingIds.clock(vc[i]) : VectorClock.of(ids, vc[i]);
     }
 
-    private int indexOrAdd(int id) {
+    /** The index of node {@code id}, which is added with clocks at zero when it is new. */
+    public int indexOrAdd(int id) {
         int k = index(id);
         if (k >= 0) {
             return k;
