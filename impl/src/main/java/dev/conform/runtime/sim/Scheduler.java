@@ -6,28 +6,31 @@ package dev.conform.runtime.sim;
  * to commit a node's effects (see {@link dev.conform.runtime.EffectTarget}, whose methods these
  * mirror with the node added) and to learn of crashes and restarts.
  *
+ * <p>An abstract class rather than an interface so that these hooks stay package-private and
+ * out of the simulators' public API.
+ *
  * @param <M> the algorithm's message type
  */
-interface Scheduler<M> {
+abstract class Scheduler<M> {
     /** Whether handlers should build trace payloads. */
-    boolean tracing();
+    abstract boolean tracing();
 
-    void recordAction(SimNode<M> n, String name, Object state);
+    abstract void recordAction(SimNode<M> n, String name, Object state);
 
     /** Records a send; returns what {@link #transmit} puts in flight, or null when it is lost already. */
-    Object recordSend(SimNode<M> n, int to, M msg);
+    abstract Object recordSend(SimNode<M> n, int to, M msg);
 
-    long timerTicks(SimNode<M> n, long minTicks, long maxTicks);
+    abstract long timerTicks(SimNode<M> n, long minTicks, long maxTicks);
 
-    void transmit(SimNode<M> n, Object sent);
+    abstract void transmit(SimNode<M> n, Object sent);
 
-    void arm(SimNode<M> n, String name, long ticks);
+    abstract void arm(SimNode<M> n, String name, long ticks);
 
-    void cancel(SimNode<M> n, String name);
+    abstract void cancel(SimNode<M> n, String name);
 
     /** Node {@code n} just crashed (it is down, its timers are gone). */
-    void crashed(SimNode<M> n);
+    abstract void crashed(SimNode<M> n);
 
     /** Node {@code n} was rebuilt from {@code restored}; its onStart runs next. */
-    void restarted(SimNode<M> n, Object restored);
+    abstract void restarted(SimNode<M> n, Object restored);
 }

@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  *
  * <p>A simulator runs once: build, {@link #run()}, then inspect it as a {@link ClusterView}.
  */
-public final class Simulator<M> implements ClusterView<M>, Scheduler<M> {
+public final class Simulator<M> extends Scheduler<M> implements ClusterView<M> {
     /** Producer name written into trace headers. */
     public static final String PRODUCER = "conform-sim 0.1.0";
 
@@ -181,19 +181,19 @@ public final class Simulator<M> implements ClusterView<M>, Scheduler<M> {
      * {@link #transmit} queues once the sender's effects are persisted, or null when it is lost.
      */
     @Override
-    public boolean tracing() {
+    boolean tracing() {
         return tracer != null;
     }
 
     @Override
-    public void recordAction(SimNode<M> n, String name, Object state) {
+    void recordAction(SimNode<M> n, String name, Object state) {
         if (tracer != null) {
             tracer.action(n.index, name, state);
         }
     }
 
     @Override
-    public Object recordSend(SimNode<M> from, int toId, M msg) {
+    Object recordSend(SimNode<M> from, int toId, M msg) {
         sent++;
         SimEvent ev = new SimEvent();
         ev.type = SimEvent.DELIVER;
@@ -251,7 +251,7 @@ public final class Simulator<M> implements ClusterView<M>, Scheduler<M> {
 
     /** Puts a recorded send (and its duplicate, if the network made one) in flight. */
     @Override
-    public void transmit(SimNode<M> from, Object sent) {
+    void transmit(SimNode<M> from, Object sent) {
         SimEvent ev = (SimEvent) sent;
         schedule(ev);
         SimEvent copy = ev.twin;
@@ -316,13 +316,13 @@ public final class Simulator<M> implements ClusterView<M>, Scheduler<M> {
 
     /** A timer's length, drawn from the run's source (bounds already checked by the buffer). */
     @Override
-    public long timerTicks(SimNode<M> n, long minTicks, long maxTicks) {
+    long timerTicks(SimNode<M> n, long minTicks, long maxTicks) {
         return minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
     }
 
     /** Arms (or re-arms) timer {@code name} of {@code n} to fire {@code ticks} from now, skewed. */
     @Override
-    public void arm(SimNode<M> n, String name, long ticks) {
+    void arm(SimNode<M> n, String name, long ticks) {
         long now = world.now;
         if (n.skewRate != 1.0) {
             ticks = Math.max(1, Math.round(ticks * n.skewRate));
@@ -348,7 +348,7 @@ public final class Simulator<M> implements ClusterView<M>, Scheduler<M> {
     }
 
     @Override
-    public void cancel(SimNode<M> n, String name) {
+    void cancel(SimNode<M> n, String name) {
         unqueue(n.timers.remove(name));
     }
 
@@ -420,14 +420,14 @@ public final class Simulator<M> implements ClusterView<M>, Scheduler<M> {
 
     /** Messages in flight to a crashed node are lost: their incarnation is stale on arrival. */
     @Override
-    public void crashed(SimNode<M> n) {
+    void crashed(SimNode<M> n) {
         if (tracer != null) {
             tracer.crash(n.index);
         }
     }
 
     @Override
-    public void restarted(SimNode<M> n, Object restored) {
+    void restarted(SimNode<M> n, Object restored) {
         if (tracer != null) {
             tracer.restart(n.index, restored);
         }

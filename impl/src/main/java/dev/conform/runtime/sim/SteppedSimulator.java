@@ -42,7 +42,7 @@ import java.util.TreeSet;
  *
  * @param <M> the algorithm's message type
  */
-public final class SteppedSimulator<M> implements ClusterView<M>, Scheduler<M> {
+public final class SteppedSimulator<M> extends Scheduler<M> implements ClusterView<M> {
 
     /** A message on the wire. {@code id} numbers messages in send order from 1. */
     public record InFlight<M>(long id, int from, int to, M msg) {
@@ -325,17 +325,17 @@ public final class SteppedSimulator<M> implements ClusterView<M>, Scheduler<M> {
     // ---- Scheduler: how the scripted world commits effects ------------------------------
 
     @Override
-    public boolean tracing() {
+    boolean tracing() {
         return true;
     }
 
     @Override
-    public void recordAction(SimNode<M> n, String name, Object state) {
+    void recordAction(SimNode<M> n, String name, Object state) {
         listener.action(n.id, name, state);
     }
 
     @Override
-    public Object recordSend(SimNode<M> n, int to, M msg) {
+    Object recordSend(SimNode<M> n, int to, M msg) {
         InFlight<M> m = new InFlight<>(++messageIds, n.id, to, msg);
         SimNode<M> dest = world.slot(to);
         if (!connected(n.id, to)) {
@@ -351,18 +351,18 @@ public final class SteppedSimulator<M> implements ClusterView<M>, Scheduler<M> {
 
     /** The latest moment the node allows: an early firing is the caller's choice ({@link #fire}). */
     @Override
-    public long timerTicks(SimNode<M> n, long minTicks, long maxTicks) {
+    long timerTicks(SimNode<M> n, long minTicks, long maxTicks) {
         return maxTicks;
     }
 
     @SuppressWarnings("unchecked")
     @Override
-    public void transmit(SimNode<M> n, Object sent) {
+    void transmit(SimNode<M> n, Object sent) {
         inFlight.add((InFlight<M>) sent);
     }
 
     @Override
-    public void arm(SimNode<M> n, String name, long ticks) {
+    void arm(SimNode<M> n, String name, long ticks) {
         SimEvent t = new SimEvent();
         t.type = SimEvent.TIMER;
         t.node = n.index;
@@ -372,12 +372,12 @@ public final class SteppedSimulator<M> implements ClusterView<M>, Scheduler<M> {
     }
 
     @Override
-    public void cancel(SimNode<M> n, String name) {
+    void cancel(SimNode<M> n, String name) {
         n.timers.remove(name);
     }
 
     @Override
-    public void crashed(SimNode<M> n) {
+    void crashed(SimNode<M> n) {
         world.steps++;
         for (InFlight<M> m : List.copyOf(inFlight)) {
             if (m.to() == n.id) {
@@ -388,7 +388,7 @@ public final class SteppedSimulator<M> implements ClusterView<M>, Scheduler<M> {
     }
 
     @Override
-    public void restarted(SimNode<M> n, Object restored) {
+    void restarted(SimNode<M> n, Object restored) {
         world.steps++;
     }
 }
