@@ -73,9 +73,15 @@ public final class SteppedSimulator<M> extends Scheduler<M> implements ClusterVi
 
     /** Builds {@code servers} servers (ids 1..n) and starts them at time 0. */
     public SteppedSimulator(Algorithm<M> algorithm, int servers, Options options) {
+        this(algorithm, servers, options, null);
+    }
+
+    /** As above, with {@code listener} hearing the steps of the start already. */
+    public SteppedSimulator(Algorithm<M> algorithm, int servers, Options options, Listener<M> listener) {
         if (servers < 1) {
             throw new IllegalArgumentException("servers must be at least 1, got " + servers);
         }
+        listener(listener);
         this.world = new World<>(algorithm, options, NodeIds.servers(servers), List.of(), false);
         world.scheduler = this;
         world.start();

@@ -90,10 +90,15 @@ final class World<M> implements ClusterView<M> {
         return i < 0 ? null : nodes.get(i);
     }
 
-    /** Builds every node fresh and runs its onStart, servers first, in id order within a role. */
+    /**
+     * Builds every node fresh and runs its onStart, servers first, in id order within a role.
+     * All are up from the start: what one sends in its onStart reaches a peer started after it.
+     */
     void start() {
         for (SimNode<M> n : nodes) {
             n.up = true;
+        }
+        for (SimNode<M> n : nodes) {
             n.node = n.client
                     ? algorithm.createClient(n.id, serverIds, options)
                     : algorithm.create(n.id, serverIds, null, options);
