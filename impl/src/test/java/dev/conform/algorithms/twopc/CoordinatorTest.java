@@ -187,8 +187,8 @@ class CoordinatorTest {
     @Test
     void noTracePayloadIsBuiltWhenNotTracing() {
         RecordingContext<TwoPhaseMessage> rec = ctx();
-        QuietContext quiet = new QuietContext(rec);
-        new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()).onStart(quiet);
+        rec.tracing = false;
+        new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()).onStart(rec);
         assertTrue(rec.actions.isEmpty());
         assertEquals(3, rec.sent.size());
     }
