@@ -60,12 +60,15 @@ public interface Algorithm<M> {
         return Map.of(dev.conform.tracing.TraceHeader.SERVER, servers);
     }
 
-    /** Number of client nodes (ids 101, 102, ...) for these options; 0 when there is no workload. */
+    /** Number of client nodes (role "client") for these options; 0 when there is no workload. */
     default int clients(Options options) {
         return 0;
     }
 
-    /** Builds client {@code id} (above 100) that drives the servers; clients never persist. */
+    /**
+     * Builds client {@code id} that drives the servers; clients never persist. The id is the
+     * runtime's choice; a client is known as one by its role, not by its id.
+     */
     default Node<M> createClient(int id, List<Integer> servers, Options options) {
         throw new UnsupportedOperationException(name() + " has no client workload");
     }

@@ -10,10 +10,10 @@ import java.util.List;
  * @param <M> the algorithm's message type
  */
 public interface ClusterView<M> {
-    /** Server ids, ascending (1..n in the simulator). */
+    /** The ids of the nodes that run the algorithm (role "server" or an algorithm's own server roles), ascending. */
     List<Integer> servers();
 
-    /** Client ids (above 100), ascending; empty when the algorithm has no workload. */
+    /** The ids of the workload's client nodes (role "client"), ascending; empty when there is no workload. */
     List<Integer> clients();
 
     /** The live node with this id, or null while it is crashed (or unknown). */

@@ -3,9 +3,23 @@ package dev.conform.runtime;
 import java.util.List;
 
 /**
- * The effects a {@link Node} may request. Implemented by the simulator and by the real
- * transport. Calls never throw for network reasons: a send to a crashed or partitioned node is
- * simply lost (and recorded as a drop where the runtime can see it).
+ * The effects a {@link Node} may request. Calls never throw for network reasons: a send to a
+ * crashed or partitioned node is simply lost (and recorded as a drop where the runtime can see it).
+ *
+ * <p><b>Effects are committed by the runtime, not performed by the call.</b> Every runtime (the
+ * seeded and the scripted simulator, the real transport) hands its nodes an {@link EffectBuffer}:
+ * {@code send}, {@code setTimer}, {@code cancelTimer}, {@code persist} and {@code action} are
+ * written down, and after the handler returns the runtime commits them in one fixed order:
+ * <ol>
+ *   <li><b>record</b>: the actions and the sends are recorded in the trace in the order the
+ *       handler asked for them (so a message's trace event follows the actions that produced it);</li>
+ *   <li><b>persist</b>: the last state the handler persisted becomes durable (on the real
+ *       transport: written and fsynced, after the trace is flushed);</li>
+ *   <li><b>send and arm timers</b>: messages go on the wire and timers are armed or cancelled,
+ *       in the order asked.</li>
+ * </ol>
+ * So no message leaves before the state it depends on is durable, whatever order a handler
+ * wrote its calls in. Handlers never see their own effects take place mid-handler.
  *
  * @param <M> the algorithm's message type
  */
@@ -40,9 +54,9 @@ public interface Context<M> {
 
     /**
      * Replaces this node's durable state with {@code state}, an immutable value that Jackson can
-     * write. Only this survives a crash; a restarted node is rebuilt from it. In real-transport
-     * mode the call returns after the state is on disk (fsync), so a node that persists before
-     * answering keeps its promise.
+     * write. Only this survives a crash; a restarted node is rebuilt from it. The state is made
+     * durable (fsync on the real transport) before any message of the same handler leaves; when
+     * a handler persists several times, the last state counts.
      */
     void persist(Object state);
 

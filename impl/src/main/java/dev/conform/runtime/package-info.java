@@ -16,7 +16,9 @@
  * (UDP-like). Faults are data ({@code .nemesis}); failing runs shrink to a minimal fault plan
  * ({@code .shrink}).
  *
- * <p>Node ids: servers are 1..n, clients of a workload are 101, 102, ...; the id 0 stands for
- * "the whole cluster" in fault events.
+ * <p>Node ids: the simulators number servers 1..n and a workload's clients after them; what a node
+ * is comes from its role in the trace header ({@code TraceHeader.roles()}, filled from
+ * {@link dev.conform.runtime.Algorithm#serverRoles} plus the clients), never from its id. The id 0
+ * stands for "the whole cluster" in fault events.
  */
 package dev.conform.runtime;

@@ -29,6 +29,8 @@ public final class RecordingContext<M> implements Context<M> {
     public final List<Action> actions = new ArrayList<>();
     public Object persisted;
     public long time;
+    /** What {@link #tracing()} says; while false, a recorded action is a bug in the node. */
+    public boolean tracing = true;
 
     public RecordingContext(int self, List<Integer> nodes) {
         this.self = self;
@@ -89,11 +91,14 @@ public final class RecordingContext<M> implements Context<M> {
 
     @Override
     public boolean tracing() {
-        return true;
+        return tracing;
     }
 
     @Override
     public void action(String name, Object state) {
+        if (!tracing) {
+            throw new AssertionError("action " + name + " recorded while not tracing");
+        }
         actions.add(new Action(name, state));
     }
 }

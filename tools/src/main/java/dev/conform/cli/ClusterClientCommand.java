@@ -85,7 +85,7 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
             throw new UserError("the client speaks the Raft key-value protocol; the cluster in " + dir
                     + " runs " + algorithm);
         }
-        int id = ClientIds.next(dir);
+        int id = ClientIds.next(dir, servers.keySet());
         FrameCodec codec = new FrameCodec(Algorithms.byName(algorithm).messageTypes());
         KvRemoteClient.Outcome outcome;
         try (NetClient<RaftMessage> net = new NetClient<>(algorithm, id, servers, codec,

@@ -69,8 +69,8 @@ final class ClusterCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            if (nodes < 1 || nodes > 100) {
-                throw new UserError("--nodes must be in 1..100");
+            if (nodes < 1) {
+                throw new UserError("--nodes must be at least 1");
             }
             List<String> extra = new ArrayList<>(List.of("--tick-ms", String.valueOf(tickMs)));
             flaws.flaws().forEach(f -> extra.addAll(List.of("--flaw", f)));

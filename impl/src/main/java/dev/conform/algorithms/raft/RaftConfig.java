@@ -1,8 +1,6 @@
 package dev.conform.algorithms.raft;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,9 +17,6 @@ import java.util.Set;
  */
 public record RaftConfig(long electionMinTicks, long electionMaxTicks, long heartbeatTicks,
                          int snapshotEvery, int maxEntriesPerAppend, Set<RaftFlaw> flaws) {
-
-    /** Node ids above this are clients, not servers. */
-    public static final int CLIENT_ID_BASE = 100;
 
     public RaftConfig {
         if (electionMinTicks < 1 || electionMaxTicks < electionMinTicks) {
@@ -57,16 +52,5 @@ public record RaftConfig(long electionMinTicks, long electionMaxTicks, long hear
 
     public boolean has(RaftFlaw flaw) {
         return flaws.contains(flaw);
-    }
-
-    /** The server ids among a cluster's node ids (clients have ids above {@link #CLIENT_ID_BASE}). */
-    public static List<Integer> serversOf(List<Integer> nodes) {
-        List<Integer> servers = new ArrayList<>();
-        for (int n : nodes) {
-            if (n <= CLIENT_ID_BASE) {
-                servers.add(n);
-            }
-        }
-        return List.copyOf(servers);
     }
 }

@@ -141,6 +141,6 @@
  *
  * {@link dev.conform.algorithms.raft.RaftAlgorithm} registers the algorithm as {@code raft}
  * with the runtime: servers replicate the key-value store of {@link
- * dev.conform.algorithms.raft.kv}, and clients 101, 102, ... run seeded workloads against them.
+ * dev.conform.algorithms.raft.kv}, and the run's client nodes (role {@code client}) run seeded workloads against them.
  */
 package dev.conform.algorithms.raft;

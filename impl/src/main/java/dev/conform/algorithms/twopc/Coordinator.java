@@ -18,15 +18,19 @@ import java.util.TreeSet;
 
 /**
  * The transaction manager. It starts the one transaction of the run when it first starts,
- * collects the votes, decides, logs the decision before telling anyone, and keeps telling
- * until every participant has acknowledged. Every state change is recorded with
+ * collects the votes, decides, logs the decision, and keeps telling it until every participant
+ * has acknowledged. Every state is durable: a handler that changed it logs it once at its end
+ * ({@link #log}), and the runtime writes the log before any message of that handler leaves, so
+ * nobody hears of a decision that a crash could lose. Every state change is recorded with
  * {@code ctx.action} under the name of the matching action of {@code TwoPhase.tla}.
  */
 public final class Coordinator implements Node<TwoPhaseMessage> {
     private final TwoPhaseOptions options;
     private final List<Integer> participants;
-    /** Durable: mirrors what was last persisted (INIT = nothing yet). */
+    /** Durable: logged at the end of every handler that changes it (INIT = nothing yet). */
     private TmState state;
+    /** What the log holds (null: nothing). */
+    private TmState logged;
     /** Volatile: lost in a crash. */
     private final SortedSet<Integer> prepared = new TreeSet<>();
     private final SortedSet<Integer> acked = new TreeSet<>();
@@ -41,17 +45,21 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
         List<Integer> others = new ArrayList<>(nodes);
         others.remove(Integer.valueOf(self));
         this.participants = List.copyOf(others);
-        TmState logged = TwoPhaseLog.coordinatorState(persisted);
+        this.logged = TwoPhaseLog.coordinatorState(persisted);
         this.recovering = logged != null;
         this.state = logged == null ? TmState.INIT : logged;
     }
 
     @Override
     public void onStart(Context<TwoPhaseMessage> ctx) {
+        start(ctx);
+        log(ctx);
+    }
+
+    private void start(Context<TwoPhaseMessage> ctx) {
         if (!recovering) {
-            // Log "begun" first: a coordinator that restarts must know it owes an outcome.
+            // "Begun" is logged: a coordinator that restarts must know it owes an outcome.
             state = TmState.WAITING;
-            ctx.persist(new TwoPhaseLog.Coordinator(state));
             record(ctx, "TMPrepare");
             for (int r : participants) {
                 ctx.send(r, new Prepare());
@@ -62,7 +70,6 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
         if (state == TmState.WAITING) {
             // Begun but undecided: the votes were volatile, so the only safe outcome is abort.
             state = TmState.ABORTED;
-            ctx.persist(new TwoPhaseLog.Coordinator(state));
         }
         record(ctx, "TMRestart");
         announce(ctx, participants);
@@ -80,6 +87,7 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
             onClientRequest(ctx, from);
         }
         // Prepare and Decision are never addressed to the coordinator: ignored.
+        log(ctx);
     }
 
     @Override
@@ -92,6 +100,15 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
                 record(ctx, "TMResend");
                 announce(ctx, missing);
             }
+        }
+        log(ctx);
+    }
+
+    /** Logs the state when the handler changed it; the runtime persists before sending. */
+    private void log(Context<TwoPhaseMessage> ctx) {
+        if (state != logged) {
+            logged = state;
+            ctx.persist(new TwoPhaseLog.Coordinator(state));
         }
     }
 
@@ -121,10 +138,9 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
         return prepared.containsAll(participants);
     }
 
-    /** Log first, then announce: once anyone hears the decision it must survive a crash. */
+    /** Decides and announces: the decision is logged before the announcement leaves ({@link #log}). */
     private void decide(Context<TwoPhaseMessage> ctx, boolean commit) {
         state = commit ? TmState.COMMITTED : TmState.ABORTED;
-        ctx.persist(new TwoPhaseLog.Coordinator(state));
         ctx.cancelTimer(TwoPhaseTimers.VOTE);
         record(ctx, commit ? "TMCommit" : "TMAbort");
         announce(ctx, participants);

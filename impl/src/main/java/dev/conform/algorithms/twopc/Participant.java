@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A resource manager. It votes when asked to prepare (logging the vote before sending it),
+ * A resource manager. It votes when asked to prepare (the vote is logged before it leaves: a
+ * handler that changed the state logs it once at its end, {@link #log}, and the runtime persists
+ * before sending),
  * may abort unilaterally until it has voted yes, and once it has voted yes is uncertain: it
  * must learn the outcome from the coordinator, or under cooperative termination from a peer,
  * and asks for it on a timer until it does. Every state change is recorded with
@@ -23,8 +25,12 @@ public final class Participant implements Node<TwoPhaseMessage> {
     private final int coordinator;
     private final List<Integer> peers;
     private final TwoPhaseOptions options;
-    private final RmState logged;
+    /** What the log held at start (null: a fresh start). */
+    private final RmState recoveredFrom;
+    /** Durable: logged at the end of every handler that changes it. */
     private RmState state;
+    /** What the log holds (null: nothing). */
+    private RmState logged;
 
     /**
      * @param nodes all node ids; the lowest is the coordinator
@@ -38,15 +44,20 @@ public final class Participant implements Node<TwoPhaseMessage> {
         others.remove(Integer.valueOf(coordinator));
         this.peers = List.copyOf(others);
         this.options = options;
-        this.logged = TwoPhaseLog.participantState(persisted);
-        this.state = logged == null ? RmState.WORKING : logged;
+        this.recoveredFrom = TwoPhaseLog.participantState(persisted);
+        this.logged = recoveredFrom;
+        this.state = recoveredFrom == null ? RmState.WORKING : recoveredFrom;
     }
 
     @Override
     public void onStart(Context<TwoPhaseMessage> ctx) {
-        if (logged == null) {
-            // Written so that a later restart can tell "was working" from "never started".
-            ctx.persist(new TwoPhaseLog.Participant(RmState.WORKING));
+        start(ctx);
+        log(ctx);
+    }
+
+    private void start(Context<TwoPhaseMessage> ctx) {
+        if (recoveredFrom == null) {
+            // WORKING is logged so that a later restart can tell "was working" from "never started".
             if (options.abortEarly().contains(self)) {
                 abortUnilaterally(ctx);
             } else {
@@ -58,17 +69,13 @@ public final class Participant implements Node<TwoPhaseMessage> {
     }
 
     private void recover(Context<TwoPhaseMessage> ctx) {
-        RmState recovered = switch (logged) {
+        state = switch (recoveredFrom) {
             // The transaction's work in progress died with the process: abort it.
             case WORKING -> RmState.ABORTED;
             // The vote is a promise to the coordinator; the flaw breaks it.
             case PREPARED -> options.has(TwoPhaseFlaw.FORGET_VOTE_ON_RESTART) ? RmState.ABORTED : RmState.PREPARED;
-            case COMMITTED, ABORTED -> logged;
+            case COMMITTED, ABORTED -> recoveredFrom;
         };
-        state = recovered;
-        if (recovered != logged) {
-            ctx.persist(new TwoPhaseLog.Participant(state));
-        }
         record(ctx, "RMRestart");
         if (state == RmState.PREPARED) {
             ask(ctx);
@@ -85,6 +92,7 @@ public final class Participant implements Node<TwoPhaseMessage> {
             onPeerRequest(ctx, from);
         }
         // Votes, acks and requests from elsewhere are not for a participant: ignored.
+        log(ctx);
     }
 
     @Override
@@ -94,15 +102,23 @@ public final class Participant implements Node<TwoPhaseMessage> {
         } else if (timer.equals(TwoPhaseTimers.ASK) && state == RmState.PREPARED) {
             ask(ctx);
         }
+        log(ctx);
+    }
+
+    /** Logs the state when the handler changed it; the runtime persists before sending. */
+    private void log(Context<TwoPhaseMessage> ctx) {
+        if (state != logged) {
+            logged = state;
+            ctx.persist(new TwoPhaseLog.Participant(state));
+        }
     }
 
     private void onPrepare(Context<TwoPhaseMessage> ctx) {
         switch (state) {
             case WORKING -> {
                 boolean yes = !options.voteNo().contains(self);
+                // The vote is on disk before anyone can count it (log, at the handler's end).
                 state = yes ? RmState.PREPARED : RmState.ABORTED;
-                // The vote is on disk before anyone can count it.
-                ctx.persist(new TwoPhaseLog.Participant(state));
                 ctx.cancelTimer(TwoPhaseTimers.PREPARE);
                 record(ctx, yes ? "RMVoteYes" : "RMVoteNo");
                 ctx.send(coordinator, new Vote(yes));
@@ -129,7 +145,6 @@ public final class Participant implements Node<TwoPhaseMessage> {
     private void onDecision(Context<TwoPhaseMessage> ctx, boolean commit) {
         if (!state.decided()) {
             state = commit ? RmState.COMMITTED : RmState.ABORTED;
-            ctx.persist(new TwoPhaseLog.Participant(state));
             ctx.cancelTimer(TwoPhaseTimers.PREPARE);
             ctx.cancelTimer(TwoPhaseTimers.ASK);
         }
@@ -146,7 +161,6 @@ public final class Participant implements Node<TwoPhaseMessage> {
         if (state == RmState.WORKING) {
             // Not having voted, this node can still veto: abort and say so.
             state = RmState.ABORTED;
-            ctx.persist(new TwoPhaseLog.Participant(state));
             ctx.cancelTimer(TwoPhaseTimers.PREPARE);
         }
         record(ctx, "RMRcvDecisionRequest");
@@ -155,7 +169,6 @@ public final class Participant implements Node<TwoPhaseMessage> {
 
     private void abortUnilaterally(Context<TwoPhaseMessage> ctx) {
         state = RmState.ABORTED;
-        ctx.persist(new TwoPhaseLog.Participant(state));
         ctx.cancelTimer(TwoPhaseTimers.PREPARE);
         record(ctx, "RMAbort");
     }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which servers can reach which under a partition-type fault event. Clients (ids above 100) are
- * not partitioned: they reach every server, so a partition is always between servers.
+ * Which servers can reach which under a partition-type fault event, over the server ids the caller
+ * passes (the header's servers). Clients are not partitioned: they reach every server, so a
+ * partition is always between servers.
  */
 public final class Connectivity {
     private Connectivity() {

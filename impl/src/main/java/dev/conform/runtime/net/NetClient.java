@@ -1,5 +1,6 @@
 package dev.conform.runtime.net;
 
+import dev.conform.tracing.Clocks;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
@@ -41,8 +42,7 @@ public final class NetClient<M> implements AutoCloseable {
     private final TraceSink sink;
     private final int connectTimeoutMillis;
     private final Map<Integer, Socket> connections = new HashMap<>();
-    private final Map<Integer, Long> vc = new TreeMap<>();
-    private long lamport;
+    private final Clocks clocks;
     private long msgIds;
 
     /**
@@ -54,6 +54,7 @@ public final class NetClient<M> implements AutoCloseable {
             throw new IllegalArgumentException("client id " + self + " is a server's id");
         }
         this.self = self;
+        this.clocks = new Clocks(self);
         this.servers = Map.copyOf(servers);
         this.codec = codec;
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -84,7 +85,7 @@ public final class NetClient<M> implements AutoCloseable {
         String type = msg.getClass().getSimpleName();
         TraceMessage tm = new TraceMessage(mid, self, to, type, msg);
         record(EventKind.SEND, tm);
-        Frame f = new Frame(mid, self, to, type, msg, lamport, new TreeMap<>(vc));
+        Frame f = new Frame(mid, self, to, type, msg, clocks.lamport(0), clocks.clock(0).asMap());
         flush();
         try {
             byte[] bytes = codec.encode(f);
@@ -121,11 +122,8 @@ public final class NetClient<M> implements AutoCloseable {
             byte[] bytes = new byte[len];
             in.readFully(bytes);
             Frame f = codec.decode(bytes);
-            lamport = Math.max(lamport, f.lamport());
-            if (f.vc() != null) {
-                f.vc().forEach((k, v) -> vc.merge(k, v, Math::max));
-            }
-            record(EventKind.DELIVER, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
+            clocks.deliver(0, f.lamport(), f.vc() == null ? null : VectorClock.of(f.vc()));
+            write(EventKind.DELIVER, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
             return f;
         } catch (SocketTimeoutException e) {
             // A timed-out read may have consumed part of a frame: start the next one on a new connection.
@@ -173,10 +171,13 @@ public final class NetClient<M> implements AutoCloseable {
     }
 
     private void record(EventKind kind, TraceMessage msg) {
-        lamport++;
-        vc.merge(self, 1L, Long::sum);
+        clocks.tick(0);
+        write(kind, msg);
+    }
+
+    private void write(EventKind kind, TraceMessage msg) {
         if (sink.enabled()) {
-            sink.event(new TraceEvent(-1, self, kind, null, msg, null, lamport, VectorClock.of(vc)));
+            sink.event(new TraceEvent(-1, self, kind, null, msg, null, clocks.lamport(0), clocks.clock(0)));
         }
     }
 

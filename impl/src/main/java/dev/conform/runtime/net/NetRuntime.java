@@ -1,10 +1,12 @@
 package dev.conform.runtime.net;
 
 import dev.conform.runtime.Algorithm;
-import dev.conform.runtime.Context;
+import dev.conform.runtime.EffectBuffer;
+import dev.conform.runtime.EffectTarget;
 import dev.conform.runtime.Json;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
+import dev.conform.tracing.Clocks;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
@@ -36,17 +38,19 @@ import java.util.concurrent.TimeoutException;
  * Hosts one algorithm node over a real {@link Transport}. Every handler, timer and inbound message
  * runs on one event-loop thread, so node code stays single-threaded exactly as in the simulator.
  * Timers are scheduled in milliseconds ({@code ticks * tickMillis}); persisted state goes to
- * {@code dataDir/state.json} durably (temp file, fsync, atomic rename) before {@code persist}
- * returns; a node started with an existing state file restarts from it (recorded as a restart).
- * The trace (if any) is this node's alone: events carry seq -1, Lamport and vector clocks.
+ * {@code dataDir/state.json} durably (temp file, fsync, atomic rename); a node started with an
+ * existing state file restarts from it (recorded as a restart). The trace (if any) is this node's
+ * alone: events carry seq -1, Lamport and vector clocks ({@link Clocks}).
  *
- * <p>A process may die by SIGKILL at any moment, so the trace is flushed to the OS before every
- * send and every persist: whatever another node or the disk learns of, the trace already holds.
+ * <p>A handler's effects are committed as in every runtime ({@link EffectBuffer}): its actions and
+ * sends are recorded, the trace is flushed to the OS, the persisted state is written and fsynced,
+ * and only then do messages leave and timers start. A process may die by SIGKILL at any moment:
+ * whatever another node or the disk learns of, the trace already holds.
  * A node resumed with {@link #resumeFrom} (the process was killed and started again) continues the
  * existing trace file: its clocks and message ids go on from the recovered ones, and it records a
  * {@code crash} (the death nobody could record) followed by a {@code restart} with the persisted state.
  */
-public final class NetRuntime<M> implements Context<M>, AutoCloseable {
+public final class NetRuntime<M> implements AutoCloseable {
     public static final String PRODUCER = "conform-net 0.1.0";
 
     private final Algorithm<M> algorithm;
@@ -60,11 +64,11 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
     private final SplittableRandom random;
     private final ScheduledExecutorService loop;
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
-    private final Map<Integer, Long> vc = new TreeMap<>();
+    private final Clocks clocks;
+    private final Effects ctx = new Effects();
     private final Map<String, Long> actionCounts = new TreeMap<>();
     private final long startNanos = System.nanoTime();
     private Node<M> node;
-    private long lamport;
     private long msgIds;
     private volatile long delivered;
     private volatile long failures;
@@ -80,6 +84,7 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
         this.id = id;
         List<Integer> ids = new ArrayList<>(new TreeMap<>(addresses).keySet());
         this.servers = List.copyOf(ids);
+        this.clocks = new Clocks(id);
         this.dataDir = dataDir;
         this.sink = sink == null ? TraceSink.noop() : sink;
         this.options = algorithm.resolveOptions(options == null ? Options.empty() : options, seed);
@@ -156,8 +161,7 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
                         PRODUCER, params, TraceHeader.withClients(algorithm.serverRoles(servers), List.of())));
             }
             if (resume != null) {
-                lamport = resume.lamport();
-                vc.putAll(resume.vc());
+                clocks.merge(0, resume.lamport(), VectorClock.of(resume.vc()));
                 msgIds = resume.lastMessageCounter();
                 record(EventKind.CRASH, null, null, null);
             }
@@ -166,7 +170,7 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
             if (persisted != null || resume != null) {
                 record(EventKind.RESTART, null, null, persisted);
             }
-            guarded(() -> node.onStart(this));
+            guarded(() -> node.onStart(ctx));
             List<Frame> waiting = new ArrayList<>(early);
             early.clear();
             waiting.forEach(this::deliver);
@@ -191,6 +195,11 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("node " + id + " loop did not answer", e);
         }
+    }
+
+    /** This node's id. */
+    public int self() {
+        return id;
     }
 
     /** The node object; touch it only through {@link #call}. */
@@ -226,16 +235,17 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
             return;
         }
         delivered++;
-        lamport = Math.max(lamport, f.lamport());
-        if (f.vc() != null) {
-            f.vc().forEach((k, v) -> vc.merge(k, v, Math::max));
-        }
         @SuppressWarnings("unchecked")
         M msg = (M) f.body();
-        record(EventKind.DELIVER, null, new TraceMessage(f.id(), f.from(), f.to(), f.type(), msg), null);
-        guarded(() -> node.onMessage(this, f.from(), msg));
+        clocks.deliver(0, f.lamport(), f.vc() == null ? null : VectorClock.of(f.vc()));
+        write(EventKind.DELIVER, null, new TraceMessage(f.id(), f.from(), f.to(), f.type(), msg), null);
+        guarded(() -> node.onMessage(ctx, f.from(), msg));
     }
 
+    /**
+     * Runs a handler and commits its effects, also those it asked for before failing: a failed
+     * handler is logged and counted, and the node goes on (a real process would have to).
+     */
     private void guarded(Runnable r) {
         try {
             r.run();
@@ -243,94 +253,116 @@ public final class NetRuntime<M> implements Context<M>, AutoCloseable {
             failures++;
             System.err.println("node " + id + ": handler failed: " + t);
         }
+        try {
+            ctx.commit(ctx);
+        } catch (RuntimeException e) {
+            failures++;
+            System.err.println("node " + id + ": committing effects failed: " + e);
+        }
     }
 
     /** Ticks the clocks and writes one event; the clocks are kept even when the sink is off. */
     private void record(EventKind kind, String action, TraceMessage msg, Object state) {
-        lamport++;
-        vc.merge(id, 1L, Long::sum);
+        clocks.tick(0);
+        write(kind, action, msg, state);
+    }
+
+    private void write(EventKind kind, String action, TraceMessage msg, Object state) {
         if (sink.enabled()) {
-            sink.event(new TraceEvent(-1, id, kind, action, msg, state, lamport, VectorClock.of(vc)));
+            sink.event(new TraceEvent(-1, id, kind, action, msg, state, clocks.lamport(0), clocks.clock(0)));
         }
     }
 
-    // ---- Context -------------------------------------------------------------------------
-
-    @Override
-    public int self() {
-        return id;
-    }
-
-    @Override
-    public List<Integer> nodes() {
-        return servers;
-    }
-
-    @Override
-    public void send(int to, M msg) {
-        long mid = ((long) id << 40) | ++msgIds;
-        String type = msg.getClass().getSimpleName();
-        record(EventKind.SEND, null, new TraceMessage(mid, id, to, type, msg), null);
-        Frame f = new Frame(mid, id, to, type, msg, lamport, new TreeMap<>(vc));
-        flushTrace();
-        if (!transport.send(f)) {
-            record(EventKind.DROP, null, new TraceMessage(mid, id, to, type, msg), null);
+    private void fire(String name, ScheduledFuture<?>[] self) {
+        if (!running || timers.get(name) != self[0]) {
+            return;
         }
+        timers.remove(name);
+        record(EventKind.TIMER, name, null, null);
+        guarded(() -> node.onTimer(ctx, name));
     }
 
-    @Override
-    public void setTimer(String name, long minTicks, long maxTicks) {
-        if (minTicks < 1 || maxTicks < minTicks) {
-            throw new IllegalArgumentException("timer " + name + ": need 1 <= minTicks <= maxTicks");
+    /** The node's context: buffers a handler's effects; commits them to this runtime's I/O. */
+    private final class Effects extends EffectBuffer<M> implements EffectTarget<M> {
+        @Override
+        public int self() {
+            return id;
         }
-        cancelTimer(name);
-        long ticks = minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
-        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
-        self[0] = loop.schedule(() -> {
-            if (!running || timers.get(name) != self[0]) {
-                return;
+
+        @Override
+        public List<Integer> nodes() {
+            return servers;
+        }
+
+        @Override
+        public long localTime() {
+            return (System.nanoTime() - startNanos) / (tickMillis * 1_000_000L);
+        }
+
+        @Override
+        public boolean tracing() {
+            return sink.enabled();
+        }
+
+        @Override
+        public void recordAction(String name, Object state) {
+            actionCounts.merge(name, 1L, Long::sum);
+            if (sink.enabled()) {
+                record(EventKind.ACTION, name, null, state);
+                lastActionState = state;
             }
-            timers.remove(name);
-            record(EventKind.TIMER, name, null, null);
-            guarded(() -> node.onTimer(this, name));
-        }, ticks * tickMillis, TimeUnit.MILLISECONDS);
-        timers.put(name, self[0]);
-    }
-
-    @Override
-    public void cancelTimer(String name) {
-        ScheduledFuture<?> f = timers.remove(name);
-        if (f != null) {
-            f.cancel(false);
         }
-    }
 
-    @Override
-    public void persist(Object state) {
-        flushTrace();
-        try {
-            DurableFile.write(dataDir.resolve("state.json"), Json.mapper().writeValueAsBytes(state));
-        } catch (IOException e) {
-            throw new UncheckedIOException("node " + id + " cannot persist its state", e);
+        @Override
+        public Object recordSend(int to, M msg) {
+            long mid = ((long) id << 40) | ++msgIds;
+            String type = msg.getClass().getSimpleName();
+            record(EventKind.SEND, null, new TraceMessage(mid, id, to, type, msg), null);
+            return new Frame(mid, id, to, type, msg, clocks.lamport(0), clocks.clock(0).asMap());
         }
-    }
 
-    @Override
-    public long localTime() {
-        return (System.nanoTime() - startNanos) / (tickMillis * 1_000_000L);
-    }
+        @Override
+        public long timerTicks(String name, long minTicks, long maxTicks) {
+            return minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
+        }
 
-    @Override
-    public boolean tracing() {
-        return sink.enabled();
-    }
+        /** What the disk or a peer learns of next, the trace already holds. */
+        @Override
+        public void recorded() {
+            flushTrace();
+        }
 
-    @Override
-    public void action(String name, Object state) {
-        actionCounts.merge(name, 1L, Long::sum);
-        if (sink.enabled()) {
-            record(EventKind.ACTION, name, null, state);
-            lastActionState = state;
+        @Override
+        public void makeDurable(Object state) {
+            try {
+                DurableFile.write(dataDir.resolve("state.json"), Json.mapper().writeValueAsBytes(state));
+            } catch (IOException e) {
+                throw new UncheckedIOException("node " + id + " cannot persist its state", e);
+            }
+        }
+
+        @Override
+        public void transmit(Object sent) {
+            Frame f = (Frame) sent;
+            if (!transport.send(f)) {
+                record(EventKind.DROP, null, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()), null);
+            }
+        }
+
+        @Override
+        public void arm(String name, long ticks) {
+            cancel(name);
+            ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+            self[0] = loop.schedule(() -> fire(name, self), ticks * tickMillis, TimeUnit.MILLISECONDS);
+            timers.put(name, self[0]);
+        }
+
+        @Override
+        public void cancel(String name) {
+            ScheduledFuture<?> f = timers.remove(name);
+            if (f != null) {
+                f.cancel(false);
+            }
         }
     }
 

@@ -21,7 +21,7 @@
  * connections to the servers, which answer a non-member on the connection its request came in on
  * (a reply route per sender id in {@link dev.conform.runtime.net.NettyTransport}). Each client
  * invocation takes a fresh id from {@link dev.conform.runtime.net.ClientIds} (a locked counter file,
- * 1001, 1002, ...), so ids never collide and stay above the servers' ids.
+ * 1001, 1002, ..., skipping server ids), so ids never collide; its trace header names it a client.
  *
  * <p>Traces of real processes: every server and client writes its own file; traces are flushed
  * to the OS before each send and each persist, so a SIGKILL loses nothing another process or the

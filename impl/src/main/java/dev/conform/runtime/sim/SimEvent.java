@@ -27,6 +27,8 @@ final class SimEvent {
     /** Sender's clocks at send time; only kept while tracing. */
     long lamport;
     long[] vc;
+    /** The network's duplicate of this send, queued with it by transmit. */
+    SimEvent twin;
 
     boolean before(SimEvent o) {
         return time < o.time || (time == o.time && seq < o.seq);

@@ -1,13 +1,18 @@
 package dev.conform.runtime.sim;
 
-import dev.conform.runtime.Context;
+import dev.conform.runtime.EffectBuffer;
+import dev.conform.runtime.EffectTarget;
 import dev.conform.runtime.Node;
 import java.util.HashMap;
 import java.util.List;
 
-/** The simulator's book-keeping for one node, and the {@link Context} its handlers see. */
-final class SimNode<M> implements Context<M> {
-    final Simulator<M> sim;
+/**
+ * One node of a {@link World}: its book-keeping, the {@link EffectBuffer} its handlers write to,
+ * and the target its effects are committed to (the persisted state here, the rest through the
+ * world's {@link Scheduler}).
+ */
+final class SimNode<M> extends EffectBuffer<M> implements EffectTarget<M> {
+    final World<M> world;
     final int index;
     final int id;
     final boolean client;
@@ -16,7 +21,7 @@ final class SimNode<M> implements Context<M> {
     Node<M> node;
     boolean up;
     int incarnation;
-    /** Armed timers: name to its one pending firing. */
+    /** Armed timers: name to its one pending firing (time = due, seq = arming order). */
     final HashMap<String, SimEvent> timers = new HashMap<>();
     Object persisted;
 
@@ -24,8 +29,8 @@ final class SimNode<M> implements Context<M> {
     long skewAt;
     long skewBase;
 
-    SimNode(Simulator<M> sim, int index, int id, boolean client, List<Integer> view) {
-        this.sim = sim;
+    SimNode(World<M> world, int index, int id, boolean client, List<Integer> view) {
+        this.world = world;
         this.index = index;
         this.id = id;
         this.client = client;
@@ -43,39 +48,49 @@ final class SimNode<M> implements Context<M> {
     }
 
     @Override
-    public void send(int to, M msg) {
-        sim.send(this, to, msg);
-    }
-
-    @Override
-    public void setTimer(String name, long minTicks, long maxTicks) {
-        sim.setTimer(this, name, minTicks, maxTicks);
-    }
-
-    @Override
-    public void cancelTimer(String name) {
-        sim.cancelTimer(this, name);
-    }
-
-    @Override
-    public void persist(Object state) {
-        persisted = state;
-    }
-
-    @Override
     public long localTime() {
-        return skewBase + (long) (skewRate * (sim.now() - skewAt));
+        return skewBase + (long) (skewRate * (world.now - skewAt));
     }
 
     @Override
     public boolean tracing() {
-        return sim.tracer != null;
+        return world.scheduler.tracing();
+    }
+
+    // ---- commit ---------------------------------------------------------------------------
+
+    @Override
+    public void recordAction(String name, Object state) {
+        world.scheduler.recordAction(this, name, state);
     }
 
     @Override
-    public void action(String name, Object state) {
-        if (sim.tracer != null) {
-            sim.tracer.action(index, name, state);
-        }
+    public Object recordSend(int to, M msg) {
+        return world.scheduler.recordSend(this, to, msg);
+    }
+
+    @Override
+    public long timerTicks(String name, long minTicks, long maxTicks) {
+        return world.scheduler.timerTicks(this, minTicks, maxTicks);
+    }
+
+    @Override
+    public void makeDurable(Object state) {
+        persisted = state;
+    }
+
+    @Override
+    public void transmit(Object sent) {
+        world.scheduler.transmit(this, sent);
+    }
+
+    @Override
+    public void arm(String name, long ticks) {
+        world.scheduler.arm(this, name, ticks);
+    }
+
+    @Override
+    public void cancel(String name) {
+        world.scheduler.cancel(this, name);
     }
 }

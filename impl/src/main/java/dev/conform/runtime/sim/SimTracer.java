@@ -1,13 +1,13 @@
 package dev.conform.runtime.sim;
 
+import dev.conform.tracing.Clocks;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
-import dev.conform.tracing.VectorClock;
 
 /**
- * Keeps Lamport and vector clocks and turns simulator happenings into trace events. Exists only
+ * Turns simulator happenings into trace events, with the clocks of {@link Clocks}. Exists only
  * while the sink is enabled, so a run without tracing allocates none of this.
  */
 final class SimTracer {
@@ -20,43 +20,32 @@ final class SimTracer {
 
     private final TraceSink sink;
     private final int[] ids;
-    private final VectorClock.Ids clockIds;
-    private final long[] lamport;
-    private final long[][] vc;
+    private final Clocks clocks;
     private long seq;
 
     SimTracer(TraceSink sink, int[] ids) {
         this.sink = sink;
         this.ids = ids;
-        this.clockIds = ascending(ids) ? new VectorClock.Ids(ids) : null;
-        this.lamport = new long[ids.length];
-        this.vc = new long[ids.length][ids.length];
+        this.clocks = new Clocks(ids);
     }
 
     static String typeName(Object msg) {
         return TYPE_NAMES.get(msg.getClass());
     }
 
-    /** Every event recorded at a node advances its clocks by one (the trace format's rule). */
     private void tick(int node) {
-        lamport[node]++;
-        vc[node][node]++;
+        clocks.tick(node);
     }
 
     void send(int node, SimEvent ev, int toId) {
         tick(node);
-        ev.lamport = lamport[node];
-        ev.vc = vc[node].clone();
+        ev.lamport = clocks.lamport(node);
+        ev.vc = clocks.snapshot(node);
         emit(node, EventKind.SEND, null, message(ev, toId), null);
     }
 
     void deliver(int node, SimEvent ev) {
-        lamport[node] = Math.max(lamport[node], ev.lamport) + 1;
-        long[] mine = vc[node];
-        for (int i = 0; i < mine.length; i++) {
-            mine[i] = Math.max(mine[i], ev.vc[i]);
-        }
-        mine[node]++;
+        clocks.deliver(node, ev.lamport, ev.vc);
         emit(node, EventKind.DELIVER, null, message(ev, ids[node]), null);
     }
 
@@ -105,19 +94,7 @@ final class SimTracer {
     }
 
     private void emit(int node, EventKind kind, String action, TraceMessage msg, Object state) {
-        sink.event(new TraceEvent(seq++, ids[node], kind, action, msg, state, lamport[node], clock(node)));
-    }
-
-    private VectorClock clock(int node) {
-        return clockIds != null ? clockIds.clock(vc[node]) : VectorClock.of(ids, vc[node]);
-    }
-
-    private static boolean ascending(int[] ids) {
-        for (int i = 1; i < ids.length; i++) {
-            if (ids[i - 1] >= ids[i]) {
-                return false;
-            }
-        }
-        return true;
+        sink.event(new TraceEvent(seq++, ids[node], kind, action, msg, state, clocks.lamport(node),
+                clocks.clock(node)));
     }
 }

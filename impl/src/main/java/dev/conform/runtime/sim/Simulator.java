@@ -2,7 +2,6 @@ package dev.conform.runtime.sim;
 
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.ClusterView;
-import dev.conform.runtime.Json;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.StopCondition;
@@ -12,7 +11,6 @@ import dev.conform.runtime.nemesis.FaultPlan;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceSink;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +29,12 @@ import java.util.SplittableRandom;
  * with a global sequence number and Lamport and vector clocks; nodes record their spec actions.
  * With a disabled sink nothing of the trace is built.
  *
+ * <p>The simulator is the seeded {@link Scheduler} of a {@link World}, which holds the nodes,
+ * links, crashes and restarts; the {@link SteppedSimulator} drives the same world by script.
+ *
  * <p>A simulator runs once: build, {@link #run()}, then inspect it as a {@link ClusterView}.
  */
-public final class Simulator<M> implements ClusterView<M> {
+public final class Simulator<M> extends Scheduler<M> implements ClusterView<M> {
     /** Producer name written into trace headers. */
     public static final String PRODUCER = "conform-sim 0.1.0";
 
@@ -44,18 +45,16 @@ public final class Simulator<M> implements ClusterView<M> {
     final SimTracer tracer;
     private final SplittableRandom random;
     private final EventQueue queue = new EventQueue();
-    private final List<SimNode<M>> nodes = new ArrayList<>();
-    private final int[] indexById;
+    private final World<M> world;
+    private final List<SimNode<M>> nodes;
     private final List<Integer> serverIds;
     private final List<Integer> clientIds;
     private final Links links;
     private final StopCondition<M> stop;
     private final boolean reliable;
 
-    private long now;
     private long seq;
     private long msgIds;
-    private long steps;
     private long deliveries;
     private long sent;
     private long dropped;
@@ -75,36 +74,17 @@ public final class Simulator<M> implements ClusterView<M> {
         this.reliable = config.net() == NetSemantics.RELIABLE;
         this.stop = algorithm.stopCondition(this.config.options());
 
-        List<Integer> servers = new ArrayList<>();
-        for (int i = 1; i <= config.servers(); i++) {
-            servers.add(i);
-        }
-        List<Integer> clients = new ArrayList<>();
-        for (int i = 0; i < algorithm.clients(this.config.options()); i++) {
-            clients.add(101 + i);
-        }
-        serverIds = List.copyOf(servers);
-        clientIds = List.copyOf(clients);
-        int maxId = clients.isEmpty() ? config.servers() : clients.get(clients.size() - 1);
-        indexById = new int[maxId + 1];
-        Arrays.fill(indexById, -1);
-        for (int id : serverIds) {
-            addSlot(id, false, serverIds);
-        }
-        for (int id : clientIds) {
-            List<Integer> view = new ArrayList<>(serverIds);
-            view.add(id);
-            addSlot(id, true, List.copyOf(view));
-        }
+        List<Integer> servers = NodeIds.servers(config.servers());
+        world = new World<>(algorithm, this.config.options(), servers,
+                NodeIds.clients(servers, algorithm.clients(this.config.options())), true);
+        world.scheduler = this;
+        nodes = world.nodes;
+        serverIds = world.serverIds;
+        clientIds = world.clientIds;
+        links = world.links;
         this.plan.checkNodes(serverIds);
-        links = new Links(serverIds.size(), nodes.size());
         tracer = this.sink.enabled()
                 ? new SimTracer(this.sink, nodes.stream().mapToInt(n -> n.id).toArray()) : null;
-    }
-
-    private void addSlot(int id, boolean client, List<Integer> view) {
-        indexById[id] = nodes.size();
-        nodes.add(new SimNode<>(this, nodes.size(), id, client, view));
     }
 
     /** The trace header this run writes first. */
@@ -145,15 +125,9 @@ public final class Simulator<M> implements ClusterView<M> {
             ev.payload = f;
             schedule(ev);
         }
-        for (SimNode<M> n : nodes) {
-            n.up = true;
-            n.node = n.client
-                    ? algorithm.createClient(n.id, serverIds, config.options())
-                    : algorithm.create(n.id, serverIds, null, config.options());
-            invoke(n, () -> n.node.onStart(n));
-        }
+        world.start();
         StopReason reason = loop();
-        result = new RunResult(reason, steps, deliveries, sent, dropped, now);
+        result = new RunResult(reason, world.steps, deliveries, sent, dropped, world.now);
         return result;
     }
 
@@ -163,21 +137,22 @@ public final class Simulator<M> implements ClusterView<M> {
         }
         long maxSteps = config.maxSteps();
         long maxTime = config.maxTime();
+        World<M> w = world;
         while (true) {
-            if (steps >= maxSteps) {
+            if (w.steps >= maxSteps) {
                 return StopReason.STEP_BUDGET;
             }
             SimEvent ev = queue.peek();
             if (ev == null) {
-                now = Math.max(now, ghostTime);
+                w.now = Math.max(w.now, ghostTime);
                 return ghostBeyondMaxTime ? StopReason.TIME_BUDGET : StopReason.QUIESCENT;
             }
             if (ev.time > maxTime) {
-                now = Math.max(now, ghostTime);
+                w.now = Math.max(w.now, ghostTime);
                 return StopReason.TIME_BUDGET;
             }
             queue.poll();
-            now = ev.time;
+            w.now = ev.time;
             boolean counted;
             switch (ev.type) {
                 case SimEvent.DELIVER -> counted = deliver(ev);
@@ -186,7 +161,7 @@ public final class Simulator<M> implements ClusterView<M> {
                 default -> throw new IllegalStateException("unknown event type " + ev.type);
             }
             if (counted) {
-                steps++;
+                w.steps++;
                 if (stop != null && stop.done(this)) {
                     return StopReason.STOP_CONDITION;
                 }
@@ -201,10 +176,24 @@ public final class Simulator<M> implements ClusterView<M> {
 
     // ---- network -------------------------------------------------------------------------
 
-    void send(SimNode<M> from, int toId, M msg) {
-        if (msg == null) {
-            throw new IllegalArgumentException("node " + from.id + " sent a null message");
+    /**
+     * Records a send and draws its fate (loss, delay, duplication); returns the delivery that
+     * {@link #transmit} queues once the sender's effects are persisted, or null when it is lost.
+     */
+    @Override
+    boolean tracing() {
+        return tracer != null;
+    }
+
+    @Override
+    void recordAction(SimNode<M> n, String name, Object state) {
+        if (tracer != null) {
+            tracer.action(n.index, name, state);
         }
+    }
+
+    @Override
+    Object recordSend(SimNode<M> from, int toId, M msg) {
         sent++;
         SimEvent ev = new SimEvent();
         ev.type = SimEvent.DELIVER;
@@ -214,19 +203,16 @@ public final class Simulator<M> implements ClusterView<M> {
         if (tracer != null) {
             tracer.send(from.index, ev, toId);
         }
-        int to = toId >= 0 && toId < indexById.length ? indexById[toId] : -1;
-        if (to < 0 || to == from.index) {
+        int to = world.indexOf(toId);
+        if (to < 0 || to == from.index || !links.reachable(from.index, to)) {
             dropAtSend(from, ev, toId);
-            return;
-        }
-        if (!links.reachable(from.index, to)) {
-            dropAtSend(from, ev, toId);
-            return;
+            return null;
         }
         SimNode<M> dest = nodes.get(to);
         ev.node = to;
         ev.incarnation = dest.incarnation;
         Links.Rule rule = links.rule(from.index, to);
+        long now = world.now;
         if (reliable) {
             long t = now + delay(rule);
             long[] last = links.lastDelivery[from.index];
@@ -235,16 +221,14 @@ public final class Simulator<M> implements ClusterView<M> {
             }
             last[to] = t;
             ev.time = t;
-            schedule(ev);
-            return;
+            return ev;
         }
         double loss = rule == null ? config.lossPercent() / 100.0 : rule.loss();
         if (loss > 0 && random.nextDouble() < loss) {
             dropAtSend(from, ev, toId);
-            return;
+            return null;
         }
         ev.time = now + delay(rule) + reorderDelay(rule);
-        schedule(ev);
         double dup = rule == null ? config.duplicatePercent() / 100.0 : rule.duplicate();
         if (dup > 0 && random.nextDouble() < dup) {
             SimEvent copy = new SimEvent();
@@ -260,6 +244,19 @@ public final class Simulator<M> implements ClusterView<M> {
             if (tracer != null) {
                 tracer.duplicate(from.index, copy, toId);
             }
+            ev.twin = copy;
+        }
+        return ev;
+    }
+
+    /** Puts a recorded send (and its duplicate, if the network made one) in flight. */
+    @Override
+    void transmit(SimNode<M> from, Object sent) {
+        SimEvent ev = (SimEvent) sent;
+        schedule(ev);
+        SimEvent copy = ev.twin;
+        if (copy != null) {
+            ev.twin = null;
             schedule(copy);
         }
     }
@@ -308,19 +305,25 @@ public final class Simulator<M> implements ClusterView<M> {
         try {
             node.onMessage(dest, fromId, msg);
         } catch (RuntimeException | Error e) {
-            throw new NodeFailure(dest.id, now, "message " + SimTracer.typeName(msg) + " from " + fromId, e);
+            dest.commit(dest);
+            throw new NodeFailure(dest.id, world.now, "message " + SimTracer.typeName(msg) + " from " + fromId, e);
         }
+        dest.commit(dest);
         return true;
     }
 
     // ---- timers --------------------------------------------------------------------------
 
-    void setTimer(SimNode<M> n, String name, long minTicks, long maxTicks) {
-        if (minTicks < 1 || maxTicks < minTicks) {
-            throw new IllegalArgumentException("node " + n.id + " timer " + name
-                    + ": need 1 <= minTicks <= maxTicks, got " + minTicks + ".." + maxTicks);
-        }
-        long ticks = minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
+    /** A timer's length, drawn from the run's source (bounds already checked by the buffer). */
+    @Override
+    long timerTicks(SimNode<M> n, long minTicks, long maxTicks) {
+        return minTicks == maxTicks ? minTicks : random.nextLong(minTicks, maxTicks + 1);
+    }
+
+    /** Arms (or re-arms) timer {@code name} of {@code n} to fire {@code ticks} from now, skewed. */
+    @Override
+    void arm(SimNode<M> n, String name, long ticks) {
+        long now = world.now;
         if (n.skewRate != 1.0) {
             ticks = Math.max(1, Math.round(ticks * n.skewRate));
         }
@@ -344,7 +347,8 @@ public final class Simulator<M> implements ClusterView<M> {
         unqueue(n.timers.put(name, ev));
     }
 
-    void cancelTimer(SimNode<M> n, String name) {
+    @Override
+    void cancel(SimNode<M> n, String name) {
         unqueue(n.timers.remove(name));
     }
 
@@ -377,7 +381,7 @@ public final class Simulator<M> implements ClusterView<M> {
         if (tracer != null) {
             tracer.timer(n.index, name);
         }
-        invoke(n, () -> n.node.onTimer(n, name));
+        world.handle(n, () -> n.node.onTimer(n, name), "start or timer");
         return true;
     }
 
@@ -385,9 +389,9 @@ public final class Simulator<M> implements ClusterView<M> {
 
     private boolean fault(FaultEvent f) {
         if (f instanceof FaultEvent.Crash c) {
-            crash(c.node());
+            world.crash(nodes.get(index(c.node())));
         } else if (f instanceof FaultEvent.Restart r) {
-            restart(r.node());
+            world.restart(nodes.get(index(r.node())));
         } else if (f instanceof FaultEvent.Skew s) {
             skew(s);
         } else if (f instanceof FaultEvent.LinkFault l) {
@@ -407,70 +411,36 @@ public final class Simulator<M> implements ClusterView<M> {
     }
 
     private int index(int id) {
-        int i = id >= 0 && id < indexById.length ? indexById[id] : -1;
+        int i = world.indexOf(id);
         if (i < 0) {
             throw new IllegalArgumentException("fault plan names unknown node " + id);
         }
         return i;
     }
 
-    /** Crashes node {@code id} now: volatile state, timers and messages in flight to it are gone. */
-    private void crash(int id) {
-        SimNode<M> n = nodes.get(index(id));
-        if (!n.up) {
-            return;
-        }
-        n.up = false;
-        n.node = null;
-        n.timers.clear();
-        n.incarnation++;
+    /** Messages in flight to a crashed node are lost: their incarnation is stale on arrival. */
+    @Override
+    void crashed(SimNode<M> n) {
         if (tracer != null) {
             tracer.crash(n.index);
         }
     }
 
-    private void restart(int id) {
-        SimNode<M> n = nodes.get(index(id));
-        if (n.up) {
-            return;
-        }
-        if (n.client) {
-            throw new IllegalArgumentException("clients cannot be crashed or restarted: " + id);
-        }
-        // Reading back what the node persisted and rebuilding it from that is the algorithm's
-        // recovery code: a failure there is the algorithm's, like a handler's.
-        Object restored;
-        try {
-            restored = Json.roundTrip(n.persisted, algorithm.persistedType());
-            n.persisted = restored;
-            n.up = true;
-            n.incarnation++;
-            n.node = algorithm.create(n.id, serverIds, restored, config.options());
-        } catch (RuntimeException | Error e) {
-            throw new NodeFailure(n.id, now, "restart from its persisted state", e);
-        }
+    @Override
+    void restarted(SimNode<M> n, Object restored) {
         if (tracer != null) {
             tracer.restart(n.index, restored);
         }
-        invoke(n, () -> n.node.onStart(n));
     }
 
     private void skew(FaultEvent.Skew s) {
         SimNode<M> n = nodes.get(index(s.node()));
         long local = n.localTime();
         n.skewBase = local + s.offset();
-        n.skewAt = now;
+        n.skewAt = world.now;
         n.skewRate = s.ratePercent() <= 0 ? 1.0 : s.ratePercent() / 100.0;
         if (tracer != null) {
             tracer.nodeFault(n.index, s.kind(), s);
-        }
-    }
-
-    private void invoke(SimNode<M> n, Runnable handler) {
-        try {
-            handler.run();
-        } catch (RuntimeException | Error e) {
-            throw new NodeFailure(n.id, now, "start or timer", e);
         }
     }
 
@@ -488,24 +458,23 @@ public final class Simulator<M> implements ClusterView<M> {
 
     @Override
     public Node<M> node(int id) {
-        int i = id >= 0 && id < indexById.length ? indexById[id] : -1;
-        return i < 0 ? null : nodes.get(i).node;
+        return world.node(id);
     }
 
     /** The state node {@code id} last persisted (null when none); survives its crashes. */
     public Object persisted(int id) {
-        int i = id >= 0 && id < indexById.length ? indexById[id] : -1;
-        return i < 0 ? null : nodes.get(i).persisted;
+        SimNode<M> n = world.slot(id);
+        return n == null ? null : n.persisted;
     }
 
     @Override
     public long now() {
-        return now;
+        return world.now;
     }
 
     @Override
     public long steps() {
-        return steps;
+        return world.steps;
     }
 
     /** The result of {@link #run()}, or null before it finished. */

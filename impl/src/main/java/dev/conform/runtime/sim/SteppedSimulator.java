@@ -2,19 +2,18 @@ package dev.conform.runtime.sim;
 
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.ClusterView;
-import dev.conform.runtime.Context;
-import dev.conform.runtime.Json;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
+import dev.conform.runtime.nemesis.FaultEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A cluster whose schedule is chosen step by step by the caller instead of by a seed: which
@@ -34,15 +33,16 @@ import java.util.TreeMap;
  *   <li>A crash loses the node's volatile state, its timers and every message in flight to it;
  *       a restart rebuilds the node from what it persisted, read back through JSON as the
  *       {@link Simulator} does.</li>
- *   <li>Ids that are not servers (clients, above 100) are external endpoints: the caller
+ *   <li>Ids that are not servers (clients) are external endpoints: the caller
  *       {@link #inject}s their messages, and a message delivered to them is only reported.</li>
  * </ul>
- * The seeded {@link Simulator} is unaffected by this class; the two share only the
- * {@link Algorithm} and {@link Node} contracts.
+ * This class is the scripted {@link Scheduler} of a {@link World}, the same world the seeded
+ * {@link Simulator} drives: nodes, links (partitions), crashes, restarts from persisted state and
+ * the effect commit are shared; only the choice of the next event differs.
  *
  * @param <M> the algorithm's message type
  */
-public final class SteppedSimulator<M> implements ClusterView<M> {
+public final class SteppedSimulator<M> extends Scheduler<M> implements ClusterView<M> {
 
     /** A message on the wire. {@code id} numbers messages in send order from 1. */
     public record InFlight<M>(long id, int from, int to, M msg) {
@@ -63,38 +63,28 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
         }
     }
 
-    private final Algorithm<M> algorithm;
-    private final Options options;
-    private final List<Integer> servers;
-    private final Map<Integer, Slot> slots = new LinkedHashMap<>();
+    private final World<M> world;
     private final List<InFlight<M>> inFlight = new ArrayList<>();
     private Listener<M> listener = new Listener<>() { };
+    /** Server to group number under the current partition; null when there is none. */
     private Map<Integer, Integer> group;
-    private long now;
-    private long steps;
     private long messageIds;
     private long timerOrder;
 
     /** Builds {@code servers} servers (ids 1..n) and starts them at time 0. */
     public SteppedSimulator(Algorithm<M> algorithm, int servers, Options options) {
-        if (servers < 1 || servers > 100) {
-            throw new IllegalArgumentException("servers must be in 1..100, got " + servers);
+        this(algorithm, servers, options, null);
+    }
+
+    /** As above, with {@code listener} hearing the steps of the start already. */
+    public SteppedSimulator(Algorithm<M> algorithm, int servers, Options options, Listener<M> listener) {
+        if (servers < 1) {
+            throw new IllegalArgumentException("servers must be at least 1, got " + servers);
         }
-        this.algorithm = algorithm;
-        this.options = options;
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 1; i <= servers; i++) {
-            ids.add(i);
-        }
-        this.servers = List.copyOf(ids);
-        for (int id : this.servers) {
-            slots.put(id, new Slot(id));
-        }
-        for (Slot s : slots.values()) {
-            s.up = true;
-            s.node = algorithm.create(s.id, this.servers, null, options);
-            s.node.onStart(s);
-        }
+        listener(listener);
+        this.world = new World<>(algorithm, options, NodeIds.servers(servers), List.of(), false);
+        world.scheduler = this;
+        world.start();
     }
 
     public void listener(Listener<M> l) {
@@ -116,12 +106,12 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
         if (!inFlight.remove(m)) {
             throw new IllegalArgumentException("message " + m.id() + " is not in flight");
         }
-        steps++;
+        world.steps++;
         if (!connected(m.from(), m.to())) {
             listener.dropped(m, "partitioned");
             return false;
         }
-        Slot dest = slots.get(m.to());
+        SimNode<M> dest = world.slot(m.to());
         if (dest == null) {
             return true; // an external endpoint: reported by the caller, nothing runs
         }
@@ -129,7 +119,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
             listener.dropped(m, "crashed");
             return false;
         }
-        dest.node.onMessage(dest, m.from(), m.msg());
+        world.handle(dest, () -> dest.node.onMessage(dest, m.from(), m.msg()), "message");
         return true;
     }
 
@@ -138,13 +128,13 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
         if (!inFlight.remove(m)) {
             throw new IllegalArgumentException("message " + m.id() + " is not in flight");
         }
-        steps++;
+        world.steps++;
         listener.dropped(m, "dropped");
     }
 
     /** Puts a message from an external endpoint (a client) on the wire; returns it. */
     public InFlight<M> inject(int from, int to, M msg) {
-        if (slots.containsKey(from)) {
+        if (world.slot(from) != null) {
             throw new IllegalArgumentException("node " + from + " is a server; servers send by themselves");
         }
         InFlight<M> m = new InFlight<>(++messageIds, from, to, msg);
@@ -154,14 +144,14 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
 
     /** Fires node {@code id}'s armed timer {@code name} now; false when it is not armed. */
     public boolean fire(int id, String name) {
-        Slot s = slot(id);
+        SimNode<M> s = slot(id);
         if (!s.up || !s.timers.containsKey(name)) {
             return false;
         }
         s.timers.remove(name);
-        steps++;
-        listener.timer(id, name, now);
-        s.node.onTimer(s, name);
+        world.steps++;
+        listener.timer(id, name, world.now);
+        world.handle(s, () -> s.node.onTimer(s, name), "timer");
         return true;
     }
 
@@ -177,20 +167,19 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
         if (ticks < 0) {
             throw new IllegalArgumentException("cannot tick backwards: " + ticks);
         }
-        long end = now + ticks;
+        long end = world.now + ticks;
         List<Fired> fired = new ArrayList<>();
         while (true) {
-            Slot best = null;
+            SimNode<M> best = null;
             String bestName = null;
-            Armed bestTimer = null;
-            for (Slot s : slots.values()) {
+            SimEvent bestTimer = null;
+            for (SimNode<M> s : world.nodes) {
                 if (!s.up) {
                     continue;
                 }
-                for (Map.Entry<String, Armed> e : s.timers.entrySet()) {
-                    Armed a = e.getValue();
-                    if (a.due <= end && (bestTimer == null || a.due < bestTimer.due
-                            || (a.due == bestTimer.due && a.order < bestTimer.order))) {
+                for (Map.Entry<String, SimEvent> e : s.timers.entrySet()) {
+                    SimEvent a = e.getValue();
+                    if (a.time <= end && (bestTimer == null || a.before(bestTimer))) {
                         best = s;
                         bestName = e.getKey();
                         bestTimer = a;
@@ -200,49 +189,27 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
             if (best == null) {
                 break;
             }
-            now = Math.max(now, bestTimer.due);
-            fired.add(new Fired(now, best.id, bestName));
+            world.now = Math.max(world.now, bestTimer.time);
+            fired.add(new Fired(world.now, best.id, bestName));
             best.timers.remove(bestName);
-            steps++;
-            listener.timer(best.id, bestName, now);
-            best.node.onTimer(best, bestName);
+            world.steps++;
+            listener.timer(best.id, bestName, world.now);
+            SimNode<M> n = best;
+            String name = bestName;
+            world.handle(n, () -> n.node.onTimer(n, name), "timer");
         }
-        now = end;
+        world.now = end;
         return fired;
     }
 
     /** Crashes server {@code id}; messages in flight to it are lost. False when already down. */
     public boolean crash(int id) {
-        Slot s = slot(id);
-        if (!s.up) {
-            return false;
-        }
-        s.up = false;
-        s.node = null;
-        s.timers.clear();
-        steps++;
-        for (InFlight<M> m : List.copyOf(inFlight)) {
-            if (m.to() == id) {
-                inFlight.remove(m);
-                listener.dropped(m, "crashed");
-            }
-        }
-        return true;
+        return world.crash(slot(id));
     }
 
     /** Restarts server {@code id} from its persisted state. False when it is up. */
     public boolean restart(int id) {
-        Slot s = slot(id);
-        if (s.up) {
-            return false;
-        }
-        Object restored = Json.roundTrip(s.persisted, algorithm.persistedType());
-        s.persisted = restored;
-        s.up = true;
-        s.node = algorithm.create(id, servers, restored, options);
-        steps++;
-        s.node.onStart(s);
-        return true;
+        return world.restart(slot(id));
     }
 
     /**
@@ -251,6 +218,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
      */
     public void partition(List<? extends Collection<Integer>> groups) {
         Map<Integer, Integer> g = new HashMap<>();
+        List<List<Integer>> lists = new ArrayList<>();
         int k = 0;
         for (Collection<Integer> members : groups) {
             k++;
@@ -260,26 +228,28 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
                     throw new IllegalArgumentException("server " + id + " is in two groups");
                 }
             }
+            lists.add(List.copyOf(members));
         }
         k++;
-        for (int id : servers) {
+        for (int id : world.serverIds) {
             g.putIfAbsent(id, k);
         }
         group = g;
-        steps++;
+        world.links.partition(new FaultEvent.Partition(world.now, lists), world.serverIds);
+        world.steps++;
     }
 
     /** Removes the partition. */
     public void heal() {
         group = null;
-        steps++;
+        world.links.partition(new FaultEvent.Heal(world.now), world.serverIds);
+        world.steps++;
     }
 
     public boolean connected(int a, int b) {
-        if (group == null || !slots.containsKey(a) || !slots.containsKey(b)) {
-            return true;
-        }
-        return group.get(a).equals(group.get(b));
+        int i = world.indexOf(a);
+        int j = world.indexOf(b);
+        return i < 0 || j < 0 || world.links.reachable(i, j);
     }
 
     // ---- inspection --------------------------------------------------------------------
@@ -291,7 +261,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
     /** Armed timers of node {@code id}: name to due time, by name. */
     public Map<String, Long> timers(int id) {
         Map<String, Long> out = new TreeMap<>();
-        slot(id).timers.forEach((k, v) -> out.put(k, v.due));
+        slot(id).timers.forEach((k, v) -> out.put(k, v.time));
         return Collections.unmodifiableMap(out);
     }
 
@@ -302,15 +272,15 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
 
     /** True when {@code id} is a server of this cluster. */
     public boolean isServer(int id) {
-        return slots.containsKey(id);
+        return world.slot(id) != null;
     }
 
     public Algorithm<M> algorithm() {
-        return algorithm;
+        return world.algorithm;
     }
 
     public Options options() {
-        return options;
+        return world.options;
     }
 
     /** The partition as groups of servers, or empty when there is none. */
@@ -319,7 +289,7 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
             return List.of();
         }
         Map<Integer, Set<Integer>> byGroup = new TreeMap<>();
-        group.forEach((id, k) -> byGroup.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(id));
+        group.forEach((id, k) -> byGroup.computeIfAbsent(k, x -> new TreeSet<>()).add(id));
         List<Set<Integer>> out = new ArrayList<>(byGroup.values());
         out.sort((a, b) -> Integer.compare(a.iterator().next(), b.iterator().next()));
         return out;
@@ -327,111 +297,104 @@ public final class SteppedSimulator<M> implements ClusterView<M> {
 
     @Override
     public List<Integer> servers() {
-        return servers;
+        return world.serverIds;
     }
 
     @Override
     public List<Integer> clients() {
-        return List.of();
+        return world.clientIds;
     }
 
     @Override
     public Node<M> node(int id) {
-        Slot s = slots.get(id);
-        return s == null ? null : s.node;
+        return world.node(id);
     }
 
     @Override
     public long now() {
-        return now;
+        return world.now;
     }
 
     @Override
     public long steps() {
-        return steps;
+        return world.steps;
     }
 
-    private Slot slot(int id) {
-        Slot s = slots.get(id);
+    private SimNode<M> slot(int id) {
+        SimNode<M> s = world.slot(id);
         if (s == null) {
-            throw new IllegalArgumentException("no server " + id + " (servers are 1.." + servers.size() + ")");
+            throw new IllegalArgumentException("no server " + id + " (servers are 1.." + world.serverIds.size() + ")");
         }
         return s;
     }
 
-    private record Armed(long due, long order) {
+    // ---- Scheduler: how the scripted world commits effects ------------------------------
+
+    @Override
+    boolean tracing() {
+        return true;
     }
 
-    /** Book-keeping of one server, and the {@link Context} its handlers see. */
-    private final class Slot implements Context<M> {
-        final int id;
-        final Map<String, Armed> timers = new HashMap<>();
-        Node<M> node;
-        boolean up;
-        Object persisted;
+    @Override
+    void recordAction(SimNode<M> n, String name, Object state) {
+        listener.action(n.id, name, state);
+    }
 
-        Slot(int id) {
-            this.id = id;
+    @Override
+    Object recordSend(SimNode<M> n, int to, M msg) {
+        InFlight<M> m = new InFlight<>(++messageIds, n.id, to, msg);
+        SimNode<M> dest = world.slot(to);
+        if (!connected(n.id, to)) {
+            listener.dropped(m, "partitioned");
+            return null;
         }
-
-        @Override
-        public int self() {
-            return id;
+        if (dest != null && !dest.up) {
+            listener.dropped(m, "crashed");
+            return null;
         }
+        return m;
+    }
 
-        @Override
-        public List<Integer> nodes() {
-            return servers;
-        }
+    /** The latest moment the node allows: an early firing is the caller's choice ({@link #fire}). */
+    @Override
+    long timerTicks(SimNode<M> n, long minTicks, long maxTicks) {
+        return maxTicks;
+    }
 
-        @Override
-        public void send(int to, M msg) {
-            if (msg == null) {
-                throw new IllegalArgumentException("node " + id + " sent a null message");
-            }
-            InFlight<M> m = new InFlight<>(++messageIds, id, to, msg);
-            Slot dest = slots.get(to);
-            if (!connected(id, to)) {
-                listener.dropped(m, "partitioned");
-            } else if (dest != null && !dest.up) {
+    @SuppressWarnings("unchecked")
+    @Override
+    void transmit(SimNode<M> n, Object sent) {
+        inFlight.add((InFlight<M>) sent);
+    }
+
+    @Override
+    void arm(SimNode<M> n, String name, long ticks) {
+        SimEvent t = new SimEvent();
+        t.type = SimEvent.TIMER;
+        t.node = n.index;
+        t.time = world.now + ticks;
+        t.seq = ++timerOrder;
+        n.timers.put(name, t);
+    }
+
+    @Override
+    void cancel(SimNode<M> n, String name) {
+        n.timers.remove(name);
+    }
+
+    @Override
+    void crashed(SimNode<M> n) {
+        world.steps++;
+        for (InFlight<M> m : List.copyOf(inFlight)) {
+            if (m.to() == n.id) {
+                inFlight.remove(m);
                 listener.dropped(m, "crashed");
-            } else {
-                inFlight.add(m);
             }
         }
+    }
 
-        @Override
-        public void setTimer(String name, long minTicks, long maxTicks) {
-            if (minTicks < 1 || maxTicks < minTicks) {
-                throw new IllegalArgumentException("node " + id + " timer " + name
-                        + ": need 1 <= minTicks <= maxTicks, got " + minTicks + ".." + maxTicks);
-            }
-            timers.put(name, new Armed(now + maxTicks, ++timerOrder));
-        }
-
-        @Override
-        public void cancelTimer(String name) {
-            timers.remove(name);
-        }
-
-        @Override
-        public void persist(Object state) {
-            persisted = state;
-        }
-
-        @Override
-        public long localTime() {
-            return now;
-        }
-
-        @Override
-        public boolean tracing() {
-            return true;
-        }
-
-        @Override
-        public void action(String name, Object state) {
-            listener.action(id, name, state);
-        }
+    @Override
+    void restarted(SimNode<M> n, Object restored) {
+        world.steps++;
     }
 }

@@ -2,6 +2,14 @@
  * The deterministic simulator: a single-threaded discrete-event simulation of a whole cluster in
  * logical time.
  *
+ * <p>One world, two schedulers. {@link dev.conform.runtime.sim.World} holds the nodes (roles,
+ * liveness, incarnations, timers, persisted state), the links, logical time, and starts, crashes
+ * and restarts nodes; handlers' effects are committed through the runtime's
+ * {@link dev.conform.runtime.EffectBuffer} (record, persist, then send and arm timers). Which event
+ * comes next is decided by a {@link dev.conform.runtime.sim.Scheduler}: the seeded
+ * {@link dev.conform.runtime.sim.Simulator} or the scripted
+ * {@link dev.conform.runtime.sim.SteppedSimulator}.
+ *
  * <p>{@link dev.conform.runtime.sim.Simulator} keeps an agenda of deliveries, timer firings and
  * fault events ordered by (time, sequence number). Every choice — message delay (and so delivery
  * order), loss and duplication on unreliable networks, the value of each timer within the range
@@ -30,7 +38,8 @@
  * the message never left, the destination when it arrived at a crashed or cut-off node);
  * cluster-wide faults (partition, heal, link) are recorded at node 0 without clocks. Every event
  * recorded at a node advances its Lamport clock and its own vector-clock entry by one; a delivery
- * first merges the clocks the message carried from its send. Node
+ * first merges the clocks the message carried from its send ({@link dev.conform.tracing.Clocks},
+ * the rule every runtime and the reader's causality check share). Node
  * handlers run right after the deliver/timer/restart event that triggered them, so a trace reads
  * "deliver m; action A; send m'...". With a disabled sink the simulator builds no trace object
  * and keeps no clocks.
@@ -43,7 +52,7 @@
  * seed or an agenda: messages wait in flight until the caller delivers or drops one, timers fire
  * when the caller fires them or advances time past their due time (the top of their range), and
  * crashes, restarts and partitions happen when called. Scripted scenarios
- * ({@code dev.conform.runtime.scenario}) use it to replay a chosen schedule exactly. It is a
- * separate class: the seeded simulator's behaviour and traces do not depend on it.
+ * ({@code dev.conform.runtime.scenario}) use it to replay a chosen schedule exactly. It drives the
+ * same world as the seeded simulator; only the choice of the next event differs.
  */
 package dev.conform.runtime.sim;

@@ -1,92 +1,88 @@
 package dev.conform.algorithms.twopc;
 
+import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Node;
-import dev.conform.runtime.RecordingContext;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.sim.SteppedSimulator;
+import dev.conform.runtime.sim.SteppedSimulator.InFlight;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
- * A tiny in-test message pump for a whole 2PC cluster: messages in flight are delivered in an
- * order drawn from a seed, nodes can be crashed (losing everything but what they persisted)
- * and restarted, timers fire only when a test says so.
+ * A whole 2PC cluster on the runtime's scripted scheduler ({@link SteppedSimulator}): messages in
+ * flight are delivered in an order drawn from a seed, nodes can be crashed (losing everything but
+ * what they persisted, and the messages in flight to them) and restarted, timers fire only when a
+ * test says so. Adds the spec's properties over the durable states.
  */
 final class Cluster {
-    record Envelope(int from, int to, TwoPhaseMessage msg) {
-    }
-
     record Step(int node, String action, Object state) {
     }
 
     final List<Integer> ids;
-    final TwoPhaseOptions options;
     final SplittableRandom random;
-    final Map<Integer, Node<TwoPhaseMessage>> nodes = new HashMap<>();
-    final Map<Integer, RecordingContext<TwoPhaseMessage>> contexts = new HashMap<>();
-    final Map<Integer, Object> disk = new HashMap<>();
-    final TreeSet<Integer> down = new TreeSet<>();
-    final List<Envelope> inFlight = new ArrayList<>();
+    final SteppedSimulator<TwoPhaseMessage> sim;
     final List<Step> steps = new ArrayList<>();
-    /** Participants that ever sent a yes vote (the spec's yesVotes). */
+    /** Participants that ever voted yes (the spec's yesVotes). */
     final TreeSet<Integer> yesVotes = new TreeSet<>();
 
     Cluster(int n, TwoPhaseOptions options, long seed) {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            all.add(i);
-        }
-        this.ids = List.copyOf(all);
-        this.options = options;
         this.random = new SplittableRandom(seed);
+        this.sim = new SteppedSimulator<>(algorithm(options), n, Options.empty(), new SteppedSimulator.Listener<>() {
+            @Override
+            public void action(int node, String name, Object state) {
+                steps.add(new Step(node, name, state));
+                if (name.equals("RMVoteYes")) {
+                    yesVotes.add(node);
+                }
+            }
+        });
+        this.ids = sim.servers();
     }
 
+    /** Two-phase commit with these options, however the runtime's options say otherwise. */
+    private static Algorithm<TwoPhaseMessage> algorithm(TwoPhaseOptions options) {
+        TwoPhaseAlgorithm twopc = new TwoPhaseAlgorithm();
+        return new Algorithm<>() {
+            @Override
+            public String name() {
+                return twopc.name();
+            }
+
+            @Override
+            public Class<TwoPhaseMessage> messageType() {
+                return twopc.messageType();
+            }
+
+            @Override
+            public Class<?> persistedType() {
+                return twopc.persistedType();
+            }
+
+            @Override
+            public Node<TwoPhaseMessage> create(int id, List<Integer> servers, Object persisted, Options ignored) {
+                return TwoPhaseNodes.create(id, servers, persisted, options);
+            }
+        };
+    }
+
+    /** The nodes start when built: kept so that tests read as before. */
     Cluster start() {
-        for (int id : ids) {
-            boot(id);
-        }
         return this;
     }
 
-    private void boot(int id) {
-        Node<TwoPhaseMessage> node = TwoPhaseNodes.create(id, ids, disk.get(id), options);
-        RecordingContext<TwoPhaseMessage> ctx = new RecordingContext<>(id, ids);
-        ctx.persisted = disk.get(id);
-        nodes.put(id, node);
-        contexts.put(id, ctx);
-        node.onStart(ctx);
-        collect(id);
-    }
-
-    private void collect(int id) {
-        RecordingContext<TwoPhaseMessage> ctx = contexts.get(id);
-        for (RecordingContext.Sent<TwoPhaseMessage> s : ctx.sent) {
-            inFlight.add(new Envelope(id, s.to(), s.msg()));
-            if (s.msg() instanceof TwoPhaseMessage.Vote v && v.yes()) {
-                yesVotes.add(id);
-            }
-        }
-        for (RecordingContext.Action a : ctx.actions) {
-            steps.add(new Step(id, a.name(), a.state()));
-        }
-        if (ctx.persisted != null) {
-            disk.put(id, ctx.persisted);
-        }
-        ctx.clearOutputs();
+    List<InFlight<TwoPhaseMessage>> inFlight() {
+        return sim.inFlight();
     }
 
     /** Delivers one message chosen by the seed; false when none is in flight. */
     boolean deliverOne() {
-        if (inFlight.isEmpty()) {
+        List<InFlight<TwoPhaseMessage>> all = sim.inFlight();
+        if (all.isEmpty()) {
             return false;
         }
-        Envelope e = inFlight.remove(random.nextInt(inFlight.size()));
-        if (!down.contains(e.to())) {
-            nodes.get(e.to()).onMessage(contexts.get(e.to()), e.from(), e.msg());
-            collect(e.to());
-        }
+        sim.deliver(all.get(random.nextInt(all.size())));
         return true;
     }
 
@@ -98,67 +94,54 @@ final class Cluster {
 
     /** Delivers the first in-flight message matching, in send order. */
     void deliver(int from, int to, Class<? extends TwoPhaseMessage> type) {
-        for (int i = 0; i < inFlight.size(); i++) {
-            Envelope e = inFlight.get(i);
-            if (e.from() == from && e.to() == to && type.isInstance(e.msg())) {
-                inFlight.remove(i);
-                if (!down.contains(to)) {
-                    nodes.get(to).onMessage(contexts.get(to), from, e.msg());
-                    collect(to);
-                }
+        for (InFlight<TwoPhaseMessage> m : sim.inFlight()) {
+            if (m.from() == from && m.to() == to && type.isInstance(m.msg())) {
+                sim.deliver(m);
                 return;
             }
         }
-        throw new AssertionError("no " + type.getSimpleName() + " from " + from + " to " + to + " in flight: " + inFlight);
+        throw new AssertionError("no " + type.getSimpleName() + " from " + from + " to " + to + " in flight: "
+                + sim.inFlight());
+    }
+
+    /** The network loses message {@code m}. */
+    void drop(InFlight<TwoPhaseMessage> m) {
+        sim.drop(m);
     }
 
     /** The network loses every message in flight. */
     void dropAll() {
-        inFlight.clear();
+        sim.inFlight().forEach(sim::drop);
     }
 
     /** Fires {@code timer} at {@code id} if it is set; returns whether it fired. */
     boolean fire(int id, String timer) {
-        if (down.contains(id) || contexts.get(id).timers.remove(timer) == null) {
-            return false;
-        }
-        nodes.get(id).onTimer(contexts.get(id), timer);
-        collect(id);
-        return true;
-    }
-
-    boolean timerSet(int id, String timer) {
-        return !down.contains(id) && contexts.get(id).timers.containsKey(timer);
+        return sim.fire(id, timer);
     }
 
     void crash(int id) {
-        if (down.add(id)) {
-            nodes.remove(id);
-            contexts.remove(id);
-        }
+        sim.crash(id);
     }
 
     void restart(int id) {
-        if (down.remove(id)) {
-            boot(id);
-        }
+        sim.restart(id);
     }
 
     Coordinator coordinator() {
-        return (Coordinator) nodes.get(1);
+        return (Coordinator) sim.node(1);
     }
 
     Participant participant(int id) {
-        return (Participant) nodes.get(id);
+        return (Participant) sim.node(id);
     }
 
     /** The durable state of participant {@code id}, readable even while it is down. */
     RmState rmState(int id) {
-        return TwoPhaseLog.participantState(disk.get(id));
+        return TwoPhaseLog.participantState(sim.persisted(id));
     }
 
     TmState tmState() {
-        TmState s = TwoPhaseLog.coordinatorState(disk.get(1));
+        TmState s = TwoPhaseLog.coordinatorState(sim.persisted(1));
         return s == null ? TmState.INIT : s;
     }
 

@@ -36,6 +36,7 @@ class CoordinatorTest {
     void startLogsBegunBeforeSendingPrepareToEveryParticipant() {
         OrderedContext ctx = new OrderedContext(ctx());
         new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()).onStart(ctx);
+        ctx.handled();
         assertEquals(new TwoPhaseLog.Coordinator(TmState.WAITING), ctx.rec.persisted);
         assertTrue(ctx.first("persist") < ctx.first("send Prepare"));
         for (int r : List.of(2, 3, 4)) {
@@ -51,10 +52,13 @@ class CoordinatorTest {
         OrderedContext ctx = new OrderedContext(rec);
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
         c.onMessage(ctx, 2, new Vote(true));
+        ctx.handled();
         c.onMessage(ctx, 3, new Vote(true));
+        ctx.handled();
         assertEquals(TmState.WAITING, c.state());
         assertTrue(rec.sent.isEmpty());
         c.onMessage(ctx, 4, new Vote(true));
+        ctx.handled();
         assertEquals(TmState.COMMITTED, c.state());
         assertEquals(new TwoPhaseLog.Coordinator(TmState.COMMITTED), rec.persisted);
         assertTrue(ctx.first("persist") < ctx.first("send Decision"));
@@ -183,8 +187,8 @@ class CoordinatorTest {
     @Test
     void noTracePayloadIsBuiltWhenNotTracing() {
         RecordingContext<TwoPhaseMessage> rec = ctx();
-        QuietContext quiet = new QuietContext(rec);
-        new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()).onStart(quiet);
+        rec.tracing = false;
+        new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()).onStart(rec);
         assertTrue(rec.actions.isEmpty());
         assertEquals(3, rec.sent.size());
     }

@@ -1,36 +1,86 @@
 package dev.conform.algorithms.twopc;
 
-import dev.conform.runtime.ForwardingContext;
+import dev.conform.runtime.EffectBuffer;
+import dev.conform.runtime.EffectTarget;
 import dev.conform.runtime.RecordingContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Wraps a {@link RecordingContext} and also notes the order of persists, sends and actions. */
-final class OrderedContext extends ForwardingContext<TwoPhaseMessage> {
+/**
+ * Buffers a handler's effects like every runtime does and, on {@link #handled}, commits them to a
+ * {@link RecordingContext}, noting the order in which persists, sends and actions took effect.
+ */
+final class OrderedContext extends EffectBuffer<TwoPhaseMessage> implements EffectTarget<TwoPhaseMessage> {
     final RecordingContext<TwoPhaseMessage> rec;
     final List<String> effects = new ArrayList<>();
 
     OrderedContext(RecordingContext<TwoPhaseMessage> rec) {
-        super(rec);
         this.rec = rec;
     }
 
-    @Override
-    public void send(int to, TwoPhaseMessage msg) {
-        effects.add("send " + msg.getClass().getSimpleName() + " to " + to);
-        super.send(to, msg);
+    /** Commits what the handler just asked for, in the runtime's order. */
+    void handled() {
+        commit(this);
     }
 
     @Override
-    public void persist(Object state) {
-        effects.add("persist " + state);
-        super.persist(state);
+    public int self() {
+        return rec.self();
     }
 
     @Override
-    public void action(String name, Object state) {
+    public List<Integer> nodes() {
+        return rec.nodes();
+    }
+
+    @Override
+    public long localTime() {
+        return rec.localTime();
+    }
+
+    @Override
+    public boolean tracing() {
+        return rec.tracing();
+    }
+
+    @Override
+    public void recordAction(String name, Object state) {
         effects.add("action " + name);
-        super.action(name, state);
+        rec.action(name, state);
+    }
+
+    @Override
+    public Object recordSend(int to, TwoPhaseMessage msg) {
+        return new RecordingContext.Sent<>(to, msg);
+    }
+
+    @Override
+    public long timerTicks(String name, long minTicks, long maxTicks) {
+        return maxTicks;
+    }
+
+    @Override
+    public void makeDurable(Object state) {
+        effects.add("persist " + state);
+        rec.persist(state);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void transmit(Object sent) {
+        RecordingContext.Sent<TwoPhaseMessage> s = (RecordingContext.Sent<TwoPhaseMessage>) sent;
+        effects.add("send " + s.msg().getClass().getSimpleName() + " to " + s.to());
+        rec.send(s.to(), s.msg());
+    }
+
+    @Override
+    public void arm(String name, long ticks) {
+        rec.setTimer(name, ticks, ticks);
+    }
+
+    @Override
+    public void cancel(String name) {
+        rec.cancelTimer(name);
     }
 
     /** Index of the first effect starting with {@code prefix}, failing the test if absent. */

@@ -56,6 +56,7 @@ class ParticipantTest {
         Participant p = started(rec, TwoPhaseOptions.defaults());
         OrderedContext ordered = new OrderedContext(rec);
         p.onMessage(ordered, 1, new Prepare());
+        ordered.handled();
         assertEquals(RmState.PREPARED, p.state());
         assertTrue(p.uncertain());
         assertEquals(new TwoPhaseLog.Participant(RmState.PREPARED), rec.persisted);
@@ -73,6 +74,7 @@ class ParticipantTest {
         Participant p = started(rec, TwoPhaseOptions.defaults().withVoteNo(2));
         OrderedContext ordered = new OrderedContext(rec);
         p.onMessage(ordered, 1, new Prepare());
+        ordered.handled();
         assertEquals(RmState.ABORTED, p.state());
         assertTrue(ordered.first("persist") < ordered.first("send Vote"));
         assertEquals(List.of(new Vote(false)), rec.sentTo(1));

@@ -55,8 +55,8 @@ class RandomScheduleTest {
             int dice = choice.nextInt(100);
             if (dice < 60) {
                 c.deliverOne();
-            } else if (dice < 65 && !c.inFlight.isEmpty()) {
-                c.inFlight.remove(choice.nextInt(c.inFlight.size()));
+            } else if (dice < 65 && !c.inFlight().isEmpty()) {
+                c.drop(c.inFlight().get(choice.nextInt(c.inFlight().size())));
             } else if (dice < 72) {
                 c.crash(id);
             } else if (dice < 82) {

@@ -21,8 +21,15 @@ class ClientIdsTest {
 
     @Test
     void idsAreSequentialAboveTheServers() throws Exception {
-        assertEquals(ClientIds.FIRST, ClientIds.next(dir));
-        assertEquals(ClientIds.FIRST + 1, ClientIds.next(dir));
+        assertEquals(ClientIds.FIRST, ClientIds.next(dir, List.of(1, 2, 3)));
+        assertEquals(ClientIds.FIRST + 1, ClientIds.next(dir, List.of(1, 2, 3)));
+    }
+
+    @Test
+    void serverIdsAreNeverHandedOut() throws Exception {
+        List<Integer> servers = List.of(ClientIds.FIRST, ClientIds.FIRST + 1, ClientIds.FIRST + 3);
+        assertEquals(ClientIds.FIRST + 2, ClientIds.next(dir, servers));
+        assertEquals(ClientIds.FIRST + 4, ClientIds.next(dir, servers));
     }
 
     @Test
@@ -32,7 +39,7 @@ class ClientIdsTest {
         try {
             List<Future<Integer>> all = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                all.add(pool.submit(() -> ClientIds.next(dir)));
+                all.add(pool.submit(() -> ClientIds.next(dir, List.of(1, 2, 3))));
             }
             for (Future<Integer> f : all) {
                 assertTrue(seen.add(f.get()), "id handed out twice");
@@ -41,6 +48,6 @@ class ClientIdsTest {
             pool.shutdownNow();
         }
         assertEquals(40, seen.size());
-        assertEquals(ClientIds.FIRST + 40, ClientIds.next(dir));
+        assertEquals(ClientIds.FIRST + 40, ClientIds.next(dir, List.of(1, 2, 3)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.conform.tracing.io;
 
+import dev.conform.tracing.Clocks;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceMessage;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * Cross-line rules of a trace: sequence numbers strictly increase, each node's Lamport clock
  * increases, each node's own vector-clock entry grows by exactly one per event and its clock
- * never goes back, and a delivery's clocks dominate its send's. Memory is bounded by the number
+ * never goes back, and a delivery's clocks dominate its send's (the rule of {@link Clocks}, which
+ * every runtime of ours records with). Memory is bounded by the number
  * of nodes plus the capped table of sends not yet delivered.
  */
 final class CausalityCheck {
@@ -132,7 +134,7 @@ final class CausalityCheck {
             return;
         }
         long own = vc.get(e.node());
-        long expected = nc.vc == null ? 1 : nc.vc.get(e.node()) + 1;
+        long expected = Clocks.nextOwnEntry(nc.vc == null ? 0 : nc.vc.get(e.node()));
         if (own != expected) {
             throw fail("vector clock entry of node " + e.node() + " for itself is " + own
                     + ", expected " + expected + " (it grows by one per event of the node)");
@@ -200,7 +202,7 @@ final class CausalityCheck {
                             + node + " is " + e.vc().get(node) + " here but " + s.vc().get(node)
                             + " at the send on line " + s.line());
                 }
-                if (s.lamport() >= 0 && e.lamport() >= 0 && e.lamport() <= s.lamport()) {
+                if (s.lamport() >= 0 && e.lamport() >= 0 && !Clocks.deliveryAfterSend(s.lamport(), e.lamport())) {
                     throw fail("deliver of message " + m.id() + " has Lamport clock " + e.lamport()
                             + ", not above " + s.lamport() + " of its send on line " + s.line());
                 }

@@ -1,5 +1,6 @@
 package dev.conform.tracing.merge;
 
+import dev.conform.tracing.Clocks;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
@@ -234,9 +235,10 @@ public final class TraceMerger {
             throw new TraceMergeException(h.position + ": event has no vector clock (merging needs \"vc\" on every event)");
         }
         long own = e.vc().get(h.node);
-        if (own != h.placed + 1) {
+        long expected = Clocks.nextOwnEntry(h.placed);
+        if (own != expected) {
             throw new TraceMergeException(h.position + ": gap in node " + h.node + "'s own clock: entry is " + own
-                    + ", expected " + (h.placed + 1));
+                    + ", expected " + expected);
         }
     }
 

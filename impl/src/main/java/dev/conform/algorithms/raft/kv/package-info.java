@@ -8,7 +8,7 @@
  * client's sequence number ({@link dev.conform.algorithms.raft.ClientCommand}); the store keeps
  * the last sequence number and result per client and applies a retried command only once.
  *
- * <p>{@link dev.conform.algorithms.raft.kv.KvClientNode} (node ids above 100) issues a workload
+ * <p>{@link dev.conform.algorithms.raft.kv.KvClientNode} (a node of role {@code client}) issues a workload
  * fixed at construction from a seed ({@link dev.conform.algorithms.raft.kv.KvWorkload}), one
  * command at a time, follows leader hints, retries on timeout with the same sequence number,
  * and keeps the history of completed commands for checks.

@@ -1,0 +1,138 @@
+package dev.conform.runtime;
+
+import java.util.Arrays;
+
+/**
+ * The {@link Context} every runtime hands to its nodes: effects are written down, not performed,
+ * and the runtime commits them with {@link #commit} once the handler has returned, in the order
+ * {@link EffectTarget} describes (record, persist, then send and arm timers). Persisting before
+ * anything leaves the node is therefore the runtime's guarantee, not each handler's discipline.
+ *
+ * <p>A runtime subclasses this once per node for the node's identity, view and clock. Only the
+ * last {@link #persist} of a handler counts: nothing can observe the ones before it.
+ *
+ * @param <M> the algorithm's message type
+ */
+public abstract class EffectBuffer<M> implements Context<M> {
+    private static final byte ACTION = 0;
+    private static final byte SEND = 1;
+    private static final byte SET_TIMER = 2;
+    private static final byte CANCEL_TIMER = 3;
+
+    // One entry per effect in call order, as parallel arrays reused across handlers: the
+    // simulator's hot path then allocates nothing per effect.
+    private byte[] kinds = new byte[16];
+    private int[] targets = new int[16];
+    private String[] names = new String[16];
+    private Object[] values = new Object[16];
+    private long[] lows = new long[16];
+    private long[] highs = new long[16];
+    private int size;
+    private boolean persistAsked;
+    private Object persistState;
+
+    @Override
+    public final void send(int to, M msg) {
+        if (msg == null) {
+            throw new IllegalArgumentException("node " + self() + " sent a null message");
+        }
+        add(SEND, to, null, msg, 0, 0);
+    }
+
+    @Override
+    public final void setTimer(String name, long minTicks, long maxTicks) {
+        if (minTicks < 1 || maxTicks < minTicks) {
+            throw new IllegalArgumentException("node " + self() + " timer " + name
+                    + ": need 1 <= minTicks <= maxTicks, got " + minTicks + ".." + maxTicks);
+        }
+        add(SET_TIMER, 0, name, null, minTicks, maxTicks);
+    }
+
+    @Override
+    public final void cancelTimer(String name) {
+        add(CANCEL_TIMER, 0, name, null, 0, 0);
+    }
+
+    @Override
+    public final void persist(Object state) {
+        persistAsked = true;
+        persistState = state;
+    }
+
+    @Override
+    public final void action(String name, Object state) {
+        add(ACTION, 0, name, state, 0, 0);
+    }
+
+    /** True when the current handler asked for nothing yet. */
+    public final boolean empty() {
+        return size == 0 && !persistAsked;
+    }
+
+    /** Commits the buffered effects to {@code t} and empties the buffer (also when {@code t} throws). */
+    @SuppressWarnings("unchecked")
+    public final void commit(EffectTarget<M> t) {
+        int n = size;
+        if (n == 0 && !persistAsked) {
+            return;
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                switch (kinds[i]) {
+                    case ACTION -> t.recordAction(names[i], values[i]);
+                    case SEND -> values[i] = t.recordSend(targets[i], (M) values[i]);
+                    case SET_TIMER -> lows[i] = t.timerTicks(names[i], lows[i], highs[i]);
+                    default -> {
+                    }
+                }
+            }
+            t.recorded();
+            if (persistAsked) {
+                t.makeDurable(persistState);
+            }
+            for (int i = 0; i < n; i++) {
+                switch (kinds[i]) {
+                    case SEND -> {
+                        if (values[i] != null) {
+                            t.transmit(values[i]);
+                        }
+                    }
+                    case SET_TIMER -> t.arm(names[i], lows[i]);
+                    case CANCEL_TIMER -> t.cancel(names[i]);
+                    default -> {
+                    }
+                }
+            }
+        } finally {
+            discard();
+        }
+    }
+
+    /** Forgets the buffered effects (a node that crashed or was closed mid-way). */
+    public final void discard() {
+        Arrays.fill(names, 0, size, null);
+        Arrays.fill(values, 0, size, null);
+        size = 0;
+        persistAsked = false;
+        persistState = null;
+    }
+
+    private void add(byte kind, int to, String name, Object value, long low, long high) {
+        if (size == kinds.length) {
+            int cap = size * 2;
+            kinds = Arrays.copyOf(kinds, cap);
+            targets = Arrays.copyOf(targets, cap);
+            names = Arrays.copyOf(names, cap);
+            values = Arrays.copyOf(values, cap);
+            lows = Arrays.copyOf(lows, cap);
+            highs = Arrays.copyOf(highs, cap);
+        }
+        kinds[size] = kind;
+        targets[size] = to;
+        names[size] = name;
+        values[size] = value;
+        lows[size] = low;
+        highs[size] = high;
+        size++;
+    }
+}
