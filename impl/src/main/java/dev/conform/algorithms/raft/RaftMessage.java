@@ -5,9 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
- * Every message a Raft server or a key-value client sends. The record names are the message
- * types of the spec ({@code mtype}) and of the trace ({@code "type"}); Jackson writes the name in
- * a {@code "type"} property so the TCP transport can read a message back.
+ * Every message a Raft server or a key-value client sends: the {@link ServerMessage}s of the
+ * protocol, each with its term, and the client's request and reply. The record names are the
+ * message types of the spec ({@code mtype}) and of the trace ({@code "type"}); Jackson writes the
+ * name in a {@code "type"} property so the TCP transport can read a message back.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -23,12 +24,21 @@ import java.util.List;
 })
 public sealed interface RaftMessage {
 
+    /**
+     * A message between servers. Each carries its sender's term: a receiver first moves to a
+     * higher term (UpdateTerm), and an answer to a message of an older term tells its sender to
+     * step down.
+     */
+    sealed interface ServerMessage extends RaftMessage {
+        long term();
+    }
+
     /** A candidate asks for a vote in {@code term}, describing the end of its log. */
-    record RequestVote(long term, long lastLogIndex, long lastLogTerm) implements RaftMessage {
+    record RequestVote(long term, long lastLogIndex, long lastLogTerm) implements ServerMessage {
     }
 
     /** A server's answer to {@link RequestVote}. */
-    record RequestVoteResponse(long term, boolean voteGranted) implements RaftMessage {
+    record RequestVoteResponse(long term, boolean voteGranted) implements ServerMessage {
     }
 
     /**
@@ -36,7 +46,7 @@ public sealed interface RaftMessage {
      * {@code prevLogIndex}, whose entry must have term {@code prevLogTerm} at the receiver.
      */
     record AppendEntries(long term, long prevLogIndex, long prevLogTerm, List<LogEntry> entries,
-                         long leaderCommit) implements RaftMessage {
+                         long leaderCommit) implements ServerMessage {
         public AppendEntries {
             entries = List.copyOf(entries);
         }
@@ -48,7 +58,7 @@ public sealed interface RaftMessage {
      * index, a hint that lets the leader skip back faster than one entry per round trip.
      */
     record AppendEntriesResponse(long term, boolean success, long matchIndex)
-            implements RaftMessage {
+            implements ServerMessage {
     }
 
     /**
@@ -56,11 +66,11 @@ public sealed interface RaftMessage {
      * {@code data} is the state machine's snapshot text.
      */
     record InstallSnapshot(long term, long lastIncludedIndex, long lastIncludedTerm, String data)
-            implements RaftMessage {
+            implements ServerMessage {
     }
 
     /** A follower's answer to {@link InstallSnapshot}: its log now matches up to matchIndex. */
-    record InstallSnapshotResponse(long term, long matchIndex) implements RaftMessage {
+    record InstallSnapshotResponse(long term, long matchIndex) implements ServerMessage {
     }
 
     /**

@@ -86,10 +86,10 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
         StringBuilder sb = new StringBuilder();
         sb.append(id).append(' ').append(String.format(Locale.ROOT, "%-9s", n.role().name()))
                 .append(" term=").append(n.currentTerm()).append(" vote=").append(n.votedFor())
-                .append(" commit=").append(n.commitIndex()).append(" log=").append(entries(n.log.entries()))
-                .append(snapshot(n.log.snapshotIndex(), n.log.snapshotTerm()));
+                .append(" commit=").append(n.commitIndex()).append(" log=").append(entries(n.log().entries()))
+                .append(snapshot(n.log().snapshotIndex(), n.log().snapshotTerm()));
         if (n.role() == Role.Leader) {
-            sb.append(" match=").append(progress(n.matchIndex));
+            sb.append(" match=").append(progress(n.matchIndex()));
         }
         return sb.toString();
     }
@@ -208,7 +208,7 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
                 if (w.size() != 4 || !w.get(2).equals("=")) {
                     throw new IllegalArgumentException("usage: assert log N = [term:command, ...]");
                 }
-                String got = entries(up(server(w.get(1), sim), sim).log.entries());
+                String got = entries(up(server(w.get(1), sim), sim).log().entries());
                 return normal(got).equals(normal(w.get(3))) ? null : "log is " + got;
             }
             case "snapshot" -> {

@@ -1,22 +1,87 @@
 package dev.conform.algorithms.raft;
 
 import dev.conform.runtime.Context;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Log replication (sections 5.3 and 7 of the paper): the leader appends client commands, sends
  * each follower the entries from its nextIndex on (or its snapshot when those were compacted),
  * followers accept entries only after the consistency check on prevLogIndex/prevLogTerm and
  * truncate conflicting suffixes, and the leader advances the commit index by the
- * {@link CommitRule}.
+ * {@link CommitRule}. Committed entries are applied to the state machine, and the applied
+ * prefix is compacted into a snapshot every {@code snapshotEvery} entries.
+ *
+ * <p>Owns the leader's nextIndex and matchIndex, the commit index, the applied index and the
+ * state machine; the log is {@link DurableState}'s.
  */
 final class Replication {
     private final RaftNode n;
+    private final DurableState durable;
+    private final RaftLog log;
+    private final RaftFlaws flaws;
+    private final StateMachine stateMachine;
+
+    /** A leader's progress per follower, by id (sorted: the trace records them in this order). */
+    private final Map<Integer, Long> nextIndex = new TreeMap<>();
+    private final Map<Integer, Long> matchIndex = new TreeMap<>();
+    private final Map<Integer, Long> nextIndexView = Collections.unmodifiableMap(nextIndex);
+    private final Map<Integer, Long> matchIndexView = Collections.unmodifiableMap(matchIndex);
+    private long commitIndex;
+    private long lastApplied;
     /** Reused by advanceCommitIndex (called on every append response). */
     private long[] matchScratch = new long[0];
 
-    Replication(RaftNode node) {
+    /** The state machine is restored from the log's snapshot, which is also committed and applied. */
+    Replication(RaftNode node, DurableState durable, RaftFlaws flaws, StateMachine stateMachine) {
         this.n = node;
+        this.durable = durable;
+        this.log = durable.log();
+        this.flaws = flaws;
+        this.stateMachine = stateMachine;
+        stateMachine.restore(log.snapshotData());
+        this.commitIndex = log.snapshotIndex();
+        this.lastApplied = log.snapshotIndex();
+    }
+
+    long commitIndex() {
+        return commitIndex;
+    }
+
+    long lastApplied() {
+        return lastApplied;
+    }
+
+    StateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    /** The leader's nextIndex per follower (empty when not leading), read-only. */
+    Map<Integer, Long> nextIndex() {
+        return nextIndexView;
+    }
+
+    /** The leader's matchIndex per follower (empty when not leading), read-only. */
+    Map<Integer, Long> matchIndex() {
+        return matchIndexView;
+    }
+
+    /** BecomeLeader: every follower's log is assumed to end where the leader's does. */
+    void startLeading(Context<RaftMessage> ctx) {
+        nextIndex.clear();
+        matchIndex.clear();
+        for (int peer : n.peers(ctx)) {
+            nextIndex.put(peer, log.lastIndex() + 1);
+            matchIndex.put(peer, 0L);
+        }
+    }
+
+    /** No longer leading (UpdateTerm, start): the progress of followers is forgotten. */
+    void stopLeading() {
+        nextIndex.clear();
+        matchIndex.clear();
     }
 
     /**
@@ -26,21 +91,21 @@ final class Replication {
      * by exactly one of the three actions.
      */
     void clientRequest(Context<RaftMessage> ctx, RaftMessage.ClientRequest r) {
-        if (n.role != Role.Leader) {
+        if (n.role() != Role.Leader) {
             n.record(ctx, "RedirectClient");
-            n.send(ctx, r.clientId(), new RaftMessage.ClientReply(r.seq(), false, null, n.leaderId));
+            n.send(ctx, r.clientId(), new RaftMessage.ClientReply(r.seq(), false, null,
+                    n.leaderId()));
             return;
         }
-        if (n.stateMachine.applied(r.clientId(), r.seq())) {
+        if (stateMachine.applied(r.clientId(), r.seq())) {
             // A retry of an applied command: answer from the session table, append nothing.
             n.record(ctx, "AnswerFromSession");
             n.send(ctx, r.clientId(), new RaftMessage.ClientReply(r.seq(), true,
-                    n.stateMachine.cachedResult(r.clientId(), r.seq()), ctx.self()));
+                    stateMachine.cachedResult(r.clientId(), r.seq()), ctx.self()));
             return;
         }
         String value = new ClientCommand(r.clientId(), r.seq(), r.op()).encode();
-        n.log.append(new LogEntry(n.currentTerm, value));
-        n.markDirty();
+        log.append(new LogEntry(durable.currentTerm(), value));
         n.record(ctx, "ClientRequest");
         n.flush(ctx);
         advanceCommitIndex(ctx); // a one-server cluster commits at once
@@ -54,17 +119,17 @@ final class Replication {
     }
 
     /** The next AppendEntries (or InstallSnapshot) for {@code peer}, from its nextIndex on. */
-    void sendAppend(Context<RaftMessage> ctx, int peer) {
-        long next = n.nextIndex.getOrDefault(peer, n.log.lastIndex() + 1);
-        if (next <= n.log.snapshotIndex()) {
-            n.send(ctx, peer, new RaftMessage.InstallSnapshot(n.currentTerm, n.log.snapshotIndex(),
-                    n.log.snapshotTerm(), n.log.snapshotData()));
+    private void sendAppend(Context<RaftMessage> ctx, int peer) {
+        long next = nextIndex.getOrDefault(peer, log.lastIndex() + 1);
+        if (next <= log.snapshotIndex()) {
+            n.send(ctx, peer, new RaftMessage.InstallSnapshot(durable.currentTerm(),
+                    log.snapshotIndex(), log.snapshotTerm(), log.snapshotData()));
             return;
         }
         long prev = next - 1;
-        List<LogEntry> entries = n.log.slice(next, n.config.maxEntriesPerAppend());
-        n.send(ctx, peer, new RaftMessage.AppendEntries(n.currentTerm, prev, n.log.termAt(prev),
-                entries, n.commitIndex));
+        List<LogEntry> entries = log.slice(next, n.config.maxEntriesPerAppend());
+        n.send(ctx, peer, new RaftMessage.AppendEntries(durable.currentTerm(), prev,
+                log.termAt(prev), entries, commitIndex));
     }
 
     /**
@@ -72,12 +137,12 @@ final class Replication {
      * truncate at the first conflict, append, follow the leader's commit index.
      */
     void handleAppendEntries(Context<RaftMessage> ctx, int from, RaftMessage.AppendEntries m) {
-        if (m.term() < n.currentTerm || n.role == Role.Leader) {
+        if (m.term() < durable.currentTerm() || n.role() == Role.Leader) {
             // A stale leader, or (impossible with one leader per term) a second one.
             reject(ctx, from);
             return;
         }
-        followLeader(ctx, from);
+        n.election.follow(ctx, from);
         if (!prevMatches(m)) {
             reject(ctx, from);
             return;
@@ -85,49 +150,40 @@ final class Replication {
         long index = m.prevLogIndex();
         for (LogEntry e : m.entries()) {
             index++;
-            if (index <= n.log.snapshotIndex()) {
+            if (index <= log.snapshotIndex()) {
                 continue; // already in the snapshot, hence committed and matching
             }
-            if (index <= n.log.lastIndex()) {
-                if (n.log.termAt(index) == e.term()) {
+            if (index <= log.lastIndex()) {
+                if (log.termAt(index) == e.term()) {
                     continue;
                 }
-                n.log.truncateFrom(index);
+                log.truncateFrom(index);
             }
-            n.log.append(e);
-            n.markDirty();
+            log.append(e);
         }
         long matched = m.prevLogIndex() + m.entries().size();
-        n.commitIndex = Math.max(n.commitIndex, Math.min(m.leaderCommit(), matched));
+        commitIndex = Math.max(commitIndex, Math.min(m.leaderCommit(), matched));
         n.record(ctx, "HandleAppendEntries");
-        n.send(ctx, from, new RaftMessage.AppendEntriesResponse(n.currentTerm, true, matched));
-        n.applyCommitted(ctx);
+        n.send(ctx, from, new RaftMessage.AppendEntriesResponse(durable.currentTerm(), true,
+                matched));
+        applyCommitted(ctx);
     }
 
     /** A failed AppendEntries: the reply carries the own last index as a hint for nextIndex. */
     private void reject(Context<RaftMessage> ctx, int from) {
         n.record(ctx, "HandleAppendEntries");
-        n.send(ctx, from, new RaftMessage.AppendEntriesResponse(n.currentTerm, false,
-                n.log.lastIndex()));
+        n.send(ctx, from, new RaftMessage.AppendEntriesResponse(durable.currentTerm(), false,
+                log.lastIndex()));
     }
 
     private boolean prevMatches(RaftMessage.AppendEntries m) {
-        if (m.prevLogIndex() <= n.log.snapshotIndex()) {
+        if (m.prevLogIndex() <= log.snapshotIndex()) {
             return true; // inside the snapshot: committed, so it matches the leader
         }
-        if (m.prevLogIndex() > n.log.lastIndex()) {
+        if (m.prevLogIndex() > log.lastIndex()) {
             return false;
         }
-        return n.config.has(RaftFlaw.APPEND_WITHOUT_PREV_CHECK)
-                || n.log.termAt(m.prevLogIndex()) == m.prevLogTerm();
-    }
-
-    /** A valid message of the current term's leader: a candidate gives up; the timer restarts. */
-    private void followLeader(Context<RaftMessage> ctx, int from) {
-        n.role = Role.Follower;
-        n.leaderId = from;
-        n.votesGranted.clear();
-        n.resetElectionTimer(ctx);
+        return flaws.prevTermMatches(log.termAt(m.prevLogIndex()) == m.prevLogTerm());
     }
 
     /**
@@ -137,21 +193,21 @@ final class Replication {
      */
     void handleAppendEntriesResponse(Context<RaftMessage> ctx, int from,
                                      RaftMessage.AppendEntriesResponse m) {
-        if (m.term() < n.currentTerm || n.role != Role.Leader) {
+        if (m.term() < durable.currentTerm() || n.role() != Role.Leader) {
             n.record(ctx, "HandleAppendEntriesResponse");
             return;
         }
         if (m.success()) {
-            long match = Math.max(n.matchIndex.getOrDefault(from, 0L), m.matchIndex());
-            n.matchIndex.put(from, match);
-            n.nextIndex.put(from, match + 1);
+            long match = Math.max(matchIndex.getOrDefault(from, 0L), m.matchIndex());
+            matchIndex.put(from, match);
+            nextIndex.put(from, match + 1);
         } else {
-            long next = n.nextIndex.getOrDefault(from, n.log.lastIndex() + 1);
-            n.nextIndex.put(from, Math.max(1, Math.min(next - 1, m.matchIndex() + 1)));
+            long next = nextIndex.getOrDefault(from, log.lastIndex() + 1);
+            nextIndex.put(from, Math.max(1, Math.min(next - 1, m.matchIndex() + 1)));
         }
         n.record(ctx, "HandleAppendEntriesResponse");
         advanceCommitIndex(ctx);
-        if (!m.success() || n.nextIndex.get(from) <= n.log.lastIndex()) {
+        if (!m.success() || nextIndex.get(from) <= log.lastIndex()) {
             sendAppend(ctx, from);
         }
     }
@@ -161,63 +217,82 @@ final class Replication {
      * the whole log when the log does not hold the snapshot's last entry.
      */
     void handleInstallSnapshot(Context<RaftMessage> ctx, int from, RaftMessage.InstallSnapshot m) {
-        if (m.term() < n.currentTerm || n.role == Role.Leader) {
+        if (m.term() < durable.currentTerm() || n.role() == Role.Leader) {
             n.record(ctx, "HandleInstallSnapshot");
-            n.send(ctx, from, new RaftMessage.InstallSnapshotResponse(n.currentTerm, 0));
+            n.send(ctx, from, new RaftMessage.InstallSnapshotResponse(durable.currentTerm(), 0));
             return;
         }
-        followLeader(ctx, from);
-        if (m.lastIncludedIndex() > n.log.snapshotIndex()) {
-            n.log.install(m.lastIncludedIndex(), m.lastIncludedTerm(), m.data());
-            n.commitIndex = Math.max(n.commitIndex, m.lastIncludedIndex());
-            if (m.lastIncludedIndex() > n.lastApplied) {
+        n.election.follow(ctx, from);
+        if (m.lastIncludedIndex() > log.snapshotIndex()) {
+            log.install(m.lastIncludedIndex(), m.lastIncludedTerm(), m.data());
+            commitIndex = Math.max(commitIndex, m.lastIncludedIndex());
+            if (m.lastIncludedIndex() > lastApplied) {
                 // Only move the state machine forward; one already past the snapshot keeps its state.
-                n.stateMachine.restore(m.data());
-                n.lastApplied = m.lastIncludedIndex();
+                stateMachine.restore(m.data());
+                lastApplied = m.lastIncludedIndex();
             }
-            n.markDirty();
         }
         n.record(ctx, "HandleInstallSnapshot");
-        n.send(ctx, from, new RaftMessage.InstallSnapshotResponse(n.currentTerm,
+        n.send(ctx, from, new RaftMessage.InstallSnapshotResponse(durable.currentTerm(),
                 m.lastIncludedIndex()));
-        n.applyCommitted(ctx);
+        applyCommitted(ctx);
     }
 
     /** Spec action HandleInstallSnapshotResponse: handled like a successful append. */
     void handleInstallSnapshotResponse(Context<RaftMessage> ctx, int from,
                                        RaftMessage.InstallSnapshotResponse m) {
-        if (m.term() < n.currentTerm || n.role != Role.Leader) {
+        if (m.term() < durable.currentTerm() || n.role() != Role.Leader) {
             n.record(ctx, "HandleInstallSnapshotResponse");
             return;
         }
-        long match = Math.max(n.matchIndex.getOrDefault(from, 0L), m.matchIndex());
-        n.matchIndex.put(from, match);
-        n.nextIndex.put(from, match + 1);
+        long match = Math.max(matchIndex.getOrDefault(from, 0L), m.matchIndex());
+        matchIndex.put(from, match);
+        nextIndex.put(from, match + 1);
         n.record(ctx, "HandleInstallSnapshotResponse");
         advanceCommitIndex(ctx);
-        if (n.nextIndex.get(from) <= n.log.lastIndex()) {
+        if (nextIndex.get(from) <= log.lastIndex()) {
             sendAppend(ctx, from);
         }
     }
 
     /** Spec action AdvanceCommitIndex, taken only when the commit index actually moves. */
-    void advanceCommitIndex(Context<RaftMessage> ctx) {
+    private void advanceCommitIndex(Context<RaftMessage> ctx) {
         long[] matches = matchScratch;
-        if (matches.length != n.matchIndex.size() + 1) {
-            matches = new long[n.matchIndex.size() + 1];
+        if (matches.length != matchIndex.size() + 1) {
+            matches = new long[matchIndex.size() + 1];
             matchScratch = matches;
         }
         int k = 0;
-        for (long m : n.matchIndex.values()) {
+        for (long m : matchIndex.values()) {
             matches[k++] = m;
         }
-        matches[k] = n.log.lastIndex(); // the leader's own log
-        long next = CommitRule.advance(n.commitIndex, n.log.lastIndex(), n.currentTerm, matches,
-                n.log::termAt, n.config.has(RaftFlaw.COMMIT_OLD_TERM_BY_COUNTING));
-        if (next > n.commitIndex) {
-            n.commitIndex = next;
+        matches[k] = log.lastIndex(); // the leader's own log
+        long next = CommitRule.advance(commitIndex, log.lastIndex(), durable.currentTerm(),
+                matches, log::termAt, flaws.commitOldTermsByCounting());
+        if (next > commitIndex) {
+            commitIndex = next;
             n.record(ctx, "AdvanceCommitIndex");
-            n.applyCommitted(ctx);
+            applyCommitted(ctx);
+        }
+    }
+
+    /** Applies newly committed entries, answers clients when leading, and snapshots when due. */
+    private void applyCommitted(Context<RaftMessage> ctx) {
+        while (lastApplied < commitIndex) {
+            lastApplied++;
+            String value = log.get(lastApplied).value();
+            String result = stateMachine.apply(value);
+            if (n.role() == Role.Leader) {
+                ClientCommand cmd = ClientCommand.decode(value);
+                n.send(ctx, cmd.clientId(), new RaftMessage.ClientReply(cmd.seq(), true, result,
+                        ctx.self()));
+            }
+        }
+        if (n.config.snapshotEvery() > 0
+                && lastApplied - log.snapshotIndex() >= n.config.snapshotEvery()) {
+            log.compact(lastApplied, stateMachine.snapshot());
+            n.record(ctx, "TakeSnapshot");
+            n.flush(ctx);
         }
     }
 }
