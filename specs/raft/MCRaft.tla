@@ -4,7 +4,7 @@
 (* the number of distinct messages so that TLC explores a finite space.    *)
 (* Servers and values are model values, hence symmetric.                  *)
 (***************************************************************************)
-EXTENDS Raft, TLC
+EXTENDS Raft, RaftTraceForms, TLC
 
 CONSTANTS
     MaxTerm,        \* no server times out beyond this term

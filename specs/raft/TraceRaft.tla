@@ -22,7 +22,7 @@
 (*  - owed: the client reply a RedirectClient or AnswerFromSession action  *)
 (*    owes, which the node's next send must be.                            *)
 (***************************************************************************)
-EXTENDS Raft, TraceNet, TraceSeq, KvStore
+EXTENDS Raft, RaftTraceForms, TraceNet, TraceSeq, KvStore
 
 VARIABLES shipped, applied, kv, owed
 
@@ -457,15 +457,15 @@ IsRestart(e) ==
 (* whose cost does not grow with the compacted logs, which grow with the   *)
 (* trace (checked in every state, the originals made validation            *)
 (* quadratic):                                                             *)
-(*  - LogMatching: Raft.tla's LogMatchingByPrefix (equal to LogMatching in *)
-(*    every state: LogMatchingFormsAgree, checked by the model-checking    *)
-(*    configs), over each unordered pair of servers once (both of its      *)
+(*  - LogMatching: RaftTraceForms's LogMatchingByPrefix (equal to        *)
+(*    LogMatching in every state: LogMatchingFormsAgree, checked by the    *)
+(*    model-checking configs), over each unordered pair of servers once (both of its      *)
 (*    sides are symmetric in i and j), with TraceSeq's                     *)
 (*    ConcatCommonPrefixLen for CommonPrefixLen: the same definition,      *)
 (*    whose Java body remembers how far two compacted logs agree, so a     *)
 (*    state that shares them with an earlier one compares only the live    *)
 (*    logs.                                                                *)
-(*  - StateMachineSafety and LeaderCompleteness: Raft.tla's ...ByTerm      *)
+(*  - StateMachineSafety and LeaderCompleteness: RaftTraceForms's ...ByTerm *)
 (*    forms, which compare one term; equal to the originals wherever       *)
 (*    LogMatching holds (ByTermFormsAgree), and it is checked in every     *)
 (*    state too.  StateMachineSafety, like ElectionSafety, over each       *)
