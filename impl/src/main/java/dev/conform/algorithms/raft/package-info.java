@@ -47,12 +47,13 @@
  *
  * <h2>Persistence and restart</h2>
  *
- * currentTerm, votedFor, the log and the snapshot are written with {@code ctx.persist} as one
- * immutable {@link dev.conform.algorithms.raft.RaftPersistentState} before any message that
- * depends on them leaves the server: {@link dev.conform.algorithms.raft.RaftNode} sends only
- * through a method that persists pending changes first. A crashed server is rebuilt from that
- * record ({@link dev.conform.algorithms.raft.RaftNode#RaftNode}) as a follower whose commit index
- * is its snapshot index; it relearns the rest from the leader.
+ * currentTerm, votedFor, the log and the snapshot ({@code DurableState}) are written with
+ * {@code ctx.persist} as one immutable {@link dev.conform.algorithms.raft.RaftPersistentState}
+ * before any message that depends on them leaves the server: {@link
+ * dev.conform.algorithms.raft.RaftNode} sends only through a method that persists pending changes
+ * first, and persists what is left at the end of every handler. A crashed server is rebuilt from
+ * that record ({@link dev.conform.algorithms.raft.RaftNode#RaftNode}) as a follower whose commit
+ * index is its snapshot index; it relearns the rest from the leader.
  *
  * <h2>Snapshots</h2>
  *
@@ -62,15 +63,33 @@
  * the snapshot if its log holds the snapshot's last entry, and otherwise starts an empty log
  * after it.
  *
+ * <h2>Who owns which state</h2>
+ *
+ * Each class changes only its own fields; the others ask it through methods.
+ * <table>
+ * <caption>State and its owner</caption>
+ * <tr><th>class</th><th>state (spec variables)</th></tr>
+ * <tr><td>{@code DurableState}</td><td>currentTerm, votedFor, the {@code RaftLog} (log,
+ *     snapshotIndex, snapshotTerm, snapshot data): what survives a crash</td></tr>
+ * <tr><td>{@code Election}</td><td>role ({@code state}), the known leader, votesGranted</td></tr>
+ * <tr><td>{@code Replication}</td><td>nextIndex, matchIndex, commitIndex, lastApplied and the
+ *     {@link dev.conform.algorithms.raft.StateMachine}</td></tr>
+ * <tr><td>{@code RaftNode}</td><td>none of its own: dispatch, UpdateTerm (which asks each part to
+ *     reset), and the shared steps record, persist and send</td></tr>
+ * <tr><td>{@code RaftTraceState}</td><td>what the trace recorded last (to share unchanged
+ *     parts); turns a server's state into the recorded state below</td></tr>
+ * </table>
+ *
  * <h2>Code, spec action and trace event</h2>
  *
  * Servers record {@code ctx.action(name, state)} at each transition, with the state after it:
  * {@code currentTerm, role, votedFor, log} (entries after the snapshot, each {@code {term,
  * value}}; only when the action changed the log, which {@code RaftLog}'s change count tells),
  * {@code snapshotIndex, snapshotTerm, commitIndex}, and for a leader {@code nextIndex} and
- * {@code matchIndex} keyed by the other servers' ids. The state map is built only when
- * {@code ctx.tracing()}. The rules R1-R11 of {@code specs/raft/README.md} fix the order: a
- * delivered Raft message gives {@code UpdateTerm} (if its term is higher), exactly one
+ * {@code matchIndex} keyed by the other servers' ids. {@code RaftTraceState} builds that map
+ * beside the server, and only when {@code ctx.tracing()}. The rules R1-R11 of {@code
+ * specs/raft/README.md} fix the order: a delivered Raft message gives {@code UpdateTerm} (if its
+ * term is higher), exactly one
  * {@code Handle*} action (even for a stale message that changes nothing), then possibly
  * BecomeLeader or AdvanceCommitIndex, then the sends.
  *
@@ -90,7 +109,8 @@
  *     <td>deliver ClientRequest, action AnswerFromSession, send ClientReply (the session's result)</td></tr>
  * <tr><td>{@code Replication.advanceCommitIndex}</td><td>AdvanceCommitIndex</td>
  *     <td>action AdvanceCommitIndex (only when the index moves)</td></tr>
- * <tr><td>{@code RaftNode.updateTerm}</td><td>UpdateTerm</td>
+ * <tr><td>{@code RaftNode.updateTerm} (any {@code RaftMessage.ServerMessage} with a higher
+ *     term)</td><td>UpdateTerm</td>
  *     <td>deliver of any Raft message with a higher term, action UpdateTerm</td></tr>
  * <tr><td>{@code Election.handleRequestVote}</td><td>HandleRequestVote</td>
  *     <td>deliver RequestVote, action, send RequestVoteResponse</td></tr>
@@ -100,7 +120,7 @@
  *     <td>deliver AppendEntries, action, send AppendEntriesResponse</td></tr>
  * <tr><td>{@code Replication.handleAppendEntriesResponse}</td><td>HandleAppendEntriesResponse</td>
  *     <td>deliver AppendEntriesResponse, action</td></tr>
- * <tr><td>{@code RaftNode.applyCommitted}</td><td>TakeSnapshot</td><td>action TakeSnapshot</td></tr>
+ * <tr><td>{@code Replication.applyCommitted}</td><td>TakeSnapshot</td><td>action TakeSnapshot</td></tr>
  * <tr><td>{@code Replication.handleInstallSnapshot}</td><td>HandleInstallSnapshot</td>
  *     <td>deliver InstallSnapshot, action, send InstallSnapshotResponse</td></tr>
  * <tr><td>{@code Replication.handleInstallSnapshotResponse}</td>
@@ -120,21 +140,28 @@
  *
  * {@link dev.conform.algorithms.raft.RaftFlaw}, chosen in {@link
  * dev.conform.algorithms.raft.RaftConfig} (run option: the spec name), removes one safeguard.
- * {@code FlawScenarioTest} replays for each one a short schedule that is safe without the flaw
- * and unsafe with it.
+ * The algorithm's classes never test a flaw themselves: they compute the correct decision and
+ * pass it through a named decision point of {@code RaftFlaws} ({@code candidateLogOk},
+ * {@code voteFree}, {@code prevTermMatches}, {@code commitOldTermsByCounting}), which returns
+ * it unchanged unless its flaw is on. {@code FlawScenarioTest} replays for each one a short
+ * schedule that is safe without the flaw and unsafe with it.
  * <ul>
- * <li>{@code VOTE_WITHOUT_LOG_CHECK} (spec {@code VoteWithoutLogCheck}): votes ignore the
- *     candidate's log. A server missing a committed entry wins an election and overwrites that
- *     entry on the others. Caught by LeaderCompleteness (spec) and by State Machine Safety
+ * <li>{@code VOTE_WITHOUT_LOG_CHECK} (spec {@code VoteWithoutLogCheck}, at {@code
+ *     candidateLogOk} in {@code Election.handleRequestVote}): votes ignore the candidate's log.
+ *     A server missing a committed entry wins an election and overwrites that entry on the
+ *     others. Caught by LeaderCompleteness (spec) and by State Machine Safety
  *     (an index committed with two entries) in traces.</li>
- * <li>{@code COMMIT_OLD_TERM_BY_COUNTING} ({@code CommitOldTerm}): the leader commits an older
- *     term's entry once a majority stores it. Figure 8: a later leader with a newer last term
- *     overwrites it. Caught by LeaderCompleteness; in traces by State Machine Safety.</li>
- * <li>{@code APPEND_WITHOUT_PREV_CHECK} ({@code AppendWithoutPrevCheck}): a follower that has an
+ * <li>{@code COMMIT_OLD_TERM_BY_COUNTING} ({@code CommitOldTerm}, at {@code
+ *     commitOldTermsByCounting} in {@code Replication.advanceCommitIndex}, into {@code
+ *     CommitRule}): the leader commits an older term's entry once a majority stores it.
+ *     Figure 8: a later leader with a newer last term overwrites it. Caught by LeaderCompleteness; in traces by State Machine Safety.</li>
+ * <li>{@code APPEND_WITHOUT_PREV_CHECK} ({@code AppendWithoutPrevCheck}, at {@code
+ *     prevTermMatches} in {@code Replication.handleAppendEntries}): a follower that has an
  *     entry at prevLogIndex accepts without comparing its term, so it keeps a stale entry below
  *     the new ones. Caught by LogMatching; in traces the follower commits its stale entry.</li>
- * <li>{@code VOTE_TWICE} ({@code VoteTwice}): votes ignore votedFor, so two candidates both
- *     win one term. Caught by ElectionSafety, in traces as two BecomeLeader in one term.</li>
+ * <li>{@code VOTE_TWICE} ({@code VoteTwice}, at {@code voteFree} in {@code
+ *     Election.handleRequestVote}): votes ignore votedFor, so two candidates both win one
+ *     term. Caught by ElectionSafety, in traces as two BecomeLeader in one term.</li>
  * </ul>
  *
  * <h2>Running it</h2>
