@@ -152,6 +152,13 @@ LeaderStateMatches(e) ==
                /\ nextIndex'[e.node][j] = e.state.nextIndex[ToString(j)]
                /\ matchIndex'[e.node][j] = e.state.matchIndex[ToString(j)]
 
+\* A candidate may record the votes it counted (the bundled implementation does): they must be
+\* the spec's, so a vote counted from a stale or refused response is caught when it is counted.
+CandidateStateMatches(e) ==
+    Has(e.state, "votesGranted") =>
+        /\ role'[e.node] = "Candidate"
+        /\ votesGranted'[e.node] = {e.state.votesGranted[k] : k \in DOMAIN e.state.votesGranted}
+
 StateMatches(e) ==
     /\ currentTerm'[e.node] = e.state.currentTerm
     /\ role'[e.node] = e.state.role
@@ -160,6 +167,7 @@ StateMatches(e) ==
     /\ snapshotIndex'[e.node] = e.state.snapshotIndex
     /\ snapshotTerm'[e.node] = e.state.snapshotTerm
     /\ commitIndex'[e.node] = e.state.commitIndex
+    /\ CandidateStateMatches(e)
     /\ LeaderStateMatches(e)
 
 \* An action of server e.node that starts from a settled node.

@@ -1,7 +1,10 @@
 package dev.conform.algorithms.raft;
 
 import dev.conform.runtime.Context;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,6 +37,13 @@ final class Election {
 
     int leaderId() {
         return leaderId;
+    }
+
+    /** The servers whose votes this candidate counted in its current term, ascending. */
+    List<Integer> votesGranted() {
+        List<Integer> v = new ArrayList<>(votesGranted);
+        Collections.sort(v);
+        return v;
     }
 
     /** A follower knowing no leader: after a start or restart, and on UpdateTerm. */

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The state a server's action events record (the "Recorded state" of specs/raft/README.md):
  * currentTerm, role, votedFor, the log when the action changed it, snapshotIndex, snapshotTerm,
- * commitIndex, and for a leader matchIndex and nextIndex keyed by the other servers' ids. One
+ * commitIndex, for a candidate the votes it counted (votesGranted), and for a leader matchIndex
+ * and nextIndex keyed by the other servers' ids. One
  * per server: it remembers what it recorded last, so unchanged parts are shared between events.
  */
 final class RaftTraceState {
@@ -39,7 +40,8 @@ final class RaftTraceState {
         boolean withLog = log.version() != recordedLogVersion;
         recordedLogVersion = log.version();
         boolean leader = n.role() == Role.Leader;
-        FieldMap.Builder s = FieldMap.builder(leader ? 9 : 7);
+        boolean candidate = n.role() == Role.Candidate;
+        FieldMap.Builder s = FieldMap.builder(leader ? 9 : candidate ? 8 : 7);
         s.put("currentTerm", n.currentTerm());
         s.put("role", n.role().name());
         s.put("votedFor", (Object) n.votedFor());
@@ -53,6 +55,9 @@ final class RaftTraceState {
         s.put("snapshotIndex", log.snapshotIndex());
         s.put("snapshotTerm", log.snapshotTerm());
         s.put("commitIndex", n.commitIndex());
+        if (candidate) {
+            s.put("votesGranted", n.election.votesGranted());
+        }
         if (leader) {
             tracedMatchIndex = byNodeId(n.matchIndex(), tracedMatchIndex);
             tracedNextIndex = byNodeId(n.nextIndex(), tracedNextIndex);

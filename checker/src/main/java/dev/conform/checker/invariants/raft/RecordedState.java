@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * TraceRaft.tla's StateMatches: the state an action records must be the spec's state after it
  * (term, role, vote, the log after the snapshot when recorded, else unchanged, snapshot, commit
- * index, and a leader's indices for the other servers).
+ * index, a candidate's counted votes when recorded, and a leader's indices for the other servers).
  */
 final class RecordedState {
     private RecordedState() {
@@ -27,6 +27,19 @@ final class RecordedState {
         List<Entry> log = st.containsKey("log") && st.get("log") != null ? SpecMessages.entries(st.get("log")) : logBefore;
         if (!SpecMessages.sameEntries(log, s.live())) {
             diff.append(" log ").append(log).append(" (spec: ").append(s.live()).append(')');
+        }
+        if (st.containsKey("votesGranted")) {
+            // A candidate may record the votes it counted; they must be the spec's (CandidateStateMatches).
+            java.util.Set<Integer> recorded = new java.util.TreeSet<>();
+            if (st.get("votesGranted") instanceof List<?> l) {
+                for (Object o : l) {
+                    recorded.add(o instanceof Number x ? x.intValue() : -1);
+                }
+            }
+            if (!s.role.equals("Candidate") || !recorded.equals(new java.util.TreeSet<>(s.votes))) {
+                diff.append(" votesGranted ").append(st.get("votesGranted")).append(" (spec: ")
+                    .append(s.role.equals("Candidate") ? new java.util.TreeSet<>(s.votes) : "not a candidate").append(')');
+            }
         }
         if (s.role.equals("Leader")) {
             Map<String, Object> next = st.get("nextIndex") == null ? null : SpecMessages.asMap(st.get("nextIndex"));
