@@ -201,6 +201,22 @@ final class RaftTraceMutations {
             st.put("votedFor", servers(t).stream().filter(s -> s != voted && s != self).findFirst().orElseThrow());
             return true;
         });
+        m.put("a vote counted that was not granted", t -> {
+            int i = t.find(0, e -> action(e, "HandleRequestVoteResponse") && e.get("state").has("votesGranted"));
+            if (i < 0) {
+                return false;
+            }
+            ArrayNode votes = (ArrayNode) state(t, i).get("votesGranted");
+            int self = t.events().get(i).get("node").asInt();
+            List<Integer> counted = new java.util.ArrayList<>();
+            votes.forEach(v -> counted.add(v.asInt()));
+            int extra = servers(t).stream().filter(s -> s != self && !counted.contains(s)).findFirst().orElse(-1);
+            if (extra < 0) {
+                return false;
+            }
+            votes.add(extra);
+            return true;
+        });
         m.put("value changed in a handler's log", t -> {
             int i = t.find(0, e -> action(e, "ClientRequest"));
             if (i < 0) {
