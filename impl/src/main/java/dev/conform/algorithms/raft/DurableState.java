@@ -5,16 +5,17 @@ import dev.conform.runtime.Context;
 /**
  * The state a server keeps across a crash (Figure 2 of the paper, plus the snapshot in the
  * log): currentTerm, votedFor and the log. It knows whether it changed since it was last
- * persisted, so {@link #flush} writes it only when needed; a change of the log is seen through
+ * persisted, so a handler persists it once at its end and only when needed (the runtime makes it
+ * durable before the handler's messages leave); a change of the log is seen through
  * {@link RaftLog#version()}.
  */
 final class DurableState {
     private long currentTerm;
     private int votedFor;
     private final RaftLog log;
-    /** The term or the vote changed since the last {@link #flush}. */
+    /** The term or the vote changed since the last {@link #persistIfChanged}. */
     private boolean termOrVoteChanged;
-    /** {@link RaftLog#version()} at the last {@link #flush}. */
+    /** {@link RaftLog#version()} at the last {@link #persistIfChanged}. */
     private long persistedLogVersion;
 
     DurableState(RaftPersistentState p) {
@@ -33,7 +34,7 @@ final class DurableState {
         return votedFor;
     }
 
-    /** The log; its changes are persisted by the next {@link #flush}. */
+    /** The log; its changes are persisted by the next {@link #persistIfChanged}. */
     RaftLog log() {
         return log;
     }
@@ -58,8 +59,8 @@ final class DurableState {
         termOrVoteChanged = true;
     }
 
-    /** Persists the state if it changed since the last flush. */
-    void flush(Context<RaftMessage> ctx) {
+    /** Persists the state if it changed since it was last persisted (once, at a handler's end). */
+    void persistIfChanged(Context<RaftMessage> ctx) {
         if (termOrVoteChanged || log.version() != persistedLogVersion) {
             ctx.persist(persistentState());
             termOrVoteChanged = false;

@@ -81,7 +81,7 @@ final class Election {
         RaftMessage vote = new RaftMessage.RequestVote(durable.currentTerm(), log.lastIndex(),
                 log.lastTerm());
         for (int peer : n.peers(ctx)) {
-            n.send(ctx, peer, vote);
+            ctx.send(peer, vote);
         }
     }
 
@@ -96,7 +96,7 @@ final class Election {
             n.resetElectionTimer(ctx);
         }
         n.record(ctx, "HandleRequestVote");
-        n.send(ctx, from, new RaftMessage.RequestVoteResponse(durable.currentTerm(), grant));
+        ctx.send(from, new RaftMessage.RequestVoteResponse(durable.currentTerm(), grant));
     }
 
     /** The candidate's log ends in a later term, or in the same term and is at least as long. */
@@ -129,7 +129,6 @@ final class Election {
         n.replication.startLeading(ctx);
         ctx.cancelTimer(RaftNode.ELECTION_TIMER);
         n.record(ctx, "BecomeLeader");
-        n.flush(ctx);
         ctx.setTimer(RaftNode.HEARTBEAT_TIMER, n.config.heartbeatTicks(), n.config.heartbeatTicks());
         n.replication.broadcastAppend(ctx);
     }

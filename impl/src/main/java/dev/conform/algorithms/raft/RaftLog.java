@@ -15,7 +15,7 @@ final class RaftLog {
     private String snapshotData;
     /** Counts changes to the entries or the snapshot: tells the trace whether an action changed the log. */
     private long version;
-    /** Immutable copy of {@link #entries}, built on demand and dropped on change (persisted on every flush). */
+    /** Immutable copy of {@link #entries}, built on demand and dropped on change (persisted whenever the log changed). */
     private List<LogEntry> view;
 
     RaftLog(long snapshotIndex, long snapshotTerm, String snapshotData, List<LogEntry> entries) {

@@ -10,9 +10,9 @@ import java.util.Map;
  * A Raft server: dispatches messages and timers to {@link Election} and {@link Replication}, and
  * takes the one step both share, UpdateTerm. Each part owns its state: {@link DurableState} the
  * term, vote and log; Election the role, known leader and votes; Replication the leader's
- * indices, the commit and applied indices and the state machine. Every handler follows one
- * discipline: change the state, record the spec action, persist, and only then send (see
- * {@link #send}).
+ * indices, the commit and applied indices and the state machine. A handler changes the state,
+ * records the spec action and sends; at its end the durable state is persisted once if it
+ * changed, and the runtime makes it durable before any of the handler's messages leaves.
  */
 public final class RaftNode implements Node<RaftMessage> {
     static final String ELECTION_TIMER = "election";
@@ -61,7 +61,7 @@ public final class RaftNode implements Node<RaftMessage> {
             replication.clientRequest(ctx, r);
         }
         // A ClientReply sent to a server is a misdirected message: nothing to do.
-        flush(ctx);
+        durable.persistIfChanged(ctx);
     }
 
     /** One handler per server message (Java 17: switch patterns are still a preview feature). */
@@ -89,7 +89,7 @@ public final class RaftNode implements Node<RaftMessage> {
             replication.broadcastAppend(ctx);
             ctx.setTimer(HEARTBEAT_TIMER, config.heartbeatTicks(), config.heartbeatTicks());
         }
-        flush(ctx);
+        durable.persistIfChanged(ctx);
     }
 
     // ---- shared steps ------------------------------------------------------------------
@@ -129,16 +129,6 @@ public final class RaftNode implements Node<RaftMessage> {
             peers = p;
         }
         return p;
-    }
-
-    /** Sends after persisting: no answer leaves before the state it depends on is durable. */
-    void send(Context<RaftMessage> ctx, int to, RaftMessage msg) {
-        flush(ctx);
-        ctx.send(to, msg);
-    }
-
-    void flush(Context<RaftMessage> ctx) {
-        durable.flush(ctx);
     }
 
     /** Records the spec action with the state after it (see {@link RaftTraceState}). */

@@ -93,21 +93,20 @@ final class Replication {
     void clientRequest(Context<RaftMessage> ctx, RaftMessage.ClientRequest r) {
         if (n.role() != Role.Leader) {
             n.record(ctx, "RedirectClient");
-            n.send(ctx, r.clientId(), new RaftMessage.ClientReply(r.seq(), false, null,
+            ctx.send(r.clientId(), new RaftMessage.ClientReply(r.seq(), false, null,
                     n.leaderId()));
             return;
         }
         if (stateMachine.applied(r.clientId(), r.seq())) {
             // A retry of an applied command: answer from the session table, append nothing.
             n.record(ctx, "AnswerFromSession");
-            n.send(ctx, r.clientId(), new RaftMessage.ClientReply(r.seq(), true,
+            ctx.send(r.clientId(), new RaftMessage.ClientReply(r.seq(), true,
                     stateMachine.cachedResult(r.clientId(), r.seq()), ctx.self()));
             return;
         }
         String value = new ClientCommand(r.clientId(), r.seq(), r.op()).encode();
         log.append(new LogEntry(durable.currentTerm(), value));
         n.record(ctx, "ClientRequest");
-        n.flush(ctx);
         advanceCommitIndex(ctx); // a one-server cluster commits at once
         broadcastAppend(ctx);
     }
@@ -122,13 +121,13 @@ final class Replication {
     private void sendAppend(Context<RaftMessage> ctx, int peer) {
         long next = nextIndex.getOrDefault(peer, log.lastIndex() + 1);
         if (next <= log.snapshotIndex()) {
-            n.send(ctx, peer, new RaftMessage.InstallSnapshot(durable.currentTerm(),
+            ctx.send(peer, new RaftMessage.InstallSnapshot(durable.currentTerm(),
                     log.snapshotIndex(), log.snapshotTerm(), log.snapshotData()));
             return;
         }
         long prev = next - 1;
         List<LogEntry> entries = log.slice(next, n.config.maxEntriesPerAppend());
-        n.send(ctx, peer, new RaftMessage.AppendEntries(durable.currentTerm(), prev,
+        ctx.send(peer, new RaftMessage.AppendEntries(durable.currentTerm(), prev,
                 log.termAt(prev), entries, commitIndex));
     }
 
@@ -164,7 +163,7 @@ final class Replication {
         long matched = m.prevLogIndex() + m.entries().size();
         commitIndex = Math.max(commitIndex, Math.min(m.leaderCommit(), matched));
         n.record(ctx, "HandleAppendEntries");
-        n.send(ctx, from, new RaftMessage.AppendEntriesResponse(durable.currentTerm(), true,
+        ctx.send(from, new RaftMessage.AppendEntriesResponse(durable.currentTerm(), true,
                 matched));
         applyCommitted(ctx);
     }
@@ -172,7 +171,7 @@ final class Replication {
     /** A failed AppendEntries: the reply carries the own last index as a hint for nextIndex. */
     private void reject(Context<RaftMessage> ctx, int from) {
         n.record(ctx, "HandleAppendEntries");
-        n.send(ctx, from, new RaftMessage.AppendEntriesResponse(durable.currentTerm(), false,
+        ctx.send(from, new RaftMessage.AppendEntriesResponse(durable.currentTerm(), false,
                 log.lastIndex()));
     }
 
@@ -219,7 +218,7 @@ final class Replication {
     void handleInstallSnapshot(Context<RaftMessage> ctx, int from, RaftMessage.InstallSnapshot m) {
         if (m.term() < durable.currentTerm() || n.role() == Role.Leader) {
             n.record(ctx, "HandleInstallSnapshot");
-            n.send(ctx, from, new RaftMessage.InstallSnapshotResponse(durable.currentTerm(), 0));
+            ctx.send(from, new RaftMessage.InstallSnapshotResponse(durable.currentTerm(), 0));
             return;
         }
         n.election.follow(ctx, from);
@@ -233,7 +232,7 @@ final class Replication {
             }
         }
         n.record(ctx, "HandleInstallSnapshot");
-        n.send(ctx, from, new RaftMessage.InstallSnapshotResponse(durable.currentTerm(),
+        ctx.send(from, new RaftMessage.InstallSnapshotResponse(durable.currentTerm(),
                 m.lastIncludedIndex()));
         applyCommitted(ctx);
     }
@@ -284,7 +283,7 @@ final class Replication {
             String result = stateMachine.apply(value);
             if (n.role() == Role.Leader) {
                 ClientCommand cmd = ClientCommand.decode(value);
-                n.send(ctx, cmd.clientId(), new RaftMessage.ClientReply(cmd.seq(), true, result,
+                ctx.send(cmd.clientId(), new RaftMessage.ClientReply(cmd.seq(), true, result,
                         ctx.self()));
             }
         }
@@ -292,7 +291,6 @@ final class Replication {
                 && lastApplied - log.snapshotIndex() >= n.config.snapshotEvery()) {
             log.compact(lastApplied, stateMachine.snapshot());
             n.record(ctx, "TakeSnapshot");
-            n.flush(ctx);
         }
     }
 }

@@ -49,9 +49,9 @@
  *
  * currentTerm, votedFor, the log and the snapshot ({@code DurableState}) are written with
  * {@code ctx.persist} as one immutable {@link dev.conform.algorithms.raft.RaftPersistentState}
- * before any message that depends on them leaves the server: {@link
- * dev.conform.algorithms.raft.RaftNode} sends only through a method that persists pending changes
- * first, and persists what is left at the end of every handler. A crashed server is rebuilt from
+ * once at the end of every handler that changed them; the runtime makes that state durable before
+ * any message of the handler leaves the server (see {@link dev.conform.runtime.Context}), so no
+ * answer depends on state a crash could lose. A crashed server is rebuilt from
  * that record ({@link dev.conform.algorithms.raft.RaftNode#RaftNode}) as a follower whose commit
  * index is its snapshot index; it relearns the rest from the leader.
  *
@@ -75,7 +75,7 @@
  * <tr><td>{@code Replication}</td><td>nextIndex, matchIndex, commitIndex, lastApplied and the
  *     {@link dev.conform.algorithms.raft.StateMachine}</td></tr>
  * <tr><td>{@code RaftNode}</td><td>none of its own: dispatch, UpdateTerm (which asks each part to
- *     reset), and the shared steps record, persist and send</td></tr>
+ *     reset), and the shared steps record and persist (once, at a handler's end)</td></tr>
  * <tr><td>{@code RaftTraceState}</td><td>what the trace recorded last (to share unchanged
  *     parts); turns a server's state into the recorded state below</td></tr>
  * </table>

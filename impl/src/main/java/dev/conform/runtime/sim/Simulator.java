@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  *
  * <p>A simulator runs once: build, {@link #run()}, then inspect it as a {@link ClusterView}.
  */
-public final class Simulator<M> extends Scheduler<M> implements ClusterView<M> {
+public final class Simulator<M> extends Scheduler<M> {
     /** Producer name written into trace headers. */
     public static final String PRODUCER = "conform-sim 0.1.0";
 
@@ -444,37 +444,15 @@ public final class Simulator<M> extends Scheduler<M> implements ClusterView<M> {
         }
     }
 
-    // ---- ClusterView ---------------------------------------------------------------------
-
     @Override
-    public List<Integer> servers() {
-        return serverIds;
-    }
-
-    @Override
-    public List<Integer> clients() {
-        return clientIds;
-    }
-
-    @Override
-    public Node<M> node(int id) {
-        return world.node(id);
+    World<M> world() {
+        return world;
     }
 
     /** The state node {@code id} last persisted (null when none); survives its crashes. */
     public Object persisted(int id) {
         SimNode<M> n = world.slot(id);
         return n == null ? null : n.persisted;
-    }
-
-    @Override
-    public long now() {
-        return world.now;
-    }
-
-    @Override
-    public long steps() {
-        return world.steps;
     }
 
     /** The result of {@link #run()}, or null before it finished. */

@@ -1,8 +1,6 @@
 package dev.conform.runtime.sim;
 
 import dev.conform.runtime.Algorithm;
-import dev.conform.runtime.ClusterView;
-import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.nemesis.FaultEvent;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ import java.util.TreeSet;
  *
  * @param <M> the algorithm's message type
  */
-public final class SteppedSimulator<M> extends Scheduler<M> implements ClusterView<M> {
+public final class SteppedSimulator<M> extends Scheduler<M> {
 
     /** A message on the wire. {@code id} numbers messages in send order from 1. */
     public record InFlight<M>(long id, int from, int to, M msg) {
@@ -296,28 +294,8 @@ public final class SteppedSimulator<M> extends Scheduler<M> implements ClusterVi
     }
 
     @Override
-    public List<Integer> servers() {
-        return world.serverIds;
-    }
-
-    @Override
-    public List<Integer> clients() {
-        return world.clientIds;
-    }
-
-    @Override
-    public Node<M> node(int id) {
-        return world.node(id);
-    }
-
-    @Override
-    public long now() {
-        return world.now;
-    }
-
-    @Override
-    public long steps() {
-        return world.steps;
+    World<M> world() {
+        return world;
     }
 
     private SimNode<M> slot(int id) {

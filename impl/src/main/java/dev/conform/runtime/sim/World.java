@@ -1,9 +1,7 @@
 package dev.conform.runtime.sim;
 
 import dev.conform.runtime.Algorithm;
-import dev.conform.runtime.ClusterView;
 import dev.conform.runtime.Json;
-import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +16,7 @@ import java.util.Map;
  *
  * @param <M> the algorithm's message type
  */
-final class World<M> implements ClusterView<M> {
+final class World<M> {
     final Algorithm<M> algorithm;
     final Options options;
     final List<Integer> serverIds;
@@ -162,33 +160,5 @@ final class World<M> implements ClusterView<M> {
         scheduler.restarted(n, restored);
         handle(n, () -> n.node.onStart(n), "start or timer");
         return true;
-    }
-
-    // ---- ClusterView ---------------------------------------------------------------------
-
-    @Override
-    public List<Integer> servers() {
-        return serverIds;
-    }
-
-    @Override
-    public List<Integer> clients() {
-        return clientIds;
-    }
-
-    @Override
-    public Node<M> node(int id) {
-        SimNode<M> n = slot(id);
-        return n == null ? null : n.node;
-    }
-
-    @Override
-    public long now() {
-        return now;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
     }
 }

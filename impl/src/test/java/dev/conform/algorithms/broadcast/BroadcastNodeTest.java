@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.conform.algorithms.broadcast.BroadcastMessage.Ack;
 import dev.conform.algorithms.broadcast.BroadcastMessage.Data;
 import dev.conform.runtime.Options;
-import dev.conform.runtime.RecordingContext;
+import dev.conform.runtime.EffectLog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,30 +18,30 @@ class BroadcastNodeTest {
     @Test
     void originPersistsDeliversAndSendsToEveryone() {
         BroadcastNode n = (BroadcastNode) new BroadcastAlgorithm().create(1, List.of(1, 2, 3), null, opts);
-        RecordingContext<BroadcastMessage> ctx = new RecordingContext<>(1, List.of(1, 2, 3));
-        n.onStart(ctx);
+        EffectLog<BroadcastMessage> ctx = new EffectLog<>(1, List.of(1, 2, 3));
+        ctx.start(n);
         assertTrue(ctx.timers.containsKey("originate"));
-        n.onTimer(ctx, "originate");
+        ctx.fire(n, "originate");
         Data d = new Data(1, 1, "v1.1");
         assertEquals(List.of(d), ctx.sentTo(2));
         assertEquals(List.of(d), ctx.sentTo(3));
         assertEquals(new BroadcastState(2, Map.of(1, 1, 2, 0, 3, 0)), ctx.persisted);
-        assertEquals(List.of("Broadcast", "Deliver"), ctx.actions.stream().map(RecordingContext.Action::name).toList());
+        assertEquals(List.of("Broadcast", "Deliver"), ctx.actionNames());
         assertTrue(ctx.timers.containsKey("retransmit"));
     }
 
     @Test
     void receiverAcksBuffersOutOfOrderAndRelays() {
         BroadcastNode n = (BroadcastNode) new BroadcastAlgorithm().create(2, List.of(1, 2, 3), null, opts);
-        RecordingContext<BroadcastMessage> ctx = new RecordingContext<>(2, List.of(1, 2, 3));
-        n.onMessage(ctx, 1, new Data(1, 2, "v1.2"));
+        EffectLog<BroadcastMessage> ctx = new EffectLog<>(2, List.of(1, 2, 3));
+        ctx.deliver(n, 1, new Data(1, 2, "v1.2"));
         assertEquals(List.of(new Ack(1, 2)), ctx.sentTo(1));
         assertEquals(0, n.deliveredFrom(1), "seq 2 waits for seq 1");
-        n.onMessage(ctx, 1, new Data(1, 1, "v1.1"));
+        ctx.deliver(n, 1, new Data(1, 1, "v1.1"));
         assertEquals(2, n.deliveredFrom(1));
         assertEquals(List.of(new Data(1, 1, "v1.1"), new Data(1, 2, "v1.2")), ctx.sentTo(3), "relayed in order");
         ctx.clearOutputs();
-        n.onMessage(ctx, 1, new Data(1, 1, "v1.1"));
+        ctx.deliver(n, 1, new Data(1, 1, "v1.1"));
         assertEquals(2, n.deliveredFrom(1), "a duplicate is not delivered again");
         assertEquals(List.of(new Ack(1, 1)), ctx.sentTo(1), "but acknowledged");
     }
@@ -49,13 +49,13 @@ class BroadcastNodeTest {
     @Test
     void acknowledgedDataIsNotResent() {
         BroadcastNode n = (BroadcastNode) new BroadcastAlgorithm().create(1, List.of(1, 2), null, opts);
-        RecordingContext<BroadcastMessage> ctx = new RecordingContext<>(1, List.of(1, 2));
-        n.onTimer(ctx, "originate");
-        n.onTimer(ctx, "retransmit");
+        EffectLog<BroadcastMessage> ctx = new EffectLog<>(1, List.of(1, 2));
+        ctx.fire(n, "originate");
+        ctx.fire(n, "retransmit");
         assertEquals(2, ctx.sentTo(2).size(), "unacknowledged: resent");
-        n.onMessage(ctx, 2, new Ack(1, 1));
+        ctx.deliver(n, 2, new Ack(1, 1));
         ctx.clearOutputs();
-        n.onTimer(ctx, "retransmit");
+        ctx.fire(n, "retransmit");
         assertTrue(ctx.sentTo(2).isEmpty());
     }
 
@@ -65,8 +65,8 @@ class BroadcastNodeTest {
                 new BroadcastState(3, Map.of(1, 2, 2, 1)), opts);
         assertEquals(2, n.originated());
         assertEquals(3, n.deliveredTotal());
-        RecordingContext<BroadcastMessage> ctx = new RecordingContext<>(1, List.of(1, 2));
-        n.onStart(ctx);
+        EffectLog<BroadcastMessage> ctx = new EffectLog<>(1, List.of(1, 2));
+        ctx.start(n);
         assertTrue(ctx.timers.isEmpty(), "all values already originated");
     }
 }

@@ -1,6 +1,6 @@
 package dev.conform.algorithms.crdt;
 
-import dev.conform.runtime.RecordingContext;
+import dev.conform.runtime.EffectLog;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,18 +24,18 @@ class GossipReplicaNodeTest {
     @Test
     void startsBothTimersAndStopsUpdatingAfterTheWorkload() {
         GossipReplicaNode n = new GossipReplicaNode(1, counter(1, 2), null);
-        RecordingContext<GossipMessage> c = new RecordingContext<>(1, FIVE);
-        n.onStart(c);
+        EffectLog<GossipMessage> c = new EffectLog<>(1, FIVE);
+        c.start(n);
         assertEquals(Set.of("update", "gossip", "read"), c.timers.keySet());
-        n.onTimer(c, "update");
+        c.fire(n, "update");
         assertTrue(c.timers.containsKey("update"));
         c.timers.clear();
-        n.onTimer(c, "update");
+        c.fire(n, "update");
         assertTrue(c.timers.isEmpty(), "no more updates after the second");
-        n.onTimer(c, "read");
+        c.fire(n, "read");
         assertEquals(Set.of("read"), c.timers.keySet(), "reads go on");
         assertEquals(2, n.updates());
-        assertEquals(List.of("Increment", "Increment", "Read"), c.actions.stream().map(RecordingContext.Action::name).toList());
+        assertEquals(List.of("Increment", "Increment", "Read"), c.actionNames());
         assertEquals(new ReadResult("g-counter", n.state().read()), c.actions.get(2).state(), "a read returns the value");
         assertEquals(new ReplicaSnapshot(n.state(), ((ReplicaSnapshot) c.persisted).clock(),
             ((ReplicaSnapshot) c.persisted).seen(), 2, null), c.persisted);
@@ -44,12 +44,12 @@ class GossipReplicaNodeTest {
     @Test
     void gossipsToFanoutDistinctPeersNeverItself() {
         GossipReplicaNode n = new GossipReplicaNode(3, counter(3, 0), null);
-        RecordingContext<GossipMessage> c = new RecordingContext<>(3, FIVE);
-        n.onStart(c);
+        EffectLog<GossipMessage> c = new EffectLog<>(3, FIVE);
+        c.start(n);
         Set<List<Integer>> choices = new HashSet<>();
         for (int round = 0; round < 20; round++) {
             c.clearOutputs();
-            n.onTimer(c, "gossip");
+            c.fire(n, "gossip");
             List<Integer> to = new ArrayList<>();
             c.sent.forEach(s -> to.add(s.to()));
             assertEquals(3, to.size());
@@ -65,16 +65,16 @@ class GossipReplicaNodeTest {
     @Test
     void pushIsMergedAndAnsweredReplyIsOnlyMerged() {
         GossipReplicaNode n = new GossipReplicaNode(2, counter(1, 1), null);
-        RecordingContext<GossipMessage> c = new RecordingContext<>(2, FIVE);
-        n.onStart(c);
-        n.onTimer(c, "update");
+        EffectLog<GossipMessage> c = new EffectLog<>(2, FIVE);
+        c.start(n);
+        c.fire(n, "update");
         c.clearOutputs();
         GCounter remote = GCounter.zero().increment(1, 5);
-        n.onMessage(c, 1, new GossipMessage.Push(remote, new Timestamp(50, 0, 1), new java.util.TreeMap<>()));
+        c.deliver(n, 1, new GossipMessage.Push(remote, new Timestamp(50, 0, 1), new java.util.TreeMap<>()));
         GCounter merged = (GCounter) n.state();
         assertEquals(5, merged.countOf(1));
         assertTrue(merged.countOf(2) > 0);
-        assertEquals(List.of("ReceiveGossip", "SendGossip"), c.actions.stream().map(RecordingContext.Action::name).toList());
+        assertEquals(List.of("ReceiveGossip", "SendGossip"), c.actionNames());
         GossipMessage reply = c.sentTo(1).get(0);
         assertInstanceOf(GossipMessage.Reply.class, reply);
         assertEquals(merged, reply.state());
@@ -82,7 +82,7 @@ class GossipReplicaNodeTest {
         assertEquals(merged, ((ReplicaSnapshot) c.persisted).crdt());
 
         c.clearOutputs();
-        n.onMessage(c, 3, new GossipMessage.Reply(GCounter.zero().increment(3, 1), new Timestamp(1, 0, 3),
+        c.deliver(n, 3, new GossipMessage.Reply(GCounter.zero().increment(3, 1), new Timestamp(1, 0, 3),
             new java.util.TreeMap<>()));
         assertTrue(c.sent.isEmpty(), "a reply ends the round");
         assertEquals(1, ((GCounter) n.state()).countOf(3));
@@ -92,15 +92,15 @@ class GossipReplicaNodeTest {
     void restartFromPersistedStateContinuesTheWorkloadWhereItStopped() {
         CrdtOptions o = counter(1, 3);
         GossipReplicaNode first = new GossipReplicaNode(1, o, null);
-        RecordingContext<GossipMessage> c = new RecordingContext<>(1, FIVE);
-        first.onStart(c);
-        first.onTimer(c, "update");
+        EffectLog<GossipMessage> c = new EffectLog<>(1, FIVE);
+        c.start(first);
+        c.fire(first, "update");
         ReplicaSnapshot saved = (ReplicaSnapshot) c.persisted;
         GossipReplicaNode again = new GossipReplicaNode(1, o, saved);
-        RecordingContext<GossipMessage> c2 = new RecordingContext<>(1, FIVE);
-        again.onStart(c2);
-        again.onTimer(c2, "update");
-        first.onTimer(c, "update");
+        EffectLog<GossipMessage> c2 = new EffectLog<>(1, FIVE);
+        c2.start(again);
+        c2.fire(again, "update");
+        c.fire(first, "update");
         assertEquals(first.state(), again.state(), "same second request after a restart");
         assertNotEquals(saved.crdt(), again.state());
     }

@@ -1,6 +1,6 @@
 package dev.conform.algorithms.crdt;
 
-import dev.conform.runtime.RecordingContext;
+import dev.conform.runtime.EffectLog;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,27 +26,27 @@ class SkewScenarioTest {
         opts = new CrdtOptions(opts.kind(), clock, 1, 5, 10, 3, 8, 1, 1, 42L); // one key: both write k0
         GossipReplicaNode n1 = new GossipReplicaNode(1, opts, null);
         GossipReplicaNode n2 = new GossipReplicaNode(2, opts, null);
-        RecordingContext<GossipMessage> c1 = new RecordingContext<>(1, NODES);
-        RecordingContext<GossipMessage> c2 = new RecordingContext<>(2, NODES);
+        EffectLog<GossipMessage> c1 = new EffectLog<>(1, NODES);
+        EffectLog<GossipMessage> c2 = new EffectLog<>(2, NODES);
         c1.time = 1000; // skewed ahead
         c2.time = 100;
-        n1.onStart(c1);
-        n2.onStart(c2);
+        c1.start(n1);
+        c2.start(n2);
 
-        n1.onTimer(c1, GossipReplicaNode.UPDATE_TIMER);            // Put k0 := v1.1 at ~1000
-        n1.onTimer(c1, GossipReplicaNode.GOSSIP_TIMER);            // push to node 2
+        c1.fire(n1, GossipReplicaNode.UPDATE_TIMER);            // Put k0 := v1.1 at ~1000
+        c1.fire(n1, GossipReplicaNode.GOSSIP_TIMER);            // push to node 2
         GossipMessage push = c1.sentTo(2).get(0);
         c2.time = 101;
-        n2.onMessage(c2, 1, push);                                 // node 2 has now seen v1.1
+        c2.deliver(n2, 1, push);                                 // node 2 has now seen v1.1
         c2.time = 102;
-        n2.onTimer(c2, GossipReplicaNode.UPDATE_TIMER);            // Put k0 := v2.1, causally later
-        RecordingContext.Action put = c2.actions.get(c2.actions.size() - 1);
+        c2.fire(n2, GossipReplicaNode.UPDATE_TIMER);            // Put k0 := v2.1, causally later
+        EffectLog.Action put = c2.actions.get(c2.actions.size() - 1);
         assertEquals("Put", put.name());
         WriteRecord w = ((ReplicaSnapshot) put.state()).write();
 
         c2.clearOutputs();
-        n2.onTimer(c2, GossipReplicaNode.GOSSIP_TIMER);            // and node 2 pushes back
-        n1.onMessage(c1, 2, c2.sentTo(1).get(0));
+        c2.fire(n2, GossipReplicaNode.GOSSIP_TIMER);            // and node 2 pushes back
+        c1.deliver(n1, 2, c2.sentTo(1).get(0));
         return new Run(n1, n2, w);
     }
 

@@ -1,6 +1,5 @@
 package dev.conform.algorithms.raft;
 
-import static dev.conform.algorithms.raft.Servers.actionNames;
 import static dev.conform.algorithms.raft.Servers.ctx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.conform.algorithms.raft.RaftMessage.AppendEntries;
 import dev.conform.algorithms.raft.RaftMessage.RequestVote;
 import dev.conform.algorithms.raft.RaftMessage.RequestVoteResponse;
-import dev.conform.runtime.RecordingContext;
+import dev.conform.runtime.EffectLog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,14 @@ class ElectionTest {
     @Test
     void timeoutMakesACandidateThatAsksEveryPeer() {
         RaftNode n = Servers.fresh();
-        RecordingContext<RaftMessage> c = ctx(1);
-        n.onStart(c);
-        assertEquals(new RecordingContext.Timer("election", 150, 300), c.timers.get("election"));
-        n.onTimer(c, "election");
+        EffectLog<RaftMessage> c = ctx(1);
+        c.start(n);
+        assertEquals(new EffectLog.Timer("election", 150, 300), c.timers.get("election"));
+        c.fire(n, "election");
         assertEquals(Role.Candidate, n.role());
         assertEquals(1, n.currentTerm());
         assertEquals(1, n.votedFor());
-        assertEquals(List.of("Timeout"), actionNames(c));
+        assertEquals(List.of("Timeout"), c.actionNames());
         assertEquals(List.of(new RequestVote(1, 0, 0)), c.sentTo(2));
         assertEquals(List.of(new RequestVote(1, 0, 0)), c.sentTo(3));
         RaftPersistentState p = (RaftPersistentState) c.persisted;
@@ -37,25 +36,25 @@ class ElectionTest {
     @Test
     void grantsOneVotePerTerm() {
         RaftNode n = Servers.fresh();
-        RecordingContext<RaftMessage> c = ctx(2);
-        n.onStart(c);
-        n.onMessage(c, 1, new RequestVote(1, 0, 0));
-        assertEquals(List.of("UpdateTerm", "HandleRequestVote"), actionNames(c));
+        EffectLog<RaftMessage> c = ctx(2);
+        c.start(n);
+        c.deliver(n, 1, new RequestVote(1, 0, 0));
+        assertEquals(List.of("UpdateTerm", "HandleRequestVote"), c.actionNames());
         assertEquals(List.of(new RequestVoteResponse(1, true)), c.sentTo(1));
         assertEquals(1, ((RaftPersistentState) c.persisted).votedFor());
-        n.onMessage(c, 3, new RequestVote(1, 0, 0));
+        c.deliver(n, 3, new RequestVote(1, 0, 0));
         assertEquals(List.of(new RequestVoteResponse(1, false)), c.sentTo(3));
-        n.onMessage(c, 1, new RequestVote(1, 0, 0));
+        c.deliver(n, 1, new RequestVote(1, 0, 0));
         assertEquals(new RequestVoteResponse(1, true), c.sentTo(1).get(1), "a repeated request");
     }
 
     @Test
     void refusesAStaleTerm() {
         RaftNode n = Servers.withLog(2);
-        RecordingContext<RaftMessage> c = ctx(2);
-        n.onStart(c);
-        n.onMessage(c, 1, new RequestVote(1, 5, 1));
-        assertEquals(List.of("HandleRequestVote"), actionNames(c));
+        EffectLog<RaftMessage> c = ctx(2);
+        c.start(n);
+        c.deliver(n, 1, new RequestVote(1, 5, 1));
+        assertEquals(List.of("HandleRequestVote"), c.actionNames());
         assertEquals(List.of(new RequestVoteResponse(2, false)), c.sentTo(1));
         assertEquals(0, n.votedFor());
     }
@@ -63,17 +62,17 @@ class ElectionTest {
     @Test
     void refusesACandidateWithAnOlderLog() {
         RaftNode n = Servers.withLog(2, 1, 2);
-        RecordingContext<RaftMessage> c = ctx(2);
-        n.onStart(c);
+        EffectLog<RaftMessage> c = ctx(2);
+        c.start(n);
         // Shorter log with the same last term: refused; the term is still taken.
-        n.onMessage(c, 1, new RequestVote(3, 1, 2));
+        c.deliver(n, 1, new RequestVote(3, 1, 2));
         assertEquals(List.of(new RequestVoteResponse(3, false)), c.sentTo(1));
         assertEquals(3, n.currentTerm());
         // Longer log with an older last term: refused.
-        n.onMessage(c, 1, new RequestVote(3, 9, 1));
+        c.deliver(n, 1, new RequestVote(3, 9, 1));
         assertEquals(new RequestVoteResponse(3, false), c.sentTo(1).get(1));
         // A later last term wins even with a shorter log.
-        n.onMessage(c, 3, new RequestVote(3, 1, 3));
+        c.deliver(n, 3, new RequestVote(3, 1, 3));
         assertEquals(List.of(new RequestVoteResponse(3, true)), c.sentTo(3));
     }
 
@@ -82,22 +81,22 @@ class ElectionTest {
         RaftNode n = new RaftNode(Servers.CONFIG.withFlaw(RaftFlaw.VOTE_WITHOUT_LOG_CHECK),
                 Servers.THREE, new dev.conform.algorithms.raft.kv.KvStateMachine(),
                 new RaftPersistentState(2, 0, 0, 0, null, List.of(Servers.entry(2, 1))));
-        RecordingContext<RaftMessage> c = ctx(2);
-        n.onStart(c);
-        n.onMessage(c, 1, new RequestVote(3, 0, 0));
+        EffectLog<RaftMessage> c = ctx(2);
+        c.start(n);
+        c.deliver(n, 1, new RequestVote(3, 0, 0));
         assertEquals(List.of(new RequestVoteResponse(3, true)), c.sentTo(1));
     }
 
     @Test
     void majorityMakesALeaderThatSendsHeartbeats() {
         RaftNode n = Servers.withLog(1, 1);
-        RecordingContext<RaftMessage> c = ctx(1);
-        n.onStart(c);
-        n.onTimer(c, "election");
+        EffectLog<RaftMessage> c = ctx(1);
+        c.start(n);
+        c.fire(n, "election");
         c.clearOutputs();
-        n.onMessage(c, 2, new RequestVoteResponse(2, true));
+        c.deliver(n, 2, new RequestVoteResponse(2, true));
         assertEquals(Role.Leader, n.role());
-        assertEquals(List.of("HandleRequestVoteResponse", "BecomeLeader"), actionNames(c));
+        assertEquals(List.of("HandleRequestVoteResponse", "BecomeLeader"), c.actionNames());
         assertFalse(c.timers.containsKey("election"));
         assertTrue(c.timers.containsKey("heartbeat"));
         assertEquals(List.of(new AppendEntries(2, 1, 1, List.of(), 0)), c.sentTo(3));
@@ -108,24 +107,24 @@ class ElectionTest {
         assertEquals("Leader", state.get("role"));
         // A late vote of the same term changes nothing but is still one handler action.
         c.clearOutputs();
-        n.onMessage(c, 3, new RequestVoteResponse(2, true));
-        assertEquals(List.of("HandleRequestVoteResponse"), actionNames(c));
+        c.deliver(n, 3, new RequestVoteResponse(2, true));
+        assertEquals(List.of("HandleRequestVoteResponse"), c.actionNames());
         assertTrue(c.sent.isEmpty());
     }
 
     @Test
     void deniedVotesDoNotElect() {
         RaftNode n = Servers.fresh();
-        RecordingContext<RaftMessage> c = ctx(1);
-        n.onStart(c);
-        n.onTimer(c, "election");
-        n.onMessage(c, 2, new RequestVoteResponse(1, false));
-        n.onMessage(c, 3, new RequestVoteResponse(1, false));
+        EffectLog<RaftMessage> c = ctx(1);
+        c.start(n);
+        c.fire(n, "election");
+        c.deliver(n, 2, new RequestVoteResponse(1, false));
+        c.deliver(n, 3, new RequestVoteResponse(1, false));
         assertEquals(Role.Candidate, n.role());
         // A higher term in an answer turns the candidate into a follower.
         c.clearOutputs();
-        n.onMessage(c, 3, new RequestVoteResponse(4, false));
-        assertEquals(List.of("UpdateTerm", "HandleRequestVoteResponse"), actionNames(c));
+        c.deliver(n, 3, new RequestVoteResponse(4, false));
+        assertEquals(List.of("UpdateTerm", "HandleRequestVoteResponse"), c.actionNames());
         assertEquals(Role.Follower, n.role());
         assertEquals(4, n.currentTerm());
     }

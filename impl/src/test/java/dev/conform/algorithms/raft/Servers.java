@@ -1,7 +1,7 @@
 package dev.conform.algorithms.raft;
 
 import dev.conform.algorithms.raft.kv.KvStateMachine;
-import dev.conform.runtime.RecordingContext;
+import dev.conform.runtime.EffectLog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,15 +31,7 @@ final class Servers {
         return new LogEntry(term, "101:" + seq + ":put k v" + seq);
     }
 
-    static RecordingContext<RaftMessage> ctx(int self) {
-        return new RecordingContext<>(self, THREE);
-    }
-
-    static List<String> actionNames(RecordingContext<RaftMessage> ctx) {
-        List<String> names = new ArrayList<>();
-        for (RecordingContext.Action a : ctx.actions) {
-            names.add(a.name());
-        }
-        return names;
+    static EffectLog<RaftMessage> ctx(int self) {
+        return new EffectLog<>(self, THREE);
     }
 }

@@ -9,7 +9,7 @@ import dev.conform.algorithms.twopc.TwoPhaseMessage.Decision;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.DecisionRequest;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.Prepare;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.Vote;
-import dev.conform.runtime.RecordingContext;
+import dev.conform.runtime.EffectLog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,55 +17,46 @@ import org.junit.jupiter.api.Test;
 class CoordinatorTest {
     private static final List<Integer> NODES = List.of(1, 2, 3, 4);
 
-    private static RecordingContext<TwoPhaseMessage> ctx() {
-        return new RecordingContext<>(1, NODES);
+    private static EffectLog<TwoPhaseMessage> ctx() {
+        return new EffectLog<>(1, NODES);
     }
 
-    private static Coordinator started(RecordingContext<TwoPhaseMessage> ctx, TwoPhaseOptions options) {
+    private static Coordinator started(EffectLog<TwoPhaseMessage> ctx, TwoPhaseOptions options) {
         Coordinator c = new Coordinator(1, NODES, null, options);
-        c.onStart(ctx);
+        ctx.start(c);
         ctx.clearOutputs();
         return c;
     }
 
-    private static List<String> names(RecordingContext<TwoPhaseMessage> ctx) {
-        return ctx.actions.stream().map(RecordingContext.Action::name).toList();
-    }
-
     @Test
     void startLogsBegunBeforeSendingPrepareToEveryParticipant() {
-        OrderedContext ctx = new OrderedContext(ctx());
-        new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()).onStart(ctx);
-        ctx.handled();
-        assertEquals(new TwoPhaseLog.Coordinator(TmState.WAITING), ctx.rec.persisted);
-        assertTrue(ctx.first("persist") < ctx.first("send Prepare"));
+        EffectLog<TwoPhaseMessage> rec = ctx();
+        rec.start(new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()));
+        assertEquals(new TwoPhaseLog.Coordinator(TmState.WAITING), rec.persisted);
+        assertTrue(rec.first("persist") < rec.first("send Prepare"));
         for (int r : List.of(2, 3, 4)) {
-            assertEquals(List.of(new Prepare()), ctx.rec.sentTo(r));
+            assertEquals(List.of(new Prepare()), rec.sentTo(r));
         }
-        assertEquals(List.of("TMPrepare"), names(ctx.rec));
-        assertTrue(ctx.rec.timers.containsKey(TwoPhaseTimers.VOTE));
+        assertEquals(List.of("TMPrepare"), rec.actionNames());
+        assertTrue(rec.timers.containsKey(TwoPhaseTimers.VOTE));
     }
 
     @Test
     void commitsOnlyWhenAllVotedYesAndLogsBeforeAnnouncing() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
-        OrderedContext ctx = new OrderedContext(rec);
+        EffectLog<TwoPhaseMessage> rec = ctx();
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
-        c.onMessage(ctx, 2, new Vote(true));
-        ctx.handled();
-        c.onMessage(ctx, 3, new Vote(true));
-        ctx.handled();
+        rec.deliver(c, 2, new Vote(true));
+        rec.deliver(c, 3, new Vote(true));
         assertEquals(TmState.WAITING, c.state());
         assertTrue(rec.sent.isEmpty());
-        c.onMessage(ctx, 4, new Vote(true));
-        ctx.handled();
+        rec.deliver(c, 4, new Vote(true));
         assertEquals(TmState.COMMITTED, c.state());
         assertEquals(new TwoPhaseLog.Coordinator(TmState.COMMITTED), rec.persisted);
-        assertTrue(ctx.first("persist") < ctx.first("send Decision"));
+        assertTrue(rec.first("persist") < rec.first("send Decision"));
         for (int r : List.of(2, 3, 4)) {
             assertEquals(List.of(new Decision(true)), rec.sentTo(r));
         }
-        assertEquals(List.of("TMRcvVote", "TMRcvVote", "TMRcvVote", "TMCommit"), names(rec));
+        assertEquals(List.of("TMRcvVote", "TMRcvVote", "TMRcvVote", "TMCommit"), rec.actionNames());
         assertEquals(Map.of("tmState", "committed", "tmPrepared", List.of(2, 3, 4), "tmAcked", List.of()),
                 rec.actions.get(3).state());
         assertFalse(rec.timers.containsKey(TwoPhaseTimers.VOTE));
@@ -74,41 +65,41 @@ class CoordinatorTest {
 
     @Test
     void oneNoVoteAborts() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
+        EffectLog<TwoPhaseMessage> rec = ctx();
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
-        c.onMessage(rec, 2, new Vote(true));
-        c.onMessage(rec, 3, new Vote(false));
+        rec.deliver(c, 2, new Vote(true));
+        rec.deliver(c, 3, new Vote(false));
         assertEquals(TmState.ABORTED, c.state());
         assertEquals(new TwoPhaseLog.Coordinator(TmState.ABORTED), rec.persisted);
         assertEquals(List.of(new Decision(false)), rec.sentTo(2));
         assertEquals(List.of(new Decision(false)), rec.sentTo(4));
-        c.onMessage(rec, 4, new Vote(true));
+        rec.deliver(c, 4, new Vote(true));
         assertEquals(TmState.ABORTED, c.state(), "a late yes changes nothing");
     }
 
     @Test
     void voteTimeoutAborts() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
+        EffectLog<TwoPhaseMessage> rec = ctx();
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
-        c.onMessage(rec, 2, new Vote(true));
-        c.onTimer(rec, TwoPhaseTimers.VOTE);
+        rec.deliver(c, 2, new Vote(true));
+        rec.fire(c, TwoPhaseTimers.VOTE);
         assertEquals(TmState.ABORTED, c.state());
-        assertEquals(List.of("TMRcvVote", "TMAbort"), names(rec));
+        assertEquals(List.of("TMRcvVote", "TMAbort"), rec.actionNames());
     }
 
     @Test
     void crashBeforeDecidingRecoversByAborting() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
+        EffectLog<TwoPhaseMessage> rec = ctx();
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
-        c.onMessage(rec, 2, new Vote(true));
-        c.onMessage(rec, 3, new Vote(true));
+        rec.deliver(c, 2, new Vote(true));
+        rec.deliver(c, 3, new Vote(true));
         // Crash: only the log survives; the two votes were volatile.
-        RecordingContext<TwoPhaseMessage> after = ctx();
+        EffectLog<TwoPhaseMessage> after = ctx();
         Coordinator back = new Coordinator(1, NODES, rec.persisted, TwoPhaseOptions.defaults());
-        back.onStart(after);
+        after.start(back);
         assertEquals(TmState.ABORTED, back.state());
         assertEquals(new TwoPhaseLog.Coordinator(TmState.ABORTED), after.persisted);
-        assertEquals(List.of("TMRestart"), names(after));
+        assertEquals(List.of("TMRestart"), after.actionNames());
         for (int r : List.of(2, 3, 4)) {
             assertEquals(List.of(new Decision(false)), after.sentTo(r));
         }
@@ -116,14 +107,14 @@ class CoordinatorTest {
 
     @Test
     void crashAfterDecidingRecoversByAnnouncingAgain() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
+        EffectLog<TwoPhaseMessage> rec = ctx();
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
         for (int r : List.of(2, 3, 4)) {
-            c.onMessage(rec, r, new Vote(true));
+            rec.deliver(c, r, new Vote(true));
         }
-        RecordingContext<TwoPhaseMessage> after = ctx();
+        EffectLog<TwoPhaseMessage> after = ctx();
         Coordinator back = new Coordinator(1, NODES, rec.persisted, TwoPhaseOptions.defaults());
-        back.onStart(after);
+        after.start(back);
         assertEquals(TmState.COMMITTED, back.state());
         assertEquals(null, after.persisted, "nothing new to log");
         for (int r : List.of(2, 3, 4)) {
@@ -140,55 +131,55 @@ class CoordinatorTest {
 
     @Test
     void resendsOnlyToThoseThatHaveNotAcknowledged() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
+        EffectLog<TwoPhaseMessage> rec = ctx();
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
-        c.onMessage(rec, 2, new Vote(false));
-        c.onMessage(rec, 2, new Ack());
-        c.onMessage(rec, 4, new Ack());
+        rec.deliver(c, 2, new Vote(false));
+        rec.deliver(c, 2, new Ack());
+        rec.deliver(c, 4, new Ack());
         rec.clearOutputs();
-        c.onTimer(rec, TwoPhaseTimers.RESEND);
-        assertEquals(List.of(new RecordingContext.Sent<TwoPhaseMessage>(3, new Decision(false))), rec.sent);
-        assertEquals(List.of("TMResend"), names(rec));
-        c.onMessage(rec, 3, new Ack());
+        rec.fire(c, TwoPhaseTimers.RESEND);
+        assertEquals(List.of(new EffectLog.Sent<TwoPhaseMessage>(3, new Decision(false))), rec.sent);
+        assertEquals(List.of("TMResend"), rec.actionNames());
+        rec.deliver(c, 3, new Ack());
         assertFalse(rec.timers.containsKey(TwoPhaseTimers.RESEND), "everyone acknowledged");
         assertEquals(List.of(2, 3, 4), List.copyOf(c.acked()));
     }
 
     @Test
     void answersDecisionRequestsOnlyOnceDecided() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
+        EffectLog<TwoPhaseMessage> rec = ctx();
         Coordinator c = started(rec, TwoPhaseOptions.defaults());
-        c.onMessage(rec, 3, new DecisionRequest());
+        rec.deliver(c, 3, new DecisionRequest());
         assertTrue(rec.sent.isEmpty(), "silent while undecided");
-        assertEquals(List.of("TMRcvDecisionRequest"), names(rec), "the delivery is still handled");
+        assertEquals(List.of("TMRcvDecisionRequest"), rec.actionNames(), "the delivery is still handled");
         for (int r : List.of(2, 3, 4)) {
-            c.onMessage(rec, r, new Vote(true));
+            rec.deliver(c, r, new Vote(true));
         }
         rec.clearOutputs();
-        c.onMessage(rec, 3, new DecisionRequest());
-        assertEquals(List.of(new RecordingContext.Sent<TwoPhaseMessage>(3, new Decision(true))), rec.sent);
-        assertEquals(List.of("TMRcvDecisionRequest"), names(rec));
+        rec.deliver(c, 3, new DecisionRequest());
+        assertEquals(List.of(new EffectLog.Sent<TwoPhaseMessage>(3, new Decision(true))), rec.sent);
+        assertEquals(List.of("TMRcvDecisionRequest"), rec.actionNames());
     }
 
     @Test
     void flawCommitBeforeAllVotesCommitsOnTheFirstYes() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
+        EffectLog<TwoPhaseMessage> rec = ctx();
         Coordinator sound = started(rec, TwoPhaseOptions.defaults());
-        sound.onMessage(rec, 2, new Vote(true));
+        rec.deliver(sound, 2, new Vote(true));
         assertEquals(TmState.WAITING, sound.state());
 
-        RecordingContext<TwoPhaseMessage> rec2 = ctx();
+        EffectLog<TwoPhaseMessage> rec2 = ctx();
         Coordinator flawed = started(rec2, TwoPhaseOptions.defaults().withFlaw(TwoPhaseFlaw.COMMIT_BEFORE_ALL_VOTES));
-        flawed.onMessage(rec2, 2, new Vote(true));
+        rec2.deliver(flawed, 2, new Vote(true));
         assertEquals(TmState.COMMITTED, flawed.state());
         assertEquals(List.of(new Decision(true)), rec2.sentTo(4), "4 never voted yet is told to commit");
     }
 
     @Test
     void noTracePayloadIsBuiltWhenNotTracing() {
-        RecordingContext<TwoPhaseMessage> rec = ctx();
+        EffectLog<TwoPhaseMessage> rec = ctx();
         rec.tracing = false;
-        new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()).onStart(rec);
+        rec.start(new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()));
         assertTrue(rec.actions.isEmpty());
         assertEquals(3, rec.sent.size());
     }

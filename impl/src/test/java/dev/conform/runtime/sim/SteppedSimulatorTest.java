@@ -19,6 +19,18 @@ class SteppedSimulatorTest {
     private static final Options OPTIONS = Options.empty().with("electionMin", 10).with("electionMax", 20)
             .with("heartbeat", 5);
 
+    /** The messages {@code sim} loses from now on, as "from->to reason". */
+    private static List<String> drops(SteppedSimulator<RaftMessage> sim) {
+        List<String> lost = new ArrayList<>();
+        sim.listener(new SteppedSimulator.Listener<>() {
+            @Override
+            public void dropped(SteppedSimulator.InFlight<RaftMessage> m, String reason) {
+                lost.add(m.from() + "->" + m.to() + " " + reason);
+            }
+        });
+        return lost;
+    }
+
     private static SteppedSimulator<RaftMessage> cluster() {
         return new SteppedSimulator<>(new RaftAlgorithm(), 3, OPTIONS);
     }
@@ -47,13 +59,7 @@ class SteppedSimulatorTest {
     @Test
     void aCrashLosesMessagesInFlightToTheNodeAndARestartReadsItsDisk() {
         SteppedSimulator<RaftMessage> sim = cluster();
-        List<String> lost = new ArrayList<>();
-        sim.listener(new SteppedSimulator.Listener<>() {
-            @Override
-            public void dropped(SteppedSimulator.InFlight<RaftMessage> m, String reason) {
-                lost.add(m.from() + "->" + m.to() + " " + reason);
-            }
-        });
+        List<String> lost = drops(sim);
         sim.fire(1, "election");
         sim.crash(2);
         assertEquals(List.of("1->2 crashed"), lost);
@@ -74,13 +80,7 @@ class SteppedSimulatorTest {
     @Test
     void aPartitionDropsAtSendAndAtDelivery() {
         SteppedSimulator<RaftMessage> sim = cluster();
-        List<String> lost = new ArrayList<>();
-        sim.listener(new SteppedSimulator.Listener<>() {
-            @Override
-            public void dropped(SteppedSimulator.InFlight<RaftMessage> m, String reason) {
-                lost.add(m.from() + "->" + m.to() + " " + reason);
-            }
-        });
+        List<String> lost = drops(sim);
         sim.fire(1, "election"); // 1->2 and 1->3 in flight
         sim.partition(List.of(Set.of(1)));
         assertEquals(List.of(Set.of(1), Set.of(2, 3)), sim.groups());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.conform.algorithms.raft.RaftMessage;
 import dev.conform.algorithms.raft.RaftMessage.ClientReply;
 import dev.conform.algorithms.raft.RaftMessage.ClientRequest;
-import dev.conform.runtime.RecordingContext;
+import dev.conform.runtime.EffectLog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,24 +27,24 @@ class KvClientNodeTest {
     void followsHintsRetriesWithTheSameSequenceAndMovesOn() {
         KvClientNode client = new KvClientNode(SERVERS,
                 List.of(KvCommand.put("a", "1"), KvCommand.get("a")), 400);
-        RecordingContext<RaftMessage> c = new RecordingContext<>(101, List.of(1, 2, 3, 101));
-        client.onStart(c);
+        EffectLog<RaftMessage> c = new EffectLog<>(101, List.of(1, 2, 3, 101));
+        c.start(client);
         ClientRequest first = new ClientRequest(101, 1, "put a 1");
         assertEquals(List.of(first), c.sentTo(3), "starts at servers[101 mod 3]");
-        assertEquals(new RecordingContext.Timer("retry", 400, 400), c.timers.get("retry"));
+        assertEquals(new EffectLog.Timer("retry", 400, 400), c.timers.get("retry"));
 
-        client.onMessage(c, 3, new ClientReply(1, false, null, 2));
+        c.deliver(client, 3, new ClientReply(1, false, null, 2));
         assertEquals(List.of(first), c.sentTo(2), "redirect with hint: at once");
-        client.onMessage(c, 2, new ClientReply(1, false, null, 0));
+        c.deliver(client, 2, new ClientReply(1, false, null, 0));
         assertEquals(1, c.sentTo(2).size(), "no hint: wait for the timer");
-        client.onTimer(c, "retry");
+        c.fire(client, "retry");
         assertEquals(2, c.sentTo(3).size(), "timer: next server");
 
-        client.onMessage(c, 3, new ClientReply(1, true, null, 3));
+        c.deliver(client, 3, new ClientReply(1, true, null, 3));
         assertEquals(new ClientRequest(101, 2, "get a"), c.sentTo(3).get(2));
-        client.onMessage(c, 1, new ClientReply(1, true, null, 1));
+        c.deliver(client, 1, new ClientReply(1, true, null, 1));
         assertEquals(3, c.sentTo(3).size(), "a late duplicate answer is ignored");
-        client.onMessage(c, 3, new ClientReply(2, true, "1", 3));
+        c.deliver(client, 3, new ClientReply(2, true, "1", 3));
         assertTrue(client.done());
         assertEquals(List.of(new KvClientNode.Completed(1, KvCommand.put("a", "1"), null),
                 new KvClientNode.Completed(2, KvCommand.get("a"), "1")), client.history());
