@@ -1,5 +1,7 @@
 package dev.conform.cli.gate;
 
+import dev.conform.cli.ExitCodes;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -122,12 +124,20 @@ public final class Gate {
         JUnitReport.write(dir, outcomes);
     }
 
-    /** 0 when all passed, else the most serious failure's code (tool failure over bad input over violation). */
+    /**
+     * 0 when all passed; 1 when any check found a violation (a bug in an algorithm is the finding
+     * that matters, even when another check could not run: a buggy counter can overflow TLC's
+     * integers); else the most serious other failure (tool failure 3 over bad input 2).
+     */
     public static int exitCode(List<GateOutcome> outcomes) {
         int worst = 0;
         for (GateOutcome o : outcomes) {
             if (!o.passed()) {
-                worst = Math.max(worst, Math.max(o.exitCode(), 1));
+                int code = Math.max(o.exitCode(), 1);
+                if (code == ExitCodes.VIOLATION) {
+                    return ExitCodes.VIOLATION;
+                }
+                worst = Math.max(worst, code);
             }
         }
         return worst;
