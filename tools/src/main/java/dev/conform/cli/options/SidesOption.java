@@ -22,9 +22,4 @@ public final class SidesOption {
         }
         return javaOnly ? Validation.Mode.JAVA_ONLY : tlcOnly ? Validation.Mode.TLC_ONLY : Validation.Mode.BOTH;
     }
-
-    /** Whether only the Java side runs (no trace spec needed). */
-    public boolean javaOnly() {
-        return mode() == Validation.Mode.JAVA_ONLY;
-    }
 }

@@ -22,19 +22,17 @@ final class IncarnationOrder {
     }
 
     private final Map<Long, Wait> waits = new HashMap<>();
-    private int node;
+    private int node = Integer.MIN_VALUE;
     private long index;
     private long lastRestart;
 
-    /** Starts the events of another node's input. */
-    void beginNode(int node) {
-        this.node = node;
-        this.index = 0;
-        this.lastRestart = 0;
-    }
-
-    /** Notes the next event of the current node. */
+    /** Notes the next event of a node; one node's events come in its order, inputs one after another. */
     void accept(TraceEvent e) {
+        if (e.node() != node) {
+            node = e.node();
+            index = 0;
+            lastRestart = 0;
+        }
         index++;
         if (e.kind() == EventKind.RESTART) {
             lastRestart = index;

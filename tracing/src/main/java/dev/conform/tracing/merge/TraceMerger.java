@@ -64,12 +64,7 @@ public final class TraceMerger {
             IncarnationOrder incarnations = new IncarnationOrder();
             for (Path f : files) {
                 try (TraceReader r = TraceReader.open(f, TraceReader.Options.defaults().withNodeCheck(false))) {
-                    boolean first = true;
                     for (TraceEvent e = r.next(); e != null; e = r.next()) {
-                        if (first) {
-                            incarnations.beginNode(e.node());
-                            first = false;
-                        }
                         incarnations.accept(e);
                     }
                 }
@@ -88,10 +83,7 @@ public final class TraceMerger {
         IncarnationOrder incarnations = new IncarnationOrder();
         for (int i = 0; i < perNode.size(); i++) {
             sources.add(new ListSource("input " + (i + 1), perNode.get(i)));
-            if (!perNode.get(i).isEmpty()) {
-                incarnations.beginNode(perNode.get(i).get(0).node());
-                perNode.get(i).forEach(incarnations::accept);
-            }
+            perNode.get(i).forEach(incarnations::accept);
         }
         List<TraceEvent> out = new ArrayList<>();
         run(sources, incarnations, out::add);

@@ -4,6 +4,8 @@ import dev.conform.checker.invariants.FoldException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * TraceRaft.tla's StateMatches: the state an action records must be the spec's state after it
@@ -30,15 +32,15 @@ final class RecordedState {
         }
         if (st.containsKey("votesGranted")) {
             // A candidate may record the votes it counted; they must be the spec's (CandidateStateMatches).
-            java.util.Set<Integer> recorded = new java.util.TreeSet<>();
+            Set<Integer> recorded = new TreeSet<>();
             if (st.get("votesGranted") instanceof List<?> l) {
                 for (Object o : l) {
                     recorded.add(o instanceof Number x ? x.intValue() : -1);
                 }
             }
-            if (!s.role.equals("Candidate") || !recorded.equals(new java.util.TreeSet<>(s.votes))) {
+            if (!s.role.equals("Candidate") || !recorded.equals(s.votes)) {
                 diff.append(" votesGranted ").append(st.get("votesGranted")).append(" (spec: ")
-                    .append(s.role.equals("Candidate") ? new java.util.TreeSet<>(s.votes) : "not a candidate").append(')');
+                    .append(s.role.equals("Candidate") ? new TreeSet<>(s.votes) : "not a candidate").append(')');
             }
         }
         if (s.role.equals("Leader")) {
