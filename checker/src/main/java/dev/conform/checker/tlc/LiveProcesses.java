@@ -19,6 +19,11 @@ final class LiveProcesses {
     private LiveProcesses() {
     }
 
+    /** Puts the hook in place; called before a TLC process is started, so none can exist without it. */
+    static void install() {
+        // the static initialiser did the work
+    }
+
     static void add(Process p) {
         LIVE.add(p);
     }
@@ -29,8 +34,17 @@ final class LiveProcesses {
 
     private static void killAll() {
         for (Process p : LIVE) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            kill(p.toHandle());
         }
+        // A TLC process started a moment before the stop may not be registered yet: find it among
+        // this JVM's children by its main class (other children, such as cluster nodes, stay).
+        ProcessHandle.current().children()
+                .filter(c -> c.info().commandLine().map(line -> line.contains(" tlc2.TLC ")).orElse(false))
+                .forEach(LiveProcesses::kill);
+    }
+
+    private static void kill(ProcessHandle p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 }

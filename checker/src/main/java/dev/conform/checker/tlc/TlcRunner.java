@@ -119,6 +119,7 @@ public final class TlcRunner {
         });
         long start = System.nanoTime();
         Process process;
+        LiveProcesses.install();
         try {
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
