@@ -88,23 +88,31 @@ public abstract class EffectBuffer<M> implements Context<M> {
             }
             t.recorded();
             if (persistAsked) {
-                t.makeDurable(persistState);
+                persistAsked = false;
+                Object state = persistState;
+                persistState = null;
+                t.makeDurable(state);
             }
+            // The last pass also drops the references, so an ordinary commit needs no clearing.
             for (int i = 0; i < n; i++) {
                 switch (kinds[i]) {
                     case SEND -> {
-                        if (values[i] != null) {
-                            t.transmit(values[i]);
+                        Object sent = values[i];
+                        if (sent != null) {
+                            values[i] = null;
+                            t.transmit(sent);
                         }
                     }
                     case SET_TIMER -> t.arm(names[i], lows[i]);
                     case CANCEL_TIMER -> t.cancel(names[i]);
-                    default -> {
-                    }
+                    default -> values[i] = null;
                 }
             }
+            size = 0;
         } finally {
-            discard();
+            if (size != 0) {
+                discard();
+            }
         }
     }
 
@@ -118,21 +126,26 @@ public abstract class EffectBuffer<M> implements Context<M> {
     }
 
     private void add(byte kind, int to, String name, Object value, long low, long high) {
-        if (size == kinds.length) {
-            int cap = size * 2;
-            kinds = Arrays.copyOf(kinds, cap);
-            targets = Arrays.copyOf(targets, cap);
-            names = Arrays.copyOf(names, cap);
-            values = Arrays.copyOf(values, cap);
-            lows = Arrays.copyOf(lows, cap);
-            highs = Arrays.copyOf(highs, cap);
+        int i = size;
+        if (i == kinds.length) {
+            grow();
         }
-        kinds[size] = kind;
-        targets[size] = to;
-        names[size] = name;
-        values[size] = value;
-        lows[size] = low;
-        highs[size] = high;
-        size++;
+        kinds[i] = kind;
+        targets[i] = to;
+        names[i] = name;
+        values[i] = value;
+        lows[i] = low;
+        highs[i] = high;
+        size = i + 1;
+    }
+
+    private void grow() {
+        int cap = size * 2;
+        kinds = Arrays.copyOf(kinds, cap);
+        targets = Arrays.copyOf(targets, cap);
+        names = Arrays.copyOf(names, cap);
+        values = Arrays.copyOf(values, cap);
+        lows = Arrays.copyOf(lows, cap);
+        highs = Arrays.copyOf(highs, cap);
     }
 }

@@ -374,10 +374,10 @@ public final class Simulator<M> extends Scheduler<M> {
     private boolean fire(SimEvent ev) {
         SimNode<M> n = nodes.get(ev.node);
         String name = (String) ev.payload;
-        if (!n.up || n.incarnation != ev.incarnation || n.timers.get(name) != ev) {
+        // remove(name, ev) compares by identity: a superseded firing finds another event there
+        if (!n.up || n.incarnation != ev.incarnation || !n.timers.remove(name, ev)) {
             return false;
         }
-        n.timers.remove(name);
         if (tracer != null) {
             tracer.timer(n.index, name);
         }
