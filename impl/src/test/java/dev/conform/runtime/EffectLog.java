@@ -72,22 +72,12 @@ public final class EffectLog<M> extends EffectBuffer<M> implements EffectTarget<
 
     /** The messages sent so far to {@code to}. */
     public List<M> sentTo(int to) {
-        List<M> out = new ArrayList<>();
-        for (Sent<M> s : sent) {
-            if (s.to() == to) {
-                out.add(s.msg());
-            }
-        }
-        return out;
+        return sent.stream().filter(s -> s.to() == to).map(Sent::msg).toList();
     }
 
     /** The names of the actions recorded so far. */
     public List<String> actionNames() {
-        List<String> names = new ArrayList<>();
-        for (Action a : actions) {
-            names.add(a.name());
-        }
-        return names;
+        return actions.stream().map(Action::name).toList();
     }
 
     /** Index in {@link #effects} of the first effect starting with {@code prefix}; fails if absent. */

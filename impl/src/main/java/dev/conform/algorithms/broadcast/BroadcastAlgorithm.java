@@ -1,7 +1,8 @@
 package dev.conform.algorithms.broadcast;
 
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.ClusterView;
+import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.StopCondition;
@@ -10,34 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code broadcast} algorithm descriptor. */
-public final class BroadcastAlgorithm implements Algorithm<BroadcastMessage> {
+public final class BroadcastAlgorithm extends AbstractAlgorithm<BroadcastMessage> {
     public static final String NAME = "broadcast";
     public static final String FLAW_NO_RELAY = "no-relay";
     public static final String FLAW_NO_RETRANSMIT = "no-retransmit";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "eager reliable FIFO broadcast with acks and retransmission";
-    }
-
-    @Override
-    public Class<BroadcastMessage> messageType() {
-        return BroadcastMessage.class;
+    public BroadcastAlgorithm() {
+        super(NAME, "eager reliable FIFO broadcast with acks and retransmission",
+                BroadcastMessage.class, BroadcastState.class, NetSemantics.RELIABLE);
     }
 
     @Override
     public Node<BroadcastMessage> create(int id, List<Integer> servers, Object persisted, Options options) {
         return new BroadcastNode(id, servers, (BroadcastState) persisted, options);
-    }
-
-    @Override
-    public Class<?> persistedType() {
-        return BroadcastState.class;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.conform.algorithms.crdt;
 
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -21,38 +21,18 @@ import java.util.List;
  * <p>The trace header records every option with the value the run used ({@link #resolveOptions}):
  * the trace spec reads the type, clock mode, key count and update budget from it.
  */
-public final class CrdtAlgorithm implements Algorithm<GossipMessage> {
+public final class CrdtAlgorithm extends AbstractAlgorithm<GossipMessage> {
     public static final String NAME = "crdt";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "state-based CRDTs (counters, LWW register/map, OR-set) replicated by push-pull anti-entropy gossip";
-    }
-
-    @Override
-    public Class<GossipMessage> messageType() {
-        return GossipMessage.class;
+    public CrdtAlgorithm() {
+        // Gossip is built for a lossy network.
+        super(NAME, "state-based CRDTs (counters, LWW register/map, OR-set) replicated by push-pull"
+                + " anti-entropy gossip", GossipMessage.class, ReplicaSnapshot.class, NetSemantics.UNRELIABLE);
     }
 
     @Override
     public Node<GossipMessage> create(int id, List<Integer> servers, Object persisted, Options options) {
         return new GossipReplicaNode(id, options(options), (ReplicaSnapshot) persisted);
-    }
-
-    @Override
-    public Class<?> persistedType() {
-        return ReplicaSnapshot.class;
-    }
-
-    /** Gossip is built for a lossy network. */
-    @Override
-    public NetSemantics defaultNet() {
-        return NetSemantics.UNRELIABLE;
     }
 
     /** Stops once every replica is up, has done its updates and all hold the same value. */

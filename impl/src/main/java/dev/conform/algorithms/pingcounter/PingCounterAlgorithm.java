@@ -1,6 +1,6 @@
 package dev.conform.algorithms.pingcounter;
 
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -13,24 +13,15 @@ import java.util.Map;
  * (default 5): how far each node counts. The trace header records it, since the trace spec reads
  * MaxCount from there. Teaching flaw {@value #FLAW_FORGET_COUNT}.
  */
-public final class PingCounterAlgorithm implements Algorithm<Ping> {
+public final class PingCounterAlgorithm extends AbstractAlgorithm<Ping> {
     public static final String NAME = "pingcounter";
     public static final String FLAW_FORGET_COUNT = "forget-count";
     static final int DEFAULT_MAX = 5;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "counters that only grow, raised by each other's pings (the worked example)";
-    }
-
-    @Override
-    public Class<Ping> messageType() {
-        return Ping.class;
+    public PingCounterAlgorithm() {
+        // A late or repeated ping is harmless: written for a network that loses, duplicates and reorders.
+        super(NAME, "counters that only grow, raised by each other's pings (the worked example)",
+                Ping.class, Saved.class, NetSemantics.UNRELIABLE);
     }
 
     @Override
@@ -41,17 +32,6 @@ public final class PingCounterAlgorithm implements Algorithm<Ping> {
     @Override
     public Map<String, String> flaws() {
         return Map.of(FLAW_FORGET_COUNT, "the counter is never persisted: a restarted node counts from 0 again");
-    }
-
-    @Override
-    public Class<?> persistedType() {
-        return Saved.class;
-    }
-
-    /** Written for a network that loses, duplicates and reorders: a late or repeated ping is harmless. */
-    @Override
-    public NetSemantics defaultNet() {
-        return NetSemantics.UNRELIABLE;
     }
 
     @Override

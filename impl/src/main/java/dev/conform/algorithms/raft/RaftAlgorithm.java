@@ -2,7 +2,7 @@ package dev.conform.algorithms.raft;
 
 import dev.conform.algorithms.raft.kv.KvClientNode;
 import dev.conform.algorithms.raft.kv.KvStateMachine;
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -25,33 +25,18 @@ import java.util.Set;
  * ({@code VoteWithoutLogCheck}, {@code CommitOldTerm}, {@code AppendWithoutPrevCheck},
  * {@code VoteTwice}).
  */
-public final class RaftAlgorithm implements Algorithm<RaftMessage> {
+public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
     public static final String NAME = "raft";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Raft consensus (election, replication, snapshots) replicating a key-value store";
-    }
-
-    @Override
-    public Class<RaftMessage> messageType() {
-        return RaftMessage.class;
+    public RaftAlgorithm() {
+        super(NAME, "Raft consensus (election, replication, snapshots) replicating a key-value store",
+                RaftMessage.class, RaftPersistentState.class, NetSemantics.UNRELIABLE);
     }
 
     @Override
     public Node<RaftMessage> create(int id, List<Integer> servers, Object persisted, Options options) {
         return new RaftNode(config(options), servers, new KvStateMachine(),
                 (RaftPersistentState) persisted);
-    }
-
-    @Override
-    public Class<?> persistedType() {
-        return RaftPersistentState.class;
     }
 
     @Override
@@ -78,11 +63,6 @@ public final class RaftAlgorithm implements Algorithm<RaftMessage> {
         f.put(RaftFlaw.VOTE_TWICE.specName(),
                 "a server may vote twice in one term: two leaders (ElectionSafety)");
         return f;
-    }
-
-    @Override
-    public NetSemantics defaultNet() {
-        return NetSemantics.UNRELIABLE;
     }
 
     /** Stops once every client finished its workload (never, when there are no clients). */

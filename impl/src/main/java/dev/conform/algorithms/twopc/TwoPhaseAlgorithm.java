@@ -1,6 +1,6 @@
 package dev.conform.algorithms.twopc;
 
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -19,26 +19,18 @@ import java.util.Set;
  * refuse or abort unilaterally). Flaws:
  * {@value #FLAW_COMMIT_BEFORE_ALL_VOTES} and {@value #FLAW_FORGET_VOTE_ON_RESTART}.
  */
-public final class TwoPhaseAlgorithm implements Algorithm<TwoPhaseMessage> {
+public final class TwoPhaseAlgorithm extends AbstractAlgorithm<TwoPhaseMessage> {
     public static final String NAME = "twopc";
     public static final String FLAW_COMMIT_BEFORE_ALL_VOTES = "commit-before-all-votes";
     public static final String FLAW_FORGET_VOTE_ON_RESTART = "forget-vote-on-restart";
     public static final String ROLE_COORDINATOR = "coordinator";
     public static final String ROLE_PARTICIPANT = "participant";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "two-phase commit of one transaction, with durable logs, recovery and optional cooperative termination";
-    }
-
-    @Override
-    public Class<TwoPhaseMessage> messageType() {
-        return TwoPhaseMessage.class;
+    public TwoPhaseAlgorithm() {
+        // Built for a network that loses and duplicates messages: decisions are resent until
+        // acknowledged, uncertain participants and clients ask again.
+        super(NAME, "two-phase commit of one transaction, with durable logs, recovery and optional cooperative"
+                + " termination", TwoPhaseMessage.class, Object.class, NetSemantics.UNRELIABLE);
     }
 
     @Override
@@ -49,15 +41,6 @@ public final class TwoPhaseAlgorithm implements Algorithm<TwoPhaseMessage> {
     @Override
     public int defaultServers() {
         return 4;
-    }
-
-    /**
-     * Two-phase commit is built for a network that loses and duplicates messages: decisions are
-     * resent until acknowledged, uncertain participants and clients ask again.
-     */
-    @Override
-    public NetSemantics defaultNet() {
-        return NetSemantics.UNRELIABLE;
     }
 
     /** The lowest server is the {@code coordinator}, the others are {@code participant}s. */

@@ -131,9 +131,7 @@ public final class ClusterLauncher {
                 .filter(ProcessHandle::isAlive)
                 .orElseThrow(() -> new IllegalStateException("node " + id + " is not running in " + dir));
         p.destroyForcibly();
-        try {
-            p.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        if (!exited(p)) {
             throw new IllegalStateException("node " + id + " (pid " + p.pid() + ") does not die");
         }
         return p.pid();
@@ -170,25 +168,34 @@ public final class ClusterLauncher {
     /** Node id to {@code host:port}: cluster.json's addresses with the ports the nodes published. */
     @SuppressWarnings("unchecked")
     public static Map<Integer, java.net.InetSocketAddress> addresses(Path dir) throws IOException {
-        Path f = dir.resolve("cluster.json");
-        if (!Files.exists(f)) {
-            throw new IllegalStateException("no cluster in " + dir + " (conform cluster start)");
-        }
-        Map<String, Object> cluster = Json.mapper().readValue(Files.readAllBytes(f), Map.class);
-        Map<String, Object> nodes = (Map<String, Object>) cluster.get("nodes");
         StringBuilder spec = new StringBuilder();
-        nodes.forEach((k, v) -> spec.append(spec.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        ((Map<String, Object>) clusterJson(dir).get("nodes"))
+                .forEach((k, v) -> spec.append(spec.length() == 0 ? "" : ",").append(k).append('=').append(v));
         return PortFiles.resolve(NodeArgs.peers(spec.toString()), dir);
     }
 
     /** The algorithm named in cluster.json. */
-    @SuppressWarnings("unchecked")
     public static String algorithm(Path dir) throws IOException {
+        return String.valueOf(clusterJson(dir).get("algorithm"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> clusterJson(Path dir) throws IOException {
         Path f = dir.resolve("cluster.json");
         if (!Files.exists(f)) {
             throw new IllegalStateException("no cluster in " + dir + " (conform cluster start)");
         }
-        return String.valueOf(Json.mapper().readValue(Files.readAllBytes(f), Map.class).get("algorithm"));
+        return Json.mapper().readValue(Files.readAllBytes(f), Map.class);
+    }
+
+    /** Whether {@code p} is gone within 10 s. */
+    private static boolean exited(ProcessHandle p) {
+        try {
+            p.onExit().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static String tail(Path log) {
@@ -209,13 +216,9 @@ public final class ClusterLauncher {
                 stopped++;
                 ProcessHandle p = ph.get();
                 p.destroy();
-                try {
-                    p.onExit().get(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
+                if (!exited(p)) {
                     p.destroyForcibly();
-                    try {
-                        p.onExit().get(10, TimeUnit.SECONDS);
-                    } catch (Exception again) {
+                    if (!exited(p)) {
                         throw new IllegalStateException("process " + p.pid() + " does not die");
                     }
                 }

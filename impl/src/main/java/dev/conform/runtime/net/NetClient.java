@@ -10,11 +10,9 @@ import dev.conform.tracing.VectorClock;
 import dev.conform.tracing.io.NdjsonSink;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,14 +123,9 @@ public final class NetClient<M> implements AutoCloseable {
             clocks.deliver(0, f.lamport(), f.vc() == null ? null : VectorClock.of(f.vc()));
             write(EventKind.DELIVER, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
             return f;
-        } catch (SocketTimeoutException e) {
-            // A timed-out read may have consumed part of a frame: start the next one on a new connection.
-            disconnect(from);
-            return null;
-        } catch (EOFException e) {
-            disconnect(from);
-            return null;
         } catch (IOException | RuntimeException e) {
+            // Broken, closed, or timed out (a timed-out read may have consumed part of a frame):
+            // the next frame starts on a new connection.
             disconnect(from);
             return null;
         }

@@ -199,7 +199,8 @@ public final class NettyTransport implements Transport {
         }
     }
 
-    private final class Inbound extends SimpleChannelInboundHandler<ByteBuf> {
+    /** Inbound frames to the handler; like {@link Discard}, a broken connection is closed. */
+    private final class Inbound extends Discard {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
             Frame f;
@@ -221,15 +222,10 @@ public final class NettyTransport implements Transport {
                 h.accept(f);
             }
         }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
     }
 
-    /** Outgoing connections carry nothing back; close them on error so they get re-opened. */
-    private static final class Discard extends SimpleChannelInboundHandler<ByteBuf> {
+    /** Outgoing connections carry nothing back; a broken one is closed (and so re-opened). */
+    private static class Discard extends SimpleChannelInboundHandler<ByteBuf> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
         }

@@ -13,11 +13,12 @@ import dev.conform.tracing.MemorySink;
 import dev.conform.tracing.TraceEvent;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,24 +34,21 @@ class CrdtSimulationTest {
 
         /** Snapshots recorded by {@code node}'s actions, in order. */
         List<ReplicaSnapshot> snapshots(int node) {
-            List<ReplicaSnapshot> out = new ArrayList<>();
-            for (TraceEvent e : events) {
-                if (e.kind() == EventKind.ACTION && e.node() == node && e.state() instanceof ReplicaSnapshot s) {
-                    out.add(s);
-                }
-            }
-            return out;
+            return snapshots().filter(s -> s.node() == node).map(NodeSnapshot::snapshot).toList();
         }
 
         List<WriteRecord> writes() {
-            List<WriteRecord> out = new ArrayList<>();
-            for (TraceEvent e : events) {
-                if (e.kind() == EventKind.ACTION && e.state() instanceof ReplicaSnapshot s && s.write() != null) {
-                    out.add(s.write());
-                }
-            }
-            return out;
+            return snapshots().map(s -> s.snapshot().write()).filter(Objects::nonNull).toList();
         }
+
+        /** The snapshots the actions recorded, with the node that recorded each. */
+        private Stream<NodeSnapshot> snapshots() {
+            return events.stream().filter(e -> e.kind() == EventKind.ACTION && e.state() instanceof ReplicaSnapshot)
+                .map(e -> new NodeSnapshot(e.node(), (ReplicaSnapshot) e.state()));
+        }
+    }
+
+    private record NodeSnapshot(int node, ReplicaSnapshot snapshot) {
     }
 
     private static Run run(Options options, long seed, FaultPlan plan) {

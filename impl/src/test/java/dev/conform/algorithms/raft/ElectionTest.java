@@ -1,6 +1,6 @@
 package dev.conform.algorithms.raft;
 
-import static dev.conform.algorithms.raft.Servers.ctx;
+import static dev.conform.algorithms.raft.Servers.started;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +18,7 @@ class ElectionTest {
     @Test
     void timeoutMakesACandidateThatAsksEveryPeer() {
         RaftNode n = Servers.fresh();
-        EffectLog<RaftMessage> c = ctx(1);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(1, n);
         assertEquals(new EffectLog.Timer("election", 150, 300), c.timers.get("election"));
         c.fire(n, "election");
         assertEquals(Role.Candidate, n.role());
@@ -36,8 +35,7 @@ class ElectionTest {
     @Test
     void grantsOneVotePerTerm() {
         RaftNode n = Servers.fresh();
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         c.deliver(n, 1, new RequestVote(1, 0, 0));
         assertEquals(List.of("UpdateTerm", "HandleRequestVote"), c.actionNames());
         assertEquals(List.of(new RequestVoteResponse(1, true)), c.sentTo(1));
@@ -51,8 +49,7 @@ class ElectionTest {
     @Test
     void refusesAStaleTerm() {
         RaftNode n = Servers.withLog(2);
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         c.deliver(n, 1, new RequestVote(1, 5, 1));
         assertEquals(List.of("HandleRequestVote"), c.actionNames());
         assertEquals(List.of(new RequestVoteResponse(2, false)), c.sentTo(1));
@@ -62,8 +59,7 @@ class ElectionTest {
     @Test
     void refusesACandidateWithAnOlderLog() {
         RaftNode n = Servers.withLog(2, 1, 2);
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         // Shorter log with the same last term: refused; the term is still taken.
         c.deliver(n, 1, new RequestVote(3, 1, 2));
         assertEquals(List.of(new RequestVoteResponse(3, false)), c.sentTo(1));
@@ -81,8 +77,7 @@ class ElectionTest {
         RaftNode n = new RaftNode(Servers.CONFIG.withFlaw(RaftFlaw.VOTE_WITHOUT_LOG_CHECK),
                 Servers.THREE, new dev.conform.algorithms.raft.kv.KvStateMachine(),
                 new RaftPersistentState(2, 0, 0, 0, null, List.of(Servers.entry(2, 1))));
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         c.deliver(n, 1, new RequestVote(3, 0, 0));
         assertEquals(List.of(new RequestVoteResponse(3, true)), c.sentTo(1));
     }
@@ -90,8 +85,7 @@ class ElectionTest {
     @Test
     void majorityMakesALeaderThatSendsHeartbeats() {
         RaftNode n = Servers.withLog(1, 1);
-        EffectLog<RaftMessage> c = ctx(1);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(1, n);
         c.fire(n, "election");
         c.clearOutputs();
         c.deliver(n, 2, new RequestVoteResponse(2, true));
@@ -115,8 +109,7 @@ class ElectionTest {
     @Test
     void deniedVotesDoNotElect() {
         RaftNode n = Servers.fresh();
-        EffectLog<RaftMessage> c = ctx(1);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(1, n);
         c.fire(n, "election");
         c.deliver(n, 2, new RequestVoteResponse(1, false));
         c.deliver(n, 3, new RequestVoteResponse(1, false));

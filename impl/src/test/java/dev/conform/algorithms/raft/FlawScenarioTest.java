@@ -29,9 +29,9 @@ class FlawScenarioTest {
         c.request(1, 1, "put x A");
         c.exchange(1, 2);
         assertEquals(1, c.server(1).commitIndex());
-        c.dropHeld();
+        c.dropAll();
         c.fire(3, RaftNode.ELECTION_TIMER); // S3 term 1: S2 voted for S1 already
-        c.dropHeld();
+        c.dropAll();
         c.elect(3, 2);                      // S3 term 2
         if (c.server(3).role() == Role.Leader) {
             c.request(3, 2, "put x B");
@@ -61,23 +61,23 @@ class FlawScenarioTest {
         c.elect(1, 2, 3);                   // S1 leads term 1
         c.request(1, 1, "put x X");
         c.exchange(1, 2);                   // X on S1, S2
-        c.dropHeld();
+        c.dropAll();
         c.fire(5, RaftNode.ELECTION_TIMER); // S5 term 1: S3 voted for S1 already
-        c.dropHeld();
+        c.dropAll();
         c.elect(5, 3, 4);                   // S5 leads term 2
         c.request(5, 2, "put x Y");         // Y only on S5
-        c.dropHeld();
+        c.dropAll();
         c.reboot(1);
         c.reboot(5);
         c.fire(1, RaftNode.ELECTION_TIMER); // S1 term 2: S3, S4 voted for S5 already
-        c.dropHeld();
+        c.dropAll();
         c.elect(1, 2, 3, 4);                // S1 leads term 3
         assertEquals(Role.Leader, c.server(1).role());
         assertEquals(3, c.server(1).currentTerm());
         c.exchange(1, 2, 3);                // X on S1, S2, S3: a majority, but of term 1
-        c.dropHeld();
+        c.dropAll();
         c.fire(5, RaftNode.ELECTION_TIMER); // S5 term 3: everyone voted in term 3 already
-        c.dropHeld();
+        c.dropAll();
         c.elect(5, 2, 3, 4);                // S5 leads term 4 (its last term 2 beats 1)
         assertEquals(Role.Leader, c.server(5).role());
         c.request(5, 3, "put x W");
@@ -102,10 +102,10 @@ class FlawScenarioTest {
         c.elect(1, 2, 3);
         c.request(1, 1, "put x X");
         c.exchange(1, 2);
-        c.dropHeld();
+        c.dropAll();
         c.reboot(1);
         c.elect(1, 2, 3, 4);                 // S1 leads term 2
-        c.dropHeld();
+        c.dropAll();
         c.fire(1, RaftNode.HEARTBEAT_TIMER);
         c.exchange(1, 2, 3);
         assertEquals(0, c.server(1).commitIndex(), "term-1 entry on a majority is not committed");
@@ -124,20 +124,20 @@ class FlawScenarioTest {
         Script c = new Script(3, config);
         c.elect(3, 2);                      // S3 leads term 1
         c.request(3, 1, "put x Z");
-        c.dropHeld();
+        c.dropAll();
         c.reboot(3);
         c.fire(1, RaftNode.ELECTION_TIMER); // S1 term 1: S2 voted for S3 already
-        c.dropHeld();
+        c.dropAll();
         c.elect(1, 2);                      // S1 leads term 2
         c.request(1, 2, "put x A");
         c.exchange(1, 2);
-        c.dropHeld();
+        c.dropAll();
         c.reboot(1);
         c.elect(1, 2);                      // S1 leads term 3
-        c.dropHeld();
+        c.dropAll();
         c.request(1, 3, "put x B");
         c.exchange(1, 3);
-        c.dropHeld();
+        c.dropAll();
         c.fire(1, RaftNode.HEARTBEAT_TIMER); // tells S3 the commit index
         c.exchange(1, 3);
         return c;

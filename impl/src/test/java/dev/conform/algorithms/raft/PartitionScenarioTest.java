@@ -17,16 +17,16 @@ class PartitionScenarioTest {
     void minorityLeaderLosesItsUncommittedEntries() {
         Script c = new Script(5, Options.empty().with("snapshotEvery", 0));
         c.elect(1, 2, 3);                    // S1 leads term 1
-        c.dropHeld();
+        c.dropAll();
         c.request(1, 1, "put x stale");     // {S1, S2} | {S3, S4, S5} from here on
         c.exchange(1, 2);
         assertEquals(0, c.server(1).commitIndex(), "two of five is no majority");
-        c.dropHeld();
+        c.dropAll();
         c.elect(3, 4, 5);                    // S3 leads term 2 in the majority
         c.request(3, 2, "put x fresh");
         c.exchange(3, 4, 5);
         assertEquals(1, c.server(3).commitIndex());
-        c.dropHeld();
+        c.dropAll();
         c.fire(3, RaftNode.HEARTBEAT_TIMER); // the partition heals
         c.exchange(3, 1, 2, 4, 5);
         for (int s = 1; s <= 5; s++) {
@@ -35,7 +35,7 @@ class PartitionScenarioTest {
         }
         assertEquals(Role.Follower, c.server(1).role());
         assertEquals(2, c.server(1).currentTerm());
-        assertTrue(c.actions.contains("1:UpdateTerm"));
+        assertTrue(c.actions(1).contains("UpdateTerm"));
         assertEquals(Map.of(), c.violations());
     }
 }

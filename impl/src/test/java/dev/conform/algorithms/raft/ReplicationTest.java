@@ -1,5 +1,6 @@
 package dev.conform.algorithms.raft;
 
+import static dev.conform.algorithms.raft.Servers.started;
 import static dev.conform.algorithms.raft.Servers.ctx;
 import static dev.conform.algorithms.raft.Servers.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +19,7 @@ class ReplicationTest {
     @Test
     void rejectsWhenThePreviousEntryDoesNotMatch() {
         RaftNode n = Servers.withLog(1, 1, 1);
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         c.deliver(n, 1, new AppendEntries(2, 2, 2, List.of(entry(2, 9)), 0));
         assertEquals(List.of("UpdateTerm", "HandleAppendEntries"), c.actionNames());
         assertEquals(List.of(new AppendEntriesResponse(2, false, 2)), c.sentTo(1));
@@ -31,8 +31,7 @@ class ReplicationTest {
     @Test
     void truncatesAtTheFirstConflictAndOnlyThere() {
         RaftNode n = Servers.withLog(1, 1, 1, 1);
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         // Matching entries only: nothing is truncated, even though the message is shorter.
         c.deliver(n, 1, new AppendEntries(1, 0, 0, List.of(entry(1, 1)), 0));
         assertEquals(3, n.lastLogIndex());
@@ -51,8 +50,7 @@ class ReplicationTest {
     @Test
     void commitIndexFollowsTheLeaderButNotBeyondTheCheckedPrefix() {
         RaftNode n = Servers.withLog(1, 1, 1, 1);
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         c.deliver(n, 1, new AppendEntries(1, 1, 1, List.of(), 3));
         assertEquals(1, n.commitIndex());
         c.deliver(n, 1, new AppendEntries(1, 3, 1, List.of(), 3));
@@ -63,8 +61,7 @@ class ReplicationTest {
     @Test
     void staleLeaderIsRejectedWithTheCurrentTerm() {
         RaftNode n = Servers.withLog(3, 1);
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         c.deliver(n, 1, new AppendEntries(2, 0, 0, List.of(entry(2, 1)), 0));
         assertEquals(List.of(new AppendEntriesResponse(3, false, 1)), c.sentTo(1));
         assertEquals(1, n.termAt(1));
@@ -112,8 +109,7 @@ class ReplicationTest {
     @Test
     void followerRedirectsClientsToTheLeader() {
         RaftNode n = Servers.withLog(1);
-        EffectLog<RaftMessage> c = ctx(2);
-        c.start(n);
+        EffectLog<RaftMessage> c = started(2, n);
         c.deliver(n, 3, new AppendEntries(1, 0, 0, List.of(), 0));
         c.clearOutputs();
         c.deliver(n, 101, new ClientRequest(101, 1, "get k"));

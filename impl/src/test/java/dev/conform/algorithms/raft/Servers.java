@@ -34,4 +34,11 @@ final class Servers {
     static EffectLog<RaftMessage> ctx(int self) {
         return new EffectLog<>(self, THREE);
     }
+
+    /** An effect log for server {@code self} with {@code node} started on it. */
+    static EffectLog<RaftMessage> started(int self, RaftNode node) {
+        EffectLog<RaftMessage> c = ctx(self);
+        c.start(node);
+        return c;
+    }
 }

@@ -24,7 +24,7 @@ class SnapshotTest {
         }
         assertEquals(5, n.commitIndex());
         assertEquals(4, n.snapshotIndex());
-        assertEquals(2, c.actions.stream().filter("1:TakeSnapshot"::equals).count());
+        assertEquals(2, c.actions(1).stream().filter("TakeSnapshot"::equals).count());
         assertEquals(Map.of(), c.violations());
         RaftPersistentState p = (RaftPersistentState) c.sim.persisted(1);
         assertEquals(4, p.snapshotIndex());
@@ -46,14 +46,14 @@ class SnapshotTest {
             c.exchange(1, 2);
         }
         assertEquals(4, c.server(1).snapshotIndex());
-        c.dropHeld();
+        c.dropAll();
         c.fire(1, RaftNode.HEARTBEAT_TIMER);
         // S3 never answered: its nextIndex is still 1, inside the leader's snapshot.
         assertTrue(c.sim.inFlight().stream().anyMatch(e -> e.to() == 3
                 && e.msg().equals(new InstallSnapshot(1, 4, 1, c.server(1).persistentState().snapshotData()))));
         c.exchange(1, 3);
-        assertTrue(c.actions.contains("3:HandleInstallSnapshot"));
-        assertTrue(c.actions.contains("1:HandleInstallSnapshotResponse"));
+        assertTrue(c.actions(3).contains("HandleInstallSnapshot"));
+        assertTrue(c.actions(1).contains("HandleInstallSnapshotResponse"));
         assertEquals(5, c.server(3).lastLogIndex());
         c.fire(1, RaftNode.HEARTBEAT_TIMER);
         c.exchange(1, 3);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.Decision;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.Prepare;
 import dev.conform.algorithms.twopc.TwoPhaseMessage.Vote;
+import dev.conform.runtime.Options;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,8 @@ class ClusterTest {
     private static final List<Integer> RMS = List.of(2, 3, 4);
 
     /** Votes in, coordinator committed, Decision messages in flight and not yet delivered. */
-    private static Cluster committedButUnannounced(TwoPhaseOptions options) {
-        Cluster c = new Cluster(4, options, 7).start();
+    private static Cluster committedButUnannounced(Options options) {
+        Cluster c = new Cluster(4, options, 7);
         for (int r : RMS) {
             c.deliver(1, r, Prepare.class);
         }
@@ -30,7 +31,7 @@ class ClusterTest {
     @Test
     void everyoneCommitsWhateverTheDeliveryOrder() {
         for (long seed = 0; seed < 50; seed++) {
-            Cluster c = new Cluster(4, TwoPhaseOptions.defaults(), seed).start();
+            Cluster c = new Cluster(4, Options.empty(), seed);
             c.deliverAll();
             for (int r : RMS) {
                 assertEquals(RmState.COMMITTED, c.rmState(r), "seed " + seed);
@@ -41,7 +42,7 @@ class ClusterTest {
 
     @Test
     void oneNoVoteAbortsEveryone() {
-        Cluster c = new Cluster(4, TwoPhaseOptions.defaults().withVoteNo(3), 1).start();
+        Cluster c = new Cluster(4, Options.empty().with("voteNo", 3), 1);
         c.deliverAll();
         assertEquals(TmState.ABORTED, c.tmState());
         for (int r : RMS) {
@@ -51,17 +52,17 @@ class ClusterTest {
 
     @Test
     void unilateralAbortAbortsEveryone() {
-        Cluster c = new Cluster(4, TwoPhaseOptions.defaults().withAbortEarly(4), 2).start();
+        Cluster c = new Cluster(4, Options.empty().with("abortEarly", 4), 2);
         c.deliverAll();
         for (int r : RMS) {
             assertEquals(RmState.ABORTED, c.rmState(r));
         }
-        assertEquals(List.of("RMAbort", "RMVoteNo", "RMRcvDecision"), c.actionNames(4));
+        assertEquals(List.of("RMAbort", "RMVoteNo", "RMRcvDecision"), c.actions(4));
     }
 
     @Test
     void coordinatorCrashedForeverBlocksPreparedParticipants() {
-        Cluster c = new Cluster(4, TwoPhaseOptions.defaults().withCooperative(true), 3).start();
+        Cluster c = new Cluster(4, Options.empty().with("cooperative", true), 3);
         for (int r : RMS) {
             c.deliver(1, r, Prepare.class);
         }
@@ -70,7 +71,7 @@ class ClusterTest {
         // Asking anyone is useless: the peers are as uncertain as the asker.
         for (int round = 0; round < 5; round++) {
             for (int r : RMS) {
-                assertTrue(c.fire(r, TwoPhaseTimers.ASK));
+                c.sim.fire(r, TwoPhaseTimers.ASK); // must be armed
             }
             c.deliverAll();
         }
@@ -87,7 +88,7 @@ class ClusterTest {
 
     @Test
     void recoveredCoordinatorAnnouncesTheLoggedCommitAgain() {
-        Cluster c = committedButUnannounced(TwoPhaseOptions.defaults());
+        Cluster c = committedButUnannounced(Options.empty());
         c.crash(1);
         c.dropAll();
         c.restart(1);
@@ -99,25 +100,25 @@ class ClusterTest {
 
     @Test
     void recoveringParticipantLearnsTheOutcomeByAsking() {
-        Cluster c = committedButUnannounced(TwoPhaseOptions.defaults());
+        Cluster c = committedButUnannounced(Options.empty());
         c.crash(3);
         c.deliverAll(); // 3 misses its Decision
         assertEquals(RmState.PREPARED, c.rmState(3));
         c.restart(3); // asks at once
         c.deliverAll();
         assertEquals(RmState.COMMITTED, c.rmState(3));
-        assertEquals(List.of("RMVoteYes", "RMRestart", "RMAsk", "RMRcvDecision"), c.actionNames(3));
+        assertEquals(List.of("RMVoteYes", "RMRestart", "RMAsk", "RMRcvDecision"), c.actions(3));
     }
 
     /** Only participant 2 hears the commit before the coordinator goes down for good. */
     private static Cluster onlyTwoHeard(boolean cooperative) {
-        Cluster c = committedButUnannounced(TwoPhaseOptions.defaults().withCooperative(cooperative));
+        Cluster c = committedButUnannounced(Options.empty().with("cooperative", cooperative));
         c.deliver(1, 2, Decision.class);
         c.crash(1);
         c.dropAll();
         for (int round = 0; round < 3; round++) {
             for (int r : List.of(3, 4)) {
-                c.fire(r, TwoPhaseTimers.ASK);
+                c.sim.fire(r, TwoPhaseTimers.ASK);
             }
             c.deliverAll();
         }
@@ -133,12 +134,12 @@ class ClusterTest {
         Cluster with = onlyTwoHeard(true);
         assertEquals(RmState.COMMITTED, with.rmState(3));
         assertEquals(RmState.COMMITTED, with.rmState(4));
-        assertTrue(with.actionNames(2).contains("RMRcvDecisionRequest"));
+        assertTrue(with.actions(2).contains("RMRcvDecisionRequest"));
     }
 
     @Test
     void flawForgetVoteOnRestartSplitsTheOutcome() {
-        TwoPhaseOptions flawed = TwoPhaseOptions.defaults().withFlaw(TwoPhaseFlaw.FORGET_VOTE_ON_RESTART);
+        Options flawed = Options.empty().withFlaw(TwoPhaseAlgorithm.FLAW_FORGET_VOTE_ON_RESTART);
         Cluster c = committedButUnannounced(flawed);
         c.crash(2);
         c.deliverAll();
@@ -148,7 +149,7 @@ class ClusterTest {
         assertEquals(RmState.COMMITTED, c.rmState(3));
         assertFalse(c.consistent());
 
-        Cluster sound = committedButUnannounced(TwoPhaseOptions.defaults());
+        Cluster sound = committedButUnannounced(Options.empty());
         sound.crash(2);
         sound.deliverAll();
         sound.restart(2);
@@ -159,8 +160,8 @@ class ClusterTest {
 
     @Test
     void flawCommitBeforeAllVotesCommitsOverANo() {
-        Cluster c = new Cluster(4, TwoPhaseOptions.defaults().withVoteNo(4)
-                .withFlaw(TwoPhaseFlaw.COMMIT_BEFORE_ALL_VOTES), 5).start();
+        Cluster c = new Cluster(4, Options.empty().with("voteNo", 4)
+                .withFlaw(TwoPhaseAlgorithm.FLAW_COMMIT_BEFORE_ALL_VOTES), 5);
         for (int r : RMS) {
             c.deliver(1, r, Prepare.class);
         }

@@ -21,6 +21,12 @@ class CoordinatorTest {
         return new EffectLog<>(1, NODES);
     }
 
+    private final EffectLog<TwoPhaseMessage> rec = ctx();
+
+    private Coordinator started(TwoPhaseOptions options) {
+        return started(rec, options);
+    }
+
     private static Coordinator started(EffectLog<TwoPhaseMessage> ctx, TwoPhaseOptions options) {
         Coordinator c = new Coordinator(1, NODES, null, options);
         ctx.start(c);
@@ -30,7 +36,6 @@ class CoordinatorTest {
 
     @Test
     void startLogsBegunBeforeSendingPrepareToEveryParticipant() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
         rec.start(new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()));
         assertEquals(new TwoPhaseLog.Coordinator(TmState.WAITING), rec.persisted);
         assertTrue(rec.first("persist") < rec.first("send Prepare"));
@@ -43,8 +48,7 @@ class CoordinatorTest {
 
     @Test
     void commitsOnlyWhenAllVotedYesAndLogsBeforeAnnouncing() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Coordinator c = started(rec, TwoPhaseOptions.defaults());
+        Coordinator c = started(TwoPhaseOptions.defaults());
         rec.deliver(c, 2, new Vote(true));
         rec.deliver(c, 3, new Vote(true));
         assertEquals(TmState.WAITING, c.state());
@@ -65,8 +69,7 @@ class CoordinatorTest {
 
     @Test
     void oneNoVoteAborts() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Coordinator c = started(rec, TwoPhaseOptions.defaults());
+        Coordinator c = started(TwoPhaseOptions.defaults());
         rec.deliver(c, 2, new Vote(true));
         rec.deliver(c, 3, new Vote(false));
         assertEquals(TmState.ABORTED, c.state());
@@ -79,8 +82,7 @@ class CoordinatorTest {
 
     @Test
     void voteTimeoutAborts() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Coordinator c = started(rec, TwoPhaseOptions.defaults());
+        Coordinator c = started(TwoPhaseOptions.defaults());
         rec.deliver(c, 2, new Vote(true));
         rec.fire(c, TwoPhaseTimers.VOTE);
         assertEquals(TmState.ABORTED, c.state());
@@ -89,8 +91,7 @@ class CoordinatorTest {
 
     @Test
     void crashBeforeDecidingRecoversByAborting() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Coordinator c = started(rec, TwoPhaseOptions.defaults());
+        Coordinator c = started(TwoPhaseOptions.defaults());
         rec.deliver(c, 2, new Vote(true));
         rec.deliver(c, 3, new Vote(true));
         // Crash: only the log survives; the two votes were volatile.
@@ -107,8 +108,7 @@ class CoordinatorTest {
 
     @Test
     void crashAfterDecidingRecoversByAnnouncingAgain() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Coordinator c = started(rec, TwoPhaseOptions.defaults());
+        Coordinator c = started(TwoPhaseOptions.defaults());
         for (int r : List.of(2, 3, 4)) {
             rec.deliver(c, r, new Vote(true));
         }
@@ -131,8 +131,7 @@ class CoordinatorTest {
 
     @Test
     void resendsOnlyToThoseThatHaveNotAcknowledged() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Coordinator c = started(rec, TwoPhaseOptions.defaults());
+        Coordinator c = started(TwoPhaseOptions.defaults());
         rec.deliver(c, 2, new Vote(false));
         rec.deliver(c, 2, new Ack());
         rec.deliver(c, 4, new Ack());
@@ -147,8 +146,7 @@ class CoordinatorTest {
 
     @Test
     void answersDecisionRequestsOnlyOnceDecided() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Coordinator c = started(rec, TwoPhaseOptions.defaults());
+        Coordinator c = started(TwoPhaseOptions.defaults());
         rec.deliver(c, 3, new DecisionRequest());
         assertTrue(rec.sent.isEmpty(), "silent while undecided");
         assertEquals(List.of("TMRcvDecisionRequest"), rec.actionNames(), "the delivery is still handled");
@@ -163,8 +161,7 @@ class CoordinatorTest {
 
     @Test
     void flawCommitBeforeAllVotesCommitsOnTheFirstYes() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Coordinator sound = started(rec, TwoPhaseOptions.defaults());
+        Coordinator sound = started(TwoPhaseOptions.defaults());
         rec.deliver(sound, 2, new Vote(true));
         assertEquals(TmState.WAITING, sound.state());
 
@@ -177,7 +174,6 @@ class CoordinatorTest {
 
     @Test
     void noTracePayloadIsBuiltWhenNotTracing() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
         rec.tracing = false;
         rec.start(new Coordinator(1, NODES, null, TwoPhaseOptions.defaults()));
         assertTrue(rec.actions.isEmpty());

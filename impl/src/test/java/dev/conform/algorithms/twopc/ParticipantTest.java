@@ -17,27 +17,24 @@ import org.junit.jupiter.api.Test;
 class ParticipantTest {
     private static final List<Integer> NODES = List.of(1, 2, 3, 4);
 
-    private static EffectLog<TwoPhaseMessage> ctx() {
-        return new EffectLog<>(2, NODES);
-    }
+    private final EffectLog<TwoPhaseMessage> rec = new EffectLog<>(2, NODES);
 
-    private static Participant started(EffectLog<TwoPhaseMessage> ctx, TwoPhaseOptions options) {
+    private Participant started(TwoPhaseOptions options) {
         Participant p = new Participant(2, NODES, null, options);
-        ctx.start(p);
-        ctx.clearOutputs();
+        rec.start(p);
+        rec.clearOutputs();
         return p;
     }
 
-    private static Participant restarted(EffectLog<TwoPhaseMessage> ctx, RmState logged, TwoPhaseOptions options) {
-        ctx.persisted = new TwoPhaseLog.Participant(logged);
-        Participant p = new Participant(2, NODES, ctx.persisted, options);
-        ctx.start(p);
+    private Participant restarted(RmState logged, TwoPhaseOptions options) {
+        rec.persisted = new TwoPhaseLog.Participant(logged);
+        Participant p = new Participant(2, NODES, rec.persisted, options);
+        rec.start(p);
         return p;
     }
 
     @Test
     void freshStartLogsWorkingAndWaitsForPrepare() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
         Participant p = new Participant(2, NODES, null, TwoPhaseOptions.defaults());
         rec.start(p);
         assertEquals(RmState.WORKING, p.state());
@@ -48,8 +45,7 @@ class ParticipantTest {
 
     @Test
     void votesYesOnlyAfterLoggingTheVote() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = started(rec, TwoPhaseOptions.defaults());
+        Participant p = started(TwoPhaseOptions.defaults());
         rec.deliver(p, 1, new Prepare());
         assertEquals(RmState.PREPARED, p.state());
         assertTrue(p.uncertain());
@@ -64,8 +60,7 @@ class ParticipantTest {
 
     @Test
     void votesNoWhenTheWorkloadSaysSo() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = started(rec, TwoPhaseOptions.defaults().withVoteNo(2));
+        Participant p = started(TwoPhaseOptions.defaults().withVoteNo(2));
         rec.deliver(p, 1, new Prepare());
         assertEquals(RmState.ABORTED, p.state());
         assertTrue(rec.first("persist") < rec.first("send Vote"));
@@ -75,8 +70,7 @@ class ParticipantTest {
 
     @Test
     void unilateralAbortBeforeVotingThenVotesNo() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = started(rec, TwoPhaseOptions.defaults());
+        Participant p = started(TwoPhaseOptions.defaults());
         rec.fire(p, TwoPhaseTimers.PREPARE);
         assertEquals(RmState.ABORTED, p.state());
         assertEquals(new TwoPhaseLog.Participant(RmState.ABORTED), rec.persisted);
@@ -87,7 +81,6 @@ class ParticipantTest {
 
     @Test
     void abortEarlyOptionAbortsAtStart() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
         Participant p = new Participant(2, NODES, null, TwoPhaseOptions.defaults().withAbortEarly(2));
         rec.start(p);
         assertEquals(RmState.ABORTED, p.state());
@@ -96,8 +89,7 @@ class ParticipantTest {
 
     @Test
     void adoptsTheDecisionLogsItAndAcknowledgesEveryCopy() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = started(rec, TwoPhaseOptions.defaults());
+        Participant p = started(TwoPhaseOptions.defaults());
         rec.deliver(p, 1, new Prepare());
         rec.clearOutputs();
         rec.deliver(p, 1, new Decision(true));
@@ -111,8 +103,7 @@ class ParticipantTest {
 
     @Test
     void uncertainParticipantAsksOnlyTheCoordinatorWithoutCooperation() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = started(rec, TwoPhaseOptions.defaults());
+        Participant p = started(TwoPhaseOptions.defaults());
         rec.deliver(p, 1, new Prepare());
         rec.clearOutputs();
         rec.fire(p, TwoPhaseTimers.ASK);
@@ -123,8 +114,7 @@ class ParticipantTest {
 
     @Test
     void uncertainParticipantAsksPeersTooWithCooperation() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = started(rec, TwoPhaseOptions.defaults().withCooperative(true));
+        Participant p = started(TwoPhaseOptions.defaults().withCooperative(true));
         rec.deliver(p, 1, new Prepare());
         rec.clearOutputs();
         rec.fire(p, TwoPhaseTimers.ASK);
@@ -135,8 +125,7 @@ class ParticipantTest {
 
     @Test
     void restartWhilePreparedStaysUncertainAndAsks() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = restarted(rec, RmState.PREPARED, TwoPhaseOptions.defaults());
+        Participant p = restarted(RmState.PREPARED, TwoPhaseOptions.defaults());
         assertEquals(RmState.PREPARED, p.state());
         assertEquals(List.of("RMRestart", "RMAsk"), rec.actionNames());
         assertEquals(List.of(new DecisionRequest()), rec.sentTo(1));
@@ -145,8 +134,7 @@ class ParticipantTest {
 
     @Test
     void restartWhileWorkingAborts() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = restarted(rec, RmState.WORKING, TwoPhaseOptions.defaults());
+        Participant p = restarted(RmState.WORKING, TwoPhaseOptions.defaults());
         assertEquals(RmState.ABORTED, p.state());
         assertEquals(new TwoPhaseLog.Participant(RmState.ABORTED), rec.persisted);
         assertEquals(List.of("RMRestart"), rec.actionNames());
@@ -154,16 +142,14 @@ class ParticipantTest {
 
     @Test
     void restartAfterDecidingKeepsTheDecision() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = restarted(rec, RmState.COMMITTED, TwoPhaseOptions.defaults());
+        Participant p = restarted(RmState.COMMITTED, TwoPhaseOptions.defaults());
         assertEquals(RmState.COMMITTED, p.state());
         assertTrue(rec.sent.isEmpty());
     }
 
     @Test
     void flawForgetVoteOnRestartPresumesAbortDespiteTheLoggedYes() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = restarted(rec, RmState.PREPARED,
+        Participant p = restarted(RmState.PREPARED,
                 TwoPhaseOptions.defaults().withFlaw(TwoPhaseFlaw.FORGET_VOTE_ON_RESTART));
         assertEquals(RmState.ABORTED, p.state());
         assertEquals(new TwoPhaseLog.Participant(RmState.ABORTED), rec.persisted);
@@ -172,8 +158,7 @@ class ParticipantTest {
 
     @Test
     void peerThatHasNotVotedAbortsAndSaysSo() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = started(rec, TwoPhaseOptions.defaults().withCooperative(true));
+        Participant p = started(TwoPhaseOptions.defaults().withCooperative(true));
         rec.deliver(p, 3, new DecisionRequest());
         assertEquals(RmState.ABORTED, p.state());
         assertEquals(new TwoPhaseLog.Participant(RmState.ABORTED), rec.persisted);
@@ -183,8 +168,7 @@ class ParticipantTest {
 
     @Test
     void uncertainPeerStaysSilentAndDecidedPeerTells() {
-        EffectLog<TwoPhaseMessage> rec = ctx();
-        Participant p = started(rec, TwoPhaseOptions.defaults().withCooperative(true));
+        Participant p = started(TwoPhaseOptions.defaults().withCooperative(true));
         rec.deliver(p, 1, new Prepare());
         rec.clearOutputs();
         rec.deliver(p, 3, new DecisionRequest());

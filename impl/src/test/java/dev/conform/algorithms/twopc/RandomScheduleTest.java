@@ -3,6 +3,7 @@ package dev.conform.algorithms.twopc;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.conform.runtime.Options;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class RandomScheduleTest {
     @Test
     void safeUnderCrashesAndLossAndLiveOnceEveryoneIsBack() {
         for (long seed = 0; seed < SEEDS; seed++) {
-            String broken = run(seed, TwoPhaseOptions.defaults().withCooperative(seed % 2 == 0));
+            String broken = run(seed, Options.empty().with("cooperative", seed % 2 == 0));
             if (broken != null) {
                 fail(broken);
             }
@@ -30,10 +31,10 @@ class RandomScheduleTest {
     /** The same schedules do find a planted flaw: the search is not vacuous. */
     @Test
     void theSameSchedulesCatchEachFlaw() {
-        for (TwoPhaseFlaw flaw : TwoPhaseFlaw.values()) {
+        for (String flaw : new TwoPhaseAlgorithm().flaws().keySet()) {
             int caught = 0;
             for (long seed = 0; seed < SEEDS; seed++) {
-                if (run(seed, TwoPhaseOptions.defaults().withFlaw(flaw)) != null) {
+                if (run(seed, Options.empty().withFlaw(flaw)) != null) {
                     caught++;
                 }
             }
@@ -43,26 +44,26 @@ class RandomScheduleTest {
     }
 
     /** Runs one schedule; returns a description of the broken property, or null. */
-    private static String run(long seed, TwoPhaseOptions base) {
+    private static String run(long seed, Options base) {
         SplittableRandom choice = new SplittableRandom(seed * 31 + 1);
-        TwoPhaseOptions options = base;
+        Options options = base;
         if (choice.nextInt(4) == 0) {
-            options = options.withVoteNo(2 + choice.nextInt(3));
+            options = options.with("voteNo", 2 + choice.nextInt(3));
         }
-        Cluster c = new Cluster(4, options, seed).start();
+        Cluster c = new Cluster(4, options, seed);
         for (int step = 0; step < 80; step++) {
             int id = 1 + choice.nextInt(4);
             int dice = choice.nextInt(100);
             if (dice < 60) {
                 c.deliverOne();
-            } else if (dice < 65 && !c.inFlight().isEmpty()) {
-                c.drop(c.inFlight().get(choice.nextInt(c.inFlight().size())));
+            } else if (dice < 65 && !c.sim.inFlight().isEmpty()) {
+                c.sim.drop(c.sim.inFlight().get(choice.nextInt(c.sim.inFlight().size())));
             } else if (dice < 72) {
                 c.crash(id);
             } else if (dice < 82) {
                 c.restart(id);
             } else {
-                c.fire(id, TIMERS.get(choice.nextInt(TIMERS.size())));
+                c.sim.fire(id, TIMERS.get(choice.nextInt(TIMERS.size())));
             }
             String broken = check(c, seed, step);
             if (broken != null) {
@@ -76,7 +77,7 @@ class RandomScheduleTest {
             c.deliverAll();
             for (int id = 1; id <= 4; id++) {
                 for (String t : TIMERS) {
-                    c.fire(id, t);
+                    c.sim.fire(id, t);
                 }
             }
             c.deliverAll();

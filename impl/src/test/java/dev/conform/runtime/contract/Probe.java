@@ -1,6 +1,6 @@
 package dev.conform.runtime.contract;
 
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.Context;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * node id nobody has (99); every node records what it receives. Fields are thread-safe because
  * tests read them while a real network runs.
  */
-final class Probe implements Algorithm<Probe.Num> {
+final class Probe extends AbstractAlgorithm<Probe.Num> {
     record Num(int n) {
     }
 
@@ -49,14 +49,8 @@ final class Probe implements Algorithm<Probe.Num> {
         }
     }
 
-    @Override
-    public String name() {
-        return "probe";
-    }
-
-    @Override
-    public Class<Num> messageType() {
-        return Num.class;
+    Probe() {
+        super("probe", Num.class);
     }
 
     @Override

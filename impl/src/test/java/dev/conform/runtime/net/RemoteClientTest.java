@@ -98,7 +98,7 @@ class RemoteClientTest {
         }
         // What a SIGKILL in the middle of a write leaves: half a line.
         Files.writeString(trace, "{\"node\":1,\"kind\":\"ti", StandardOpenOption.APPEND);
-        List<TraceEvent> before = read(trace.resolveSibling("ignored"), trace, true);
+        List<TraceEvent> before = read(trace, true);
 
         TraceResume resume = TraceResume.recover(trace, 1);
         assertNotNull(resume);
@@ -128,11 +128,11 @@ class RemoteClientTest {
     }
 
     private static List<TraceEvent> read(Path file) {
-        return read(null, file, false);
+        return read(file, false);
     }
 
     /** Reads all complete events; with {@code lenient} a cut last line is ignored. */
-    private static List<TraceEvent> read(Path unused, Path file, boolean lenient) {
+    private static List<TraceEvent> read(Path file, boolean lenient) {
         List<TraceEvent> out = new ArrayList<>();
         try (TraceReader r = TraceReader.open(file, TraceReader.Options.defaults().withNodeCheck(false))) {
             while (true) {

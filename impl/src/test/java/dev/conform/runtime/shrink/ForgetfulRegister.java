@@ -1,6 +1,6 @@
 package dev.conform.runtime.shrink;
 
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.Context;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -13,7 +13,7 @@ import java.util.Map;
  * followed by a restart makes a node's value go back ("Start" with 0). The property "a node's
  * value never decreases" fails exactly when some node is crashed and restarted after storing.
  */
-public final class ForgetfulRegister implements Algorithm<ForgetfulRegister.Write> {
+public final class ForgetfulRegister extends AbstractAlgorithm<ForgetfulRegister.Write> {
     public record Write(int value) {
     }
 
@@ -46,14 +46,8 @@ public final class ForgetfulRegister implements Algorithm<ForgetfulRegister.Writ
         }
     }
 
-    @Override
-    public String name() {
-        return "forgetful-register";
-    }
-
-    @Override
-    public Class<Write> messageType() {
-        return Write.class;
+    ForgetfulRegister() {
+        super("forgetful-register", Write.class);
     }
 
     @Override

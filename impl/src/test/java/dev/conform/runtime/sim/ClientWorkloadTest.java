@@ -3,7 +3,7 @@ package dev.conform.runtime.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.Context;
 import dev.conform.runtime.ListSink;
 import dev.conform.runtime.Node;
@@ -65,15 +65,9 @@ class ClientWorkloadTest {
         }
     }
 
-    static final class EchoAlgorithm implements Algorithm<Echo> {
-        @Override
-        public String name() {
-            return "echo";
-        }
-
-        @Override
-        public Class<Echo> messageType() {
-            return Echo.class;
+    static final class EchoAlgorithm extends AbstractAlgorithm<Echo> {
+        EchoAlgorithm() {
+            super("echo", Echo.class);
         }
 
         @Override

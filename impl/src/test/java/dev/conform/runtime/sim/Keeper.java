@@ -1,6 +1,6 @@
 package dev.conform.runtime.sim;
 
-import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.AbstractAlgorithm;
 import dev.conform.runtime.Context;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -11,7 +11,7 @@ import java.util.Map;
  * A test algorithm: each server ticks a counter on a timer and persists only every second value,
  * and pings node 1 on every tick, so tests can see what a crash keeps and what it loses.
  */
-final class Keeper implements Algorithm<Keeper.Ping> {
+final class Keeper extends AbstractAlgorithm<Keeper.Ping> {
     record Ping(int count) {
     }
 
@@ -53,14 +53,8 @@ final class Keeper implements Algorithm<Keeper.Ping> {
         }
     }
 
-    @Override
-    public String name() {
-        return "keeper";
-    }
-
-    @Override
-    public Class<Ping> messageType() {
-        return Ping.class;
+    Keeper() {
+        super("keeper", Ping.class);
     }
 
     @Override
