@@ -5,7 +5,19 @@ import java.util.Map;
 
 /** Derives wire type names of messages from their classes. */
 public final class MessageTypes {
+    private static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName();
+        }
+    };
+
     private MessageTypes() {
+    }
+
+    /** The wire type name of {@code msg}: its class's simple name, as {@link #of} keys it. */
+    public static String name(Object msg) {
+        return NAMES.get(msg.getClass());
     }
 
     /** Permitted subclasses of a sealed type (recursively), or the type itself, by simple name. */

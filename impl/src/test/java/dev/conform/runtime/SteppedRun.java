@@ -6,6 +6,7 @@ import dev.conform.runtime.sim.SteppedSimulator.InFlight;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
+import dev.conform.tracing.TraceMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.SplittableRandom;
 /**
  * A test's hand on the runtime's scripted scheduler ({@link SteppedSimulator}): messages picked by
  * sender, receiver and type or by a seed, timers fired, nodes crashed and restarted. The spec
- * actions (from the start on), crashes and restarts are kept as trace events without network
- * events, which the checker's invariants judge ({@link #violations}).
+ * actions (from the start on), sends, deliveries, crashes and restarts are kept as trace events
+ * (without clocks), which the checker's invariants judge ({@link #violations}).
  */
 public class SteppedRun<M> {
     public final SteppedSimulator<M> sim;
@@ -28,13 +29,27 @@ public class SteppedRun<M> {
         this.sim = new SteppedSimulator<>(algorithm, servers, options, new SteppedSimulator.Listener<>() {
             @Override
             public void action(int node, String name, Object state) {
-                record(node, EventKind.ACTION, name, state);
+                record(node, EventKind.ACTION, name, null, state);
+            }
+
+            @Override
+            public void sent(InFlight<M> m) {
+                record(m.from(), EventKind.SEND, null, message(m), null);
+            }
+
+            @Override
+            public void delivered(InFlight<M> m) {
+                record(m.to(), EventKind.DELIVER, null, message(m), null);
             }
         });
     }
 
-    private void record(int node, EventKind kind, String action, Object state) {
-        events.add(new TraceEvent(events.size() + 1, node, kind, action, null, state, -1, null));
+    private static TraceMessage message(InFlight<?> m) {
+        return new TraceMessage(m.id(), m.from(), m.to(), MessageTypes.name(m.msg()), m.msg());
+    }
+
+    private void record(int node, EventKind kind, String action, TraceMessage msg, Object state) {
+        events.add(new TraceEvent(events.size() + 1, node, kind, action, msg, state, -1, null));
     }
 
     /** The names of the actions {@code node} recorded, in order. */
@@ -95,14 +110,14 @@ public class SteppedRun<M> {
 
     public void crash(int id) {
         if (sim.crash(id)) {
-            record(id, EventKind.CRASH, null, null);
+            record(id, EventKind.CRASH, null, null, null);
         }
     }
 
     /** Restarts {@code id} from what it persisted, if it is down (recorded before its start actions). */
     public void restart(int id) {
         if (!sim.up(id)) {
-            record(id, EventKind.RESTART, null, sim.persisted(id));
+            record(id, EventKind.RESTART, null, null, sim.persisted(id));
             sim.restart(id);
         }
     }
@@ -110,7 +125,8 @@ public class SteppedRun<M> {
     /** Each invariant of {@code set} the recorded run breaks, with the checker's first report of it. */
     public <S> Map<String, String> violations(InvariantSet<S> set) {
         TraceHeader header = new TraceHeader(TraceHeader.SCHEMA_VERSION, sim.algorithm().name(), sim.servers(),
-                null, null, "scripted", Map.of(), TraceHeader.serversAndClients(sim.servers(), List.of()));
+                null, null, "scripted", Map.of("options", sim.options().values()),
+                TraceHeader.withClients(sim.algorithm().serverRoles(sim.servers()), List.of()));
         return Verdicts.violations(set, header, events);
     }
 }

@@ -1,6 +1,7 @@
 package dev.conform.runtime;
 
 import dev.conform.checker.invariants.EventSource;
+import dev.conform.checker.invariants.FoldException;
 import dev.conform.checker.invariants.Invariant;
 import dev.conform.checker.invariants.InvariantRegistry;
 import dev.conform.checker.invariants.InvariantSet;
@@ -37,19 +38,28 @@ public final class Verdicts {
         return r.conforms() ? "conforms" : r.failure().message();
     }
 
+    /** The key under which {@link #violations} reports a step the spec does not allow. */
+    public static final String SPEC_STEP = "spec step";
+
     /**
      * Every ALWAYS invariant of {@code set} that some state along {@code events} breaks, with the
-     * first report of each, in the set's order. For runs without network events (scripted runs
-     * record actions, crashes and restarts only), so no {@link ReplayEngine}: the fold goes on
+     * first report of each, in the set's order. For scripted runs (no clocks, no drops or
+     * timers recorded), so no {@link ReplayEngine}: the fold goes on
      * past a violation, which lets a test name the invariant a flaw breaks even when another
-     * breaks first.
+     * breaks first. A step the spec does not allow ends the fold, reported under {@link #SPEC_STEP}.
      */
+
     public static <S> Map<String, String> violations(InvariantSet<S> set, TraceHeader header, List<TraceEvent> events) {
         StateFolder<S> folder = set.folder();
         S state = folder.initial(header);
         Map<String, String> out = new LinkedHashMap<>();
         for (TraceEvent e : events) {
-            state = folder.apply(state, e);
+            try {
+                state = folder.apply(state, e);
+            } catch (FoldException rejected) {
+                out.put(SPEC_STEP, "event " + e.seq() + ": " + rejected.getMessage());
+                return out;
+            }
             for (Invariant<S> inv : set.invariants()) {
                 if (inv.kind() == Invariant.Kind.ALWAYS && !out.containsKey(inv.name()) && !inv.predicate().test(state)) {
                     out.put(inv.name(), folder.describe(state));

@@ -1,5 +1,6 @@
 package dev.conform.runtime.net;
 
+import dev.conform.runtime.MessageTypes;
 import dev.conform.tracing.Clocks;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
@@ -80,7 +81,7 @@ public final class NetClient<M> implements AutoCloseable {
      */
     public boolean send(int to, M msg) {
         long mid = ((long) self << 40) | ++msgIds;
-        String type = msg.getClass().getSimpleName();
+        String type = MessageTypes.name(msg);
         TraceMessage tm = new TraceMessage(mid, self, to, type, msg);
         record(EventKind.SEND, tm);
         Frame f = new Frame(mid, self, to, type, msg, clocks.lamport(0), clocks.clock(0).asMap());

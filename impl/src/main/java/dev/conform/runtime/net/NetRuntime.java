@@ -1,5 +1,6 @@
 package dev.conform.runtime.net;
 
+import dev.conform.runtime.MessageTypes;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.EffectBuffer;
 import dev.conform.runtime.EffectTarget;
@@ -316,7 +317,7 @@ public final class NetRuntime<M> implements AutoCloseable {
         @Override
         public Object recordSend(int to, M msg) {
             long mid = ((long) id << 40) | ++msgIds;
-            String type = msg.getClass().getSimpleName();
+            String type = MessageTypes.name(msg);
             record(EventKind.SEND, null, new TraceMessage(mid, id, to, type, msg), null);
             return new Frame(mid, id, to, type, msg, clocks.lamport(0), clocks.clock(0).asMap());
         }

@@ -3,6 +3,7 @@ package dev.conform.runtime.sim;
 import dev.conform.tracing.Clocks;
 import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
+import dev.conform.runtime.MessageTypes;
 import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 
@@ -11,13 +12,6 @@ import dev.conform.tracing.TraceSink;
  * while the sink is enabled, so a run without tracing allocates none of this.
  */
 final class SimTracer {
-    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-            return type.getSimpleName();
-        }
-    };
-
     private final TraceSink sink;
     private final int[] ids;
     private final Clocks clocks;
@@ -27,10 +21,6 @@ final class SimTracer {
         this.sink = sink;
         this.ids = ids;
         this.clocks = new Clocks(ids);
-    }
-
-    static String typeName(Object msg) {
-        return TYPE_NAMES.get(msg.getClass());
     }
 
     private void tick(int node) {
@@ -90,7 +80,7 @@ final class SimTracer {
     }
 
     private TraceMessage message(SimEvent ev, int toId) {
-        return new TraceMessage(ev.msgId, ids[ev.from], toId, typeName(ev.payload), ev.payload);
+        return new TraceMessage(ev.msgId, ids[ev.from], toId, MessageTypes.name(ev.payload), ev.payload);
     }
 
     private void emit(int node, EventKind kind, String action, TraceMessage msg, Object state) {

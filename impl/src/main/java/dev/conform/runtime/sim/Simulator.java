@@ -2,6 +2,7 @@ package dev.conform.runtime.sim;
 
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.ClusterView;
+import dev.conform.runtime.MessageTypes;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.StopCondition;
@@ -306,7 +307,7 @@ public final class Simulator<M> extends Scheduler<M> {
             node.onMessage(dest, fromId, msg);
         } catch (RuntimeException | Error e) {
             dest.commit(dest);
-            throw new NodeFailure(dest.id, world.now, "message " + SimTracer.typeName(msg) + " from " + fromId, e);
+            throw new NodeFailure(dest.id, world.now, "message " + MessageTypes.name(msg) + " from " + fromId, e);
         }
         dest.commit(dest);
         return true;

@@ -56,6 +56,14 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
         default void timer(int node, String name, long time) {
         }
 
+        /** A server sent {@code m} (reported before its fate: a send dropped at once is sent too). */
+        default void sent(InFlight<M> m) {
+        }
+
+        /** {@code m} reaches its destination; the handler runs next. */
+        default void delivered(InFlight<M> m) {
+        }
+
         /** A message was lost: {@code reason} is "partitioned", "crashed" or "dropped". */
         default void dropped(InFlight<M> m, String reason) {
         }
@@ -117,6 +125,7 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
             listener.dropped(m, "crashed");
             return false;
         }
+        listener.delivered(m);
         world.handle(dest, () -> dest.node.onMessage(dest, m.from(), m.msg()), "message");
         return true;
     }
@@ -321,6 +330,7 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
     @Override
     Object recordSend(SimNode<M> n, int to, M msg) {
         InFlight<M> m = new InFlight<>(++messageIds, n.id, to, msg);
+        listener.sent(m);
         SimNode<M> dest = world.slot(to);
         if (!connected(n.id, to)) {
             listener.dropped(m, "partitioned");

@@ -2,14 +2,15 @@ package dev.conform.algorithms.twopc;
 
 import dev.conform.runtime.Options;
 import dev.conform.runtime.SteppedRun;
-import dev.conform.tracing.EventKind;
+import dev.conform.checker.invariants.twopc.TwoPhaseInvariants;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A whole 2PC cluster on a {@link SteppedRun}: messages in flight are delivered in an order drawn
  * from a seed, nodes can be crashed (losing everything but what they persisted, and the messages
- * in flight to them) and restarted, timers fire only when a test says so. Adds the spec's
- * properties over the durable states.
+ * in flight to them) and restarted, timers fire only when a test says so. The run is judged by
+ * the checker's own 2PC invariants over the recorded actions, sends and deliveries.
  */
 final class Cluster extends SteppedRun<TwoPhaseMessage> {
     Cluster(int n, Options options, long seed) {
@@ -34,20 +35,9 @@ final class Cluster extends SteppedRun<TwoPhaseMessage> {
         return sim.servers().subList(1, sim.servers().size());
     }
 
-    /** The spec's Consistency, over durable states. */
-    boolean consistent() {
-        boolean rmCommit = participants().stream().anyMatch(r -> rmState(r) == RmState.COMMITTED);
-        boolean rmAbort = participants().stream().anyMatch(r -> rmState(r) == RmState.ABORTED);
-        return !(rmCommit && rmAbort) && !(tmState() == TmState.COMMITTED && rmAbort)
-                && !(tmState() == TmState.ABORTED && rmCommit);
-    }
-
-    /** The spec's CommitValidity: if anyone committed, every participant ever voted yes (yesVotes). */
-    boolean commitValid() {
-        boolean committed = tmState() == TmState.COMMITTED
-                || participants().stream().anyMatch(r -> rmState(r) == RmState.COMMITTED);
-        return !committed || participants().stream().allMatch(r -> events.stream()
-                .anyMatch(e -> e.node() == r && e.kind() == EventKind.ACTION && e.action().equals("RMVoteYes")));
+    /** The checker's 2PC invariants this run breaks (CommitValidity, Consistency, ...), with their reports. */
+    Map<String, String> violations() {
+        return violations(new TwoPhaseInvariants());
     }
 
     boolean allDecided() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.conform.runtime.Options;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -90,8 +91,9 @@ class RandomScheduleTest {
     }
 
     private static String check(Cluster c, long seed, int step) {
-        if (!c.consistent() || !c.commitValid()) {
-            return "seed " + seed + " step " + step + ": safety broken, coordinator " + c.tmState()
+        Map<String, String> broken = c.violations();
+        if (!broken.isEmpty()) {
+            return "seed " + seed + " step " + step + ": " + broken.keySet() + " broken, coordinator " + c.tmState()
                     + ", participants " + c.rmState(2) + "/" + c.rmState(3) + "/" + c.rmState(4);
         }
         return null;
