@@ -169,37 +169,28 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
         }
         long end = world.now + ticks;
         List<Fired> fired = new ArrayList<>();
-        while (true) {
-            SimNode<M> best = null;
-            String bestName = null;
-            SimEvent bestTimer = null;
-            for (SimNode<M> s : world.nodes) {
-                if (!s.up) {
-                    continue;
-                }
-                for (Map.Entry<String, SimEvent> e : s.timers.entrySet()) {
-                    SimEvent a = e.getValue();
-                    if (a.time <= end && (bestTimer == null || a.before(bestTimer))) {
-                        best = s;
-                        bestName = e.getKey();
-                        bestTimer = a;
-                    }
-                }
-            }
-            if (best == null) {
-                break;
-            }
-            world.now = Math.max(world.now, bestTimer.time);
-            fired.add(new Fired(world.now, best.id, bestName));
-            best.timers.remove(bestName);
-            world.steps++;
-            listener.timer(best.id, bestName, world.now);
-            SimNode<M> n = best;
-            String name = bestName;
-            world.handle(n, () -> n.node.onTimer(n, name), "timer");
+        for (Fired f = due(end); f != null; f = due(end)) {
+            world.now = f.time();
+            fired.add(f);
+            fire(f.node(), f.timer());
         }
         world.now = end;
         return fired;
+    }
+
+    /** The timer of an up node that falls due first by {@code end} (at now if overdue), or null. */
+    private Fired due(long end) {
+        Fired next = null;
+        SimEvent first = null;
+        for (SimNode<M> s : world.nodes) {
+            for (Map.Entry<String, SimEvent> e : s.timers.entrySet()) {
+                if (s.up && e.getValue().time <= end && (first == null || e.getValue().before(first))) {
+                    first = e.getValue();
+                    next = new Fired(Math.max(world.now, first.time), s.id, e.getKey());
+                }
+            }
+        }
+        return next;
     }
 
     /** Crashes server {@code id}; messages in flight to it are lost. False when already down. */
