@@ -3,7 +3,6 @@ package dev.conform.cli;
 import dev.conform.runtime.scenario.ScenarioAssertionException;
 import dev.conform.runtime.scenario.ScenarioException;
 import dev.conform.runtime.scenario.ScenarioInspector;
-import dev.conform.runtime.scenario.ScenarioInspectors;
 import dev.conform.runtime.scenario.ScenarioRunner;
 import dev.conform.runtime.scenario.ScenarioScript;
 import dev.conform.runtime.scenario.Transcript;
@@ -99,7 +98,7 @@ final class ScenarioCommand implements Callable<Integer> {
             name = dir == null ? "" : dir.getFileName().toString();
         }
         try {
-            return ScenarioInspectors.forAlgorithm(name);
+            return ScenarioInspector.forAlgorithm(name);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage() + (algorithm == null ? " (name it with --algorithm)" : ""));
         }

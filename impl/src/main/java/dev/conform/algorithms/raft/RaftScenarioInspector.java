@@ -1,5 +1,7 @@
 package dev.conform.algorithms.raft;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.conform.algorithms.raft.kv.KvCommand;
 import dev.conform.algorithms.raft.kv.KvStateMachine;
 import dev.conform.runtime.Algorithm;
@@ -7,6 +9,7 @@ import dev.conform.runtime.Node;
 import dev.conform.runtime.scenario.ScenarioInspector;
 import dev.conform.runtime.sim.SteppedSimulator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,17 +102,11 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
     }
 
     private static String progress(Map<Integer, Long> m) {
-        List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(k + ":" + v));
-        return "{" + String.join(" ", parts) + "}";
+        return m.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(joining(" ", "{", "}"));
     }
 
     static String entries(List<LogEntry> log) {
-        List<String> parts = new ArrayList<>();
-        for (LogEntry e : log) {
-            parts.add(e.term() + ":" + command(e.value()));
-        }
-        return "[" + String.join(", ", parts) + "]";
+        return log.stream().map(e -> e.term() + ":" + command(e.value())).collect(joining(", ", "[", "]"));
     }
 
     /** A log value without its client id and sequence number, and k=v for a put. */
@@ -147,18 +144,15 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
         return new RaftMessage.ClientRequest(clientId, seq, op);
     }
 
-    /** The up leader with the highest term. */
+    /** The up leader with the highest term (the lowest id among equals). */
     @Override
     public int clientTarget(SteppedSimulator<RaftMessage> sim) {
-        int best = 0;
-        long bestTerm = -1;
-        for (int id : sim.servers()) {
-            if (sim.node(id) instanceof RaftNode n && n.role() == Role.Leader && n.currentTerm() > bestTerm) {
-                best = id;
-                bestTerm = n.currentTerm();
-            }
-        }
-        return best;
+        return leaders(sim).stream().max(Comparator.comparingLong(id -> up(id, sim).currentTerm())).orElse(0);
+    }
+
+    private static List<Integer> leaders(SteppedSimulator<RaftMessage> sim) {
+        return sim.servers().stream().filter(id -> sim.node(id) instanceof RaftNode n && n.role() == Role.Leader)
+                .toList();
     }
 
     // ---- assertions --------------------------------------------------------------------
@@ -169,12 +163,7 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
         switch (what) {
             case "leader" -> {
                 need(w, 2, "assert leader N|none");
-                List<Integer> leaders = new ArrayList<>();
-                for (int id : sim.servers()) {
-                    if (sim.node(id) instanceof RaftNode n && n.role() == Role.Leader) {
-                        leaders.add(id);
-                    }
-                }
+                List<Integer> leaders = leaders(sim);
                 List<Integer> want = w.get(1).equals("none") ? List.of() : List.of(server(w.get(1), sim));
                 return leaders.equals(want) ? null : "leaders are " + leaders;
             }

@@ -3,7 +3,9 @@ package dev.conform.runtime.scenario;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.sim.SteppedSimulator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the scenario language needs to know about one algorithm: how to print its messages and
@@ -11,7 +13,8 @@ import java.util.Set;
  * which {@code assert} forms it understands. The runner does everything else generically.
  *
  * <p>Methods that read arguments throw {@link IllegalArgumentException} with a short message for
- * malformed input; the runner adds the file and line.
+ * malformed input; the runner adds the file and line. Inspectors are registered for
+ * {@link ServiceLoader} in {@code META-INF/services/dev.conform.runtime.scenario.ScenarioInspector}.
  *
  * @param <M> the algorithm's message type
  */
@@ -49,4 +52,17 @@ public interface ScenarioInspector<M> {
      * assertion holds, otherwise one line saying what was found instead.
      */
     String check(List<String> words, SteppedSimulator<M> sim);
+
+    /** The registered inspector of algorithm {@code name}; IllegalArgumentException listing the known ones. */
+    static ScenarioInspector<?> forAlgorithm(String name) {
+        TreeSet<String> known = new TreeSet<>();
+        for (ScenarioInspector<?> i : ServiceLoader.load(ScenarioInspector.class)) {
+            if (i.algorithm().name().equals(name)) {
+                return i;
+            }
+            known.add(i.algorithm().name());
+        }
+        throw new IllegalArgumentException("no scenario support for algorithm '" + name + "'; known: "
+                + String.join(", ", known));
+    }
 }

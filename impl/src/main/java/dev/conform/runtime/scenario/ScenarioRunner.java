@@ -5,13 +5,15 @@ import dev.conform.runtime.sim.SteppedSimulator;
 import dev.conform.runtime.sim.SteppedSimulator.InFlight;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Runs a {@link ScenarioScript} against a {@link SteppedSimulator} and records what each command
- * printed. The generic commands (see the package documentation) are handled here; printing
- * states and messages, client commands and assertions go through the algorithm's
+ * printed. The generic commands (see the package documentation) are handled here, one table entry
+ * each; printing states and messages, client commands and assertions go through the algorithm's
  * {@link ScenarioInspector}.
  *
  * <p>A malformed command or an assertion that does not hold stops the run with a
@@ -25,6 +27,14 @@ public final class ScenarioRunner<M> {
     public static final int CLIENT = 101;
     /** Most deliveries one {@code deliver-all} performs before it gives up (a livelock guard). */
     static final int MAX_DELIVERIES = 10_000;
+    private static final int ANY = Integer.MAX_VALUE;
+
+    /**
+     * A generic command: it takes {@code min..max} arguments; when {@code usage} is set, too few
+     * arguments are reported with it instead of with the counts.
+     */
+    private record Command(int min, int max, String usage, Consumer<List<Token>> run) {
+    }
 
     private final ScenarioInspector<M> inspector;
     private SteppedSimulator<M> sim;
@@ -34,6 +44,34 @@ public final class ScenarioRunner<M> {
     private List<String> out;
     private int actionNode;
     private StringBuilder actionLine;
+
+    private final Map<String, Command> commands = Map.ofEntries(
+            Map.entry("nodes", new Command(1, ANY, "nodes N [key=value ...] [flaw=NAME ...]", this::nodes)),
+            Map.entry("tick", new Command(1, 1, null, w -> {
+                sim.tick(integer(w.get(1)));
+                flushActions();
+                out.add("now t=" + sim.now());
+            })),
+            Map.entry("campaign", new Command(1, 1, null, this::campaign)),
+            Map.entry("fire", new Command(2, 2, null, w -> fireTimer(w.get(1), w.get(2).text()))),
+            Map.entry("deliver", new Command(0, 2, null, w -> deliver(w, false))),
+            Map.entry("drop", new Command(0, 2, null, w -> deliver(w, true))),
+            Map.entry("deliver-all", new Command(0, 0, null, this::deliverAll)),
+            Map.entry("pending", new Command(0, 0, null, w -> {
+                sim.inFlight().forEach(m -> out.add(describe(m)));
+                if (sim.inFlight().isEmpty()) {
+                    out.add("no messages in flight");
+                }
+            })),
+            Map.entry("partition", new Command(1, ANY, "partition {1} {2,3}", this::partition)),
+            Map.entry("heal", new Command(0, 0, null, w -> {
+                sim.heal();
+                out.add("healed");
+            })),
+            Map.entry("crash", new Command(1, 1, null, this::crash)),
+            Map.entry("restart", new Command(1, 1, null, this::restart)),
+            Map.entry("state", new Command(0, 0, null, w -> states(sim.servers()))),
+            Map.entry("assert", new Command(1, ANY, "assert WHAT ...", this::check)));
 
     public ScenarioRunner(ScenarioInspector<M> inspector) {
         this.inspector = inspector;
@@ -62,52 +100,33 @@ public final class ScenarioRunner<M> {
 
     private void execute(List<Token> w) {
         String cmd = w.get(0).text();
-        if (!cmd.equals("nodes") && sim == null) {
+        if (sim == null && !cmd.equals("nodes")) {
             throw fail(w.get(0), "the first command must be 'nodes N'");
         }
-        switch (cmd) {
-            case "nodes" -> nodes(w);
-            case "tick" -> tick(w);
-            case "campaign" -> campaign(w);
-            case "fire" -> fire(w);
-            case "deliver" -> deliver(w, false);
-            case "deliver-all" -> deliverAll(w);
-            case "drop" -> deliver(w, true);
-            case "pending" -> pending(w);
-            case "partition" -> partition(w);
-            case "heal" -> {
-                arity(w, 0, 0);
-                sim.heal();
-                out.add("healed");
-            }
-            case "crash" -> crash(w);
-            case "restart" -> restart(w);
-            case "state" -> {
-                arity(w, 0, 0);
-                for (int id : sim.servers()) {
-                    out.add(inspector.state(id, sim));
-                }
-            }
-            case "assert" -> check(w);
-            default -> {
-                if (inspector.clientVerbs().contains(cmd)) {
-                    client(w);
-                } else {
-                    throw fail(w.get(0), "unknown command '" + cmd + "'");
-                }
-            }
+        if (sim != null && cmd.equals("nodes")) {
+            throw fail(w.get(0), "'nodes' may appear only once, first");
         }
+        Command c = commands.get(cmd);
+        if (c == null && inspector.clientVerbs().contains(cmd)) {
+            client(w);
+            return;
+        } else if (c == null) {
+            throw fail(w.get(0), "unknown command '" + cmd + "'");
+        }
+        int args = w.size() - 1;
+        if (args < c.min && c.usage != null) {
+            throw fail(w.get(0), "usage: " + c.usage);
+        } else if (args < c.min || args > c.max) {
+            throw fail(args > c.max ? w.get(c.max + 1) : w.get(0), "'" + cmd + "' takes "
+                    + (c.min == c.max ? "" + c.min : c.min + " to " + c.max) + " argument" + (c.max == 1 ? "" : "s")
+                    + ", got " + args);
+        }
+        c.run.accept(w);
     }
 
     // ---- commands ----------------------------------------------------------------------
 
     private void nodes(List<Token> w) {
-        if (sim != null) {
-            throw fail(w.get(0), "'nodes' may appear only once, first");
-        }
-        if (w.size() < 2) {
-            throw fail(w.get(0), "usage: nodes N [key=value ...] [flaw=NAME ...]");
-        }
         int n = (int) Math.min(integer(w.get(1)), Integer.MAX_VALUE);
         Options options = Options.empty();
         for (Token t : w.subList(2, w.size())) {
@@ -144,28 +163,16 @@ public final class ScenarioRunner<M> {
 
             @Override
             public void dropped(InFlight<M> m, String reason) {
-                if (reason.equals("dropped")) {
-                    return; // asked for by a drop command, which printed it
+                if (!reason.equals("dropped")) { // a drop command printed its own line
+                    flushActions();
+                    out.add("  lost " + describe(m) + " (" + reason + ")");
                 }
-                flushActions();
-                out.add("  lost " + describe(m) + " (" + reason + ")");
             }
         });
-        for (int id : sim.servers()) {
-            out.add(inspector.state(id, sim));
-        }
-    }
-
-    private void tick(List<Token> w) {
-        arity(w, 1, 1);
-        long ticks = integer(w.get(1));
-        sim.tick(ticks);
-        flushActions();
-        out.add("now t=" + sim.now());
+        states(sim.servers());
     }
 
     private void campaign(List<Token> w) {
-        arity(w, 1, 1);
         String timer = inspector.electionTimer();
         if (timer == null) {
             throw fail(w.get(0), inspector.algorithm().name() + " has no election timer");
@@ -173,22 +180,15 @@ public final class ScenarioRunner<M> {
         fireTimer(w.get(1), timer);
     }
 
-    private void fire(List<Token> w) {
-        arity(w, 2, 2);
-        fireTimer(w.get(1), w.get(2).text());
-    }
-
     private void fireTimer(Token nodeToken, String timer) {
         int id = server(nodeToken);
         if (!sim.fire(id, timer)) {
-            throw fail(nodeToken, "node " + id + (sim.up(id) ? " has no armed timer '" + timer + "'"
-                    : " is down"));
+            throw fail(nodeToken, "node " + id + (sim.up(id) ? " has no armed timer '" + timer + "'" : " is down"));
         }
     }
 
     /** {@code deliver|drop [FROM->TO] [COUNT]}; '*' matches any node. */
     private void deliver(List<Token> w, boolean drop) {
-        arity(w, 0, 2);
         int[] link = w.size() >= 2 ? link(w.get(1)) : new int[] {0, 0};
         long limit = w.size() == 3 ? integer(w.get(2)) : Long.MAX_VALUE;
         int done = 0;
@@ -196,11 +196,10 @@ public final class ScenarioRunner<M> {
             if (done >= limit) {
                 break;
             }
-            if ((link[0] != 0 && m.from() != link[0]) || (link[1] != 0 && m.to() != link[1])) {
-                continue;
+            if ((link[0] == 0 || m.from() == link[0]) && (link[1] == 0 || m.to() == link[1])) {
+                step(m, drop);
+                done++;
             }
-            step(m, drop);
-            done++;
         }
         if (done == 0) {
             out.add("no messages in flight" + (w.size() >= 2 ? " on " + w.get(1).text() : ""));
@@ -208,7 +207,6 @@ public final class ScenarioRunner<M> {
     }
 
     private void deliverAll(List<Token> w) {
-        arity(w, 0, 0);
         int done = 0;
         while (!sim.inFlight().isEmpty()) {
             if (++done > MAX_DELIVERIES) {
@@ -235,24 +233,9 @@ public final class ScenarioRunner<M> {
         }
     }
 
-    private void pending(List<Token> w) {
-        arity(w, 0, 0);
-        for (InFlight<M> m : sim.inFlight()) {
-            out.add(describe(m));
-        }
-        if (sim.inFlight().isEmpty()) {
-            out.add("no messages in flight");
-        }
-    }
-
     private void partition(List<Token> w) {
-        if (w.size() < 2) {
-            throw fail(w.get(0), "usage: partition {1} {2,3}");
-        }
         List<Set<Integer>> groups = new ArrayList<>();
-        for (Token t : w.subList(1, w.size())) {
-            groups.add(set(t));
-        }
+        w.subList(1, w.size()).forEach(t -> groups.add(set(t)));
         try {
             sim.partition(groups);
         } catch (IllegalArgumentException e) {
@@ -266,7 +249,6 @@ public final class ScenarioRunner<M> {
     }
 
     private void crash(List<Token> w) {
-        arity(w, 1, 1);
         int id = server(w.get(1));
         out.add("crashed " + id);
         if (!sim.crash(id)) {
@@ -275,7 +257,6 @@ public final class ScenarioRunner<M> {
     }
 
     private void restart(List<Token> w) {
-        arity(w, 1, 1);
         int id = server(w.get(1));
         if (sim.up(id)) {
             throw fail(w.get(1), "node " + id + " is up");
@@ -286,16 +267,9 @@ public final class ScenarioRunner<M> {
     }
 
     private void check(List<Token> w) {
-        if (w.size() < 2) {
-            throw fail(w.get(0), "usage: assert WHAT ...");
-        }
-        List<String> words = new ArrayList<>();
-        for (Token t : w.subList(1, w.size())) {
-            words.add(t.text());
-        }
         String problem;
         try {
-            problem = inspector.check(words, sim);
+            problem = inspector.check(w.subList(1, w.size()).stream().map(Token::text).toList(), sim);
         } catch (IllegalArgumentException e) {
             throw fail(w.get(1), e.getMessage());
         }
@@ -317,18 +291,18 @@ public final class ScenarioRunner<M> {
                 words.add(t.text());
             }
         }
+        target = target == 0 ? inspector.clientTarget(sim) : target;
         if (target == 0) {
-            target = inspector.clientTarget(sim);
-            if (target == 0) {
-                throw fail(w.get(0), "no server to send '" + w.get(0).text()
-                        + "' to; name one with @N");
-            }
+            throw fail(w.get(0), "no server to send '" + w.get(0).text() + "' to; name one with @N");
         }
-        M request = inspector.clientRequest(CLIENT, ++clientSeq, words);
-        step(sim.inject(CLIENT, target, request), false);
+        step(sim.inject(CLIENT, target, inspector.clientRequest(CLIENT, ++clientSeq, words)), false);
     }
 
     // ---- helpers -----------------------------------------------------------------------
+
+    private void states(List<Integer> ids) {
+        ids.forEach(id -> out.add(inspector.state(id, sim)));
+    }
 
     private String describe(InFlight<M> m) {
         return m.from() + "->" + m.to() + " " + inspector.message(m.msg());
@@ -341,25 +315,17 @@ public final class ScenarioRunner<M> {
         }
     }
 
-    private void arity(List<Token> w, int min, int max) {
-        int args = w.size() - 1;
-        if (args < min || args > max) {
-            Token at = args > max ? w.get(max + 1) : w.get(0);
-            throw fail(at, "'" + w.get(0).text() + "' takes " + (min == max ? "" + min : min + " to " + max)
-                    + " argument" + (max == 1 ? "" : "s") + ", got " + args);
-        }
-    }
-
     private long integer(Token t) {
+        long v;
         try {
-            long v = Long.parseLong(t.text());
-            if (v < 0) {
-                throw fail(t, "expected a non-negative integer, got '" + t.text() + "'");
-            }
-            return v;
+            v = Long.parseLong(t.text());
         } catch (NumberFormatException e) {
             throw fail(t, "expected an integer, got '" + t.text() + "'");
         }
+        if (v < 0) {
+            throw fail(t, "expected a non-negative integer, got '" + t.text() + "'");
+        }
+        return v;
     }
 
     private int server(Token t) {
@@ -402,10 +368,8 @@ public final class ScenarioRunner<M> {
         }
         Set<Integer> ids = new TreeSet<>();
         String inner = s.substring(1, s.length() - 1).trim();
-        if (!inner.isEmpty()) {
-            for (String part : inner.split(",")) {
-                ids.add(server(new Token(part.trim(), t.column())));
-            }
+        for (String part : inner.isEmpty() ? new String[0] : inner.split(",")) {
+            ids.add(server(new Token(part.trim(), t.column())));
         }
         return ids;
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,31 +26,19 @@ public final class ScenarioScript {
     /** The line that separates a command from its expected output. */
     public static final String SEPARATOR = "----";
 
-    /** One command and the output the file expects of it. */
-    public record Block(int line, String command, List<Token> words, List<String> expected) {
-        public String name() {
-            return words.get(0).text();
-        }
-    }
-
-    /** A piece of the file: a verbatim line (comment, blank) or a command block. */
-    private record Part(String text, Block block) {
+    /** One command, the output the file expects of it, and the comment and blank lines before it. */
+    public record Block(int line, String command, List<Token> words, List<String> expected, List<String> before) {
     }
 
     private final String file;
-    private final List<Part> parts;
     private final List<Block> blocks;
+    /** Comment and blank lines after the last block. */
+    private final List<String> trailing;
 
-    private ScenarioScript(String file, List<Part> parts) {
+    private ScenarioScript(String file, List<Block> blocks, List<String> trailing) {
         this.file = file;
-        this.parts = List.copyOf(parts);
-        List<Block> b = new ArrayList<>();
-        for (Part p : parts) {
-            if (p.block != null) {
-                b.add(p.block);
-            }
-        }
-        this.blocks = List.copyOf(b);
+        this.blocks = List.copyOf(blocks);
+        this.trailing = List.copyOf(trailing);
     }
 
     public static ScenarioScript read(Path path) {
@@ -62,18 +51,17 @@ public final class ScenarioScript {
 
     /** Parses {@code text}; {@code file} names it in error messages. */
     public static ScenarioScript parse(String file, String text) {
-        String[] lines = text.split("\r?\n", -1);
-        int count = lines.length;
-        if (count > 0 && lines[count - 1].isEmpty()) {
-            count--; // the final newline ends the last line; it does not start another
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+        if (lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1); // the final newline ends the last line; it does not start another
         }
-        List<Part> parts = new ArrayList<>();
-        int i = 0;
-        while (i < count) {
-            String line = lines[i];
+        List<Block> blocks = new ArrayList<>();
+        List<String> verbatim = new ArrayList<>();
+        for (int i = 0; i < lines.size();) {
+            String line = lines.get(i);
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) {
-                parts.add(new Part(line, null));
+                verbatim.add(line);
                 i++;
                 continue;
             }
@@ -81,20 +69,19 @@ public final class ScenarioScript {
                 throw new ScenarioException(file, i + 1, 1, "'" + SEPARATOR + "' without a command before it");
             }
             int lineNo = i + 1;
-            if (i + 1 >= count || !lines[i + 1].strip().equals(SEPARATOR)) {
+            if (i + 1 >= lines.size() || !lines.get(i + 1).strip().equals(SEPARATOR)) {
                 throw new ScenarioException(file, lineNo + 1, 1,
                         "expected '" + SEPARATOR + "' after the command '" + t + "'");
             }
-            i += 2;
             List<String> expected = new ArrayList<>();
-            while (i < count && !lines[i].isBlank()) {
-                expected.add(lines[i].stripTrailing());
-                i++;
+            for (i += 2; i < lines.size() && !lines.get(i).isBlank(); i++) {
+                expected.add(lines.get(i).stripTrailing());
             }
-            List<Token> words = Token.split(line, file, lineNo);
-            parts.add(new Part(null, new Block(lineNo, t, words, List.copyOf(expected))));
+            blocks.add(new Block(lineNo, t, Token.split(line, file, lineNo), List.copyOf(expected),
+                    List.copyOf(verbatim)));
+            verbatim.clear();
         }
-        return new ScenarioScript(file, parts);
+        return new ScenarioScript(file, blocks, verbatim);
     }
 
     public String file() {
@@ -111,17 +98,13 @@ public final class ScenarioScript {
             throw new IllegalArgumentException(outputs.size() + " outputs for " + blocks.size() + " blocks");
         }
         StringBuilder sb = new StringBuilder();
-        int k = 0;
-        for (Part p : parts) {
-            if (p.block == null) {
-                sb.append(p.text).append('\n');
-                continue;
-            }
-            sb.append(p.block.command).append('\n').append(SEPARATOR).append('\n');
-            for (String line : outputs.get(k++)) {
-                sb.append(line).append('\n');
-            }
+        for (int k = 0; k < blocks.size(); k++) {
+            Block b = blocks.get(k);
+            b.before().forEach(line -> sb.append(line).append('\n'));
+            sb.append(b.command()).append('\n').append(SEPARATOR).append('\n');
+            outputs.get(k).forEach(line -> sb.append(line).append('\n'));
         }
+        trailing.forEach(line -> sb.append(line).append('\n'));
         return sb.toString();
     }
 }

@@ -12,35 +12,25 @@ public record Token(String text, int column) {
     /** Splits line {@code lineNo} of {@code file} into words; errors name file:line:col. */
     static List<Token> split(String line, String file, int lineNo) {
         List<Token> out = new ArrayList<>();
-        int i = 0;
-        int n = line.length();
-        while (i < n) {
-            char c = line.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            int depth = 0;
-            while (i < n) {
-                char d = line.charAt(i);
-                if (d == '{' || d == '[') {
-                    depth++;
-                } else if (d == '}' || d == ']') {
-                    depth--;
-                    if (depth < 0) {
-                        throw new ScenarioException(file, lineNo, i + 1, "unbalanced '" + d + "'");
-                    }
-                } else if (Character.isWhitespace(d) && depth == 0) {
-                    break;
+        int start = -1;
+        int depth = 0;
+        for (int i = 0; i <= line.length(); i++) {
+            char c = i < line.length() ? line.charAt(i) : '\n';
+            if (depth == 0 && Character.isWhitespace(c)) {
+                if (start >= 0) {
+                    out.add(new Token(line.substring(start, i), start + 1));
                 }
-                i++;
-            }
-            if (depth != 0) {
+                start = -1;
+            } else if (i == line.length()) {
                 throw new ScenarioException(file, lineNo, start + 1, "unclosed bracket in '"
                         + line.substring(start) + "'");
+            } else {
+                start = start < 0 ? i : start;
+                depth += c == '{' || c == '[' ? 1 : c == '}' || c == ']' ? -1 : 0;
+                if (depth < 0) {
+                    throw new ScenarioException(file, lineNo, i + 1, "unbalanced '" + c + "'");
+                }
             }
-            out.add(new Token(line.substring(start, i), start + 1));
         }
         return out;
     }

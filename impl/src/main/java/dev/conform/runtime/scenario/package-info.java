@@ -53,6 +53,6 @@
  * -Dconform.golden.update=true} and review {@code git diff}. From the command line,
  * {@code conform scenario FILE...} checks files ({@code --update} rewrites them, {@code --print}
  * prints them with the actual outputs, handy while writing a new scenario); the inspector is found
- * by algorithm name through {@link dev.conform.runtime.scenario.ScenarioInspectors}.
+ * by algorithm name through {@link dev.conform.runtime.scenario.ScenarioInspector#forAlgorithm}.
  */
 package dev.conform.runtime.scenario;

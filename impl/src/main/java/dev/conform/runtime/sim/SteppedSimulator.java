@@ -6,7 +6,7 @@ import dev.conform.runtime.nemesis.FaultEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,8 +72,8 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
     private final World<M> world;
     private final List<InFlight<M>> inFlight = new ArrayList<>();
     private Listener<M> listener = new Listener<>() { };
-    /** Server to group number under the current partition; null when there is none. */
-    private Map<Integer, Integer> group;
+    /** Whether a partition is in force (its groups are read back from the links). */
+    private boolean partitioned;
     private long messageIds;
     private long timerOrder;
 
@@ -109,10 +109,7 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
      * Returns false when the message was dropped instead (partition, or destination down).
      */
     public boolean deliver(InFlight<M> m) {
-        if (!inFlight.remove(m)) {
-            throw new IllegalArgumentException("message " + m.id() + " is not in flight");
-        }
-        world.steps++;
+        take(m);
         if (!connected(m.from(), m.to())) {
             listener.dropped(m, "partitioned");
             return false;
@@ -132,11 +129,16 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
 
     /** Loses {@code m} (which must be in flight). */
     public void drop(InFlight<M> m) {
+        take(m);
+        listener.dropped(m, "dropped");
+    }
+
+    /** Takes {@code m} off the wire: one step. */
+    private void take(InFlight<M> m) {
         if (!inFlight.remove(m)) {
             throw new IllegalArgumentException("message " + m.id() + " is not in flight");
         }
         world.steps++;
-        listener.dropped(m, "dropped");
     }
 
     /** Puts a message from an external endpoint (a client) on the wire; returns it. */
@@ -176,37 +178,28 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
         }
         long end = world.now + ticks;
         List<Fired> fired = new ArrayList<>();
-        while (true) {
-            SimNode<M> best = null;
-            String bestName = null;
-            SimEvent bestTimer = null;
-            for (SimNode<M> s : world.nodes) {
-                if (!s.up) {
-                    continue;
-                }
-                for (Map.Entry<String, SimEvent> e : s.timers.entrySet()) {
-                    SimEvent a = e.getValue();
-                    if (a.time <= end && (bestTimer == null || a.before(bestTimer))) {
-                        best = s;
-                        bestName = e.getKey();
-                        bestTimer = a;
-                    }
-                }
-            }
-            if (best == null) {
-                break;
-            }
-            world.now = Math.max(world.now, bestTimer.time);
-            fired.add(new Fired(world.now, best.id, bestName));
-            best.timers.remove(bestName);
-            world.steps++;
-            listener.timer(best.id, bestName, world.now);
-            SimNode<M> n = best;
-            String name = bestName;
-            world.handle(n, () -> n.node.onTimer(n, name), "timer");
+        for (Fired f = due(end); f != null; f = due(end)) {
+            world.now = f.time();
+            fired.add(f);
+            fire(f.node(), f.timer());
         }
         world.now = end;
         return fired;
+    }
+
+    /** The timer of an up node that falls due first by {@code end} (at now if overdue), or null. */
+    private Fired due(long end) {
+        Fired next = null;
+        SimEvent first = null;
+        for (SimNode<M> s : world.nodes) {
+            for (Map.Entry<String, SimEvent> e : s.timers.entrySet()) {
+                if (s.up && e.getValue().time <= end && (first == null || e.getValue().before(first))) {
+                    first = e.getValue();
+                    next = new Fired(Math.max(world.now, first.time), s.id, e.getKey());
+                }
+            }
+        }
+        return next;
     }
 
     /** Crashes server {@code id}; messages in flight to it are lost. False when already down. */
@@ -224,31 +217,25 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
      * group form one more group together. Clients reach everyone.
      */
     public void partition(List<? extends Collection<Integer>> groups) {
-        Map<Integer, Integer> g = new HashMap<>();
+        Set<Integer> named = new HashSet<>();
         List<List<Integer>> lists = new ArrayList<>();
-        int k = 0;
         for (Collection<Integer> members : groups) {
-            k++;
             for (int id : members) {
                 slot(id);
-                if (g.put(id, k) != null) {
+                if (!named.add(id)) {
                     throw new IllegalArgumentException("server " + id + " is in two groups");
                 }
             }
             lists.add(List.copyOf(members));
         }
-        k++;
-        for (int id : world.serverIds) {
-            g.putIfAbsent(id, k);
-        }
-        group = g;
+        partitioned = true;
         world.links.partition(new FaultEvent.Partition(world.now, lists), world.serverIds);
         world.steps++;
     }
 
     /** Removes the partition. */
     public void heal() {
-        group = null;
+        partitioned = false;
         world.links.partition(new FaultEvent.Heal(world.now), world.serverIds);
         world.steps++;
     }
@@ -277,28 +264,14 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
         return slot(id).persisted;
     }
 
-    /** True when {@code id} is a server of this cluster. */
-    public boolean isServer(int id) {
-        return world.slot(id) != null;
-    }
-
-    public Algorithm<M> algorithm() {
-        return world.algorithm;
-    }
-
-    public Options options() {
-        return world.options;
-    }
-
-    /** The partition as groups of servers, or empty when there is none. */
+    /** The partition as groups of servers (ordered by their lowest id), or empty when there is none. */
     public List<Set<Integer>> groups() {
-        if (group == null) {
-            return List.of();
+        List<Set<Integer>> out = new ArrayList<>();
+        for (int id : partitioned ? world.serverIds : List.<Integer>of()) {
+            if (out.stream().noneMatch(g -> g.contains(id))) {
+                out.add(new TreeSet<>(world.serverIds.stream().filter(o -> connected(id, o)).toList()));
+            }
         }
-        Map<Integer, Set<Integer>> byGroup = new TreeMap<>();
-        group.forEach((id, k) -> byGroup.computeIfAbsent(k, x -> new TreeSet<>()).add(id));
-        List<Set<Integer>> out = new ArrayList<>(byGroup.values());
-        out.sort((a, b) -> Integer.compare(a.iterator().next(), b.iterator().next()));
         return out;
     }
 
