@@ -23,6 +23,7 @@ public class SteppedRun<M> {
     /** Actions, crashes and restarts in order (seq from 1, no clocks). */
     public final List<TraceEvent> events = new ArrayList<>();
     private final SplittableRandom random;
+    private final TraceHeader header;
 
     public SteppedRun(Algorithm<M> algorithm, int servers, Options options, long seed) {
         this.random = new SplittableRandom(seed);
@@ -42,6 +43,9 @@ public class SteppedRun<M> {
                 record(m.to(), EventKind.DELIVER, null, message(m), null);
             }
         });
+        this.header = new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), sim.servers(), null, null,
+                "scripted", Map.of("options", options.values()),
+                TraceHeader.withClients(algorithm.serverRoles(sim.servers()), List.of()));
     }
 
     private static TraceMessage message(InFlight<?> m) {
@@ -124,9 +128,6 @@ public class SteppedRun<M> {
 
     /** Each invariant of {@code set} the recorded run breaks, with the checker's first report of it. */
     public <S> Map<String, String> violations(InvariantSet<S> set) {
-        TraceHeader header = new TraceHeader(TraceHeader.SCHEMA_VERSION, sim.algorithm().name(), sim.servers(),
-                null, null, "scripted", Map.of("options", sim.options().values()),
-                TraceHeader.withClients(sim.algorithm().serverRoles(sim.servers()), List.of()));
         return Verdicts.violations(set, header, events);
     }
 }
