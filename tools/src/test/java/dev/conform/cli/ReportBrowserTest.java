@@ -14,10 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,6 +179,50 @@ class ReportBrowserTest {
         browser.screenshot("vector-clock-layout");
     }
 
+    @Test
+    void traceStringsAreShownAsTextNeverRunAsMarkup() throws IOException {
+        Path trace = dir.resolve("hostile.ndjson");
+        String header = Files.readAllLines(Path.of("../docs/example-trace.ndjson")).get(0);
+        String note = "</script><script>window.pwned = 1</script><img src=x onerror=\\\"window.pwned = 2\\\">";
+        Files.writeString(trace, header + "\n{\"seq\":1,\"node\":1,\"kind\":\"action\",\"action\":\"Timeout\","
+                + "\"state\":{\"note\":\"" + note + "\"}}\n");
+        open(report(trace, null));
+        click(0);
+        assertEquals(List.of(), browser.consoleErrors());
+        assertEquals(null, browser.js("return window.pwned === undefined ? null : window.pwned"));
+        String shown = browser.driver().findElement(By.id("detail-state")).getText();
+        assertTrue(shown.contains("</script><script>window.pwned = 1</script><img src=x"), shown);
+    }
+
+    /**
+     * About 100,000 events of a Raft run: the page opens, draws the rows in view and jumps to the
+     * last event. Time to first render and size go to target/report-screenshots/large-trace.txt
+     * (measured, not asserted: tests never assert on wall-clock time).
+     */
+    @Test
+    void hundredThousandEventsOpen() throws IOException {
+        Path big = dir.resolve("raft-100k.ndjson");
+        CliRun run = CliRun.of("run", "raft", "--seed", "3", "--option", "clients=0", "--chaos", "medium",
+                "--horizon", "20000", "--steps", "38000", "--out", big.toString());
+        assertEquals(0, run.exit(), run.err());
+        long events = Files.lines(big).count() - 1;
+        assertTrue(events > 90_000, events + " events");
+        Path html = report(big, null);
+        open(html);
+        assertEquals(List.of(), browser.consoleErrors());
+        long drawn = number("conformReport.drawn.events");
+        assertTrue(drawn > 0 && drawn < events, "only the rows in view are drawn: " + drawn);
+        long firstRender = number("conformReport.firstRenderMs");
+        browser.js("conformReport.select(conformReport.events - 1)");
+        settle();
+        assertEquals(true, browser.js("return conformReport.inView(conformReport.events - 1)"));
+        Files.createDirectories(Path.of("target", "report-screenshots"));
+        Files.writeString(Path.of("target", "report-screenshots", "large-trace.txt"), String.format(
+                "events %d%ntrace bytes %d%nreport bytes %d%nfirst render ms %d (navigation start to first frame)%n",
+                events, Files.size(big), Files.size(html), firstRender));
+        browser.screenshot("large-trace-end");
+    }
+
     // ---- helpers
 
     private static Path report(Path trace, Path validation) {
@@ -288,8 +330,7 @@ class ReportBrowserTest {
         }
 
         long actions(String name) {
-            Set<EventKind> kinds = new HashSet<>(List.of(EventKind.ACTION));
-            return all.stream().filter(e -> kinds.contains(e.kind()) && name.equals(e.action())).count();
+            return all.stream().filter(e -> e.kind() == EventKind.ACTION && name.equals(e.action())).count();
         }
     }
 }
