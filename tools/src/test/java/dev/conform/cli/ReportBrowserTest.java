@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,11 +46,18 @@ class ReportBrowserTest {
     static Path chaos;
 
     @BeforeAll
-    static void start() {
-        browser = Chromium.start();
+    static void trace() {
         chaos = dir.resolve("raft-seed9.ndjson");
         CliRun run = CliRun.of("run", "raft", "--seed", "9", "--chaos", "medium", "--out", chaos.toString());
         assertEquals(0, run.exit(), run.err());
+    }
+
+    /** Each test, not the class, is skipped without a browser, so every skip names what is missing. */
+    @BeforeEach
+    void browser() {
+        if (browser == null) {
+            browser = Chromium.start();
+        }
     }
 
     @AfterAll

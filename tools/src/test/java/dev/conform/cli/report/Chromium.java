@@ -49,6 +49,7 @@ public final class Chromium implements AutoCloseable {
             if ("true".equals(System.getenv("CI"))) {
                 Assertions.fail(why + " (CI installs both in .ci/run and never skips browser tests)");
             }
+            System.err.println("skipped: " + why);
             Assumptions.abort(why);
         }
         ChromeOptions options = new ChromeOptions();
