@@ -106,6 +106,11 @@ class ReportBrowserTest {
         browser.screenshot("click-shows-state");
     }
 
+    /**
+     * The result is the saved output of {@code conform validate --trace
+     * specs/raft/traces/bad-append-mismatched-prev.ndjson --spec specs/raft/TraceRaft.tla --lib specs/lib
+     * --json}, so this test needs no TLC run.
+     */
     @Test
     void tlcDivergenceIsHighlightedInViewWithLastStateAndFalseConjuncts() throws IOException {
         Path trace = Path.of("../specs/raft/traces/bad-append-mismatched-prev.ndjson");
