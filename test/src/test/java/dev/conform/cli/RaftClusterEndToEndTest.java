@@ -112,6 +112,13 @@ class RaftClusterEndToEndTest {
             Run validate = cli("validate", "--tlc-only", "--spec", spec().toString(), "--trace", merged.toString());
             assertEquals(ExitCodes.OK, validate.exit(), validate.out() + "\n" + validate.err());
             assertTrue(validate.out().contains("CONFORMS"), validate.out());
+
+            // The report draws the merged TCP trace whole: every event, vector clocks instead of a global order.
+            Path html = tmp.resolve("merged.html");
+            Run report = ok("report", merged.toString(), "-o", html.toString());
+            long events = Files.lines(merged).count() - 1;
+            assertTrue(report.out().contains(String.format("(%,d events", events)), report.out());
+            assertTrue(Files.readString(html).contains("\"kind\":\"crash\""), "the crash is drawn");
         } finally {
             cli("cluster", "stop", "--dir", d);
             for (long pid : pids) {

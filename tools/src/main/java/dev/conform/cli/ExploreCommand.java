@@ -9,7 +9,9 @@ import dev.conform.cli.gate.GateVariant;
 import dev.conform.cli.gate.RunCheck;
 import dev.conform.cli.options.AlgorithmOptions;
 import dev.conform.cli.options.FlawsOption;
+import dev.conform.cli.options.ReportOption;
 import dev.conform.cli.options.WorkersOption;
+import dev.conform.cli.report.FailureReport;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.Options;
@@ -89,6 +91,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".conform/explore",
             description = "where the minimal plan and trace go (default ${DEFAULT-VALUE})")
     Path out;
+
+    @Mixin
+    ReportOption report;
 
     @Override
     public Integer call() throws IOException {
@@ -208,6 +213,9 @@ final class ExploreCommand implements Callable<Integer> {
         w.println("plan:    " + plan);
         w.println("replay:  " + replay);
         w.println("check:   conform validate --java-only --trace " + trace);
+        if (report.dir() != null) {
+            w.println("report:  " + FailureReport.javaFailure(trace, FailureReport.besideName(report.dir(), trace, "")));
+        }
         return ExitCodes.VIOLATION;
     }
 

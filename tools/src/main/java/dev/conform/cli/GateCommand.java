@@ -10,7 +10,9 @@ import dev.conform.cli.gate.GateProgress;
 import dev.conform.cli.gate.GateSettings;
 import dev.conform.cli.gate.GateStep;
 import dev.conform.cli.gate.ModelCheckStep;
+import dev.conform.cli.gate.GateReportPage;
 import dev.conform.cli.options.OptionDefaults;
+import dev.conform.cli.options.ReportOption;
 import dev.conform.cli.options.TimeoutOption;
 import dev.conform.cli.options.Tla2toolsOption;
 import dev.conform.cli.options.WorkersOption;
@@ -99,6 +101,10 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
     @Mixin
     Tla2toolsOption tla2tools;
 
+    /** Reports of failing runs under DIR, laid out like --runs, and DIR/index.html over all checks. */
+    @Mixin
+    ReportOption report;
+
     /** Ten minutes per check: the default budget must finish within ten minutes on two cores. */
     @Override
     public Map<String, String> optionDefaults() {
@@ -129,7 +135,7 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
         // specs/lib holds shared TLA+ modules (trace validation library) every spec may extend.
         List<Path> libs = Files.isDirectory(specs.resolve("lib")) ? List.of(specs.resolve("lib")) : List.of();
         GateSettings settings = new GateSettings(specs, budget, seeds, threads, timeout.timeout(), flaw, runs, libs,
-                tla2tools.jar());
+                tla2tools.jar(), report.dir());
         GateProgress progress = Terminal.interactive() ? GateProgress.terminal(System.err) : GateProgress.none();
         List<GateStep> steps = List.of(new ModelCheckStep(settings),
                 new ChaosStep(settings, progress));
@@ -151,6 +157,11 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
             Gate.writeJUnit(junitDir, outcomes);
         }
         int exit = Gate.exitCode(outcomes);
+        if (report.dir() != null) {
+            Path page = GateReportPage.write(report.dir(), outcomes, exit,
+                    java.time.Duration.ofNanos(System.nanoTime() - start));
+            out.println("report: " + page);
+        }
         if (tempRuns && (exit == 0 || !hasFiles(runs))) {
             deleteTree(runs);
         } else if (hasFiles(runs)) {

@@ -7,8 +7,6 @@ import dev.conform.cli.report.ReportData;
 import dev.conform.tracing.io.TraceFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,21 +51,16 @@ final class ReportCommand implements Callable<Integer> {
         }
         JsonNode result = validation == null ? null : readValidation(validation);
         Path target = out != null ? out : defaultOut(trace);
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         ReportData.Summary summary;
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            summary = HtmlReport.write(trace, result, w);
-        } catch (TraceFormatException e) {
-            Files.deleteIfExists(tmp);
-            throw new UserError(e.getMessage());
-        } catch (UncheckedIOException | java.nio.file.FileSystemException e) {
-            Files.deleteIfExists(tmp);
+        try {
+            summary = HtmlReport.writeFile(trace, result, target, s -> {
+                if (result != null) {
+                    checkSameTrace(result, s);
+                }
+            });
+        } catch (TraceFormatException | UncheckedIOException | java.nio.file.FileSystemException e) {
             throw new UserError(e.getMessage());
         }
-        if (result != null) {
-            checkSameTrace(result, summary, tmp);
-        }
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         spec.commandLine().getOut().printf("wrote %s (%,d events, %,d bytes)%n", target, summary.events(),
                 Files.size(target));
         return ExitCodes.OK;
@@ -94,12 +87,11 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** A result of another trace (other algorithm, more events) would highlight the wrong event: refuse it. */
-    private void checkSameTrace(JsonNode result, ReportData.Summary summary, Path tmp) throws IOException {
+    private void checkSameTrace(JsonNode result, ReportData.Summary summary) {
         String algorithm = result.path("algorithm").asText(null);
         long events = result.path("events").asLong(-1);
         // "events" counts what the validator read: the Java replay stops at its first failure.
         if ((algorithm != null && !algorithm.equals(summary.algorithm())) || events > summary.events()) {
-            Files.deleteIfExists(tmp);
             throw new UserError(validation + ": the result of another trace (" + algorithm + ", " + events
                     + " events; " + trace + " has " + summary.algorithm() + ", " + summary.events() + " events)");
         }

@@ -7,7 +7,9 @@ import dev.conform.checker.validate.TlcTraceValidator;
 import dev.conform.checker.validate.TraceValidationRequest;
 import dev.conform.checker.validate.Validation;
 import dev.conform.checker.validate.ValidationReport;
+import dev.conform.cli.options.ReportOption;
 import dev.conform.cli.options.SidesOption;
+import dev.conform.cli.report.FailureReport;
 import dev.conform.cli.options.JsonOption;
 import dev.conform.cli.options.LibraryOption;
 import dev.conform.cli.options.TimeoutOption;
@@ -80,6 +82,9 @@ final class ValidateCommand implements Callable<Integer> {
     LibraryOption libs;
 
     @Mixin
+    ReportOption reportDir;
+
+    @Mixin
     Tla2toolsOption tla2tools;
 
     @Override
@@ -136,6 +141,14 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (java.nio.file.FileSystemException e) {
                 throw new UserError(junit + ": cannot write the JUnit report: " + e.getMessage());
             }
+        }
+        if (reportDir.dir() != null && (report.status() == ValidationReport.Status.DOES_NOT_CONFORM
+                || report.status() == ValidationReport.Status.TOOL_FAILURE)) {
+            FailureReport page = FailureReport.write(trace, report, FailureReport.besideName(reportDir.dir(), trace, ""));
+            // stdout stays one JSON document under --json
+            PrintWriter where = json.json() ? spec.commandLine().getErr() : out;
+            where.println("report: " + page);
+            where.flush();
         }
         if (report.status() == ValidationReport.Status.BAD_INPUT && !json.json()) {
             spec.commandLine().getErr().println("conform: " + (report.badInput() != null ? report.badInput()

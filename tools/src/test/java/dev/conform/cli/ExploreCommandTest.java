@@ -19,8 +19,17 @@ class ExploreCommandTest {
 
     @Test
     void findsShrinksAndReplaysAFlaw() throws Exception {
-        CliRun r = CliRun.of("explore", "raft", "--seeds", "30", "--flaw", "VoteTwice", "--out", out.toString());
+        Path reports = out.resolve("reports");
+        CliRun r = CliRun.of("explore", "raft", "--seeds", "30", "--flaw", "VoteTwice", "--out", out.toString(),
+                "--report", reports.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
+        // The minimal run's report, named like its trace, opens on the invariant the run broke.
+        String check = r.out().lines().filter(l -> l.startsWith("check:")).findFirst().orElseThrow();
+        String minimal = Path.of(check.substring(check.indexOf("--trace ") + "--trace ".length())).getFileName()
+                .toString().replace(".ndjson", ".html");
+        assertTrue(r.out().contains("report:  " + reports.resolve(minimal)), r.out());
+        String page = Files.readString(reports.resolve(minimal));
+        assertTrue(page.contains("\"status\":\"does_not_conform\"") && page.contains("HandleRequestVote"), "the verdict is in the page");
         // The second vote in one term is a step the spec does not allow: the replay rejects it where it happens.
         assertTrue(r.out().contains("cannot happen: HandleRequestVote at server"), r.out());
         String replay = r.out().lines().filter(l -> l.startsWith("replay:")).findFirst().orElseThrow();

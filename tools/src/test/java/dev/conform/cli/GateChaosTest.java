@@ -65,8 +65,17 @@ class GateChaosTest {
                  "seeds": {"quick": 4, "default": 4, "soak": 4}, "tlcSample": {"quick": 4, "default": 4, "soak": 4}}
                 """);
         Path runs = specs.resolve("runs");
-        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--workers", "1", "--runs", runs.toString());
+        Path reports = specs.resolve("reports");
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--workers", "1", "--runs", runs.toString(),
+                "--report", reports.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
+        // The first failing trace's report, with TLC's verdict, beside its replay commands; the summary page links it.
+        Path report = reports.resolve("crdt/seed-1.tlc.html");
+        assertTrue(r.out().contains("  report:   " + report), r.out());
+        String page = Files.readString(report);
+        assertTrue(page.contains("\"outcome\":\"DIVERGES\""), "the page carries TLC's divergence");
+        assertTrue(r.out().contains("report: " + reports.resolve("index.html")), r.out());
+        assertTrue(Files.readString(reports.resolve("index.html")).contains("href=\"crdt/seed-1.tlc.html\""));
         // Every trace diverges; the check stops validating after three failures, so a trace judged in the
         // same TLC batch counts and one left after three failures is said to be not validated.
         assertTrue(r.out().lines().anyMatch(l -> l.matches("FAIL crdt/TraceCrdt\\.tla 4 traces: DIVERGES "

@@ -34,9 +34,17 @@ class GateFlawTest {
         gate = gate.replaceAll("(?s)\"flawConfigs\".*?}", "\"flawConfigs\": {}")
                 .replaceAll("\"tlcSample\": \\{[^}]*}", "\"tlcSample\": {\"quick\": 0, \"default\": 0, \"soak\": 0}");
         Files.writeString(raft.resolve("gate.json"), gate);
+        Path reports = specs.resolve("reports");
         CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--algorithm", "raft", "--flaw", flaw, "--seeds", "200",
-                "--runs", specs.resolve("runs").toString());
+                "--runs", specs.resolve("runs").toString(), "--report", reports.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
+        // Each failing seed's report is printed with its replay command, named like its trace.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("report: +(\\S+/raft/[a-z-]+/seed-\\d+\\.html)")
+                .matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Files.readString(Path.of(m.group(1))).contains("\"status\":\"does_not_conform\""), m.group(1));
+        assertTrue(Files.readString(reports.resolve("index.html")).contains(reports.relativize(Path.of(m.group(1))).toString()),
+                "the summary page links the report");
         // The 200 seeds are split over raft's variants (with and without snapshots).
         assertTrue(r.out().lines().anyMatch(l -> l.matches("FAIL raft/chaos 100 seeds \\[[a-z-]+] --flaw " + flaw
                 + ": VIOLATED.*")), r.out());

@@ -12,9 +12,14 @@ final class GateSpecsFixture {
     private GateSpecsFixture() {
     }
 
-    /** Copies specs/lib and specs/{@code algo} (top-level files only) under {@code specs}; returns the copy. */
+    /**
+     * Copies specs/lib (once, for several algorithms) and specs/{@code algo} (top-level files only)
+     * under {@code specs}; returns the copy.
+     */
     static Path copy(Path specs, String algo) throws IOException {
-        copyFiles(REPO_SPECS.resolve("lib"), specs.resolve("lib"));
+        if (!Files.isDirectory(specs.resolve("lib"))) {
+            copyFiles(REPO_SPECS.resolve("lib"), specs.resolve("lib"));
+        }
         Path folder = specs.resolve(algo);
         copyFiles(REPO_SPECS.resolve(algo), folder);
         return folder;

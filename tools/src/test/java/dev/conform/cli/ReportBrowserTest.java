@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
@@ -234,6 +236,72 @@ class ReportBrowserTest {
                 "events %d%ntrace bytes %d%nreport bytes %d%nfirst render ms %d (navigation start to first frame)%n",
                 events, Files.size(big), Files.size(html), firstRender));
         browser.screenshot("large-trace-end");
+    }
+
+    /**
+     * Every bundled algorithm's fixtures load without console errors: a passing trace is drawn whole,
+     * a failing one is validated (TLC and Java) with {@code validate --report} and its page opens on
+     * what failed it, marked and in view, with the diagnosis shown.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.conform.cli.BundledTraces#all")
+    @Tag("tlc")
+    void everyBundledTraceLoadsAndAFailingOneOpensOnWhatFailedIt(BundledTraces.Fixture f) throws IOException {
+        Counts expected = Counts.of(f.trace());
+        Path html;
+        if (f.bad()) {
+            Path reports = dir.resolve("bundled");
+            CliRun v = CliRun.of("validate", "--spec", f.spec().toString(), "--lib", BundledTraces.library().toString(),
+                    "--trace", f.trace().toString(), "--report", reports.toString());
+            assertEquals(1, v.exit(), v.out() + v.err());
+            html = reports.resolve(f.trace().getFileName().toString().replace(".ndjson", ".html"));
+            assertTrue(v.out().contains("report: " + html), v.out());
+        } else {
+            html = report(f.trace(), null);
+        }
+        open(html);
+        assertEquals(List.of(), browser.consoleErrors());
+        assertEquals(expected.lanes, longs(browser.js("return conformReport.lanes")));
+        assertEquals(expected.arrows, number("conformReport.arrows"));
+        if (f.bad()) {
+            long diverging = number("conformReport.diverging");
+            assertTrue(diverging >= 0, "the page opens on what failed " + f);
+            assertTrue(longs(browser.js("return conformReport.marks")).contains(diverging));
+            assertEquals(true, browser.js("return conformReport.inView(arguments[0])", diverging));
+            assertTrue(browser.driver().findElement(By.id("diagnosis")).isDisplayed());
+        } else {
+            browser.js("conformReport.fit()");
+            settle();
+            assertEquals(expected.events, number("conformReport.drawn.events"));
+            assertEquals(expected.arrows, number("conformReport.drawn.arrows"));
+        }
+        browser.screenshot("bundled-" + f.toString().replace('/', '-').replace(".ndjson", ""));
+    }
+
+    /**
+     * A merged trace of a real TCP cluster ({@code conform cluster start raft --nodes 3}, writes,
+     * the leader killed and restarted, {@code conform cluster trace}; recorded by
+     * RaftClusterEndToEndTest): no global sequence, events ordered by vector clocks, a crash and a
+     * restart. It loads without console errors and draws every event and arrow in both layouts.
+     */
+    @Test
+    void mergedTcpClusterTraceIsDrawnWhole() throws IOException {
+        Path trace = CliRun.resource("report/raft-tcp-cluster.ndjson");
+        Counts expected = Counts.of(trace);
+        open(report(trace, null));
+        assertEquals(List.of(), browser.consoleErrors());
+        assertEquals(expected.lanes, longs(browser.js("return conformReport.lanes")));
+        assertEquals(expected.clients, browser.driver().findElements(By.cssSelector("#lanes .lane.client")).size());
+        assertEquals(expected.arrows, number("conformReport.arrows"));
+        for (String layout : List.of("lamport", "vc")) {
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("layout"))).selectByValue(layout);
+            browser.js("conformReport.fit()");
+            settle();
+            assertEquals(expected.events, number("conformReport.drawn.events"), layout);
+            assertEquals(expected.arrows, number("conformReport.drawn.arrows"), layout);
+        }
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("tcp-cluster");
     }
 
     // ---- helpers

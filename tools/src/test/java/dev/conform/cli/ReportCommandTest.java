@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code conform report} without a browser: the file it writes and the input it refuses. */
 class ReportCommandTest {
@@ -78,6 +80,36 @@ class ReportCommandTest {
         run = CliRun.of("report", GOOD.toString(), "--validation", notResult.toString(), "-o", html.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("not a validation result"), run.err());
+    }
+
+    /**
+     * Every bundled algorithm's fixtures, passing and failing, are drawn whole; a trace the Java
+     * invariants reject gets its report from {@code validate --report}, named like the trace and
+     * carrying the verdict, and a conforming one gets none. (TLC's verdicts in the page: the browser tests.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.conform.cli.BundledTraces#all")
+    void everyBundledTraceIsDrawnAndAJavaRejectionReported(BundledTraces.Fixture f) throws IOException {
+        long events = Files.lines(f.trace()).count() - 1;
+        Path html = dir.resolve("drawn.html");
+        CliRun run = CliRun.of("report", f.trace().toString(), "-o", html.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains(String.format("(%,d events", events)), run.out());
+
+        Path reports = dir.resolve("reports");
+        CliRun v = CliRun.of("validate", "--java-only", "--trace", f.trace().toString(), "--report", reports.toString());
+        Path report = reports.resolve(f.trace().getFileName().toString().replace(".ndjson", ".html"));
+        if (v.exit() == 0) {
+            assertFalse(f.bad(), f + " passes the Java invariants");
+            assertFalse(Files.exists(report), "no report of a run that conforms");
+            assertFalse(v.out().contains("report:"), v.out());
+        } else {
+            assertEquals(1, v.exit(), v.out() + v.err());
+            assertTrue(f.bad(), f + " is rejected: " + v.out());
+            assertTrue(v.out().contains("report: " + report), v.out());
+            String page = Files.readString(report);
+            assertTrue(page.contains("\"status\":\"does_not_conform\""), "the verdict is in the page");
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.conform.cli.gate;
 
 import dev.conform.checker.invariants.InvariantSet;
+import dev.conform.checker.validate.ValidationReport;
+import dev.conform.cli.report.FailureReport;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.sim.Scenario;
 import java.io.IOException;
@@ -32,10 +34,12 @@ final class ChaosBatch {
     /** The seeds of this variant whose traces TLC validates. */
     final TreeSet<Long> tlcSeeds;
     private final Path dir;
+    /** Where the reports of this variant's failing runs go (null: none asked for). */
+    private final Path reportDir;
     private final Map<Long, RunCheck> results = new ConcurrentHashMap<>();
 
     ChaosBatch(GatePairing pairing, GateVariant variant, Algorithm<?> algorithm, InvariantSet<?> invariants,
-            ChaosRunner runner, long firstSeed, int seeds, Set<Long> tlcSeeds, Path dir) {
+            ChaosRunner runner, long firstSeed, int seeds, Set<Long> tlcSeeds, Path dir, Path reportDir) {
         this.pairing = pairing;
         this.variant = variant;
         this.algorithm = algorithm;
@@ -46,6 +50,7 @@ final class ChaosBatch {
         this.tlcSeeds = new TreeSet<>(tlcSeeds);
         this.tlcSeeds.removeIf(x -> x < firstSeed || x >= firstSeed + seeds);
         this.dir = dir;
+        this.reportDir = reportDir;
     }
 
     /** {@code k} seeds (at most all n) spread evenly over first..first+n-1 (stable: the same n and k, the same seeds). */
@@ -84,6 +89,21 @@ final class ChaosBatch {
 
     Path dir() {
         return dir;
+    }
+
+    /**
+     * Writes the report of {@code seed}'s trace beside the others of this variant, named like the
+     * trace plus {@code suffix} (so a run failed by the Java invariants and by TLC keeps both), with
+     * {@code result} (null: the Java invariants' verdict, replayed again); null when no reports are
+     * asked for.
+     */
+    FailureReport report(long seed, String suffix, ValidationReport result) {
+        if (reportDir == null) {
+            return null;
+        }
+        Path trace = trace(seed);
+        Path html = FailureReport.besideName(reportDir, trace, suffix);
+        return result == null ? FailureReport.javaFailure(trace, html) : FailureReport.write(trace, result, html);
     }
 
     /** The trace spec this variant's traces are validated through (null: Java invariants only). */

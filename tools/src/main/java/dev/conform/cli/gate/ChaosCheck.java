@@ -67,12 +67,14 @@ final class ChaosCheck implements GateCheck {
                     null, results.size(), 0, 0, List.of());
         }
         List<String> replay = new ArrayList<>();
+        List<Path> reports = new ArrayList<>();
         for (RunCheck r : failed.subList(0, Math.min(SHOWN_FAILURES, failed.size()))) {
             long seed = r.scenario().config().seed();
             Path trace = batch.trace(seed);
             replay.add("seed " + seed + ": " + r.message());
             replay.add("  replay:   " + ReplayCommands.run(r.scenario(), trace));
             replay.add("  validate: " + ReplayCommands.validate(settings.validation(batch.traceSpec(), trace)));
+            ReplayCommands.report(batch.report(seed, "", null), replay, reports);
         }
         if (failed.size() > SHOWN_FAILURES) {
             replay.add("(" + (failed.size() - SHOWN_FAILURES) + " more failing seeds; traces in "
@@ -83,7 +85,7 @@ final class ChaosCheck implements GateCheck {
                 + results.size() + " runs)";
         return new GateOutcome(suite(), batch.variant.name(), name(), false, verdict,
                 toolFailure ? ExitCodes.TOOL_FAILURE : ExitCodes.VIOLATION, null, null, elapsed(start),
-                failed.get(0).message(), results.size(), 0, 0, replay);
+                failed.get(0).message(), results.size(), 0, 0, replay, reports, null);
     }
 
     private List<RunCheck> runAll() {

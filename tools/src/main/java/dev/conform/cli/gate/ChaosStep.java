@@ -52,9 +52,10 @@ public final class ChaosStep implements GateStep {
             }
             checkOptions(p, v, algorithm, options);
             ChaosRunner runner = new ChaosRunner(algorithm, invariants, p.steps(), p.horizon(), intensity, options);
-            Path dir = settings.runDir().resolve(suite).resolve(v.name() == null ? "" : v.name().replace('/', '-'));
+            Path sub = Path.of(suite).resolve(v.name() == null ? "" : v.name().replace('/', '-'));
             batches.add(new ChaosBatch(p, v, algorithm, invariants, runner, ranges.get(i)[0], (int) ranges.get(i)[1],
-                    v.traceSpecPath(p) == null ? Set.of() : tlcSeeds, dir));
+                    v.traceSpecPath(p) == null ? Set.of() : tlcSeeds, settings.runDir().resolve(sub),
+                    settings.reportDir() == null ? null : settings.reportDir().resolve(sub)));
         }
         List<GateCheck> checks = new ArrayList<>();
         for (ChaosBatch b : batches) {

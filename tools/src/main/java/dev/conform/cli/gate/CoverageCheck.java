@@ -75,13 +75,14 @@ final class CoverageCheck implements GateCheck {
             }
         });
         String summary = summary(reached, actions, replayed);
+        CoverageSummary counted = new CoverageSummary(replayed, reached, actions);
         if (never.isEmpty()) {
             return new GateOutcome(suite, null, NAME, true, "REACHED", 0, null, null, time, summary, 0, 0, 0,
-                    List.of());
+                    List.of(), List.of(), counted);
         }
         return new GateOutcome(suite, null, NAME, false, "UNREACHED (" + String.join(", ", never) + ")",
                 ExitCodes.VIOLATION, null, null, time, String.join(", ", never) + " never held in " + replayed
-                        + " runs; " + summary, 0, 0, 0, List.of());
+                        + " runs; " + summary, 0, 0, 0, List.of(), List.of(), counted);
     }
 
     private static String summary(Map<String, Integer> reached, Map<String, Long> actions, int runs) {

@@ -1,5 +1,6 @@
 package dev.conform.cli.gate;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,13 +22,24 @@ import java.util.List;
  * @param traces traces validated by TLC (0 when not applicable)
  * @param events trace events validated by TLC (0 when not applicable)
  * @param replay commands that reproduce a failure (empty when passed)
+ * @param reports HTML reports of failing runs (gate --report), in the order of {@code replay}
+ * @param coverage what the chaos runs reached (the coverage check's), else null
  */
 public record GateOutcome(String suite, String variant, String name, boolean passed, String verdict, int exitCode,
         Long distinctStates, Long depth, Duration time, String detail, long runs, long traces, long events,
-        List<String> replay) {
+        List<String> replay, List<Path> reports, CoverageSummary coverage) {
 
     public GateOutcome {
         replay = List.copyOf(replay);
+        reports = List.copyOf(reports);
+    }
+
+    /** An outcome without reports or coverage. */
+    public GateOutcome(String suite, String variant, String name, boolean passed, String verdict, int exitCode,
+            Long distinctStates, Long depth, Duration time, String detail, long runs, long traces, long events,
+            List<String> replay) {
+        this(suite, variant, name, passed, verdict, exitCode, distinctStates, depth, time, detail, runs, traces,
+                events, replay, List.of(), null);
     }
 
     /** An outcome of a model check (no variant, no runs, no traces). */

@@ -18,9 +18,10 @@ import java.util.List;
  * @param runDir       where traces are written (failures are kept there)
  * @param libraries    folders of shared TLA+ modules
  * @param tla2tools    another TLC jar, or null
+ * @param reportDir    where the HTML reports of failing runs go, laid out like {@code runDir} (null: none)
  */
 public record GateSettings(Path specsDir, Budget budget, Integer seeds, int workers, Duration timeout, String flaw,
-        Path runDir, List<Path> libraries, Path tla2tools) {
+        Path runDir, List<Path> libraries, Path tla2tools, Path reportDir) {
 
     public GateSettings {
         libraries = List.copyOf(libraries);

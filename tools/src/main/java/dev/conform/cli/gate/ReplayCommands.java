@@ -1,11 +1,13 @@
 package dev.conform.cli.gate;
 
 import dev.conform.checker.validate.TraceValidationRequest;
+import dev.conform.cli.report.FailureReport;
 import dev.conform.runtime.nemesis.FaultPlans;
 import dev.conform.runtime.sim.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The commands printed for a failed run: rerun it into a trace, and validate that trace. */
@@ -24,6 +26,17 @@ final class ReplayCommands {
             throw new UncheckedIOException(e);
         }
         return s.replayCommand(plan) + " --out " + trace;
+    }
+
+    /** Adds the line naming a failing run's report (if one was asked for) and the page written, if any. */
+    static void report(FailureReport report, List<String> replay, List<Path> reports) {
+        if (report == null) {
+            return;
+        }
+        replay.add("  report:   " + report);
+        if (report.html() != null) {
+            reports.add(report.html());
+        }
     }
 
     /** The {@code conform validate} command that checks what {@code req} checks (timeouts aside). */

@@ -3,6 +3,7 @@ package dev.conform.cli.gate;
 import dev.conform.checker.validate.BatchValidator;
 import dev.conform.checker.validate.TlcValidation;
 import dev.conform.checker.validate.TraceValidationRequest;
+import dev.conform.checker.validate.ValidationReport;
 import dev.conform.cli.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class TraceValidationCheck implements GateCheck {
     }
 
     /** One trace's verdict: its exit code (0 conforms), a short verdict, a reason and its events. */
-    private record Judged(long seed, int exit, String verdict, String detail, long events) {
+    private record Judged(long seed, int exit, String verdict, String detail, long events, TlcValidation tlc) {
     }
 
     @Override
@@ -76,7 +77,7 @@ final class TraceValidationCheck implements GateCheck {
             } else {
                 RunCheck ran = batch.result(seed);
                 judged.add(new Judged(seed, ExitCodes.TOOL_FAILURE, "NO TRACE", "the run left no trace to validate"
-                        + (ran == null || ran.message() == null ? "" : ": " + ran.message()), 0));
+                        + (ran == null || ran.message() == null ? "" : ": " + ran.message()), 0, null));
             }
         }
         // Once a few traces failed the check has failed: the rest are not each rerun alone.
@@ -97,7 +98,7 @@ final class TraceValidationCheck implements GateCheck {
     private Judged judge(long seed, TlcValidation v) {
         if (v.conforms()) {
             ChaosBatch.deleteQuietly(batch.trace(seed));
-            return new Judged(seed, 0, "CONFORMS", null, v.events());
+            return new Judged(seed, 0, "CONFORMS", null, v.events(), v);
         }
         int exit = switch (v.outcome()) {
             case DIVERGES, INVARIANT_VIOLATED -> ExitCodes.VIOLATION;
@@ -108,7 +109,7 @@ final class TraceValidationCheck implements GateCheck {
         if (v.divergence() != null && (detail == null || !detail.contains("event " + v.divergence().event()))) {
             detail += " (event " + v.divergence().event() + ", line " + v.divergence().line() + ")";
         }
-        return new Judged(seed, exit, v.outcome().name(), detail, v.events());
+        return new Judged(seed, exit, v.outcome().name(), detail, v.events(), v);
     }
 
     private GateOutcome outcome(List<Judged> judged, int skipped, long start) {
@@ -124,11 +125,16 @@ final class TraceValidationCheck implements GateCheck {
         int exit = failed.stream().mapToInt(Judged::exit).max().orElseThrow();
         Judged first = failed.get(0);
         List<String> replay = new ArrayList<>();
+        List<Path> reports = new ArrayList<>();
         for (Judged j : failed.subList(0, Math.min(SHOWN_FAILURES, failed.size()))) {
             Path trace = batch.trace(j.seed());
             replay.add("seed " + j.seed() + ": " + j.verdict() + (j.detail() == null ? "" : ": " + j.detail()));
             replay.add("  replay:   " + ReplayCommands.run(batch.scenario(j.seed()), trace));
             replay.add("  validate: " + ReplayCommands.validate(settings.validation(batch.traceSpec(), trace)));
+            if (j.tlc() != null) {
+                ReplayCommands.report(batch.report(j.seed(), ".tlc", new ValidationReport(trace, batch.traceSpec(),
+                        batch.algorithm.name(), j.tlc(), null, null, null)), replay, reports);
+            }
         }
         if (failed.size() > SHOWN_FAILURES) {
             replay.add("(" + (failed.size() - SHOWN_FAILURES) + " more failing traces in " + batch.dir() + ")");
@@ -136,6 +142,6 @@ final class TraceValidationCheck implements GateCheck {
         String verdict = first.verdict() + " (" + failed.size() + "/" + judged.size() + " traces"
                 + (skipped == 0 ? "" : "; " + skipped + " more not validated after " + failed.size() + " failures") + ")";
         return new GateOutcome(suite(), batch.variant.name(), name(), false, verdict, exit, null, null, time,
-                "seed " + first.seed() + ": " + first.detail(), 0, validated, events, replay);
+                "seed " + first.seed() + ": " + first.detail(), 0, validated, events, replay, reports, null);
     }
 }

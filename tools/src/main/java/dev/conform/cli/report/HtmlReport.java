@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 
 /**
  * Writes one self-contained HTML page: {@code report.html} with {@code report.css}, {@code
@@ -37,6 +40,33 @@ public final class HtmlReport {
         out.write(resource("report.js"));
         out.write(page, js + JS.length(), page.length() - js - JS.length());
         return summary;
+    }
+
+    /**
+     * Writes the report of {@code trace} to the file {@code target}, whole or not at all: the page
+     * goes to a sibling {@code .tmp} file first and replaces {@code target} only once {@code accept}
+     * (which may throw to refuse it) has seen what the trace held.
+     *
+     * @throws dev.conform.tracing.io.TraceFormatException when the trace is malformed
+     */
+    public static ReportData.Summary writeFile(Path trace, Object validation, Path target,
+            Consumer<ReportData.Summary> accept) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        boolean done = false;
+        try {
+            ReportData.Summary summary;
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                summary = write(trace, validation, w);
+            }
+            accept.accept(summary);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+            return summary;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     private static String resource(String name) throws IOException {
