@@ -18,12 +18,12 @@ import java.util.Set;
  *   become pending (may or may not have taken effect). T is the earliest completion time at which
  *   the cut history is already not linearizable (binary search: a later cut of a failing cut fails
  *   too).</li>
- *   <li><b>Remove operations</b>, in halving chunks down to one at a time, keeping a removal when the
- *   rest is still not linearizable and the removal is sound: reads and failed compare-and-sets only
- *   observe, so dropping them is always sound; a write or compare-and-set may be dropped when no
- *   remaining operation reads or expects its value and no failed compare-and-set remains (a
- *   linearization of the whole, without it, then still explains everything that remains); an
- *   append only when nothing remaining observes the key.</li>
+ *   <li><b>Remove operations</b>, in halving chunks down to one at a time (observations first, then
+ *   all), keeping a removal when the rest is still not linearizable and the removal is sound: reads
+ *   and failed compare-and-sets only observe, so dropping them is always sound; a write, append or
+ *   compare-and-set may be dropped when no remaining operation reads or expects its value (with
+ *   appends: a value containing it) and no failed compare-and-set remains (see
+ *   {@link #soundRemoval}).</li>
  * </ol>
  *
  * <p><b>Minimal</b> means 1-minimal under these moves: the witness is not linearizable from the
@@ -46,16 +46,32 @@ final class Witness {
 
     static Shrunk shrink(List<Operation> history, String initial, Budget.Meter meter) {
         Probe probe = new Probe(initial, meter);
-        List<Operation> ops = cutEarliest(history, probe);
-        int chunk = Math.max(1, ops.size() / 2);
-        while (meter.inTime()) {
+        List<Operation> ops = cutEarliest(history.stream()
+            .filter(o -> !(o.pending() && o.kind() == Operation.Kind.READ)).toList(), probe);
+        // Observations first: dropping them is always sound and usually makes the writes they saw
+        // removable; then everything.
+        ops = removeChunks(ops, probe, true);
+        ops = removeChunks(ops, probe, false);
+        return new Shrunk(ops, probe.decided && meter.inTime());
+    }
+
+    /**
+     * Delta debugging by complement: tries removing chunks of halving size (of observations only,
+     * when {@code observationsOnly}) until no single operation can go.
+     */
+    private static List<Operation> removeChunks(List<Operation> ops, Probe probe, boolean observationsOnly) {
+        List<Operation> candidates = observationsOnly ? ops.stream().filter(Witness::observesOnly).toList() : ops;
+        int chunk = Math.max(1, candidates.size() / 2);
+        while (probe.meter.inTime()) {
             boolean removed = false;
-            for (int i = 0; i < ops.size() && meter.inTime(); ) {
-                int end = Math.min(ops.size(), i + chunk);
-                List<Operation> rest = new ArrayList<>(ops.subList(0, i));
-                rest.addAll(ops.subList(end, ops.size()));
-                if (soundRemoval(ops.subList(i, end), rest) && probe.illegal(rest)) {
+            for (int i = 0; i < candidates.size() && probe.meter.inTime(); ) {
+                List<Operation> gone = candidates.subList(i, Math.min(candidates.size(), i + chunk));
+                Set<Integer> ids = new HashSet<>();
+                gone.forEach(o -> ids.add(o.id()));
+                List<Operation> rest = ops.stream().filter(o -> !ids.contains(o.id())).toList();
+                if ((observationsOnly || soundRemoval(gone, rest)) && probe.illegal(rest)) {
                     ops = rest;
+                    candidates = candidates.stream().filter(o -> !ids.contains(o.id())).toList();
                     removed = true;
                 } else {
                     i += chunk;
@@ -63,12 +79,12 @@ final class Witness {
             }
             if (!removed) {
                 if (chunk == 1) {
-                    return new Shrunk(ops, probe.decided);
+                    return ops;
                 }
                 chunk = Math.max(1, chunk / 2);
             }
         }
-        return new Shrunk(ops, false);
+        return ops;
     }
 
     /** The history cut at the earliest completion time where it is already not linearizable. */
@@ -105,7 +121,14 @@ final class Witness {
         return out;
     }
 
-    /** Whether dropping {@code removed} from a history leaves one that is linearizable if it was. */
+    /**
+     * Whether dropping {@code removed} from a history leaves one that is linearizable if it was.
+     * Take a linearization of the whole and delete the removed operations: every remaining
+     * observation still sees the same state when no removed effect was part of it, that is when no
+     * removed write's value is a value a remaining operation reads or expects (with appends: is
+     * contained in one), and no failed compare-and-set remains (it saw "not the expected value",
+     * which a removal can change).
+     */
     static boolean soundRemoval(List<Operation> removed, List<Operation> rest) {
         boolean effects = false;
         boolean appends = false;
@@ -122,18 +145,24 @@ final class Witness {
             if (o.kind() == Operation.Kind.CAS && !o.pending() && "false".equals(o.result())) {
                 return false;
             }
-            if (o.kind() == Operation.Kind.READ) {
+            if (o.kind() == Operation.Kind.READ && o.result() != null) {
                 observed.add(o.result());
-            } else if (o.kind() == Operation.Kind.CAS) {
+            } else if (o.kind() == Operation.Kind.CAS && o.expected() != null) {
                 observed.add(o.expected());
             }
         }
-        if (appends) {
-            return observed.isEmpty();
-        }
         for (Operation o : removed) {
-            if (!observesOnly(o) && observed.contains(o.value())) {
-                return false;
+            if (observesOnly(o)) {
+                continue;
+            }
+            String v = o.value();
+            if (v == null || v.isEmpty() && appends) {
+                return false; // writing nil looks like the initial state; an empty append is in everything
+            }
+            for (String seen : observed) {
+                if (appends ? seen.contains(v) : seen.equals(v)) {
+                    return false;
+                }
             }
         }
         return true;
@@ -148,7 +177,7 @@ final class Witness {
     /** Runs the bounded checks of a shrink; {@code decided} turns false when one ran out of budget. */
     private static final class Probe {
         private final String initial;
-        private final Budget.Meter meter;
+        final Budget.Meter meter;
         private boolean decided = true;
 
         Probe(String initial, Budget.Meter meter) {
