@@ -1,6 +1,7 @@
 package tlc2.overrides;
 
 import dev.conform.checker.tla.TraceIndexOperators;
+import dev.conform.checker.tla.ItfValueOperators;
 import dev.conform.checker.tla.KvStoreOperators;
 import dev.conform.checker.tla.TraceInputOperators;
 import dev.conform.checker.tla.TraceSeqOperators;
@@ -16,6 +17,6 @@ public final class TLCOverrides implements ITLCOverrides {
     @Override
     public Class[] get() {
         return new Class[] {TraceInputOperators.class, TraceIndexOperators.class, TraceSeqOperators.class,
-            KvStoreOperators.class};
+            KvStoreOperators.class, ItfValueOperators.class};
     }
 }

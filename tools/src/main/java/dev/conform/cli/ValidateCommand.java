@@ -1,5 +1,6 @@
 package dev.conform.cli;
 
+import dev.conform.checker.validate.ItfValidation;
 import dev.conform.checker.validate.ReportJson;
 import dev.conform.checker.validate.ReportJunit;
 import dev.conform.checker.validate.ReportText;
@@ -47,8 +48,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "TLA", description = "The trace spec, e.g. specs/raft/TraceRaft.tla.")
     Path traceSpec;
 
-    @Option(names = "--trace", paramLabel = "NDJSON", required = true, description = "The trace to validate.")
+    @Option(names = "--trace", paramLabel = "TRACE", required = true, description = {"The trace to validate: NDJSON,"
+            + " or ITF (*.itf.json: a conform export, or the states of a Quint/Apalache run, validated against any"
+            + " spec declaring the variables they record: event 1 must satisfy Init, each later one be a step of"
+            + " Next; --config is then the spec's model config, for its constants)."})
     Path trace;
+
+    @Option(names = "--var-map", paramLabel = "FILE", description = "For an ITF trace: lines 'itfName = tlaName'"
+            + " naming variables whose TLA+ name is not the ITF name's last '::' segment.")
+    Path varMap;
 
     @Option(names = "--config", paramLabel = "CFG", description = "The trace spec's config (default: sibling .cfg).")
     Path config;
@@ -119,7 +127,40 @@ final class ValidateCommand implements Callable<Integer> {
                 .withTimeout(timeout.timeout()).withSegmentSize(segmentSize).withTla2tools(tla2tools.jar())
                 .withLibraries(libs.folders())
                 .withParseThreads(parseThreads).withProgress(progress).withAllowEmpty(allowEmpty);
-        ValidationReport report = Validation.run(req, mode);
+        if (varMap != null && !ItfValidation.isItf(trace)) {
+            throw new UserError("--var-map applies to ITF traces (*.itf.json) only");
+        }
+        Path work = null;
+        Path checked = trace;
+        ValidationReport report;
+        try {
+            if (ItfValidation.isItf(trace)) {
+                work = Files.createTempDirectory("conform-itf");
+                ItfValidation.Prepared p = ItfValidation.prepare(req, ItfOptions.names(varMap), work);
+                if (p.badInput() != null) {
+                    report = ValidationReport.badInput(trace, p.badInput());
+                } else {
+                    checked = p.ndjson();
+                    ValidationReport r = Validation.run(p.request(), mode);
+                    // Reports name the file the user gave, not the imported copy.
+                    report = new ValidationReport(trace, traceSpec, r.algorithm(), r.tlc(), r.java(), r.javaNote(),
+                            r.badInput());
+                }
+            } else {
+                report = Validation.run(req, mode);
+            }
+            return finish(report, checked, mode);
+        } finally {
+            if (work != null) {
+                ItfOptions.deleteTree(work);
+            }
+        }
+    }
+
+    private int finish(ValidationReport report, Path checked, Validation.Mode mode) throws IOException {
+        boolean javaOnly = mode == Validation.Mode.JAVA_ONLY;
+        boolean tty = System.console() != null && !json.json();
+        PrintStream err = System.err;
         if (tty) {
             err.print("\r\u001b[K");
             err.flush();
@@ -144,7 +185,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (reportDir.dir() != null && (report.status() == ValidationReport.Status.DOES_NOT_CONFORM
                 || report.status() == ValidationReport.Status.TOOL_FAILURE)) {
-            FailureReport page = FailureReport.write(trace, report, FailureReport.besideName(reportDir.dir(), trace, ""));
+            FailureReport page = FailureReport.write(checked, report, FailureReport.besideName(reportDir.dir(), trace, ""));
             // stdout stays one JSON document under --json
             PrintWriter where = json.json() ? spec.commandLine().getErr() : out;
             where.println("report: " + page);

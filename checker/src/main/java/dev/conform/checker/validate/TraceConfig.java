@@ -29,14 +29,29 @@ public record TraceConfig(String init, String next, List<String> invariants, Str
             "ACTION_CONSTRAINT", "ACTION_CONSTRAINTS", "VIEW");
 
     public static TraceConfig read(Path cfg) throws IOException {
+        return read(cfg, "TraceInit", "TraceNext", KEEP);
+    }
+
+    /**
+     * The config of an algorithm spec (a model-checking cfg) read for a generated state-sequence
+     * trace spec: INIT and NEXT (Init and Next when it names none, e.g. under SPECIFICATION), its
+     * INVARIANTs, and only its CONSTANT(S) kept: the model's CONSTRAINTs and VIEW bound a search,
+     * not a recorded trace.
+     */
+    public static TraceConfig readModel(Path cfg) throws IOException {
+        return read(cfg, "Init", "Next", Set.of("CONSTANT", "CONSTANTS"));
+    }
+
+    private static TraceConfig read(Path cfg, String defaultInit, String defaultNext, Set<String> keep)
+            throws IOException {
         String text = Files.readString(cfg).replaceAll("(?s)\\(\\*.*?\\*\\)", " ").replaceAll("\\\\\\*[^\\n]*", " ");
         Matcher m = KEYWORD.matcher(text);
         List<int[]> at = new ArrayList<>();
         while (m.find()) {
             at.add(new int[] {m.start(), m.end()});
         }
-        String init = "TraceInit";
-        String next = "TraceNext";
+        String init = defaultInit;
+        String next = defaultNext;
         List<String> invariants = new ArrayList<>();
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < at.size(); i++) {
@@ -53,6 +68,9 @@ public record TraceConfig(String init, String next, List<String> invariants, Str
                     }
                 }
                 case "CONSTRAINT", "CONSTRAINTS" -> {
+                    if (!keep.contains(kw)) {
+                        continue;
+                    }
                     // The by-hand end marker would print a second, stateless marker.
                     String names = String.join(" ", java.util.Arrays.stream(args.split("\\s+"))
                             .filter(w -> !w.isEmpty() && !w.equals("TraceEndMarker")).toList());
@@ -61,7 +79,7 @@ public record TraceConfig(String init, String next, List<String> invariants, Str
                     }
                 }
                 default -> {
-                    if (KEEP.contains(kw)) {
+                    if (keep.contains(kw)) {
                         kept.append(kw).append('\n').append(args).append('\n');
                     }
                 }

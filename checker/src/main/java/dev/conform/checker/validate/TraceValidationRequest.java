@@ -72,6 +72,12 @@ public record TraceValidationRequest(Path spec, Path config, Path trace, List<Pa
                 progress, allowEmpty);
     }
 
+    /** The same settings for another trace spec and config. */
+    public TraceValidationRequest withSpec(Path s, Path c) {
+        return new TraceValidationRequest(s, c, trace, libraries, tla2tools, timeout, segmentSize, parseThreads,
+                progress, allowEmpty);
+    }
+
     /** The same settings for another trace. */
     public TraceValidationRequest withTrace(Path t) {
         return new TraceValidationRequest(spec, config, t, libraries, tla2tools, timeout, segmentSize, parseThreads,

@@ -81,6 +81,35 @@ public final class ItfReader {
         return new ImportedTrace(toHeader(hm, name), events);
     }
 
+    /** A trace read with the position of each state's opening brace, for errors about a state. */
+    record Located(ItfTrace trace, String file, List<long[]> positions) {
+        /** An error at the opening brace of state {@code index} (0-based). */
+        TraceFormatException fail(int index, String reason) {
+            long[] at = positions.get(index);
+            return new TraceFormatException(file, at[0], (int) at[1], reason);
+        }
+    }
+
+    static Located readLocated(InputStream in, String name) {
+        List<Map<String, Object>> states = new ArrayList<>();
+        List<long[]> at = new ArrayList<>();
+        Parsed parsed = parse(in, name, (state, line, col) -> {
+            states.add(state);
+            at.add(new long[] {line, col});
+        });
+        return new Located(new ItfTrace(parsed.meta, parsed.params, parsed.vars, states, parsed.loop), name, at);
+    }
+
+    /** Imports one state of an exported conform trace as its event. */
+    static TraceEvent exportedEvent(Map<String, Object> state, String file, long line, int col) {
+        return toEvent(state, file, line, col);
+    }
+
+    /** The conform header an export keeps under {@code #meta.conform}. */
+    static TraceHeader exportedHeader(Map<?, ?> header, String file) {
+        return toHeader(header, file);
+    }
+
     private interface StateSink {
         void accept(Map<String, Object> state, long line, int column);
     }
@@ -391,27 +420,38 @@ public final class ItfReader {
                 throw c.fail("unknown variable \"" + k + "\" in an exported conform event");
             }
         }
-        long seq = s.containsKey("seq") ? c.nonNegative(s.get("seq"), "seq") : -1;
-        int node = c.intValue(c.required(s, "node"), "node");
-        String kindName = c.string(c.required(s, "kind"), "kind");
+        for (String k : ItfWriter.EVENT_VARS) {
+            if (!s.containsKey(k)) {
+                throw c.fail("missing variable \"" + k + "\": every ITF state sets every name in \"vars\"");
+            }
+        }
+        Object seqValue = c.option(s, "seq");
+        long seq = seqValue == null ? -1 : c.nonNegative(seqValue, "seq");
+        int node = c.intValue(s.get("node"), "node");
+        String kindName = c.string(s.get("kind"), "kind");
         EventKind kind = EventKind.fromWire(kindName);
         if (kind == null) {
             throw c.fail("unknown event kind \"" + kindName + "\"");
         }
-        String action = s.containsKey("action") ? c.string(s.get("action"), "action") : null;
+        Object actionValue = c.option(s, "action");
+        String action = actionValue == null ? null : c.string(actionValue, "action");
         TraceMessage msg = null;
-        if (s.containsKey("msg")) {
-            Map<String, Object> m = c.record(s.get("msg"), "msg");
+        Object msgValue = c.option(s, "msg");
+        if (msgValue != null) {
+            Map<String, Object> m = c.record(msgValue, "msg");
             msg = new TraceMessage(c.nonNegative(c.required(m, "id"), "msg.id"),
                     c.intValue(c.required(m, "from"), "msg.from"), c.intValue(c.required(m, "to"), "msg.to"),
                     c.string(c.required(m, "type"), "msg.type"),
                     m.containsKey("body") ? c.plain(m.get("body"), "msg.body") : null);
         }
-        Object state = s.containsKey("state") ? c.plain(s.get("state"), "state") : null;
-        long lamport = s.containsKey("lamport") ? c.nonNegative(s.get("lamport"), "lamport") : -1;
+        Object stateValue = c.option(s, "state");
+        Object state = stateValue == null ? null : c.plain(stateValue, "state");
+        Object lamportValue = c.option(s, "lamport");
+        long lamport = lamportValue == null ? -1 : c.nonNegative(lamportValue, "lamport");
         VectorClock vc = null;
-        if (s.containsKey("vc")) {
-            if (!(s.get("vc") instanceof ItfMap m)) {
+        Object vcValue = c.option(s, "vc");
+        if (vcValue != null) {
+            if (!(vcValue instanceof ItfMap m)) {
                 throw c.fail("\"vc\" must be a #map from node id to counter");
             }
             Map<Integer, Long> entries = new HashMap<>();
@@ -465,6 +505,15 @@ public final class ItfReader {
     private record Conv(String file, long line, int col) {
         TraceFormatException fail(String reason) {
             return new TraceFormatException(file, line, col, reason);
+        }
+
+        /** The value inside the Option variant held by {@code k}, null for None. */
+        Object option(Map<String, Object> m, String k) {
+            try {
+                return ItfOption.value(m.get(k));
+            } catch (IllegalArgumentException e) {
+                throw fail("\"" + k + "\" " + e.getMessage());
+            }
         }
 
         Object required(Map<String, Object> m, String k) {

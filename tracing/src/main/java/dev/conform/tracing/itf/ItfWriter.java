@@ -29,8 +29,9 @@ import java.util.Set;
  * their {@code #} encodings.
  *
  * <p>A conform trace exports as one ITF state per event: variables {@link #EVENT_VARS}, each
- * holding that event field (absent fields are left out of the state), the vector clock as a
- * {@code #map} from node id to counter, and the trace header under {@code #meta.conform}.
+ * holding that event field (every state sets every variable: fields an event may lack are
+ * Quint {@code Option} variants, see {@link ItfOption}), the vector clock as a {@code #map}
+ * from node id to counter, and the trace header under {@code #meta.conform}.
  */
 public final class ItfWriter {
     /** The state variables of an exported conform trace. */
@@ -149,20 +150,22 @@ public final class ItfWriter {
         return m;
     }
 
-    /** The ITF state of one event: its present fields as ITF values. */
+    /**
+     * The ITF state of one event. ITF wants every state to set every name in {@code vars}, so the
+     * fields an event may lack ({@code seq}, {@code action}, {@code msg}, {@code state}, {@code
+     * lamport}, {@code vc}) are Quint's {@code Option} variants ({@link ItfOption}); {@code node}
+     * and {@code kind} are always there.
+     */
     static Map<String, Object> eventState(TraceEvent e) {
         Map<String, Object> s = new LinkedHashMap<>();
-        if (e.seq() >= 0) {
-            s.put("seq", e.seq());
-        }
+        s.put("seq", ItfOption.of(e.seq() >= 0 ? e.seq() : null));
         s.put("node", (long) e.node());
         s.put("kind", e.kind().wireName());
-        if (e.action() != null) {
-            s.put("action", e.action());
-        }
+        s.put("action", ItfOption.of(e.action()));
         TraceMessage m = e.msg();
+        Map<String, Object> msg = null;
         if (m != null) {
-            Map<String, Object> msg = new LinkedHashMap<>();
+            msg = new LinkedHashMap<>();
             msg.put("id", m.id());
             msg.put("from", (long) m.from());
             msg.put("to", (long) m.to());
@@ -170,19 +173,17 @@ public final class ItfWriter {
             if (m.body() != null) {
                 msg.put("body", m.body());
             }
-            s.put("msg", msg);
         }
-        if (e.state() != null) {
-            s.put("state", e.state());
-        }
-        if (e.lamport() >= 0) {
-            s.put("lamport", e.lamport());
-        }
+        s.put("msg", ItfOption.of(msg));
+        s.put("state", ItfOption.of(e.state()));
+        s.put("lamport", ItfOption.of(e.lamport() >= 0 ? e.lamport() : null));
+        ItfMap vc = null;
         if (e.vc() != null) {
-            Map<Object, Object> vc = new LinkedHashMap<>();
-            e.vc().asMap().forEach((k, v) -> vc.put((long) k, v));
-            s.put("vc", new ItfMap(vc));
+            Map<Object, Object> entries = new LinkedHashMap<>();
+            e.vc().asMap().forEach((k, v) -> entries.put((long) k, v));
+            vc = new ItfMap(entries);
         }
+        s.put("vc", ItfOption.of(vc));
         return s;
     }
 

@@ -1,0 +1,47 @@
+----------------------------- MODULE TraceStates -----------------------------
+(***************************************************************************)
+(* Trace specs for STATE SEQUENCES: traces that record the whole state     *)
+(* after every step (ITF traces from Quint or Apalache, imported by        *)
+(* `conform itf import` / `conform validate --trace x.itf.json`) rather    *)
+(* than one event per message or action.                                   *)
+(*                                                                         *)
+(* Event i is state i-1 of the ITF trace: an "action" event whose action   *)
+(* is Quint's mbt::actionTaken and whose state is a record from each       *)
+(* variable's TLA+ name to its value, with ITF's encodings kept where JSON *)
+(* has none: [#set |-> <<...>>], [#map |-> <<<<k, v>>, ...>>],              *)
+(* [#tup |-> <<...>>], [#bigint |-> "n"].  Recorded(e, "x") decodes them   *)
+(* into TLA+ sets, functions, tuples and integers.                        *)
+(*                                                                         *)
+(* `conform validate` generates the trace spec of any spec from this       *)
+(* pattern (Init, Next and the variables the trace names):                 *)
+(*                                                                         *)
+(*   EXTENDS YourSpec, TraceStates                                         *)
+(*   TraceInit == TraceStart /\ Init                                       *)
+(*   \* event 1 is the initial state itself                               *)
+(*   IsInitialState(e) ==                                                  *)
+(*       /\ l = 1                                                          *)
+(*       /\ UNCHANGED <<x, y>>          \* every variable of the spec     *)
+(*       /\ x' = Recorded(e, "x")       \* every variable the trace names *)
+(*       /\ TraceStep                                                      *)
+(*   \* every later event is one step of Next                             *)
+(*   IsNextState(e) ==                                                     *)
+(*       /\ l > 1                                                          *)
+(*       /\ Next                                                           *)
+(*       /\ x' = Recorded(e, "x")                                          *)
+(*       /\ TraceStep                                                      *)
+(*   TraceNext == TraceRemaining                                           *)
+(*                /\ (IsInitialState(CurrentEvent) \/ IsNextState(CurrentEvent)) *)
+(*                                                                         *)
+(* Variables of the spec that the trace does not name are left free (TLC  *)
+(* keeps every candidate); a trace that names a variable the spec lacks is *)
+(* rejected before TLC runs.                                               *)
+(***************************************************************************)
+EXTENDS TraceValidation
+
+\* The TLA+ value of an ITF-encoded value (Java body in conform-checker:
+\* dev.conform.checker.tla.ItfValueOperators).
+ItfValue(v) == Assert(FALSE, "ItfValue: the conform Java override is not loaded")
+
+\* The recorded value of variable x (named as a string) in event e.
+Recorded(e, x) == ItfValue(e.state[x])
+=============================================================================
