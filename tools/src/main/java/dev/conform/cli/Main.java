@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "conform",
         mixinStandardHelpOptions = true,
         subcommands = {CheckCommand.class, GateCommand.class, ExploreCommand.class, ValidateCommand.class,
-            MutateCommand.class, ReportCommand.class},
+            MutateCommand.class, ReportCommand.class, WorkerCommand.class},
         versionProvider = Main.Version.class,
         description = "Pair distributed algorithms with TLA+ specs: model-check, run, validate traces, gate CI.",
         footerHeading = "%nExit codes:%n",

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 final class ViolationNamer {
     private static final String MODULE = "ConformReplay";
+    /** TLC 2.18's server prints the violating state and its predecessor, numbered from 1 as if initial. */
+    static final String LAST_STEP = " (distributed TLC prints only the last step of the behaviour: "
+            + "its first state is the predecessor, not an initial state)";
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private static final Pattern VARIABLE = Pattern.compile("(?m)^(?:/\\\\ )?(\\w+) = ");
     private static final Pattern IDENT = Pattern.compile("\\b[A-Za-z_]\\w*\\b");
@@ -49,7 +52,7 @@ final class ViolationNamer {
         }
         if (replay.verdict() == Verdict.INVARIANT_VIOLATED && replay.violatedName() != null) {
             return new VerdictClassifier.Classification(Verdict.INVARIANT_VIOLATED, replay.violatedName(),
-                    "invariant " + replay.violatedName() + " is violated", null, null);
+                    "invariant " + replay.violatedName() + " is violated" + LAST_STEP, null, null);
         }
         if (replay.verdict() == Verdict.OK && deadlock) {
             return new VerdictClassifier.Classification(Verdict.DEADLOCK, null,
