@@ -52,7 +52,7 @@ class RaftKillNineDurabilityTest {
     private static final int CLIENTS = 3;
     private static final List<String> KEYS = List.of("k0", "k1", "k2");
     private static final Pattern TOKEN = Pattern.compile("c\\d+v\\d+");
-    /** Fast elections, so a 40-second run sees many kills: ticks of 5 ms, election timeout 0.3-0.6 s. */
+    /** Fast elections, so a short run sees many kills: ticks of 5 ms, election timeout 0.3-0.6 s. */
     private static final List<String> NODE_ARGS = List.of("--tick-ms", "5", "--option", "electionMin=60",
             "--option", "electionMax=120", "--option", "heartbeat=20", "--option", "snapshotEvery=16");
 
@@ -62,7 +62,7 @@ class RaftKillNineDurabilityTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void killNineDuringWritesLosesNothingShort() throws Exception {
-        run(Duration.ofSeconds(40), 1);
+        run(Duration.ofSeconds(35), 1);
     }
 
     @Test
@@ -153,19 +153,22 @@ class RaftKillNineDurabilityTest {
         return new ClientLog(ops, acked);
     }
 
-    /** Until {@code load} is over: every 1-2.5 s SIGKILL one server (the leader every other time), restart it 0.3-1 s later. */
+    /**
+     * Until {@code load} is over: 0.5-1.5 s after the last restart, SIGKILL one server (the leader
+     * every other time) and restart it 0.2-0.7 s later (a restart waits until the new process is up).
+     */
     private int killAndRestart(Duration load, SplittableRandom rnd, List<ProcessHandle> started) throws Exception {
         long end = System.nanoTime() + load.toNanos();
         int kills = 0;
         while (System.nanoTime() < end) {
-            Thread.sleep(1_000 + rnd.nextInt(1_500));
+            Thread.sleep(500 + rnd.nextInt(1_000));
             int victim = kills % 2 == 0 ? leader() : 0;
             if (victim == 0) {
                 victim = 1 + rnd.nextInt(3);
             }
             ClusterLauncher.kill(dir, victim);
             kills++;
-            Thread.sleep(300 + rnd.nextInt(700));
+            Thread.sleep(200 + rnd.nextInt(500));
             started.add(ClusterLauncher.restart(dir, victim));
         }
         return kills;
