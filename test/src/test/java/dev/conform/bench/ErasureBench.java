@@ -1,0 +1,171 @@
+package dev.conform.bench;
+
+import dev.conform.algorithms.erasure.ReedSolomon;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Reed-Solomon codec throughput (JMH, one thread): encode and decode with m data shards missing,
+ * for RS(6,3), RS(10,4) and RS(12,4) on 1 MiB stripes (k shards of 1 MiB / k bytes), against
+ * the physical bound measured in the same run: one plain pass over the same stripe XORing the k
+ * data shards into one output with long loads (the cheapest possible code, RAID-5 parity).
+ * Figures are MB/s of data (10^6 bytes of the 1 MiB stripe per second) and the ratio to that
+ * bound. Targets: encode RS(10,4) &gt;= 1,000 MB/s, decode &gt;= half of that.
+ *
+ * <p>Figures and the run command: impl/src/main/java/dev/conform/algorithms/erasure/README.md.
+ *
+ * <p>Run from the repository root (arguments: JMH forks, default 1; kernels, default the
+ * default kernel of the JVM, or e.g. {@code table,vector}):
+ * <pre>
+ * mvn -B -q -o -pl test -am test-compile dependency:build-classpath -DskipTests -Dmdep.outputFile=/tmp/conform-cp.txt
+ * java -cp test/target/test-classes:$(cat /tmp/conform-cp.txt) dev.conform.bench.ErasureBench [forks] [kernels]
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ErasureBench {
+    static final int STRIPE = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+        ByteOrder.LITTLE_ENDIAN);
+
+    /** "k+m" (not "k,m": JMH splits parameter lists at commas). */
+    @Param({"6+3", "10+4", "12+4"})
+    public String code;
+
+    private ReedSolomon rs;
+    private byte[][] data;
+    private byte[][] parity;
+    private byte[][] shards;
+    private boolean[] present;
+
+    @Setup
+    public void setUp() {
+        String[] km = code.split("\\+");
+        int k = Integer.parseInt(km[0]);
+        int m = Integer.parseInt(km[1]);
+        rs = ReedSolomon.create(k, m);
+        int len = STRIPE / k; // 1 MiB / k, rounded down: the stripe is within k bytes of 1 MiB
+        SplittableRandom rnd = new SplittableRandom(42);
+        data = new byte[k][len];
+        for (byte[] d : data) {
+            rnd.nextBytes(d);
+        }
+        parity = new byte[m][len];
+        rs.encodeParity(data, parity);
+        shards = rs.encode(data);
+        present = new boolean[k + m];
+        for (int i = m; i < k + m; i++) {
+            present[i] = true; // the first m data shards are lost: decode inverts the most
+        }
+        for (int i = 0; i < m; i++) {
+            shards[i] = new byte[len]; // reconstruct overwrites these buffers each time
+        }
+    }
+
+    @Benchmark
+    public byte[][] encode() {
+        rs.encodeParity(data, parity);
+        return parity;
+    }
+
+    @Benchmark
+    public byte[][] decode() {
+        rs.reconstruct(shards, present);
+        return shards;
+    }
+
+    /** The physical bound: read the whole stripe once, write one shard (XOR of all data shards). */
+    @Benchmark
+    public byte[] xorBound() {
+        byte[] out = parity[0];
+        System.arraycopy(data[0], 0, out, 0, out.length);
+        for (int c = 1; c < data.length; c++) {
+            byte[] src = data[c];
+            int i = 0;
+            for (; i + 8 <= out.length; i += 8) {
+                LONGS.set(out, i, (long) LONGS.get(out, i) ^ (long) LONGS.get(src, i));
+            }
+            for (; i < out.length; i++) {
+                out[i] ^= src[i];
+            }
+        }
+        return out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int forks = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        String[] kernels = args.length > 1 ? args[1].split(",") : new String[] {""};
+        for (String kernel : kernels) {
+            ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include(ErasureBench.class.getName() + "\\.")
+                .forks(forks)
+                .threads(1);
+            if (!kernel.isEmpty()) {
+                opts.jvmArgsAppend("-Dconform.erasure.kernel=" + kernel);
+                if (kernel.equals("vector")) {
+                    opts.jvmArgsAppend("--add-modules=jdk.incubator.vector");
+                }
+            }
+            print(kernel.isEmpty() ? "default" : kernel, new Runner(opts.build()).run());
+        }
+    }
+
+    private static void print(String kernel, Collection<RunResult> results) {
+        List<String[]> rows = new ArrayList<>();
+        for (String c : new String[] {"6+3", "10+4", "12+4"}) {
+            double bound = mbPerSecond(results, c, "xorBound");
+            double enc = mbPerSecond(results, c, "encode");
+            double dec = mbPerSecond(results, c, "decode");
+            rows.add(new String[] {kernel, "RS(" + c.replace("+", ",") + ")", fmt(enc), String.format("%.2f", enc / bound), fmt(dec),
+                String.format("%.2f", dec / bound), fmt(bound)});
+        }
+        System.out.println();
+        System.out.println("| kernel | code | encode MB/s | encode / bound | decode (m lost) MB/s | decode / bound "
+            + "| bound (XOR pass) MB/s |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        for (String[] r : rows) {
+            System.out.println("| " + String.join(" | ", r) + " |");
+        }
+    }
+
+    private static double mbPerSecond(Collection<RunResult> results, String code, String bench) {
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().endsWith("." + bench) && r.getParams().getParam("code").equals(code)) {
+                // ops/s times the stripe's data bytes (k * (1 MiB / k)), in 10^6 bytes
+                String[] km = code.split("\\+");
+                int k = Integer.parseInt(km[0]);
+                return r.getPrimaryResult().getScore() * k * (STRIPE / k) / 1e6;
+            }
+        }
+        throw new IllegalStateException("no result for " + bench + " " + code);
+    }
+
+    private static String fmt(double v) {
+        return String.format("%,.0f", v);
+    }
+}
