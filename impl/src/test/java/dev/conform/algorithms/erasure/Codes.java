@@ -44,6 +44,23 @@ final class Codes {
         }
     }
 
+    /** MDS, checked by the oracle: every k of the k+m rows of the generator form an invertible matrix. */
+    static void assertEveryKRowsInvertible(int k, int m) {
+        int[][] g = SlowGf.generator(k, m);
+        int[] checked = {0};
+        subsets(k + m, k, rows -> {
+            int[] idx = indices(rows);
+            int[][] sub = new int[k][];
+            for (int i = 0; i < k; i++) {
+                sub[i] = g[idx[i]];
+            }
+            assertTrue(SlowGf.invertible(sub), () -> "rows " + java.util.Arrays.toString(idx) + " of RS(" + k + "," + m
+                + ") are singular");
+            checked[0]++;
+        });
+        assertTrue(checked[0] > 0, "no subsets enumerated");
+    }
+
     static int[] indices(boolean[] flags) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < flags.length; i++) {
@@ -72,7 +89,8 @@ final class Codes {
         }
         rs.reconstruct(shards, present);
         for (int i = 0; i < original.length; i++) {
-            assertArrayEquals(original[i], shards[i], () -> "shard " + "of RS(" + rs.dataShards() + ","
+            int index = i;
+            assertArrayEquals(original[i], shards[i], () -> "shard " + index + " of RS(" + rs.dataShards() + ","
                 + rs.parityShards() + ") after erasing " + java.util.Arrays.toString(indices(erased)) + " via "
                 + rs.kernelName());
         }

@@ -70,18 +70,7 @@ class ReedSolomonTest {
     void everyKRowsOfTheGeneratorAreInvertible() {
         int[][] codes = {{4, 2}, {5, 3}, {6, 3}, {10, 4}, {12, 4}};
         for (int[] km : codes) {
-            int[][] g = SlowGf.generator(km[0], km[1]);
-            int[] count = {0};
-            Codes.subsets(km[0] + km[1], km[0], rows -> {
-                int[] idx = Codes.indices(rows);
-                int[][] sub = new int[idx.length][];
-                for (int i = 0; i < idx.length; i++) {
-                    sub[i] = g[idx[i]];
-                }
-                assertTrue(SlowGf.invertible(sub), "rows " + Arrays.toString(idx) + " of RS(" + km[0] + "," + km[1] + ")");
-                count[0]++;
-            });
-            assertTrue(count[0] > 0);
+            Codes.assertEveryKRowsInvertible(km[0], km[1]);
         }
     }
 
@@ -111,7 +100,7 @@ class ReedSolomonTest {
 
     private static final int[][] LARGE = {{10, 4}, {12, 4}, {20, 10}};
 
-    private static Arbitrary<Case> largeCases() {
+    static Arbitrary<Case> largeCases() {
         return new Arbitrary<>(rnd -> {
             int[] km = LARGE[rnd.nextInt(LARGE.length)];
             List<Integer> all = new ArrayList<>();
@@ -133,16 +122,20 @@ class ReedSolomonTest {
     @Test
     void randomErasurePatternsOfLargeCodesAreRepaired() {
         for (CodingKernel kernel : Codes.kernels()) {
-            Property.assertHolds("large codes repair, " + kernel.name(), 2026L, 150, largeCases(), c -> {
-                ReedSolomon rs = ReedSolomon.create(c.k(), c.m(), kernel);
-                SplittableRandom rnd = new SplittableRandom(c.dataSeed());
-                byte[][] original = rs.encode(Codes.randomShards(rnd, c.k(), c.len()));
-                boolean[] erased = new boolean[c.k() + c.m()];
-                c.erased().forEach(i -> erased[i] = true);
-                Codes.eraseAndRepair(rs, original, erased, rnd);
-                return true;
-            });
+            Property.assertHolds("large codes repair, " + kernel.name(), 2026L, 150, largeCases(),
+                c -> repairs(c, kernel));
         }
+    }
+
+    /** Encodes seeded data for the case, erases its shards, reconstructs and checks every shard. */
+    static boolean repairs(Case c, CodingKernel kernel) {
+        ReedSolomon rs = ReedSolomon.create(c.k(), c.m(), kernel);
+        SplittableRandom rnd = new SplittableRandom(c.dataSeed());
+        byte[][] original = rs.encode(Codes.randomShards(rnd, c.k(), c.len()));
+        boolean[] erased = new boolean[c.k() + c.m()];
+        c.erased().forEach(i -> erased[i] = true);
+        Codes.eraseAndRepair(rs, original, erased, rnd);
+        return true;
     }
 
     @Test
