@@ -84,7 +84,9 @@ final class VectorKernel implements CodingKernel {
             for (int c = 0, t = 0; c < k; c++, t += 8 * vl) {
                 ByteVector v = ByteVector.fromArray(S, in[c], i);
                 VectorShuffle<Byte> lo = v.and((byte) 0x0F).toShuffle();
-                VectorShuffle<Byte> hi = v.lanewise(VectorOperators.LSHR, 4).toShuffle(); // logical: 0..15
+                // x86 has no byte shift: shift 16-bit lanes and mask off the bits from the neighbour byte.
+                VectorShuffle<Byte> hi = v.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                    .reinterpretAsBytes().and((byte) 0x0F).toShuffle();
                 acc0 = acc0.lanewise(VectorOperators.XOR, lookup(tables, t, lo, hi));
                 acc1 = acc1.lanewise(VectorOperators.XOR, lookup(tables, t + 2 * vl, lo, hi));
                 acc2 = acc2.lanewise(VectorOperators.XOR, lookup(tables, t + 4 * vl, lo, hi));
