@@ -23,7 +23,8 @@ import java.util.List;
  * non-zero differences, so the MDS property is immediate: no search, no inversion at setup.
  * The other classic choice, a Vandermonde matrix made systematic by multiplying with the inverse
  * of its top k x k block, is equally correct but needs that inversion and an argument that it
- * stays MDS; and the tempting shortcut [I ; Vandermonde] is <em>not</em> MDS in general. We then
+ * stays MDS; and the tempting shortcut [I ; Vandermonde] is <em>not</em> MDS in general (with
+ * parity rows (i+1)^j, RS(5,3) has two sets of five shards that cannot be decoded). We then
  * divide each column j of C by C[0][j]. Scaling a column scales every minor by a non-zero
  * factor, so the code stays MDS, and the first parity row becomes all ones: parity 0 is the
  * plain XOR of the data (RAID 5), which the kernels compute eight bytes at a time.

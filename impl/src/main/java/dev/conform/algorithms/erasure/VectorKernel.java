@@ -54,9 +54,8 @@ final class VectorKernel implements CodingKernel {
     /**
      * Outputs r0 .. r0+n-1 (n &lt;= 4) over [from, to), a whole number of vectors. Each input vector
      * is loaded and split into nibbles once and folded into four accumulators held in registers,
-     * so an output is written once per vector instead of once per input. Rows beyond n multiply
-     * by zero tables and are not stored: simpler than four copies of the loop, and only RS codes
-     * whose row count is not a multiple of four pay for it.
+     * so an output is written once per vector instead of once per input. Rows beyond n are skipped
+     * by tests on n, which does not change inside the loop: one loop instead of four copies.
      */
     private static void upToFourRows(int[][] coef, byte[][] in, byte[][] out, int r0, int n, int from, int to) {
         int vl = S.length();
@@ -88,9 +87,15 @@ final class VectorKernel implements CodingKernel {
                 VectorShuffle<Byte> hi = v.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
                     .reinterpretAsBytes().and((byte) 0x0F).toShuffle();
                 acc0 = acc0.lanewise(VectorOperators.XOR, lookup(tables, t, lo, hi));
-                acc1 = acc1.lanewise(VectorOperators.XOR, lookup(tables, t + 2 * vl, lo, hi));
-                acc2 = acc2.lanewise(VectorOperators.XOR, lookup(tables, t + 4 * vl, lo, hi));
-                acc3 = acc3.lanewise(VectorOperators.XOR, lookup(tables, t + 6 * vl, lo, hi));
+                if (n > 1) {
+                    acc1 = acc1.lanewise(VectorOperators.XOR, lookup(tables, t + 2 * vl, lo, hi));
+                }
+                if (n > 2) {
+                    acc2 = acc2.lanewise(VectorOperators.XOR, lookup(tables, t + 4 * vl, lo, hi));
+                }
+                if (n > 3) {
+                    acc3 = acc3.lanewise(VectorOperators.XOR, lookup(tables, t + 6 * vl, lo, hi));
+                }
             }
             acc0.intoArray(out0, i);
             if (n > 1) {
