@@ -1,6 +1,11 @@
 package dev.conform.bench;
 
 import dev.conform.algorithms.erasure.ReedSolomon;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +43,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * mvn -B -q -o -pl test -am test-compile dependency:build-classpath -DskipTests -Dmdep.outputFile=/tmp/conform-cp.txt
  * java -cp test/target/test-classes:$(cat /tmp/conform-cp.txt) dev.conform.bench.ErasureBench [forks] [kernels]
  * </pre>
+ * or {@code mvn -B -o -pl test -am test-compile exec:java -Dconform.bench=ErasureBench
+ * -Dexec.args="1 vector,table"}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -113,6 +120,7 @@ public class ErasureBench {
     }
 
     public static void main(String[] args) throws Exception {
+        forkWithThisClassPath();
         int forks = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         String[] kernels = args.length > 1 ? args[1].split(",") : new String[] {""};
         for (String kernel : kernels) {
@@ -128,6 +136,22 @@ public class ErasureBench {
                 }
             }
             print(kernel.isEmpty() ? "default" : kernel, new Runner(opts.build()).run());
+        }
+    }
+
+    /**
+     * Under {@code mvn exec:java} the JVM's class path is Maven's own and the benchmark classes
+     * come from a class loader; JMH starts its forks with {@code java.class.path}, so hand it that
+     * loader's path.
+     */
+    private static void forkWithThisClassPath() throws URISyntaxException {
+        if (ErasureBench.class.getClassLoader() instanceof URLClassLoader loader
+            && !System.getProperty("java.class.path").contains("test-classes")) {
+            List<String> paths = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                paths.add(Path.of(url.toURI()).toString());
+            }
+            System.setProperty("java.class.path", String.join(File.pathSeparator, paths));
         }
     }
 
