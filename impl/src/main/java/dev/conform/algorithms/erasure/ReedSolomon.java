@@ -111,6 +111,10 @@ public final class ReedSolomon {
 
     /** Element (row, col) of the (k+m) x k coding matrix G = [I ; C]. */
     public int coefficient(int row, int col) {
+        if (row < 0 || row >= k + m || col < 0 || col >= k) {
+            throw new IllegalArgumentException("no element (" + row + ", " + col + ") in the " + (k + m) + " x " + k
+                + " coding matrix");
+        }
         return generator.get(row, col);
     }
 

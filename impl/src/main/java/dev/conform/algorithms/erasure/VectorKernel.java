@@ -15,9 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * nibbles in one instruction. So one vector of products costs two shuffles, a shift, two ANDs and
  * an XOR, for 16 to 64 bytes at once instead of one table load per byte.
  *
- * <p>Same loop order as {@link TableKernel}: blocks of {@link TableKernel#BLOCK} bytes, each input
- * folded into every output while the block's outputs stay in L1. Tails shorter than a vector use
- * the table kernel's byte loops, so the two kernels give identical bytes by construction.
+ * <p>The loop order differs from {@link TableKernel}'s: with products this cheap, loading and
+ * storing the outputs once per input would dominate, so each vector position is finished for up
+ * to four outputs at once, their sums held in registers, before moving on. The k inputs stream
+ * through in step, which the hardware prefetchers follow. Tails shorter than a vector use the
+ * table kernel, so the two kernels give identical bytes by construction.
  */
 final class VectorKernel implements CodingKernel {
     private static final CodingKernel TABLE = new TableKernel();

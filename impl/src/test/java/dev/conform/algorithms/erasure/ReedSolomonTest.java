@@ -221,6 +221,7 @@ class ReedSolomonTest {
         assertMessage("does not fit", () -> rs.decodeValue(value, 13));
         assertMessage("has no bytes", () -> new Shard(0, new byte[0]));
         assertMessage("negative shard index", () -> new Shard(-1, new byte[1]));
+        assertMessage("no element (6, 0) in the 6 x 4 coding matrix", () -> rs.coefficient(6, 0));
     }
 
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
