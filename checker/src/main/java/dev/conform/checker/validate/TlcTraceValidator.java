@@ -7,6 +7,8 @@ import dev.conform.checker.tlc.TlaParseException;
 import dev.conform.checker.tlc.TlcRequest;
 import dev.conform.checker.tlc.TlcResult;
 import dev.conform.checker.tlc.TlcRunner;
+import dev.conform.checker.tlc.Tla2Tools;
+import dev.conform.checker.tlc.TlcInputException;
 import dev.conform.checker.tlc.TlcState;
 import dev.conform.checker.tlc.Verdict;
 import dev.conform.checker.validate.TlcValidation.Outcome;
@@ -92,6 +94,11 @@ public final class TlcTraceValidator {
         }
 
         TlcValidation execute() {
+            try {
+                Tla2Tools.locate(req.tla2tools());
+            } catch (TlcInputException e) {
+                return done(Outcome.BAD_INPUT, e.getMessage(), null, null, 0);
+            }
             TraceConfig config;
             try {
                 config = TraceConfig.read(cfg);
