@@ -102,6 +102,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     Tla2toolsOption tla2tools;
 
+    @Mixin
+    dev.conform.cli.options.ProgressOption progressOption;
+
     @Override
     public Integer call() throws IOException {
         if (!"-".equals(trace.toString())) {
@@ -148,9 +151,15 @@ final class ValidateCommand implements Callable<Integer> {
         if (parseThreads < 1 || parseThreads > 256) {
             throw new UserError("--parse-threads must be in 1..256");
         }
-        boolean tty = System.console() != null && !json.json();
+        boolean tty = progressOption.live() && !json.json();
         PrintStream err = System.err;
-        LongConsumer progress = tty ? n -> err.printf("\r  validated %,d events\u001b[K", n) : n -> { };
+        java.util.concurrent.atomic.AtomicLong validated = new java.util.concurrent.atomic.AtomicLong();
+        LongConsumer progress = n -> {
+            validated.set(n);
+            if (tty) {
+                err.printf("\r  validated %,d events\u001b[K", n);
+            }
+        };
         TraceValidationRequest req = (traceSpec == null ? TraceValidationRequest.javaOnly(trace)
                 : TraceValidationRequest.of(traceSpec, trace).withConfig(config))
                 .withTimeout(timeout.timeout()).withSegmentSize(segmentSize).withTla2tools(tla2tools.jar())
@@ -166,7 +175,8 @@ final class ValidateCommand implements Callable<Integer> {
         Path work = null;
         Path checked = trace;
         ValidationReport report;
-        try {
+        try (Heartbeat beat = Heartbeat.start(progressOption, err, "validate", () -> validated.get() == 0 ? null
+                : String.format("%,d events replayed", validated.get()))) {
             if (ItfValidation.isItf(trace)) {
                 work = Files.createTempDirectory("conform-itf");
                 ItfValidation.Prepared p = ItfValidation.prepare(req, ItfOptions.names(varMap), work);
@@ -182,6 +192,8 @@ final class ValidateCommand implements Callable<Integer> {
             } else {
                 report = Validation.run(req, mode);
             }
+        }
+        try {
             return finish(report, checked, mode);
         } finally {
             if (work != null) {
@@ -226,7 +238,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private int finish(ValidationReport report, Path checked, Validation.Mode mode) throws IOException {
         boolean javaOnly = mode == Validation.Mode.JAVA_ONLY;
-        boolean tty = System.console() != null && !json.json();
+        boolean tty = progressOption.live() && !json.json();
         PrintStream err = System.err;
         if (tty) {
             err.print("\r\u001b[K");
