@@ -5,7 +5,8 @@
 (* answered: the store folded over a committed log prefix.                 *)
 (*                                                                         *)
 (* A log entry's value is a client command "client:seq:op" where op is     *)
-(* "put K V", "get K" or "cas K E N" (E = "-": K is absent).  The store    *)
+(* "put K V", "get K", "cas K E N" (E = "-": K is absent) or "append K V" *)
+(* (V concatenated to K's value, absent counting as empty).  The store     *)
 (* keeps, besides its data, one session per client: the last sequence      *)
 (* number applied and its result.  A command whose sequence number is not  *)
 (* above the client's last one is a retry: not applied again.              *)
@@ -20,7 +21,7 @@
 (***************************************************************************)
 EXTENDS Integers, Sequences, TLC
 
-KvKinds == {"put", "get", "cas", "bad", "invalid"}
+KvKinds == {"put", "get", "cas", "append", "bad", "invalid"}
 
 \* A command: kind "bad" is an op the store cannot read (applied as a no-op with an error result);
 \* "invalid" a value that is no client command at all (the implementation cannot apply it).
@@ -31,6 +32,7 @@ KvOpText(c) ==
     CASE c.kind = "put" -> "put " \o c.key \o " " \o c.val
       [] c.kind = "get" -> "get " \o c.key
       [] c.kind = "cas" -> "cas " \o c.key \o " " \o c.exp \o " " \o c.val
+      [] c.kind = "append" -> "append " \o c.key \o " " \o c.val
       [] OTHER          -> c.op
 
 KvText(c) == ToString(c.client) \o ":" \o ToString(c.seq) \o ":" \o c.op
@@ -54,7 +56,7 @@ CasMatches(data, c) == IF c.exp = "-" THEN c.key \notin DOMAIN data ELSE Lookup(
 
 \* The result of executing command c on data.
 KvResult(data, c) ==
-    CASE c.kind = "put" -> <<>>
+    CASE c.kind \in {"put", "append"} -> <<>>
       [] c.kind = "get" -> Lookup(data, c.key)
       [] c.kind = "cas" -> <<IF CasMatches(data, c) THEN "true" ELSE "false">>
       [] OTHER          -> <<"error: not a key-value command: '" \o c.op \o "'">>
@@ -62,6 +64,7 @@ KvResult(data, c) ==
 KvData(data, c) ==
     CASE c.kind = "put" -> Set(data, c.key, c.val)
       [] c.kind = "cas" -> IF CasMatches(data, c) THEN Set(data, c.key, c.val) ELSE data
+      [] c.kind = "append" -> Set(data, c.key, IF c.key \in DOMAIN data THEN data[c.key] \o c.val ELSE c.val)
       [] OTHER          -> data
 
 \* The store after applying the entry value v.

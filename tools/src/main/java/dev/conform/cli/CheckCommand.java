@@ -6,6 +6,8 @@ import dev.conform.checker.tlc.TlcRequest;
 import dev.conform.checker.tlc.TlcResult;
 import dev.conform.checker.tlc.TlcResultJson;
 import dev.conform.checker.tlc.TlcRunner;
+import dev.conform.checker.tlc.TlcServerOptions;
+import dev.conform.cli.options.DistributedOption;
 import dev.conform.cli.options.JsonOption;
 import dev.conform.cli.options.LibraryOption;
 import dev.conform.cli.options.OptionDefaults;
@@ -46,6 +48,8 @@ import picocli.CommandLine.Parameters;
             "  1  a violation was found",
             "  2  bad input or usage",
             "  3  tool failure or timeout (never a pass)",
+            "%nWith --distributed: no PROPERTY, TLCGet/TLCSet or operator overrides (exit 2); a run",
+            "  that lost a worker is TLC_CRASH, never OK.",
             "%nEnvironment: CONFORM_TLA2TOOLS names another tla2tools jar (like --tla2tools)."},
         defaultValueProvider = OptionDefaults.Provider.class)
 final class CheckCommand implements Callable<Integer>, OptionDefaults {
@@ -80,6 +84,9 @@ final class CheckCommand implements Callable<Integer>, OptionDefaults {
     @Mixin
     ProgressOption progressOption;
 
+    @Mixin
+    DistributedOption distributed;
+
     /** One TLC worker unless asked: a model check here is one run a user watches. */
     @Override
     public Map<String, String> optionDefaults() {
@@ -105,7 +112,17 @@ final class CheckCommand implements Callable<Integer>, OptionDefaults {
             TlcRequest.Builder req = TlcRequest.builder(pair.spec()).config(pair.config()).workers(workers.workers())
                     .timeout(timeout.timeout()).libraryPaths(libs.folders()).tla2toolsJar(tla2tools.jar())
                     .progress(progress);
+            WorkerWatch watch = null;
+            if (distributed.enabled()) {
+                TlcServerOptions server = options();
+                watch = new WorkerWatch(server, System.err);
+                req.server(server).outputListener(watch);
+                watch.announce();
+            }
             result = new TlcRunner().run(req.build());
+            if (watch != null) {
+                watch.finish();
+            }
         } catch (TlcInputException e) {
             throw new UserError(e.getMessage());
         } finally {
@@ -123,6 +140,14 @@ final class CheckCommand implements Callable<Integer>, OptionDefaults {
             new ResultRenderer(out, Terminal.interactive()).render("conform check " + pair.displayName(), result);
         }
         return VerdictExit.of(result.verdict());
+    }
+
+    private TlcServerOptions options() {
+        try {
+            return distributed.options();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private void writeOut(TlcResult result) throws IOException {

@@ -68,7 +68,7 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
         try {
             cmd = KvCommand.parse(String.join(" ", words));
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage() + " (want put KEY VALUE, get KEY or cas KEY EXPECTED NEW)");
+            throw new UserError(e.getMessage() + " (want put KEY VALUE, get KEY, cas KEY EXPECTED NEW or append KEY VALUE)");
         }
         if (!Files.isDirectory(dir)) {
             throw new UserError("no cluster directory " + dir + " (conform cluster start raft)");
@@ -99,7 +99,7 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
             return ExitCodes.TOOL_FAILURE;
         }
         String shown = switch (cmd.kind()) {
-            case PUT -> "OK";
+            case PUT, APPEND -> "OK";
             case GET -> outcome.value() == null ? "(absent)" : outcome.value();
             case CAS -> outcome.value();
         };

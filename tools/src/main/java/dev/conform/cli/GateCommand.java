@@ -35,16 +35,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code conform gate}: for every algorithm pairing (specs/&lt;algo&gt;/gate.json) model-check its
- * configs, run its seeded chaos runs (split over its variants) under the Java invariants, judge
- * their coverage, and validate their traces with TLC (the budget's share, all by default); folders
- * without gate.json are model-checked only. One table, JUnit XML, and a non-zero exit on any failure.
+ * configs, run its seeded chaos runs (split over its variants) under the Java invariants (and
+ * check their client histories for linearizability when it declares so), judge their coverage,
+ * and validate their traces with TLC (the budget's share, all by default); folders without
+ * gate.json are model-checked only. One table, JUnit XML, and a non-zero exit on any failure.
  */
 @Command(name = "gate",
         mixinStandardHelpOptions = true,
         description = {
             "The conformance gate. For each specs/<algo>/gate.json: model-check its configs with TLC (expected "
                     + "violations from expected.json pass), run its seeded chaos runs in the simulator, the seeds "
-                    + "split over the pairing's variants, with every trace checked by the Java invariants, check "
+                    + "split over the pairing's variants, with every trace checked by the Java invariants (and its "
+                    + "client history for linearizability when gate.json declares \"linearizability\"), check "
                     + "coverage over all runs, and validate the traces with TLC through the trace spec, many per "
                     + "TLC run, a verdict per trace (gate.json's tlcSample of them; all in the default budget). "
                     + "Folders without gate.json are model-checked (every MC*.tla/MC*.cfg pair).",
@@ -53,10 +55,12 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every check passed",
-            "  1  a violation, a node whose handler threw, a trace TLC rejects, a reachability property no run "
-                    + "reached (or a teaching flaw caught, or an expected violation that did not happen)",
+            "  1  a violation, a node whose handler threw, a trace TLC rejects, a client history that is not "
+                    + "linearizable, a reachability property no run reached (or a teaching flaw caught, or an "
+                    + "expected violation that did not happen)",
             "  2  bad input (no spec folders, a bad gate.json or expected.json, a spec that does not parse)",
-            "  3  tool failure, timeout, or nothing to check with (never a pass)"},
+            "  3  tool failure, timeout, a linearizability check out of budget, or nothing to check with "
+                    + "(never a pass)"},
         defaultValueProvider = OptionDefaults.Provider.class)
 public final class GateCommand implements Callable<Integer>, OptionDefaults {
 

@@ -24,7 +24,8 @@ import java.util.Set;
  * <ul>
  *   <li>the invocation is a client's first {@code send} of a {@code ClientRequest} with a new
  *   {@code seq} (retries reuse it and are the same operation); its {@code op} is read as the
- *   servers read it ({@link KvCommandText}: {@code put K V}, {@code get K}, {@code cas K E N});</li>
+ *   servers read it ({@link KvCommandText}: {@code put K V}, {@code get K}, {@code cas K E N},
+ *   {@code append K V});</li>
  *   <li>the completion is the {@code deliver} to that client of a {@code ClientReply} with that
  *   {@code seq} and {@code ok: true} (a refusal, {@code ok: false}, is a redirect: the client tries
  *   again); {@code value} is what a get read, or a cas's {@code "true"}/{@code "false"};</li>
@@ -119,6 +120,7 @@ public final class TraceHistory {
                 case "put" -> Operation.Kind.WRITE;
                 case "get" -> Operation.Kind.READ;
                 case "cas" -> Operation.Kind.CAS;
+                case "append" -> Operation.Kind.APPEND;
                 default -> null;
             };
             if (kind == null) {

@@ -39,8 +39,13 @@ final class LiveProcesses {
         // A TLC process started a moment before the stop may not be registered yet: find it among
         // this JVM's children by its main class (other children, such as cluster nodes, stay).
         ProcessHandle.current().children()
-                .filter(c -> c.info().commandLine().map(line -> line.contains(" tlc2.TLC ")).orElse(false))
+                .filter(c -> c.info().commandLine().map(LiveProcesses::runsTlc).orElse(false))
                 .forEach(LiveProcesses::kill);
+    }
+
+    /** A local check, a distributed server or a worker. */
+    static boolean runsTlc(String commandLine) {
+        return commandLine.contains(" tlc2.TLC ") || commandLine.contains(" tlc2.tool.distributed.TLC");
     }
 
     private static void kill(ProcessHandle p) {

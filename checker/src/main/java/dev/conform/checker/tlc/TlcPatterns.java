@@ -33,6 +33,10 @@ final class TlcPatterns {
     static final int VERSION = 2262;
     static final int COUNTEREXAMPLE_INTRO = 2264;
     static final int PARSING_FAILED = 3002;
+    static final int FEATURE_UNSUPPORTED = 2156;
+    static final int WORKER_REGISTERED = 7001;
+    static final int WORKER_DEREGISTERED = 7002;
+    static final int WORKER_LOST = 7006;
 
     static final Pattern NUMBER = Pattern.compile("[\\d,]+");
     static final Pattern STATS_TEXT = Pattern.compile(

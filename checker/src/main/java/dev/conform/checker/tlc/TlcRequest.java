@@ -29,6 +29,7 @@ public final class TlcRequest {
     private final List<String> tlcArguments;
     private final Consumer<TlcProgress> progress;
     private final Consumer<String> outputListener;
+    private final TlcServerOptions server;
 
     private TlcRequest(Builder b) {
         this.spec = b.spec;
@@ -44,6 +45,7 @@ public final class TlcRequest {
         this.tlcArguments = List.copyOf(b.tlcArguments);
         this.progress = b.progress;
         this.outputListener = b.outputListener;
+        this.server = b.server;
     }
 
     private static Path defaultConfig(Path spec) {
@@ -120,6 +122,11 @@ public final class TlcRequest {
         return outputListener;
     }
 
+    /** Run TLC's distributed server for workers to join, or null for a local model check. */
+    public TlcServerOptions server() {
+        return server;
+    }
+
     /** Builder of {@link TlcRequest}. */
     public static final class Builder {
         private final Path spec;
@@ -135,6 +142,7 @@ public final class TlcRequest {
         private final List<String> tlcArguments = new ArrayList<>();
         private Consumer<TlcProgress> progress;
         private Consumer<String> outputListener;
+        private TlcServerOptions server;
 
         private Builder(Path spec) {
             this.spec = Objects.requireNonNull(spec, "spec").toAbsolutePath().normalize();
@@ -208,6 +216,12 @@ public final class TlcRequest {
 
         public Builder outputListener(Consumer<String> listener) {
             this.outputListener = listener;
+            return this;
+        }
+
+        /** Runs TLC's distributed server instead of a local check (null: local). */
+        public Builder server(TlcServerOptions server) {
+            this.server = server;
             return this;
         }
 

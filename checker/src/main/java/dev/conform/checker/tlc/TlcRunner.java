@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  */
 public final class TlcRunner {
     private static final Duration TICK = Duration.ofSeconds(1);
+    static final String SERVER_MAIN = "tlc2.tool.distributed.TLCServer";
 
     /**
      * Runs TLC and returns its structured result; never returns OK for a run that did not finish
@@ -35,6 +36,9 @@ public final class TlcRunner {
      */
     public TlcResult run(TlcRequest req) {
         Path jar = Tla2Tools.locate(req.tla2toolsJar());
+        if (req.server() != null) {
+            DistributedSupport.requireSupported(req);
+        }
         boolean ownWorkDir = req.workDir() == null;
         Path workDir;
         Path metadir;
@@ -46,7 +50,9 @@ public final class TlcRunner {
             throw new UncheckedIOException("cannot prepare TLC's work folder: " + e.getMessage(), e);
         }
         try {
-            return execute(req, jar, command(req, jar, metadir), workDir);
+            // TLCServer looks for the root module in its working folder, whatever path it is given.
+            Path directory = req.server() != null ? req.spec().getParent() : workDir;
+            return execute(req, jar, command(req, jar, metadir), directory);
         } catch (IOException e) {
             throw new UncheckedIOException("TLC's output could not be read: " + e.getMessage(), e);
         } finally {
@@ -76,17 +82,30 @@ public final class TlcRunner {
             cmd.add("-DTLA-Library=" + join(req.libraryPaths()));
         }
         req.systemProperties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        TlcServerOptions server = req.server();
+        if (server != null) {
+            cmd.addAll(TlcServerOptions.rmiOpens());
+            cmd.add("-D" + TlcServerOptions.PORT_PROPERTY + "=" + server.port());
+            // TLCServer sleeps a whole report interval (default 1 min) before it notices the end.
+            cmd.add("-D" + TlcServerOptions.REPORT_PROPERTY + "=1000");
+            if (server.hostname() != null) {
+                cmd.add("-Djava.rmi.server.hostname=" + server.hostname());
+            }
+        }
         List<Path> cp = new ArrayList<>();
         cp.add(jar);
         cp.addAll(req.extraClasspath());
         cmd.add("-cp");
         cmd.add(join(cp));
-        cmd.add("tlc2.TLC");
+        cmd.add(server != null ? SERVER_MAIN : "tlc2.TLC");
         cmd.add("-tool");
         cmd.add("-metadir");
         cmd.add(metadir.toString());
-        cmd.add("-workers");
-        cmd.add(Integer.toString(req.workers()));
+        if (server == null) {
+            // The server has no threads of its own: the workers that join do the work.
+            cmd.add("-workers");
+            cmd.add(Integer.toString(req.workers()));
+        }
         cmd.add("-config");
         cmd.add(req.config().toString());
         cmd.addAll(req.tlcArguments());
@@ -208,9 +227,13 @@ public final class TlcRunner {
             Integer exit, boolean timedOut, Duration duration) {
         synchronized (out) {
             List<TlcMessage> messages = out.messages();
-            VerdictClassifier.Classification c =
-                    VerdictClassifier.classify(out, exit, timedOut, ConfigFile.properties(req.config()));
+            List<ConfigFile.Section> cfg = ConfigFile.sections(req.config());
+            VerdictClassifier.Classification c = VerdictClassifier.classify(out, exit, timedOut,
+                    ConfigFile.names(cfg, "PROPERT"), req.server() != null);
             Counterexample cex = CounterexampleParser.parse(messages);
+            if (c.verdict() == Verdict.INVARIANT_VIOLATED && c.name() == null && req.server() != null) {
+                c = ViolationNamer.name(req, cfg, cex, c);
+            }
             ModuleFiles files = new ModuleFiles(req);
             SourceLocation where = files.resolve(c.location());
             String message = c.message();

@@ -23,6 +23,15 @@ final class VerdictClassifier {
 
     static Classification classify(TlcOutputParser out, Integer exitCode, boolean timedOut,
             List<String> configuredProperties) {
+        return classify(out, exitCode, timedOut, configuredProperties, false);
+    }
+
+    /**
+     * As above; {@code distributed} for TLC's distributed server, which exits 0 whatever it found,
+     * names no violation (it prints only the behaviour) and carries on when a worker is lost.
+     */
+    static Classification classify(TlcOutputParser out, Integer exitCode, boolean timedOut,
+            List<String> configuredProperties, boolean distributed) {
         if (timedOut) {
             return new Classification(Verdict.TIMEOUT, null, "TLC did not finish within the timeout; it was killed",
                     null, null);
@@ -33,7 +42,31 @@ final class VerdictClassifier {
                     "TLC ran out of memory (give it more with a larger -Xmx or a smaller model)", null, null);
         }
         Classification c = fromMessages(out, messages, exitCode, configuredProperties);
-        return crossCheck(c, out, messages, exitCode);
+        if (distributed) {
+            c = distributed(c, messages);
+        }
+        return crossCheck(c, out, messages, exitCode, distributed);
+    }
+
+    private static Classification distributed(Classification c, List<TlcMessage> messages) {
+        if (c == null && has(messages, TlcPatterns.BEHAVIOR_INTRO)) {
+            return of(Verdict.INVARIANT_VIOLATED, null,
+                    "distributed TLC found a counterexample but does not say what it violates");
+        }
+        if (c != null && c.verdict() == Verdict.EVALUATION_ERROR && hasError(messages, TlcPatterns.FEATURE_UNSUPPORTED)) {
+            return of(Verdict.SEMANTIC_ERROR, null, "not supported by distributed TLC: " + c.message());
+        }
+        // TLC puts a lost worker's states back on the queue, but a pass is only trusted from a
+        // run in which every worker that joined stayed: a pass is what must never be wrong.
+        if (c == null && (has(messages, TlcPatterns.WORKER_LOST) || has(messages, TlcPatterns.WORKER_DEREGISTERED))) {
+            return of(Verdict.TLC_CRASH, null, "a TLC worker was lost during the run; a pass is not trusted "
+                    + "(run again with all workers up)");
+        }
+        return c;
+    }
+
+    private static boolean hasError(List<TlcMessage> messages, int code) {
+        return messages.stream().anyMatch(m -> m.code() == code && m.type() == TlcMessage.ERROR);
     }
 
     private static boolean outOfMemory(TlcOutputParser out, List<TlcMessage> messages) {
@@ -134,8 +167,14 @@ final class VerdictClassifier {
         return new Classification(v, name, message, null, null);
     }
 
-    /** Exit codes TLC 2.18 uses for each verdict (tlc2.output.EC.ExitStatus). */
-    private static Set<Integer> expectedExits(Verdict v) {
+    /**
+     * Exit codes TLC 2.18 uses for each verdict (tlc2.output.EC.ExitStatus). TLCServer has none of
+     * its own: it exits 0 after any finished run and 1 when it fails before the model check.
+     */
+    private static Set<Integer> expectedExits(Verdict v, boolean distributed) {
+        if (distributed) {
+            return v.isViolation() || v == Verdict.OK ? Set.of(0) : Set.of(0, 1);
+        }
         return switch (v) {
             case OK -> Set.of(0);
             case ASSUMPTION_FAILED -> Set.of(10);
@@ -150,7 +189,7 @@ final class VerdictClassifier {
     }
 
     private static Classification crossCheck(Classification c, TlcOutputParser out, List<TlcMessage> messages,
-            Integer exit) {
+            Integer exit, boolean distributed) {
         if (c == null) {
             if (exit == null || exit != 0) {
                 return of(Verdict.TLC_CRASH, null, "TLC exited with code " + exit + " without reporting an error"
@@ -168,7 +207,7 @@ final class VerdictClassifier {
         if (c.verdict() == Verdict.TLC_CRASH) {
             return c;
         }
-        if (exit == null || !expectedExits(c.verdict()).contains(exit)) {
+        if (exit == null || !expectedExits(c.verdict(), distributed).contains(exit)) {
             return of(Verdict.TLC_CRASH, c.name(), "TLC's exit code " + exit + " disagrees with its messages ("
                     + c.verdict() + ": " + c.message() + ")");
         }

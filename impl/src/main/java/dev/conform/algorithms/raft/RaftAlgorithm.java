@@ -20,10 +20,11 @@ import java.util.Set;
  * <p>Options (all integers): {@code electionMin}/{@code electionMax} (150/300 ticks),
  * {@code heartbeat} (50), {@code snapshotEvery} (16, 0 = never), {@code maxEntries} per
  * AppendEntries (16), {@code clients} (2), {@code ops} per client (10), {@code keys} (3),
- * {@code retry} ticks of a client (400), {@code workloadSeed} (1; client {@code c} uses
+ * {@code retry} ticks of a client (400), {@code appends} (false: whether half
+ * the puts of the workload are appends), {@code workloadSeed} (1; client {@code c} uses
  * {@code workloadSeed * 1000003 + c}). Flaws: the spec names of {@link RaftFlaw}
  * ({@code VoteWithoutLogCheck}, {@code CommitOldTerm}, {@code AppendWithoutPrevCheck},
- * {@code VoteTwice}).
+ * {@code VoteTwice}, {@code StaleRead}, {@code RetryAppliedTwice}).
  */
 public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
     public static final String NAME = "raft";
@@ -35,7 +36,8 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
 
     @Override
     public Node<RaftMessage> create(int id, List<Integer> servers, Object persisted, Options options) {
-        return new RaftNode(config(options), servers, new KvStateMachine(),
+        RaftConfig config = config(options);
+        return new RaftNode(config, servers, new KvStateMachine(RaftFlaws.of(config)),
                 (RaftPersistentState) persisted);
     }
 
@@ -54,7 +56,7 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
     public Node<RaftMessage> createClient(int id, List<Integer> servers, Options options) {
         long seed = options.getLong("workloadSeed", 1) * 1_000_003L + id;
         return KvClientNode.seeded(id, servers, seed, options.getInt("ops", 10),
-                options.getInt("keys", 3), options.getLong("retry", 400));
+                options.getInt("keys", 3), options.getBoolean("appends", false), options.getLong("retry", 400));
     }
 
     @Override
@@ -68,6 +70,10 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
                 "followers skip the prevLogTerm check of AppendEntries (LogMatching)");
         f.put(RaftFlaw.VOTE_TWICE.specName(),
                 "a server may vote twice in one term: two leaders (ElectionSafety)");
+        f.put(RaftFlaw.STALE_READ.specName(),
+                "a leader answers gets from its own state, not through the log: stale reads (linearizability)");
+        f.put(RaftFlaw.RETRY_APPLIED_TWICE.specName(),
+                "the store skips its session check: a retried command is applied twice (linearizability)");
         return f;
     }
 

@@ -3,7 +3,8 @@ package dev.conform.algorithms.raft;
 /**
  * Deliberate bugs for teaching. Each one removes one safeguard of the algorithm; a run with the
  * flaw on can then break a safety property that the spec's invariants and the Java invariants
- * catch. See {@code package-info.java} for the scenarios.
+ * catch, or (the last two) the linearizability of what clients saw, which the gate's
+ * linearizability check catches. See {@code package-info.java} for the scenarios.
  */
 public enum RaftFlaw {
     /**
@@ -32,7 +33,24 @@ public enum RaftFlaw {
      * Two candidates can both collect a majority: breaks Election Safety (two leaders in one
      * term).
      */
-    VOTE_TWICE("VoteTwice");
+    VOTE_TWICE("VoteTwice"),
+
+    /**
+     * A leader answers a get at once from its own state machine, without committing it through
+     * the log or otherwise confirming it still leads. A deposed leader cut off in a minority
+     * partition keeps answering, and a new leader answers before it has applied what its
+     * predecessor acknowledged: reads return stale values. Every step of the servers' protocol
+     * stays legal, so only the clients' history shows it: not linearizable.
+     */
+    STALE_READ("StaleRead"),
+
+    /**
+     * The state machine skips its session check: a retried command that is already in the log
+     * (a client's retry reaching the leader before the first copy was applied, or a new leader)
+     * is applied a second time. A put applied again after a later write undoes that write; an
+     * append shows up twice. Only the clients' history shows it: not linearizable.
+     */
+    RETRY_APPLIED_TWICE("RetryAppliedTwice");
 
     private final String specName;
 
@@ -50,7 +68,11 @@ public enum RaftFlaw {
         return null;
     }
 
-    /** The value of the spec's {@code Flaw} constant that models this flaw; also its run option name. */
+    /**
+     * The run option name; for the flaws of the servers' protocol also the value of the spec's
+     * {@code Flaw} constant that models it (Raft.tla does not model the client-visible ones,
+     * {@link #STALE_READ} and {@link #RETRY_APPLIED_TWICE}).
+     */
     public String specName() {
         return specName;
     }

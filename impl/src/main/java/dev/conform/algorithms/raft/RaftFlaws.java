@@ -6,17 +6,33 @@ package dev.conform.algorithms.raft;
  * decision points; with no flaw switched on, each returns the correct outcome unchanged. To read
  * Raft, skip the calls; to find a flaw, start here.
  */
-final class RaftFlaws {
+public final class RaftFlaws {
+    private static final RaftFlaws NONE = new RaftFlaws(RaftConfig.defaults());
+
     private final boolean voteWithoutLogCheck;
     private final boolean voteTwice;
     private final boolean appendWithoutPrevCheck;
     private final boolean commitOldTermByCounting;
+    private final boolean staleRead;
+    private final boolean retryAppliedTwice;
 
-    RaftFlaws(RaftConfig config) {
+    /** The decision points of a server with {@code config}'s flaws. */
+    public static RaftFlaws of(RaftConfig config) {
+        return config.flaws().isEmpty() ? NONE : new RaftFlaws(config);
+    }
+
+    /** The correct decisions everywhere. */
+    public static RaftFlaws none() {
+        return NONE;
+    }
+
+    private RaftFlaws(RaftConfig config) {
         this.voteWithoutLogCheck = config.has(RaftFlaw.VOTE_WITHOUT_LOG_CHECK);
         this.voteTwice = config.has(RaftFlaw.VOTE_TWICE);
         this.appendWithoutPrevCheck = config.has(RaftFlaw.APPEND_WITHOUT_PREV_CHECK);
         this.commitOldTermByCounting = config.has(RaftFlaw.COMMIT_OLD_TERM_BY_COUNTING);
+        this.staleRead = config.has(RaftFlaw.STALE_READ);
+        this.retryAppliedTwice = config.has(RaftFlaw.RETRY_APPLIED_TWICE);
     }
 
     /**
@@ -49,5 +65,23 @@ final class RaftFlaws {
      */
     boolean commitOldTermsByCounting() {
         return commitOldTermByCounting;
+    }
+
+    /**
+     * ClientRequest, a leader's read (section 8 of the paper): must a read-only command go
+     * through the log like any other, so that it is answered only once committed in the leader's
+     * term? {@link RaftFlaw#STALE_READ} says no: the leader answers from its own state at once.
+     */
+    boolean readsThroughLog() {
+        return !staleRead;
+    }
+
+    /**
+     * The state machine's session check (section 6.3 of the dissertation): is a command whose
+     * sequence number is not above its client's last applied one a retry, not to be applied
+     * again? {@link RaftFlaw#RETRY_APPLIED_TWICE} says never.
+     */
+    public boolean isAppliedRetry(boolean seqNotAboveLast) {
+        return seqNotAboveLast && !retryAppliedTwice;
     }
 }

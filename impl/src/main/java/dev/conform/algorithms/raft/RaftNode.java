@@ -36,7 +36,7 @@ public final class RaftNode implements Node<RaftMessage> {
         this.config = config;
         this.servers = List.copyOf(servers);
         this.durable = new DurableState(persisted == null ? RaftPersistentState.initial() : persisted);
-        RaftFlaws flaws = new RaftFlaws(config);
+        RaftFlaws flaws = RaftFlaws.of(config);
         this.election = new Election(this, durable, flaws);
         this.replication = new Replication(this, durable, flaws, stateMachine);
         this.trace = new RaftTraceState(durable.log());

@@ -122,6 +122,7 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
             return switch (k.kind()) {
                 case PUT -> k.key() + "=" + k.value();
                 case GET -> "get(" + k.key() + ")";
+                case APPEND -> k.key() + "+=" + k.value();
                 case CAS -> "cas(" + k.key() + "," + (k.expected() == null ? KvCommand.ABSENT
                         : k.expected()) + "," + k.value() + ")";
             };
@@ -134,7 +135,7 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
 
     @Override
     public Set<String> clientVerbs() {
-        return Set.of("put", "get", "cas");
+        return Set.of("put", "get", "cas", "append");
     }
 
     @Override

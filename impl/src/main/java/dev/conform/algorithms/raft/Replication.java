@@ -88,7 +88,8 @@ final class Replication {
      * Spec action ClientRequest when leading; otherwise RedirectClient (a failure reply naming
      * the known leader). A retry of a command already applied is AnswerFromSession: the reply
      * comes from the session table and nothing is appended. Every delivered request is handled
-     * by exactly one of the three actions.
+     * by exactly one of the three actions (with {@link RaftFlaw#STALE_READ}, a leader answers a
+     * read at once instead, recorded as ReadLocally, which the spec does not have).
      */
     void clientRequest(Context<RaftMessage> ctx, RaftMessage.ClientRequest r) {
         if (n.role() != Role.Leader) {
@@ -102,6 +103,13 @@ final class Replication {
             n.record(ctx, "AnswerFromSession");
             ctx.send(r.clientId(), new RaftMessage.ClientReply(r.seq(), true,
                     stateMachine.cachedResult(r.clientId(), r.seq()), ctx.self()));
+            return;
+        }
+        if (!flaws.readsThroughLog() && stateMachine.readOnly(r.op())) {
+            // Not a spec action: the flaw answers a read from local state, unreplicated.
+            n.record(ctx, "ReadLocally");
+            ctx.send(r.clientId(), new RaftMessage.ClientReply(r.seq(), true, stateMachine.query(r.op()),
+                    ctx.self()));
             return;
         }
         String value = new ClientCommand(r.clientId(), r.seq(), r.op()).encode();

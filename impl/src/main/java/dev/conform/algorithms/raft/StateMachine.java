@@ -26,4 +26,14 @@ public interface StateMachine {
     default boolean applied(int clientId, long seq) {
         return false;
     }
+
+    /** True when {@code op} (a client's command text) only reads the state. */
+    default boolean readOnly(String op) {
+        return false;
+    }
+
+    /** The answer of the read-only {@code op} in the current state, without applying anything. */
+    default String query(String op) {
+        throw new UnsupportedOperationException("no read-only commands");
+    }
 }

@@ -142,9 +142,11 @@
  * dev.conform.algorithms.raft.RaftConfig} (run option: the spec name), removes one safeguard.
  * The algorithm's classes never test a flaw themselves: they compute the correct decision and
  * pass it through a named decision point of {@code RaftFlaws} ({@code candidateLogOk},
- * {@code voteFree}, {@code prevTermMatches}, {@code commitOldTermsByCounting}), which returns
- * it unchanged unless its flaw is on. {@code FlawScenarioTest} replays for each one a short
- * schedule that is safe without the flaw and unsafe with it.
+ * {@code voteFree}, {@code prevTermMatches}, {@code commitOldTermsByCounting},
+ * {@code readsThroughLog}, {@code isAppliedRetry}), which returns it unchanged unless its flaw is
+ * on. {@code FlawScenarioTest} replays for each of the first four a short schedule that is safe
+ * without the flaw and unsafe with it; the gate's {@code GateLinearizabilityTest} catches the
+ * last two in chaos runs.
  * <ul>
  * <li>{@code VOTE_WITHOUT_LOG_CHECK} (spec {@code VoteWithoutLogCheck}, at {@code
  *     candidateLogOk} in {@code Election.handleRequestVote}): votes ignore the candidate's log.
@@ -162,7 +164,20 @@
  * <li>{@code VOTE_TWICE} ({@code VoteTwice}, at {@code voteFree} in {@code
  *     Election.handleRequestVote}): votes ignore votedFor, so two candidates both win one
  *     term. Caught by ElectionSafety, in traces as two BecomeLeader in one term.</li>
+ * <li>{@code STALE_READ} ({@code StaleRead}, at {@code readsThroughLog} in {@code
+ *     Replication.clientRequest}): a leader answers a get at once from its own state machine
+ *     (recorded as {@code ReadLocally}, an action the spec does not have) instead of committing
+ *     it through the log. A deposed leader in a minority partition, or a new leader that has not
+ *     applied its predecessor's last writes, returns stale values. Caught by the gate's
+ *     linearizability check of the clients' history; the trace checks reject the unknown action.</li>
+ * <li>{@code RETRY_APPLIED_TWICE} ({@code RetryAppliedTwice}, at {@code isAppliedRetry} in {@code
+ *     kv.KvStateMachine.apply}): the store's session check is skipped, so a retry appended while
+ *     the first copy was still unapplied (or by a new leader) is applied again: an append shows
+ *     twice, a put undoes a later write. Caught by the linearizability check (with the workload
+ *     option {@code appends}); in traces when a duplicate's answer differs from the spec store's.</li>
  * </ul>
+ * The last two are not in Raft.tla's {@code Flaws}: they change what clients see, not a step of
+ * the servers' protocol the spec models, so they have no model-checking config.
  *
  * <h2>Running it</h2>
  *

@@ -37,6 +37,7 @@ final class ChaosBatch {
     /** Where the reports of this variant's failing runs go (null: none asked for). */
     private final Path reportDir;
     private final Map<Long, RunCheck> results = new ConcurrentHashMap<>();
+    private final Map<Long, HistoryCheck> histories = new ConcurrentHashMap<>();
 
     ChaosBatch(GatePairing pairing, GateVariant variant, Algorithm<?> algorithm, InvariantSet<?> invariants,
             ChaosRunner runner, long firstSeed, int seeds, Set<Long> tlcSeeds, Path dir, Path reportDir) {
@@ -134,6 +135,27 @@ final class ChaosBatch {
     /** Records what the Java invariants said about {@code seed}'s run. */
     void record(long seed, RunCheck r) {
         results.put(seed, r);
+    }
+
+    /**
+     * Checks the client history of {@code seed}'s trace when the pairing declares
+     * {@code linearizability} (while the trace is still there: traces of passing runs are
+     * deleted); true when it was checked and failed, so the trace must be kept.
+     */
+    boolean checkHistory(long seed) {
+        LinearizabilitySettings lin = pairing.linearizability();
+        Path trace = trace(seed);
+        if (lin == null || !Files.isRegularFile(trace)) {
+            return false;
+        }
+        HistoryCheck h = HistoryCheck.of(trace, lin);
+        histories.put(seed, h);
+        return !h.passed();
+    }
+
+    /** What the linearizability check said about {@code seed}'s run, or null when it was not checked. */
+    HistoryCheck history(long seed) {
+        return histories.get(seed);
     }
 
     /** What the Java invariants said about {@code seed}'s run, or null when it has not run. */

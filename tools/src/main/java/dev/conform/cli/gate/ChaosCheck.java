@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the chaos seeds of one variant of a pairing on a small thread pool; every trace is checked
- * by the Java invariants. A node whose handler threw is an implementation failure (exit 1, with
+ * by the Java invariants (and its client history, when the pairing declares linearizability, by
+ * {@link HistoryCheck}, reported by {@link LinearizabilityCheck}). A node whose handler threw is an implementation failure (exit 1, with
  * the replay command), like a broken invariant; only a failure of conform itself is exit 3.
  */
 final class ChaosCheck implements GateCheck {
@@ -99,7 +100,8 @@ final class ChaosCheck implements GateCheck {
                     Path trace = batch.trace(seed);
                     RunCheck r = batch.runner.runToFile(batch.scenario(seed), trace);
                     batch.record(seed, r);
-                    if (r.passed() && !batch.tlcSeeds.contains(seed)) {
+                    boolean historyFailed = batch.checkHistory(seed);
+                    if (r.passed() && !historyFailed && !batch.tlcSeeds.contains(seed)) {
                         ChaosBatch.deleteQuietly(trace);
                     }
                     if (!r.passed()) {

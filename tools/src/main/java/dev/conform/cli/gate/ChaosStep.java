@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * For a folder with a gate.json: the budget's seeds split over the pairing's variants (contiguous
  * ranges); per variant one check running its seeds under the Java invariants and TLC validation
- * of its share of the traces through its trace spec; one coverage check over all runs.
+ * of its share of the traces through its trace spec; per variant one check of its runs' client
+ * histories for linearizability when gate.json declares it; one coverage check over all runs.
  */
 public final class ChaosStep implements GateStep {
     private final GateSettings settings;
@@ -61,6 +62,13 @@ public final class ChaosStep implements GateStep {
         for (ChaosBatch b : batches) {
             if (b.seeds > 0) {
                 checks.add(new ChaosCheck(b, settings, progress));
+            }
+        }
+        if (p.linearizability() != null) {
+            for (ChaosBatch b : batches) {
+                if (b.seeds > 0) {
+                    checks.add(new LinearizabilityCheck(b, settings));
+                }
             }
         }
         if (seeds > 0 && invariants != null) {

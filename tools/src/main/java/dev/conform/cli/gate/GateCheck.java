@@ -8,7 +8,7 @@ public interface GateCheck {
      * next (a stage may need what an earlier one left, e.g. chaos traces for TLC), folders in
      * name order within a stage.
      */
-    enum Stage { MODEL_CHECK, CHAOS, COVERAGE, TRACE_VALIDATION }
+    enum Stage { MODEL_CHECK, CHAOS, LINEARIZABILITY, COVERAGE, TRACE_VALIDATION }
 
     /** The JUnit suite (the spec folder's name). */
     String suite();

@@ -16,11 +16,14 @@ import java.util.Map;
  * the chaos budget per {@link Budget}. Optional {@code flawConfigs} maps a teaching flaw to the
  * MC config that demonstrates it, {@code horizon} is the span of chaos plans in ticks, and
  * {@code variants} lists the ways the implementation runs ({@link GateVariant}), which share the
- * budget's seeds.
+ * budget's seeds, and {@code linearizability} declares that the algorithm's clients speak the
+ * key-value client messages, so every chaos run's client history is checked
+ * ({@link LinearizabilitySettings}).
  */
 public record GatePairing(Path folder, String algorithm, List<String> modelCheck, String traceSpec, long steps,
         String intensity, long horizon, Map<String, String> options, Map<Budget, Integer> seeds,
-        Map<Budget, Integer> tlcSample, Map<String, String> flawConfigs, List<GateVariant> variants) {
+        Map<Budget, Integer> tlcSample, Map<String, String> flawConfigs, List<GateVariant> variants,
+        LinearizabilitySettings linearizability) {
 
     public static final String FILE = "gate.json";
 
@@ -35,7 +38,7 @@ public record GatePairing(Path folder, String algorithm, List<String> modelCheck
         GatePairing p = new GatePairing(folder, r.text("algorithm", null), r.texts("modelCheck"),
                 r.text("traceSpec", null), r.positive("steps", 4000), r.text("intensity", "MEDIUM"),
                 r.positive("horizon", 500), r.textMap("options"), r.budgets("seeds"), r.budgets("tlcSample"),
-                r.textMap("flawConfigs"), r.variants());
+                r.textMap("flawConfigs"), r.variants(), LinearizabilitySettings.read(file, root.get("linearizability")));
         for (String cfg : p.modelCheck) {
             r.requireFile(cfg);
         }

@@ -2,7 +2,7 @@ package dev.conform.checker.invariants.raft;
 
 /**
  * A Raft log entry's value read as a key-value client command {@code client:seq:op}, with
- * {@code op} one of {@code put K V}, {@code get K}, {@code cas K E N} ({@code E = "-"}: K is
+ * {@code op} one of {@code put K V}, {@code get K}, {@code cas K E N}, {@code append K V} ({@code E = "-"}: K is
  * absent), split at runs of spaces after trimming, as the implementation's store reads it. Kind
  * {@code bad}: an op the store cannot read (it answers an error); {@code invalid}: no client
  * command at all. The one reading of entry values for TLC (KvStore.tla's KvCommand) and the Java
@@ -33,6 +33,9 @@ public record KvCommandText(int client, int seq, String kind, String key, String
         String[] t = trimmed.isEmpty() ? new String[] {""} : trimmed.split(" +");
         if (t.length == 3 && t[0].equals("put")) {
             return new KvCommandText(client, seq, "put", t[1], t[2], "", op);
+        }
+        if (t.length == 3 && t[0].equals("append")) {
+            return new KvCommandText(client, seq, "append", t[1], t[2], "", op);
         }
         if (t.length == 2 && t[0].equals("get")) {
             return new KvCommandText(client, seq, "get", t[1], "", "", op);

@@ -70,13 +70,15 @@ public final class KvReplica {
             return;
         }
         String result = switch (c.kind()) {
-            case "put" -> null;
+            case "put", "append" -> null;
             case "get" -> data.get(c.key());
             case "cas" -> Boolean.toString(casMatches(c));
             default -> "error: not a key-value command: '" + c.op() + "'";
         };
         if (c.kind().equals("put") || c.kind().equals("cas") && result.equals("true")) {
             data.put(c.key(), c.val());
+        } else if (c.kind().equals("append")) {
+            data.merge(c.key(), c.val(), String::concat);
         }
         sessions.put(c.client(), new Session(c.seq(), result));
     }

@@ -47,7 +47,13 @@ public final class KvClientNode implements Node<RaftMessage> {
     /** A client with a {@link KvWorkload} of {@code count} commands over {@code keys} keys. */
     public static KvClientNode seeded(int clientId, List<Integer> servers, long seed, int count,
                                       int keys, long retryTicks) {
-        return new KvClientNode(servers, KvWorkload.generate(seed, clientId, count, keys), retryTicks);
+        return seeded(clientId, servers, seed, count, keys, false, retryTicks);
+    }
+
+    /** As above, with half the puts turned into appends when {@code appends} is set. */
+    public static KvClientNode seeded(int clientId, List<Integer> servers, long seed, int count,
+                                      int keys, boolean appends, long retryTicks) {
+        return new KvClientNode(servers, KvWorkload.generate(seed, clientId, count, keys, appends), retryTicks);
     }
 
     @Override

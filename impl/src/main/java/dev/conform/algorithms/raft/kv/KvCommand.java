@@ -2,14 +2,15 @@ package dev.conform.algorithms.raft.kv;
 
 /**
  * A key-value command in its text form, the {@code op} of a client request:
- * {@code put KEY VALUE}, {@code get KEY} or {@code cas KEY EXPECTED NEW}. Keys and values are
+ * {@code put KEY VALUE}, {@code get KEY}, {@code cas KEY EXPECTED NEW} or {@code append KEY VALUE}
+ * (VALUE is concatenated to the key's value; an absent key counts as empty). Keys and values are
  * tokens without spaces; in {@code cas}, {@code -} as EXPECTED means "the key is absent".
  */
 public record KvCommand(Kind kind, String key, String value, String expected) {
 
     /** The operations of the store. */
     public enum Kind {
-        PUT, GET, CAS
+        PUT, GET, CAS, APPEND
     }
 
     /** Token standing for "no value" in a compare-and-set. */
@@ -23,6 +24,10 @@ public record KvCommand(Kind kind, String key, String value, String expected) {
         return new KvCommand(Kind.GET, key, null, null);
     }
 
+    public static KvCommand append(String key, String value) {
+        return new KvCommand(Kind.APPEND, key, value, null);
+    }
+
     public static KvCommand cas(String key, String expected, String value) {
         return new KvCommand(Kind.CAS, key, value, expected);
     }
@@ -33,6 +38,8 @@ public record KvCommand(Kind kind, String key, String value, String expected) {
                 return "put " + key + " " + value;
             case GET:
                 return "get " + key;
+            case APPEND:
+                return "append " + key + " " + value;
             default:
                 return "cas " + key + " " + (expected == null ? ABSENT : expected) + " " + value;
         }
@@ -46,6 +53,9 @@ public record KvCommand(Kind kind, String key, String value, String expected) {
         }
         if (t.length == 2 && t[0].equals("get")) {
             return get(t[1]);
+        }
+        if (t.length == 3 && t[0].equals("append")) {
+            return append(t[1], t[2]);
         }
         if (t.length == 4 && t[0].equals("cas")) {
             return cas(t[1], t[2].equals(ABSENT) ? null : t[2], t[3]);

@@ -3,6 +3,7 @@ package dev.conform.algorithms.raft.kv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conform.algorithms.raft.ClientCommand;
+import dev.conform.algorithms.raft.RaftFlaws;
 import dev.conform.algorithms.raft.StateMachine;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * time), so it is not applied again and the stored result is returned: exactly-once semantics
  * on top of at-least-once delivery (section 6.3 of the Raft dissertation).
  *
- * <p>Results: {@code put} returns null, {@code get} the value (null when absent), {@code cas}
+ * <p>Results: {@code put} and {@code append} return null, {@code get} the value (null when absent), {@code cas}
  * {@code "true"} or {@code "false"}. A malformed command is applied as a no-op whose result
  * starts with {@code "error: "}, so all servers stay in step.
  */
@@ -31,19 +32,46 @@ public final class KvStateMachine implements StateMachine {
 
     private final Map<String, String> data = new TreeMap<>();
     private final Map<Integer, Session> sessions = new TreeMap<>();
+    private final RaftFlaws flaws;
     private long appliedCount;
+
+    /** The correct store. */
+    public KvStateMachine() {
+        this(RaftFlaws.none());
+    }
+
+    /** A store whose session check goes through {@code flaws} ({@link RaftFlaws#isAppliedRetry}). */
+    public KvStateMachine(RaftFlaws flaws) {
+        this.flaws = flaws;
+    }
 
     @Override
     public String apply(String command) {
         ClientCommand c = ClientCommand.decode(command);
         Session last = sessions.get(c.clientId());
-        if (last != null && c.seq() <= last.seq()) {
+        if (flaws.isAppliedRetry(last != null && c.seq() <= last.seq())) {
             return c.seq() == last.seq() ? last.result() : null;
         }
         String result = execute(c.op());
-        sessions.put(c.clientId(), new Session(c.seq(), result));
+        if (last == null || c.seq() >= last.seq()) {
+            sessions.put(c.clientId(), new Session(c.seq(), result));
+        }
         appliedCount++;
         return result;
+    }
+
+    @Override
+    public boolean readOnly(String op) {
+        try {
+            return KvCommand.parse(op).kind() == KvCommand.Kind.GET;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String query(String op) {
+        return data.get(KvCommand.parse(op).key());
     }
 
     private String execute(String op) {
@@ -59,6 +87,9 @@ public final class KvStateMachine implements StateMachine {
                 return null;
             case GET:
                 return data.get(k.key());
+            case APPEND:
+                data.merge(k.key(), k.value(), String::concat);
+                return null;
             default:
                 String current = data.get(k.key());
                 boolean match = k.expected() == null ? current == null : k.expected().equals(current);

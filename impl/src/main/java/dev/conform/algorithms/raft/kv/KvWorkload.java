@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded client workloads: the same seed gives the same commands, so a run replays exactly.
- * The mix is 40% put, 40% get, 20% compare-and-set over a few keys, so commands collide.
+ * The mix is 40% put, 40% get, 20% compare-and-set over a few keys, so commands collide; with
+ * appends, half the puts are appends instead (an append applied twice shows in every later read,
+ * where a second put of the same value is mostly invisible).
  */
 public final class KvWorkload {
     private KvWorkload() {
@@ -17,6 +19,15 @@ public final class KvWorkload {
      * ({@code c<clientId>v<n>}) so a history shows which write a read saw.
      */
     public static List<KvCommand> generate(long seed, int clientId, int count, int keys) {
+        return generate(seed, clientId, count, keys, false);
+    }
+
+    /**
+     * As {@link #generate(long, int, int, int)}, with half the puts turned into appends when
+     * {@code appends} is set (without it the same commands as before: the choice draws no random
+     * number then).
+     */
+    public static List<KvCommand> generate(long seed, int clientId, int count, int keys, boolean appends) {
         if (count < 0 || keys < 1) {
             throw new IllegalArgumentException("count >= 0 and keys >= 1 required");
         }
@@ -28,8 +39,12 @@ public final class KvWorkload {
             String fresh = "c" + clientId + "v" + i;
             int dice = rnd.nextInt(10);
             if (dice < 4) {
-                ops.add(KvCommand.put(key, fresh));
-                written.add(fresh);
+                if (appends && rnd.nextBoolean()) {
+                    ops.add(KvCommand.append(key, fresh));
+                } else {
+                    ops.add(KvCommand.put(key, fresh));
+                    written.add(fresh);
+                }
             } else if (dice < 8) {
                 ops.add(KvCommand.get(key));
             } else {

@@ -2,9 +2,9 @@
  * A linearizable key-value store replicated by Raft, and the clients that drive it.
  *
  * <p>{@link dev.conform.algorithms.raft.kv.KvStateMachine} applies committed commands
- * ({@code put}, {@code get}, {@code cas}; see {@link dev.conform.algorithms.raft.kv.KvCommand}).
+ * ({@code put}, {@code get}, {@code cas}, {@code append}; see {@link dev.conform.algorithms.raft.kv.KvCommand}).
  * Reads go through the log like writes, so a read returns the value of the latest committed
- * write before it: linearizable without leases. Each log entry carries the client id and the
+ * write before it: linearizable without leases (the teaching flaw {@code StaleRead} skips that). Each log entry carries the client id and the
  * client's sequence number ({@link dev.conform.algorithms.raft.ClientCommand}); the store keeps
  * the last sequence number and result per client and applies a retried command only once.
  *

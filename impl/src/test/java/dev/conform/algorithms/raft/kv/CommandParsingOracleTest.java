@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * oracle tests compare them with the split-based parsing they replaced on generated texts.
  */
 class CommandParsingOracleTest {
-    private static final String[] PIECES = {"put", "get", "cas", "-", "k1", "v", "", " ", "  ", "\t", ":", "7",
+    private static final String[] PIECES = {"put", "get", "cas", "append", "-", "k1", "v", "", " ", "  ", "\t", ":", "7",
         "-3", "x:y", "99999999999", "\u00e9"};
 
     @Test
@@ -58,6 +58,9 @@ class CommandParsingOracleTest {
         }
         if (t.length == 2 && t[0].equals("get")) {
             return KvCommand.get(t[1]).toString();
+        }
+        if (t.length == 3 && t[0].equals("append")) {
+            return KvCommand.append(t[1], t[2]).toString();
         }
         if (t.length == 4 && t[0].equals("cas")) {
             return KvCommand.cas(t[1], t[2].equals(KvCommand.ABSENT) ? null : t[2], t[3]).toString();

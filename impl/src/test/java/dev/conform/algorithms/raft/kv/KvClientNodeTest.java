@@ -24,6 +24,18 @@ class KvClientNodeTest {
     }
 
     @Test
+    void appendsReplaceHalfThePutsOnlyWhenAskedFor() {
+        List<KvCommand> plain = KvWorkload.generate(5, 101, 200, 3);
+        assertEquals(plain, KvWorkload.generate(5, 101, 200, 3, false), "without appends: the workload as before");
+        assertTrue(plain.stream().noneMatch(o -> o.kind() == KvCommand.Kind.APPEND));
+        List<KvCommand> mixed = KvWorkload.generate(5, 101, 200, 3, true);
+        long appends = mixed.stream().filter(o -> o.kind() == KvCommand.Kind.APPEND).count();
+        long puts = mixed.stream().filter(o -> o.kind() == KvCommand.Kind.PUT).count();
+        assertTrue(appends > 20 && puts > 20, appends + " appends, " + puts + " puts");
+        assertEquals(mixed, KvWorkload.generate(5, 101, 200, 3, true));
+    }
+
+    @Test
     void followsHintsRetriesWithTheSameSequenceAndMovesOn() {
         KvClientNode client = new KvClientNode(SERVERS,
                 List.of(KvCommand.put("a", "1"), KvCommand.get("a")), 400);
