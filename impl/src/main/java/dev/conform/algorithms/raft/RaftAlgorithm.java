@@ -44,7 +44,7 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
     @Override
     public Set<String> optionKeys() {
         return Set.of("electionMin", "electionMax", "heartbeat", "snapshotEvery", "maxEntries", "clients", "ops",
-                "keys", "retry", "workloadSeed");
+                "keys", "appends", "retry", "workloadSeed");
     }
 
     @Override
