@@ -2,6 +2,7 @@ package dev.conform.runtime;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Describes one algorithm to the runtime, the CLI and the tests: how to build its nodes, what its
@@ -43,6 +44,15 @@ public interface Algorithm<M> {
     /** The type persisted state is read back as (records work); Object gives maps and lists. */
     default Class<?> persistedType() {
         return Object.class;
+    }
+
+    /**
+     * The option keys this algorithm reads ({@code --option K=V}); a run given any other key is
+     * refused ({@link Algorithms#checkOptions}), so a typo such as {@code electonMin} is not
+     * silently ignored. The default: it reads none.
+     */
+    default Set<String> optionKeys() {
+        return Set.of();
     }
 
     /** Default number of servers when a run does not say. */

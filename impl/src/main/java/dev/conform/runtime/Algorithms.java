@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,20 @@ public final class Algorithms {
         }
         out.sort(Comparator.comparing(Algorithm::name));
         return out;
+    }
+
+    /**
+     * Throws IllegalArgumentException naming the known keys when {@code options} holds a key that
+     * {@code algorithm} does not read ({@link Algorithm#optionKeys}).
+     */
+    public static void checkOptions(Algorithm<?> algorithm, Options options) {
+        Set<String> known = algorithm.optionKeys();
+        for (String key : options.values().keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown option '" + key + "' of " + algorithm.name() + "; known: "
+                        + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))));
+            }
+        }
     }
 
     /** The algorithm called {@code name}; throws IllegalArgumentException naming the known ones. */

@@ -11,6 +11,10 @@ import dev.conform.cli.options.DistributedOption;
 import dev.conform.cli.options.JsonOption;
 import dev.conform.cli.options.LibraryOption;
 import dev.conform.cli.options.OptionDefaults;
+import dev.conform.cli.options.ProgressOption;
+import dev.conform.checker.tlc.TlcProgress;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import dev.conform.cli.options.TimeoutOption;
 import dev.conform.cli.options.Tla2toolsOption;
 import dev.conform.cli.options.WorkersOption;
@@ -78,6 +82,9 @@ final class CheckCommand implements Callable<Integer>, OptionDefaults {
     Tla2toolsOption tla2tools;
 
     @Mixin
+    ProgressOption progressOption;
+
+    @Mixin
     DistributedOption distributed;
 
     /** One TLC worker unless asked: a model check here is one run a user watches. */
@@ -89,10 +96,18 @@ final class CheckCommand implements Callable<Integer>, OptionDefaults {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ProgressPrinter progress = json.json() ? null : ProgressPrinter.forConsole(System.err);
+        ProgressPrinter live = !json.json() && progressOption.live() ? new ProgressPrinter(System.err) : null;
+        AtomicReference<TlcProgress> latest = new AtomicReference<>();
+        Consumer<TlcProgress> progress = p -> {
+            latest.set(p);
+            if (live != null) {
+                live.accept(p);
+            }
+        };
         TlcResult result;
         ModelPair pair;
-        try {
+        try (Heartbeat beat = Heartbeat.start(progressOption, System.err, "check",
+                () -> ProgressPrinter.counts(latest.get()))) {
             pair = ModelPair.resolve(target, config);
             TlcRequest.Builder req = TlcRequest.builder(pair.spec()).config(pair.config()).workers(workers.workers())
                     .timeout(timeout.timeout()).libraryPaths(libs.folders()).tla2toolsJar(tla2tools.jar())
@@ -111,8 +126,8 @@ final class CheckCommand implements Callable<Integer>, OptionDefaults {
         } catch (TlcInputException e) {
             throw new UserError(e.getMessage());
         } finally {
-            if (progress != null) {
-                progress.finish();
+            if (live != null) {
+                live.finish();
             }
         }
         if (outDir != null) {

@@ -65,7 +65,7 @@ final class ClusterCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try {
-                Algorithms.byName(algorithm);
+                AlgorithmOptions.checked(Algorithms.byName(algorithm), options.options());
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

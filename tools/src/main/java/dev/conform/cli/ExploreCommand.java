@@ -112,7 +112,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         Map<String, String> opts = new LinkedHashMap<>(pairing == null ? Map.of() : variantOptions(pairing));
         opts.putAll(options.options());
-        Options o = Options.of(opts);
+        Options o = AlgorithmOptions.checked(a, opts);
         for (String f : flaws.flaws()) {
             if (!a.flaws().containsKey(f)) {
                 throw new UserError("unknown flaw '" + f + "' of " + a.name() + "; known: " + String.join(", ", a.flaws().keySet()));

@@ -92,6 +92,9 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
     Integer seeds;
 
     @Mixin
+    dev.conform.cli.options.ProgressOption progressOption;
+
+    @Mixin
     WorkersOption workers;
 
     /** A limit per check: each model check, each chaos batch, each TLC run of a trace batch. */
@@ -140,11 +143,13 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
         List<Path> libs = Files.isDirectory(specs.resolve("lib")) ? List.of(specs.resolve("lib")) : List.of();
         GateSettings settings = new GateSettings(specs, budget, seeds, threads, timeout.timeout(), flaw, runs, libs,
                 tla2tools.jar(), report.dir());
-        GateProgress progress = Terminal.interactive() ? GateProgress.terminal(System.err) : GateProgress.none();
+        // The gate's status line: redrawn on a terminal, else repeated every 10 s (--progress).
+        LatestLine latest = new LatestLine();
+        GateProgress progress = progressOption.live() ? GateProgress.terminal(System.err) : latest;
         List<GateStep> steps = List.of(new ModelCheckStep(settings),
                 new ChaosStep(settings, progress));
         List<GateOutcome> outcomes;
-        try {
+        try (Heartbeat beat = Heartbeat.start(progressOption, System.err, "gate", latest)) {
             outcomes = new Gate(steps, threads, progress).run(specs, selected(), null);
         } catch (TlcInputException e) {
             throw new UserError(e.getMessage());

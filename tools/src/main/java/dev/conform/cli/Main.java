@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             "  1  a violation was found / the trace does not conform",
             "  2  bad input or usage",
             "  3  tool failure or timeout"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,9 +44,11 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** No command given: usage on stderr and exit 2, so a script calling bare {@code conform} fails. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
     }
 
     /** Prints the version of conform. */

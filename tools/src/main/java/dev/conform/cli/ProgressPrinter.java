@@ -18,27 +18,29 @@ final class ProgressPrinter implements Consumer<TlcProgress> {
         this.err = err;
     }
 
-    /** A printer when stderr is a console, else null (no progress). */
-    static ProgressPrinter forConsole(PrintStream err) {
-        return System.console() != null ? new ProgressPrinter(err) : null;
-    }
 
     @Override
     public synchronized void accept(TlcProgress p) {
         if (p.elapsed().compareTo(QUIET) < 0) {
             return;
         }
-        StringBuilder b = new StringBuilder("\r  TLC running ").append(p.elapsed().toSeconds()).append(" s");
-        if (p.distinctStates() != null) {
-            b.append(String.format(", %,d distinct states", p.distinctStates()));
-            if (p.distinctPerMinute() != null) {
-                b.append(String.format(" (%,d/min)", p.distinctPerMinute()));
-            }
-            b.append(String.format(", %,d on queue", p.queueLeft()));
-        }
-        err.print(b.append("\u001b[K"));
+        String counts = counts(p);
+        err.print("\r  TLC running " + p.elapsed().toSeconds() + " s" + (counts.isEmpty() ? "" : ", " + counts)
+                + "\u001b[K");
         err.flush();
         printed = true;
+    }
+
+    /** TLC's last counts ({@code 1,234 distinct states (567/min), 89 on queue}), or "" before its first report. */
+    static String counts(TlcProgress p) {
+        if (p == null || p.distinctStates() == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(String.format("%,d distinct states", p.distinctStates()));
+        if (p.distinctPerMinute() != null) {
+            b.append(String.format(" (%,d/min)", p.distinctPerMinute()));
+        }
+        return b.append(String.format(", %,d on queue", p.queueLeft())).toString();
     }
 
     /** Clears the line so the result starts clean. */

@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        Options opts = Options.of(withAliases());
+        Options opts = AlgorithmOptions.checked(a, withAliases());
         for (String f : flaws.flaws()) {
             if (!a.flaws().containsKey(f)) {
                 throw new UserError("unknown flaw '" + f + "' of " + a.name() + "; known: "

@@ -9,6 +9,9 @@ final class UsageHandler implements CommandLine.IParameterExceptionHandler {
         CommandLine cl = ex.getCommandLine();
         cl.getErr().println("conform: " + ex.getMessage());
         cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+        if (JsonError.asked(cl, args)) {
+            JsonError.print(cl, ExitCodes.BAD_INPUT, ex.getMessage());
+        }
         return ExitCodes.BAD_INPUT;
     }
 }

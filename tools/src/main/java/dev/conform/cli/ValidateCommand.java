@@ -48,7 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "TLA", description = "The trace spec, e.g. specs/raft/TraceRaft.tla.")
     Path traceSpec;
 
-    @Option(names = "--trace", paramLabel = "TRACE", required = true, description = {"The trace to validate: NDJSON,"
+    @Option(names = "--trace", paramLabel = "TRACE", required = true, description = {"The trace to validate ('-':"
+            + " NDJSON read from stdin): NDJSON,"
             + " or ITF (*.itf.json: a conform export, or the states of a Quint/Apalache run, validated against any"
             + " spec declaring the variables they record: event 1 must satisfy Init, each later one be a step of"
             + " Next; --config is then the spec's model config, for its constants)."})
@@ -74,6 +75,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     SidesOption sides;
 
+    @Option(names = "--format-only", description = {"Only the rules of the trace format (docs/trace-format.md):"
+            + " every line, the header, sequence numbers, clocks, and the network and node rules by message"
+            + " identity (with the handler rule when the algorithm is known). No TLC, no invariants, no --spec"
+            + " needed (given, its schema is checked too): for people writing an emitter."})
+    boolean formatOnly;
+
     @Mixin
     TimeoutOption timeout;
 
@@ -95,23 +102,48 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     Tla2toolsOption tla2tools;
 
+    @Mixin
+    dev.conform.cli.options.ProgressOption progressOption;
+
     @Override
     public Integer call() throws IOException {
+        if (!"-".equals(trace.toString())) {
+            return validate(trace);
+        }
+        // stdin: TLC and the replay read files, so the trace is copied to one first.
+        Path dir = Files.createTempDirectory("conform-stdin");
+        try {
+            Path copy = dir.resolve("stdin.ndjson");
+            Files.copy(System.in, copy);
+            return validate(copy);
+        } finally {
+            ItfOptions.deleteTree(dir);
+        }
+    }
+
+    private int validate(Path trace) throws IOException {
+        this.trace = trace;
         Validation.Mode mode = sides.mode();
+        if (formatOnly) {
+            if (mode != Validation.Mode.BOTH) {
+                throw new UserError("--format-only excludes --java-only and --tlc-only");
+            }
+            mode = Validation.Mode.FORMAT_ONLY;
+        }
         boolean javaOnly = mode == Validation.Mode.JAVA_ONLY;
+        if (Files.isDirectory(trace)) {
+            throw new UserError(trace + ": a folder; --trace takes one trace file (NDJSON or *.itf.json)");
+        }
         if (!Files.isRegularFile(trace)) {
             throw new UserError(trace + ": no such trace file");
         }
-        if (!javaOnly) {
+        if (formatOnly && traceSpec != null) {
+            checkSpec(false);
+        } else if (!javaOnly && !formatOnly) {
             if (traceSpec == null) {
-                throw new UserError("--spec is required unless --java-only is given");
+                throw new UserError("--spec is required unless --java-only or --format-only is given");
             }
-            if (!Files.isRegularFile(traceSpec)) {
-                throw new UserError(traceSpec + ": no such trace spec");
-            }
-            if (config != null && !Files.isRegularFile(config)) {
-                throw new UserError(config + ": no such config file");
-            }
+            checkSpec(!ItfValidation.isItf(trace));
         }
         if (segmentSize < 1 || segmentSize > TlcTraceValidator.MAX_SEGMENT) {
             throw new UserError("--segment-size must be in 1.." + TlcTraceValidator.MAX_SEGMENT);
@@ -119,9 +151,15 @@ final class ValidateCommand implements Callable<Integer> {
         if (parseThreads < 1 || parseThreads > 256) {
             throw new UserError("--parse-threads must be in 1..256");
         }
-        boolean tty = System.console() != null && !json.json();
+        boolean tty = progressOption.live() && !json.json();
         PrintStream err = System.err;
-        LongConsumer progress = tty ? n -> err.printf("\r  validated %,d events\u001b[K", n) : n -> { };
+        java.util.concurrent.atomic.AtomicLong validated = new java.util.concurrent.atomic.AtomicLong();
+        LongConsumer progress = n -> {
+            validated.set(n);
+            if (tty) {
+                err.printf("\r  validated %,d events\u001b[K", n);
+            }
+        };
         TraceValidationRequest req = (traceSpec == null ? TraceValidationRequest.javaOnly(trace)
                 : TraceValidationRequest.of(traceSpec, trace).withConfig(config))
                 .withTimeout(timeout.timeout()).withSegmentSize(segmentSize).withTla2tools(tla2tools.jar())
@@ -130,10 +168,15 @@ final class ValidateCommand implements Callable<Integer> {
         if (varMap != null && !ItfValidation.isItf(trace)) {
             throw new UserError("--var-map applies to ITF traces (*.itf.json) only");
         }
+        if (formatOnly && ItfValidation.isItf(trace)) {
+            throw new UserError("--format-only checks NDJSON traces; an ITF trace is checked by"
+                    + " conform validate --trace X.itf.json --spec Algo.tla");
+        }
         Path work = null;
         Path checked = trace;
         ValidationReport report;
-        try {
+        try (Heartbeat beat = Heartbeat.start(progressOption, err, "validate", () -> validated.get() == 0 ? null
+                : String.format("%,d events replayed", validated.get()))) {
             if (ItfValidation.isItf(trace)) {
                 work = Files.createTempDirectory("conform-itf");
                 ItfValidation.Prepared p = ItfValidation.prepare(req, ItfOptions.names(varMap), work);
@@ -149,6 +192,8 @@ final class ValidateCommand implements Callable<Integer> {
             } else {
                 report = Validation.run(req, mode);
             }
+        }
+        try {
             return finish(report, checked, mode);
         } finally {
             if (work != null) {
@@ -157,9 +202,43 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The --spec (and --config) name files that exist; for an NDJSON trace the spec must be a trace
+     * spec, which comes with its config (INIT TraceInit, NEXT TraceNext) beside it.
+     */
+    private void checkSpec(boolean traceSpecNeeded) {
+        if (Files.isDirectory(traceSpec)) {
+            String inside;
+            try (var files = Files.list(traceSpec)) {
+                inside = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("Trace") && n.endsWith(".tla"))
+                        .sorted().map(n -> traceSpec.resolve(n).toString()).collect(java.util.stream.Collectors.joining(", "));
+            } catch (IOException e) {
+                inside = "";
+            }
+            throw new UserError(traceSpec + ": a folder; --spec takes the trace spec file"
+                    + (inside.isEmpty() ? " (Trace<Algo>.tla)" : ", here: " + inside));
+        }
+        if (!Files.isRegularFile(traceSpec)) {
+            throw new UserError(traceSpec + ": no such trace spec");
+        }
+        if (!traceSpec.getFileName().toString().endsWith(".tla")) {
+            throw new UserError(traceSpec + ": not a TLA+ module (a .tla file)");
+        }
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new UserError(config + ": no such config file");
+        }
+        String name = traceSpec.getFileName().toString();
+        Path sibling = traceSpec.resolveSibling(name.substring(0, name.length() - 4) + ".cfg");
+        if (traceSpecNeeded && config == null && !Files.isRegularFile(sibling)) {
+            throw new UserError(traceSpec + ": not a trace spec: it has no config " + sibling.getFileName()
+                    + " beside it (a trace spec, such as specs/raft/TraceRaft.tla, comes with its .cfg: INIT TraceInit,"
+                    + " NEXT TraceNext)");
+        }
+    }
+
     private int finish(ValidationReport report, Path checked, Validation.Mode mode) throws IOException {
         boolean javaOnly = mode == Validation.Mode.JAVA_ONLY;
-        boolean tty = System.console() != null && !json.json();
+        boolean tty = progressOption.live() && !json.json();
         PrintStream err = System.err;
         if (tty) {
             err.print("\r\u001b[K");
@@ -178,6 +257,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (junit != null) {
             try {
+                if (junit.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(junit.toAbsolutePath().getParent());
+                }
                 Files.writeString(junit, ReportJunit.toXml(report));
             } catch (java.nio.file.FileSystemException e) {
                 throw new UserError(junit + ": cannot write the JUnit report: " + e.getMessage());

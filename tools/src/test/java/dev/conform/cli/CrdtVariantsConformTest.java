@@ -48,4 +48,27 @@ class CrdtVariantsConformTest {
         assertEquals(10, variants.stream().distinct().count(), "ten variants: " + variants);
         assertTrue(variants.contains("or-set/hlc") && variants.contains("lww-map/physical"), variants.toString());
     }
+
+    /**
+     * A new user's first run, {@code conform run crdt} with no options, validates; a header naming a
+     * variant the trace spec does not know is refused as unsupported (exit 2), never a divergence.
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(300)
+    void theDefaultRunValidatesAndAnUnknownVariantIsUnsupported(@TempDir Path tmp) throws IOException {
+        Path trace = tmp.resolve("default.ndjson");
+        assertEquals(0, run("run", "crdt", "--out", trace.toString()));
+        CrdtTraceAttackTest.Verdict both = CrdtTraceAttackTest.cli("validate", "--spec",
+                CrdtTraceAttackTest.specs().resolve("TraceCrdt.tla").toString(), "--trace", trace.toString());
+        assertEquals(0, both.exit(), both.text());
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(trace));
+        String header = lines.get(0);
+        String type = header.replaceAll(".*\"type\":\"([a-z-]+)\".*", "$1");
+        lines.set(0, header.replace("\"type\":\"" + type + "\"", "\"type\":\"mv-register\""));
+        Path other = tmp.resolve("mv-register.ndjson");
+        Files.write(other, lines);
+        CrdtTraceAttackTest.Verdict v = CrdtTraceAttackTest.validate(other, "--tlc-only");
+        assertEquals(2, v.exit(), v.text());
+        assertTrue(v.text().contains("unsupported"), v.text());
+    }
 }

@@ -32,6 +32,7 @@ public final class ReplayEngine {
     }
 
     public <S> ReplayResult replay(EventSource source, InvariantSet<S> set) {
+        long started = System.nanoTime();
         StateFolder<S> folder = set.folder();
         List<Invariant<S>> invs = set.invariants();
         boolean[] reached = new boolean[invs.size()];
@@ -39,7 +40,7 @@ public final class ReplayEngine {
         TraceNetwork network = new TraceNetwork(source.header(), set.consumers());
         S state = folder.initial(source.header());
         long index = 0;
-        ReplayResult.Failure failure = checkAlways(invs, state, 0, 0, reached, folder);
+        ReplayResult.Failure failure = checkAlways(invs, state, 0, 0, -1, reached, folder);
         TraceEvent e;
         while (failure == null && (e = source.next()) != null) {
             index++;
@@ -48,13 +49,13 @@ public final class ReplayEngine {
                 state = folder.apply(state, e);
             } catch (FoldException ex) {
                 failure = new ReplayResult.Failure(null, null, index, source.line(),
-                        "event " + index + " (line " + source.line() + ") cannot happen: " + ex.getMessage());
+                        EventPlace.of(index, source.line(), e.seq()) + " cannot happen: " + ex.getMessage());
                 break;
             }
             if (e.kind() == EventKind.ACTION) {
                 actions.merge(e.action(), 1L, Long::sum);
             }
-            failure = checkAlways(invs, state, index, source.line(), reached, folder);
+            failure = checkAlways(invs, state, index, source.line(), e.seq(), reached, folder);
             if ((index & 0xFFFFF) == 0) {
                 progress.accept(index);
             }
@@ -66,17 +67,18 @@ public final class ReplayEngine {
                         "the trace ends after event " + index + " but " + open);
             }
         }
-        return finish(set.algorithm(), invs, state, index, reached, actions, failure, folder);
+        return finish(set.algorithm(), invs, state, index, reached, actions, failure, folder,
+                java.time.Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static <S> ReplayResult.Failure checkAlways(List<Invariant<S>> invs, S state, long index, long line,
-                                                       boolean[] reached, StateFolder<S> folder) {
+                                                       long seq, boolean[] reached, StateFolder<S> folder) {
         for (int i = 0; i < invs.size(); i++) {
             Invariant<S> inv = invs.get(i);
             switch (inv.kind()) {
                 case ALWAYS -> {
                     if (!inv.holds(state)) {
-                        String where = index == 0 ? "the initial state" : "event " + index + " (line " + line + ")";
+                        String where = index == 0 ? "the initial state" : EventPlace.of(index, line, seq);
                         return new ReplayResult.Failure(inv.name(), inv.kind(), index, line,
                                 inv.name() + " violated after " + where + ": " + folder.describe(state));
                     }
@@ -94,7 +96,8 @@ public final class ReplayEngine {
 
     private static <S> ReplayResult finish(String algorithm, List<Invariant<S>> invs, S state, long events,
                                            boolean[] reached, Map<String, Long> actions,
-                                           ReplayResult.Failure first, StateFolder<S> folder) {
+                                           ReplayResult.Failure first, StateFolder<S> folder,
+                                           java.time.Duration took) {
         List<ReplayResult.InvariantVerdict> verdicts = new ArrayList<>(invs.size());
         Map<String, Boolean> coverage = new LinkedHashMap<>();
         ReplayResult.Failure failure = first;
@@ -119,6 +122,7 @@ public final class ReplayEngine {
             }
             verdicts.add(new ReplayResult.InvariantVerdict(inv.name(), inv.kind(), detail == null, detail));
         }
-        return new ReplayResult(algorithm, events, List.copyOf(verdicts), new Coverage(coverage, actions), failure);
+        return new ReplayResult(algorithm, events, List.copyOf(verdicts), new Coverage(coverage, actions), failure,
+                took);
     }
 }

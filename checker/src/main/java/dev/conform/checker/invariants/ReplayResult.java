@@ -1,5 +1,6 @@
 package dev.conform.checker.invariants;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,9 +12,16 @@ import java.util.List;
  * @param coverage  what the trace reached (SOMETIMES properties) and which actions it took;
  *                  never a reason to fail
  * @param failure   the first failure, or null when the trace conforms
+ * @param duration  how long the replay took
  */
 public record ReplayResult(String algorithm, long events, List<InvariantVerdict> verdicts, Coverage coverage,
-                           Failure failure) {
+                           Failure failure, Duration duration) {
+    /** A result whose time was not measured. */
+    public ReplayResult(String algorithm, long events, List<InvariantVerdict> verdicts, Coverage coverage,
+                        Failure failure) {
+        this(algorithm, events, verdicts, coverage, failure, Duration.ZERO);
+    }
+
     public boolean conforms() {
         return failure == null;
     }

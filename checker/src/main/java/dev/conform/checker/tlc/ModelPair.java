@@ -35,7 +35,7 @@ public record ModelPair(Path spec, Path config) {
             if (!target.getFileName().toString().endsWith(".tla")) {
                 throw new TlcInputException(target + ": not a .tla file");
             }
-            Path cfg = config != null ? config.toAbsolutePath().normalize()
+            Path cfg = config != null ? besideOrHere(config, target.getParent())
                     : target.resolveSibling(stem(target.getFileName().toString()) + ".cfg");
             if (!Files.isRegularFile(cfg)) {
                 throw new TlcInputException(cfg + ": config file not found (use --config)");
@@ -47,8 +47,7 @@ public record ModelPair(Path spec, Path config) {
         }
         List<ModelPair> pairs = inFolder(target);
         if (config != null) {
-            Path cfg = config.isAbsolute() || Files.exists(config) ? config.toAbsolutePath().normalize()
-                    : target.resolve(config);
+            Path cfg = besideOrHere(config, target);
             for (ModelPair p : pairs) {
                 if (p.config().equals(cfg)) {
                     return p;
@@ -65,6 +64,18 @@ public record ModelPair(Path spec, Path config) {
                     + String.join(", ", names));
         }
         return pairs.get(0);
+    }
+
+    /**
+     * A {@code --config} path: as given when it exists from here (or is absolute), else in the
+     * spec's folder; a file not named {@code *.cfg} is bad input (TLC would only crash on it).
+     */
+    private static Path besideOrHere(Path config, Path specFolder) {
+        if (!config.getFileName().toString().endsWith(".cfg")) {
+            throw new TlcInputException(config + ": not a model config (a .cfg file)");
+        }
+        return config.isAbsolute() || Files.exists(config) ? config.toAbsolutePath().normalize()
+                : specFolder.resolve(config).normalize();
     }
 
     /** All model-checking pairs of a spec folder, sorted by config name. */

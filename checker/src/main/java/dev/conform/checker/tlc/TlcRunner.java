@@ -235,7 +235,15 @@ public final class TlcRunner {
                 c = ViolationNamer.name(req, cfg, cex, c);
             }
             ModuleFiles files = new ModuleFiles(req);
-            return new TlcResult(c.verdict(), c.name(), c.message(), files.resolve(c.location()), c.missingModule(),
+            SourceLocation where = files.resolve(c.location());
+            String message = c.message();
+            if (where == null && c.verdict() == Verdict.EVALUATION_ERROR && c.name() != null) {
+                // TLC 2.18 gives no position for some evaluation errors (a \div by 0): name the definition.
+                where = files.definition(c.name());
+                message = where == null ? message : message + " (TLC names no expression; at the definition of "
+                        + c.name() + ")";
+            }
+            return new TlcResult(c.verdict(), c.name(), message, where, c.missingModule(),
                     statistics(messages), duration, version(messages), command, exit, files.resolve(cex),
                     messages, out.raw(), jar);
         }

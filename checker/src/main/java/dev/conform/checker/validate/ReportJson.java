@@ -3,6 +3,7 @@ package dev.conform.checker.validate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.conform.checker.invariants.ReplayResult;
+import dev.conform.checker.value.TlaJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,18 @@ public final class ReportJson {
             return JSON.writeValueAsString(toMap(r));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event line as a JSON object (as the trace has it); the text itself if it does not parse. */
+    private static Object eventObject(String line) {
+        if (line == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return line;
         }
     }
 
@@ -50,8 +63,13 @@ public final class ReportJson {
                 Map<String, Object> dm = new LinkedHashMap<>();
                 dm.put("event", d.event());
                 dm.put("line", d.line());
-                dm.put("eventJson", d.eventJson());
+                Object event = eventObject(d.eventJson());
+                if (event instanceof com.fasterxml.jackson.databind.JsonNode n && n.has("seq")) {
+                    dm.put("seq", n.get("seq"));
+                }
+                dm.put("eventJson", event);
                 dm.put("lastMatchedState", d.lastState());
+                dm.put("lastMatchedValues", d.lastValues() == null ? null : TlaJson.toJson(d.lastValues()));
                 List<Map<String, Object>> actions = new ArrayList<>();
                 for (TlcValidation.ActionDiagnosis a : d.actions()) {
                     Map<String, Object> am = new LinkedHashMap<>();
@@ -68,6 +86,9 @@ public final class ReportJson {
             }
             tm.put("tlcCommands", t.commandLines());
             m.put("tlc", tm);
+        }
+        if (r.formatOnly()) {
+            m.put("formatOnly", true);
         }
         if (r.java() != null) {
             ReplayResult j = r.java();

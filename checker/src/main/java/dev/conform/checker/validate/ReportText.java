@@ -40,7 +40,8 @@ public final class ReportText {
             out.println("  TLC  (" + r.spec() + "): " + t.outcome() + " - " + t.message());
             if (t.divergence() != null) {
                 TlcValidation.Divergence d = t.divergence();
-                out.println("    event " + d.event() + " (line " + d.line() + "): " + d.eventJson());
+                out.println("    " + dev.conform.checker.invariants.EventPlace.of(d.event(), d.line(), d.eventJson())
+                        + ": " + d.eventJson());
                 if (d.lastState() != null) {
                     out.println("    last matched state:");
                     d.lastState().lines().forEach(l -> out.println("      " + l.trim()));
@@ -57,7 +58,11 @@ public final class ReportText {
                 out.println("    last TLC command: " + t.commandLines().get(t.commandLines().size() - 1));
             }
         }
-        if (r.java() != null) {
+        if (r.formatOnly()) {
+            ReplayResult j = r.java();
+            out.println("  " + r.javaNote() + " (" + j.algorithm() + ", " + j.events() + " events): "
+                    + (j.conforms() ? "the trace is well formed" : j.failure().message()));
+        } else if (r.java() != null) {
             ReplayResult j = r.java();
             out.println("  Java (" + j.algorithm() + ", " + j.events() + " events): "
                     + (j.conforms() ? "all invariants hold" : j.failure().message()));

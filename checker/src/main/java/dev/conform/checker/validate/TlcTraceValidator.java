@@ -7,6 +7,9 @@ import dev.conform.checker.tlc.TlaParseException;
 import dev.conform.checker.tlc.TlcRequest;
 import dev.conform.checker.tlc.TlcResult;
 import dev.conform.checker.tlc.TlcRunner;
+import dev.conform.checker.invariants.EventPlace;
+import dev.conform.checker.tlc.Tla2Tools;
+import dev.conform.checker.tlc.TlcInputException;
 import dev.conform.checker.tlc.TlcState;
 import dev.conform.checker.tlc.Verdict;
 import dev.conform.checker.validate.TlcValidation.Outcome;
@@ -92,6 +95,11 @@ public final class TlcTraceValidator {
         }
 
         TlcValidation execute() {
+            try {
+                Tla2Tools.locate(req.tla2tools());
+            } catch (TlcInputException e) {
+                return done(Outcome.BAD_INPUT, e.getMessage(), null, null, 0);
+            }
             TraceConfig config;
             try {
                 config = TraceConfig.read(cfg);
@@ -236,6 +244,7 @@ public final class TlcTraceValidator {
                 json = "(could not re-read the event: " + e.getMessage() + ")";
             }
             String lastState = null;
+            Map<String, TlaValue> lastValues = null;
             List<TlcValidation.ActionDiagnosis> actions = new ArrayList<>();
             String note = null;
             try {
@@ -247,6 +256,7 @@ public final class TlcTraceValidator {
                         ? SegmentAnswer.tagged(d.rawOutput(), DIAG_STATE_START) : List.of();
                 if (!states.isEmpty()) {
                     lastState = stateText(states.get(0));
+                    lastValues = stateValues(states.get(0));
                     actions = diagnoses(source.actions(), d.rawOutput());
                 } else {
                     note = "the diagnostic TLC run answered " + d.verdict() + " without the state at event " + event
@@ -255,9 +265,9 @@ public final class TlcTraceValidator {
             } catch (IOException | RuntimeException e) {
                 note = "the diagnostic TLC run failed: " + e.getMessage();
             }
-            var div = new TlcValidation.Divergence(event, line, json, lastState, actions, note);
-            return done(Outcome.DIVERGES, "the trace diverges from the spec at event " + event + " (line " + line
-                    + "): no action of the spec matches it", div, null, 0);
+            var div = new TlcValidation.Divergence(event, line, json, lastState, lastValues, actions, note);
+            return done(Outcome.DIVERGES, "the trace diverges from the spec at " + EventPlace.of(event, line, json)
+                    + ": no action of the spec matches it", div, null, 0);
         }
 
         /** Every event matched, but the trace cannot end where it ends: rejected at its last event. */
@@ -272,8 +282,8 @@ public final class TlcTraceValidator {
             }
             String why = "every event was matched, but no state after the last one satisfies the trace spec's"
                     + " end condition (TraceEndCondition, e.g. a delivery left without its handler)";
-            var div = new TlcValidation.Divergence(event, line, json, null, List.of(), why);
-            return done(Outcome.DIVERGES, "the trace cannot end at event " + event + " (line " + line + "): " + why,
+            var div = new TlcValidation.Divergence(event, line, json, null, null, List.of(), why);
+            return done(Outcome.DIVERGES, "the trace cannot end at " + EventPlace.of(event, line, json) + ": " + why,
                     div, null, 0);
         }
 
@@ -362,6 +372,12 @@ public final class TlcTraceValidator {
             return sb.toString();
         }
         return printed.toTla();
+    }
+
+    /** The printed diagnostic state's variables, or null when it is not the expected tuple. */
+    private static Map<String, TlaValue> stateValues(TlaValue printed) {
+        return printed instanceof TlaValue.Tuple t && t.elements().size() == 2
+                && t.elements().get(1) instanceof TlaValue.Record r ? r.fields() : null;
     }
 
     private static TlcState lastState(TlcResult r) {

@@ -48,14 +48,18 @@ public record TlcValidation(Outcome outcome, long events, int segments, String m
      * @param line      its line in the trace file
      * @param eventJson the event line, verbatim
      * @param lastState the last matched spec state as TLC printed it (null if not obtained)
+     * @param lastValues the same state as values, variable to value (null if not obtained)
      * @param actions   for every IsX of the trace spec, what failed at that state (empty if the
      *                  diagnostic run failed)
      * @param note      why diagnostics are missing, else null
      */
     public record Divergence(long event, long line, String eventJson, String lastState,
+                             java.util.Map<String, dev.conform.checker.value.TlaValue> lastValues,
                              List<ActionDiagnosis> actions, String note) {
         public Divergence {
             actions = List.copyOf(actions);
+            lastValues = lastValues == null ? null : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(lastValues));
         }
     }
 

@@ -103,7 +103,7 @@ public final class TraceSchema {
             long lineNo = 0;
             for (String line; (line = r.readLine()) != null; ) {
                 lineNo++;
-                String bad = check(line, lineNo == 1 ? header : event);
+                String bad = check(line, lineNo == 1 ? header : event, lineNo == 1);
                 if (bad != null) {
                     return trace + ":" + lineNo + ":" + bad;
                 }
@@ -116,7 +116,7 @@ public final class TraceSchema {
      * {@code column: reason} of the first misfit of one line, or null. A line that is not JSON is
      * left to the trace reader, whose positioned error the validation reports anyway.
      */
-    private static String check(String line, JsonSchema schema) {
+    private static String check(String line, JsonSchema schema, boolean isHeader) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -136,6 +136,10 @@ public final class TraceSchema {
         for (int i = 0; i < at.getNameCount(); i++) {
             path.add(at.getElement(i));
         }
-        return JsonColumns.of(line, path) + ": " + first.getMessage();
+        // A header value outside an enumeration is a variant (a CRDT type, a clock mode) this trace
+        // spec does not validate: say so, rather than leave it to look like a typo or a divergence.
+        String unsupported = isHeader && "enum".equals(first.getType())
+                ? "unsupported: the trace spec does not validate this variant: " : "";
+        return JsonColumns.of(line, path) + ": " + unsupported + first.getMessage();
     }
 }

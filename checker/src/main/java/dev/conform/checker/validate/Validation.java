@@ -18,7 +18,15 @@ import java.util.Optional;
  */
 public final class Validation {
     /** Which checks to run. */
-    public enum Mode { BOTH, TLC_ONLY, JAVA_ONLY }
+    public enum Mode {
+        BOTH, TLC_ONLY, JAVA_ONLY,
+        /** Neither TLC nor invariants: the rules of the trace format alone ({@link FormatRules}). */
+        FORMAT_ONLY;
+
+        boolean runsTlc() {
+            return this == BOTH || this == TLC_ONLY;
+        }
+    }
 
     private Validation() {
     }
@@ -29,7 +37,7 @@ public final class Validation {
      * @throws IllegalArgumentException if {@code mode} runs TLC but the request has no trace spec
      */
     public static ValidationReport run(TraceValidationRequest req, Mode mode) {
-        if (mode != Mode.JAVA_ONLY && req.spec() == null) {
+        if (mode.runsTlc() && req.spec() == null) {
             throw new IllegalArgumentException(mode + " needs a trace spec");
         }
         Path trace = req.trace();
@@ -50,6 +58,14 @@ public final class Validation {
         }
         ReplayResult java = null;
         String javaNote = null;
+        if (mode == Mode.FORMAT_ONLY) {
+            try (TraceReader r = TraceReader.open(trace)) {
+                java = new ReplayEngine(req.progress()).replay(EventSource.of(r), new FormatRules(algorithm));
+            } catch (TraceFormatException e) {
+                return ValidationReport.badInput(trace, e.getMessage());
+            }
+            return new ValidationReport(trace, req.spec(), algorithm, null, java, FormatRules.NOTE, null);
+        }
         if (mode != Mode.TLC_ONLY) {
             Optional<InvariantSet<?>> set = InvariantRegistry.find(algorithm);
             if (set.isEmpty()) {
@@ -64,7 +80,7 @@ public final class Validation {
             }
         }
         TlcValidation tlc = null;
-        if (mode != Mode.JAVA_ONLY) {
+        if (mode.runsTlc()) {
             tlc = new TlcTraceValidator().validate(req);
             if (tlc.outcome() == TlcValidation.Outcome.BAD_INPUT && tlc.events() == 0 && tlc.message() != null
                     && tlc.message().startsWith(trace.toAbsolutePath().normalize().toString())) {

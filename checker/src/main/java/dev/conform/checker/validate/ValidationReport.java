@@ -49,6 +49,11 @@ public record ValidationReport(Path trace, Path spec, String algorithm, TlcValid
         return Status.CONFORMS;
     }
 
+    /** True for {@code validate --format-only}: the replay judged the format rules alone. */
+    public boolean formatOnly() {
+        return java != null && FormatRules.NOTE.equals(javaNote);
+    }
+
     public long events() {
         return tlc != null ? tlc.events() : java != null ? java.events() : 0;
     }

@@ -175,6 +175,19 @@ class TlcRunnerTest {
         assertEquals(Verdict.EVALUATION_ERROR, r.verdict(), r.message());
         assertEquals("Bad", r.violatedName());
         assertNotNull(r.counterexample());
+        assertNotNull(r.location(), r.message());
+        assertTrue(r.location().toString().matches(".*Oops\\.tla:6:\\d+"), r.location().toString());
+    }
+
+    /** TLC 2.18 gives no position for a division by zero: the invariant's definition is named instead. */
+    @Test
+    void evaluationErrorWithoutAPositionNamesTheDefinition() {
+        TlcResult r = run("eval/DivZero.tla");
+        assertEquals(Verdict.EVALUATION_ERROR, r.verdict(), r.message());
+        assertEquals("Quotient", r.violatedName());
+        assertNotNull(r.location(), r.message());
+        assertTrue(r.location().toString().endsWith("DivZero.tla:6:3"), r.location().toString());
+        assertTrue(r.message().contains("at the definition of Quotient"), r.message());
     }
 
     @Test

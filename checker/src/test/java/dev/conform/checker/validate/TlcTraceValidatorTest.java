@@ -123,9 +123,22 @@ class TlcTraceValidatorTest {
 
     @Test
     void aTlcThatCannotStartIsAToolFailure(@TempDir Path tmp) throws Exception {
+        Path broken = tmp.resolve("tla2tools.jar");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(broken))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("tlc2/TLC.class"));
+            zip.write("not a class".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        TlcValidation v = validate(request("good-basic.ndjson").withTla2tools(broken));
+        assertEquals(Outcome.TOOL_FAILURE, v.outcome(), v.message());
+    }
+
+    @Test
+    void aJarWithoutTlcIsBadInput(@TempDir Path tmp) throws Exception {
         Path notAJar = Files.writeString(tmp.resolve("tla2tools.jar"), "not a jar");
         TlcValidation v = validate(request("good-basic.ndjson").withTla2tools(notAJar));
-        assertEquals(Outcome.TOOL_FAILURE, v.outcome(), v.message());
+        assertEquals(Outcome.BAD_INPUT, v.outcome(), v.message());
+        assertTrue(v.message().contains("not a jar file"), v.message());
     }
 
     @Test

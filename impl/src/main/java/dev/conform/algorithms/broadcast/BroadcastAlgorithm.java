@@ -34,6 +34,11 @@ public final class BroadcastAlgorithm extends AbstractAlgorithm<BroadcastMessage
         return f;
     }
 
+    @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("count", "retransmit");
+    }
+
     /** Stops once every server is up and has delivered every value of every origin. */
     @Override
     public StopCondition<BroadcastMessage> stopCondition(Options options) {

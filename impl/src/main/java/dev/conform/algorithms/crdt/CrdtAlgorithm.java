@@ -55,6 +55,12 @@ public final class CrdtAlgorithm extends AbstractAlgorithm<GossipMessage> {
         };
     }
 
+    @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("type", "clock", "fanout", "gossip-min", "gossip-max", "update-min", "update-max",
+            "updates", "keys", "workload-seed");
+    }
+
     /** Every option with its effective value, {@code each} resolved from the seed. */
     @Override
     public Options resolveOptions(Options options, long seed) {

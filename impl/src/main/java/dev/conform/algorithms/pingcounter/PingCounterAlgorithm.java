@@ -35,6 +35,11 @@ public final class PingCounterAlgorithm extends AbstractAlgorithm<Ping> {
     }
 
     @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("max");
+    }
+
+    @Override
     public Options resolveOptions(Options options, long seed) {
         return options.with("max", max(options));
     }

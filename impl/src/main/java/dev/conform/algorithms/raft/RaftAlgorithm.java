@@ -42,6 +42,12 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
     }
 
     @Override
+    public Set<String> optionKeys() {
+        return Set.of("electionMin", "electionMax", "heartbeat", "snapshotEvery", "maxEntries", "clients", "ops",
+                "keys", "appends", "retry", "workloadSeed");
+    }
+
+    @Override
     public int clients(Options options) {
         return options.getInt("clients", 2);
     }

@@ -56,6 +56,11 @@ public final class TwoPhaseAlgorithm extends AbstractAlgorithm<TwoPhaseMessage> 
     }
 
     @Override
+    public Set<String> optionKeys() {
+        return Set.of("cooperative", "voteNo", "abortEarly", "clients");
+    }
+
+    @Override
     public int clients(Options options) {
         return options.getInt("clients", 1);
     }

@@ -15,7 +15,8 @@ final class SimTracer {
     private final TraceSink sink;
     private final int[] ids;
     private final Clocks clocks;
-    private long seq;
+    /** The next event's number: events are numbered from 1, their position in the trace. */
+    private long seq = 1;
 
     SimTracer(TraceSink sink, int[] ids) {
         this.sink = sink;

@@ -171,9 +171,9 @@ class FaultSemanticsTest {
         SimConfig cfg = SimConfig.of(3, 5).withMaxSteps(5_000).withOptions(FIVE);
         new Simulator<>(new BroadcastAlgorithm(), cfg, FaultPlan.none(), sink).run();
         Map<Long, TraceEvent> sends = new HashMap<>();
-        long seq = -1;
+        long seq = 0;
         for (TraceEvent e : sink.events) {
-            assertEquals(seq + 1, e.seq());
+            assertEquals(seq + 1, e.seq(), "events are numbered 1, 2, 3, ...");
             seq = e.seq();
             if (e.kind() == EventKind.SEND) {
                 sends.put(e.msg().id(), e);

@@ -54,9 +54,9 @@ class NdjsonTraceTest {
             assertEquals(5L, r.header().seed());
             assertEquals(plan, FaultPlans.fromData(r.header().faultPlan()), "plan replays from the header");
             long n = 0;
-            long seq = -1;
+            long seq = 0;
             for (TraceEvent e = r.next(); e != null; e = r.next()) {
-                assertEquals(seq + 1, e.seq());
+                assertEquals(seq + 1, e.seq(), "events are numbered 1, 2, 3, ...");
                 seq = e.seq();
                 n++;
             }

@@ -1,5 +1,9 @@
 package dev.conform.cli.options;
 
+import dev.conform.cli.UserError;
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.Algorithms;
+import dev.conform.runtime.Options;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +13,20 @@ import picocli.CommandLine.Option;
 public final class AlgorithmOptions {
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "algorithm option (repeatable)")
     private Map<String, String> options = new LinkedHashMap<>();
+
+    /**
+     * {@code values} (these options, possibly with others laid under or over them) as run options
+     * of {@code algorithm}; a key the algorithm does not read is bad input naming the known keys.
+     */
+    public static Options checked(Algorithm<?> algorithm, Map<String, String> values) {
+        Options o = Options.of(values);
+        try {
+            Algorithms.checkOptions(algorithm, o);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        return o;
+    }
 
     /** In the order given. */
     public Map<String, String> options() {

@@ -33,6 +33,11 @@ public class PingAlgorithm implements Algorithm<PingAlgorithm.Ping> {
     }
 
     @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("failAt", "failOnRecovery");
+    }
+
+    @Override
     public Node<Ping> create(int id, List<Integer> servers, Object persisted, Options options) {
         int failAt = options.getInt("failAt", 0);
         if (persisted != null && options.getBoolean("failOnRecovery", false)) {

@@ -23,8 +23,11 @@ class FormatDocsTest {
     void exampleTraceIsValidAndMatchesTheDocument() throws Exception {
         Path example = DOCS.resolve("example-trace.ndjson");
         List<TraceEvent> events = TraceReader.readAll(example);
-        assertEquals(9, events.size());
-        assertEquals("BecomeLeader", events.get(8).action());
+        assertEquals(11, events.size());
+        assertEquals("BecomeLeader", events.get(10).action());
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(i + 1, events.get(i).seq(), "seq starts at 1 and is the event's number");
+        }
         String md = Files.readString(DOCS.resolve("trace-format.md"));
         for (String line : Files.readAllLines(example)) {
             assertTrue(md.contains(line + "\n"), "trace-format.md lacks example line " + line);
