@@ -9,6 +9,7 @@ import dev.conform.cli.gate.GatePairing;
 import dev.conform.cli.gate.GateProgress;
 import dev.conform.cli.gate.GateSettings;
 import dev.conform.cli.gate.GateStep;
+import dev.conform.cli.gate.MbtGateStep;
 import dev.conform.cli.gate.ModelCheckStep;
 import dev.conform.cli.gate.GateReportPage;
 import dev.conform.cli.options.OptionDefaults;
@@ -138,7 +139,7 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
                 tla2tools.jar(), report.dir());
         GateProgress progress = Terminal.interactive() ? GateProgress.terminal(System.err) : GateProgress.none();
         List<GateStep> steps = List.of(new ModelCheckStep(settings),
-                new ChaosStep(settings, progress));
+                new ChaosStep(settings, progress), new MbtGateStep(settings));
         List<GateOutcome> outcomes;
         try {
             outcomes = new Gate(steps, threads, progress).run(specs, selected(), null);
