@@ -60,6 +60,10 @@ final class MbtCommand implements Callable<Integer> {
             description = "TLC's simulation seed: the same seed draws the same behaviours (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--config", paramLabel = "CFG",
+            description = "The model's config in the spec folder (default: the algorithm's, e.g. MbtTwoPhase.cfg).")
+    String config;
+
     @Option(names = "--specs", paramLabel = "DIR",
             description = "The specs folder (default: $CONFORM_HOME/specs or ./specs).")
     Path specsDir;
@@ -90,20 +94,24 @@ final class MbtCommand implements Callable<Integer> {
         if (!Files.isRegularFile(folder.resolve(model.module()))) {
             throw new UserError(folder.resolve(model.module()) + ": no such spec (use --specs DIR)");
         }
+        Mbt mbt = new Mbt(model, folder, config);
+        if (!Files.isRegularFile(folder.resolve(mbt.config()))) {
+            throw new UserError(folder.resolve(mbt.config()) + ": no such config");
+        }
         MbtResult r;
         try {
-            r = new Mbt(model, folder).run(new TlcRunner(), behaviours, depth, seed, flaws.flaws(), timeout.timeout(),
+            r = mbt.run(new TlcRunner(), behaviours, depth, seed, flaws.flaws(), timeout.timeout(),
                     tla2tools.jar());
         } catch (TlcInputException | MbtException e) {
             throw new UserError(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        int exit = print(out, r, folder.resolve(model.module()));
+        int exit = print(out, r, folder.resolve(model.module()), mbt.config());
         out.flush();
         return exit;
     }
 
-    private int print(PrintWriter out, MbtResult r, Path module) {
+    private int print(PrintWriter out, MbtResult r, Path module, String cfg) {
         if (!r.tlc().isOk()) {
             out.println("TLC " + r.tlc().verdict() + ": " + r.tlc().message() + " (simulating " + module + ")");
             out.println("no verdict on the implementation; TLC's command: " + r.tlc().commandLineString());
@@ -114,7 +122,8 @@ final class MbtCommand implements Callable<Integer> {
                 + (r.uncovered().isEmpty() ? "" : " (not covered: " + String.join(", ", r.uncovered()) + ")");
         Mismatch m = r.mismatch();
         if (m == null) {
-            out.println("OK: " + algorithm + " followed every behaviour of " + module.getFileName() + "; " + figures);
+            out.println("OK: " + algorithm + " followed every behaviour of " + module.getFileName() + " (" + cfg + "); "
+                    + figures);
             return ExitCodes.OK;
         }
         out.println("MISMATCH: behaviour " + r.mismatchBehaviour() + ", step " + m.step() + ": the spec took "
@@ -133,6 +142,9 @@ final class MbtCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>(List.of("conform", "mbt", algorithm, "--behaviours", Integer.toString(upTo),
                 "--depth", Integer.toString(depth), "--seed", Long.toString(seed)));
         flaws.flaws().forEach(f -> cmd.addAll(List.of("--flaw", f)));
+        if (config != null) {
+            cmd.addAll(List.of("--config", config));
+        }
         if (specsDir != null) {
             cmd.addAll(List.of("--specs", specsDir.toString()));
         }

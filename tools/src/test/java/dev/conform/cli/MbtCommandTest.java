@@ -40,8 +40,13 @@ class MbtCommandTest {
     void theImplementationFollowsEveryBehaviour() {
         CliRun r = mbt("--behaviours", "6", "--depth", "30", "--seed", "2");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().startsWith("OK: twopc followed every behaviour of MbtTwoPhase.tla; 6 behaviours, "), r.out());
+        assertTrue(r.out().startsWith("OK: twopc followed every behaviour of MbtTwoPhase.tla (MbtTwoPhase.cfg); "
+                + "6 behaviours, "), r.out());
         assertTrue(r.out().contains("spec actions covered: "), r.out());
+        CliRun three = mbt("--behaviours", "3", "--depth", "30", "--config", "MbtTwoPhase3.cfg");
+        assertEquals(0, three.exit(), three.out() + three.err());
+        assertTrue(three.out().startsWith("OK: twopc followed every behaviour of MbtTwoPhase.tla (MbtTwoPhase3.cfg); "
+                + "3 behaviours, "), three.out());
     }
 
     /** The teaching flaw is caught with the step, both states and a replay that finds it again. */
@@ -97,6 +102,7 @@ class MbtCommandTest {
         assertEquals(2, CliRun.of("mbt", "paxos", "--specs", SPECS).exit());
         assertEquals(2, mbt("--behaviours", "0").exit());
         assertEquals(2, mbt("--flaw", "no-such-flaw").exit());
+        assertEquals(2, mbt("--config", "NoSuch.cfg").exit());
         assertEquals(2, CliRun.of("mbt", "twopc", "--specs", tmp.toString()).exit());
     }
 }

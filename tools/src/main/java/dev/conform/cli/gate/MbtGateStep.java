@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * The gate's model-based test ({@code conform mbt}) of each spec folder with an {@code mbt.json}:
- * <pre>{"algorithm": "twopc", "depth": 40, "seed": 1,
- *  "behaviours": {"quick": 10, "default": 50, "soak": 2000}}</pre>
+ * <pre>{"algorithm": "twopc", "configs": ["MbtTwoPhase.cfg", "MbtTwoPhase3.cfg"], "depth": 40, "seed": 1,
+ *  "behaviours": {"quick": 20, "default": 200, "soak": 5000}}</pre>
+ * One check per config ({@code "configs"} absent: the model's default config).
  * With a teaching flaw ({@code gate --flaw}) the implementation runs with it, and a mismatch is the
  * flaw caught.
  */
@@ -47,7 +48,20 @@ public final class MbtGateStep implements GateStep {
         if (!b.isIntegralNumber() || b.asInt() < 1) {
             throw new UserError(file + ": \"behaviours\"." + settings.budget().key() + " must be a positive integer");
         }
-        return List.of(new Check(specFolder.getFileName().toString(), new Mbt(model, specFolder), b.asInt(), depth, seed));
+        List<String> configs = new ArrayList<>();
+        root.path("configs").forEach(c -> configs.add(c.asText()));
+        if (configs.isEmpty()) {
+            configs.add(model.config());
+        }
+        List<GateCheck> checks = new ArrayList<>();
+        for (String cfg : configs) {
+            if (!Files.isRegularFile(specFolder.resolve(cfg))) {
+                throw new UserError(file + ": config " + cfg + " not found in " + specFolder);
+            }
+            checks.add(new Check(specFolder.getFileName().toString(), new Mbt(model, specFolder, cfg), b.asInt(), depth,
+                    seed));
+        }
+        return checks;
     }
 
     private static int positive(Path file, JsonNode root, String field) {
@@ -80,7 +94,7 @@ public final class MbtGateStep implements GateStep {
 
         @Override
         public String name() {
-            return "mbt " + mbt.model().module();
+            return "mbt " + mbt.model().module() + " " + mbt.config();
         }
 
         @Override
@@ -104,7 +118,7 @@ public final class MbtGateStep implements GateStep {
                         r.behaviours(), List.of());
             }
             List<String> replay = new ArrayList<>(List.of("conform mbt " + mbt.model().name() + " --behaviours "
-                    + r.mismatchBehaviour() + " --depth " + depth + " --seed " + seed
+                    + r.mismatchBehaviour() + " --depth " + depth + " --seed " + seed + " --config " + mbt.config()
                     + (settings.flaw() == null ? "" : " --flaw " + settings.flaw())));
             return outcome(start, false, "MISMATCH", ExitCodes.VIOLATION, "behaviour " + r.mismatchBehaviour() + ", step "
                     + r.mismatch().step() + ": the spec took " + r.mismatch().specStep() + "; " + r.mismatch().problem(),

@@ -16,10 +16,13 @@ import java.util.TreeSet;
 public final class Mbt {
     private final MbtModel<?> model;
     private final Path specFolder;
+    private final String config;
 
-    public Mbt(MbtModel<?> model, Path specFolder) {
+    /** Behaviours of {@code model}'s module under {@code config} (null: the model's default), in {@code specFolder}. */
+    public Mbt(MbtModel<?> model, Path specFolder, String config) {
         this.model = model;
         this.specFolder = specFolder;
+        this.config = config == null ? model.config() : config;
     }
 
     /**
@@ -30,7 +33,7 @@ public final class Mbt {
     public MbtResult run(TlcRunner runner, int count, int depth, long seed, List<String> flaws, Duration timeout,
             Path tla2tools) {
         SpecBehaviours.Result r = SpecBehaviours.simulate(runner, specFolder.resolve(model.module()),
-                specFolder.resolve(model.config()), count, depth, seed, timeout, tla2tools);
+                specFolder.resolve(config), count, depth, seed, timeout, tla2tools);
         TreeSet<String> covered = new TreeSet<>();
         int n = 0;
         long steps = 0;
@@ -47,5 +50,9 @@ public final class Mbt {
 
     public MbtModel<?> model() {
         return model;
+    }
+
+    public String config() {
+        return config;
     }
 }

@@ -26,7 +26,7 @@ public interface MbtModel<M> {
 
     Algorithm<M> algorithm();
 
-    /** The module TLC simulates and its config, in the algorithm's spec folder. */
+    /** The module TLC simulates and its default config, in the algorithm's spec folder. */
     String module();
 
     String config();

@@ -77,7 +77,8 @@ final class MbtReplay<M> {
 
     private Mismatch step(int i, MbtStep step, Map<String, TlaValue> state) {
         MbtModel.Stimulus s = model.stimulus(step);
-        if (recorded.isEmpty()) {
+        boolean owed = !recorded.isEmpty();
+        if (!owed) {
             String refused = apply(step, s);
             if (refused != null) {
                 return mismatch(i, step, refused, state, inFlightNow());
@@ -95,8 +96,8 @@ final class MbtReplay<M> {
                 return mismatch(i, step, "the implementation took no action", state, inFlightNow());
             }
             if (r.node() != step.node() || !r.action().equals(step.action())) {
-                return mismatch(i, step, "the implementation took " + r.action() + " at node " + r.node() + " instead",
-                        state, r.state());
+                return mismatch(i, step, "the implementation took " + r.action() + " at node " + r.node()
+                        + (owed ? " in the handler of its last step" : "") + " instead", state, r.state());
             }
             Map<String, Object> want = model.specView(step.node(), state);
             Map<String, Object> got = model.recorded(step.node(), r.state());
