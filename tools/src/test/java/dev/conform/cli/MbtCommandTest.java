@@ -52,7 +52,7 @@ class MbtCommandTest {
     /** The teaching flaw is caught with the step, both states and a replay that finds it again. */
     @Test
     void aCoordinatorThatNeverTimesOutRefusesTheSpecsAbort() {
-        CliRun r = mbt("--behaviours", "10", "--depth", "30", "--flaw", NEVER_TIMES_OUT);
+        CliRun r = mbt("--behaviours", "4", "--depth", "30", "--flaw", NEVER_TIMES_OUT);
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("the spec took TMAbort at node 1"), r.out());
         assertTrue(r.out().contains("node 1 has no vote timer armed"), r.out());
@@ -77,7 +77,7 @@ class MbtCommandTest {
         Files.writeString(plan, "{\"events\":[{\"type\":\"crash\",\"at\":1,\"node\":3},"
                 + "{\"type\":\"restart\",\"at\":300,\"node\":3}]}");
         Path trace = tmp.resolve("flawed.ndjson");
-        CliRun run = CliRun.of("run", "twopc", "--plan", plan.toString(), "--steps", "300", "--flaw", NEVER_TIMES_OUT,
+        CliRun run = CliRun.of("run", "twopc", "--plan", plan.toString(), "--steps", "100", "--flaw", NEVER_TIMES_OUT,
                 "--out", trace.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         String text = Files.readString(trace);
@@ -92,7 +92,7 @@ class MbtCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"commit-before-all-votes", "forget-vote-on-restart"})
     void safetyFlawsAreMismatches(String flaw) {
-        CliRun r = mbt("--behaviours", "20", "--depth", "40", "--flaw", flaw);
+        CliRun r = mbt("--behaviours", "5", "--depth", "40", "--flaw", flaw);
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().startsWith("MISMATCH: behaviour "), r.out());
     }
