@@ -9,6 +9,7 @@ import dev.conform.cli.gate.GatePairing;
 import dev.conform.cli.gate.GateProgress;
 import dev.conform.cli.gate.GateSettings;
 import dev.conform.cli.gate.GateStep;
+import dev.conform.cli.gate.MbtGateStep;
 import dev.conform.cli.gate.ModelCheckStep;
 import dev.conform.cli.gate.GateReportPage;
 import dev.conform.cli.options.OptionDefaults;
@@ -147,7 +148,7 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
         LatestLine latest = new LatestLine();
         GateProgress progress = progressOption.live() ? GateProgress.terminal(System.err) : latest;
         List<GateStep> steps = List.of(new ModelCheckStep(settings),
-                new ChaosStep(settings, progress));
+                new ChaosStep(settings, progress), new MbtGateStep(settings));
         List<GateOutcome> outcomes;
         try (Heartbeat beat = Heartbeat.start(progressOption, System.err, "gate", latest)) {
             outcomes = new Gate(steps, threads, progress).run(specs, selected(), null);

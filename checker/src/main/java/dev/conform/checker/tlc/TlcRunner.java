@@ -229,7 +229,7 @@ public final class TlcRunner {
             List<TlcMessage> messages = out.messages();
             List<ConfigFile.Section> cfg = ConfigFile.sections(req.config());
             VerdictClassifier.Classification c = VerdictClassifier.classify(out, exit, timedOut,
-                    ConfigFile.names(cfg, "PROPERT"), req.server() != null);
+                    ConfigFile.names(cfg, "PROPERT"), req.server() != null, req.tlcArguments().contains("-simulate"));
             Counterexample cex = CounterexampleParser.parse(messages);
             if (c.verdict() == Verdict.INVARIANT_VIOLATED && c.name() == null && req.server() != null) {
                 c = ViolationNamer.name(req, cfg, cex, c);

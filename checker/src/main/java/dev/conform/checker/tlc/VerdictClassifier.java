@@ -32,6 +32,16 @@ final class VerdictClassifier {
      */
     static Classification classify(TlcOutputParser out, Integer exitCode, boolean timedOut,
             List<String> configuredProperties, boolean distributed) {
+        return classify(out, exitCode, timedOut, configuredProperties, distributed, false);
+    }
+
+    /**
+     * As above; {@code simulation} for a {@code -simulate} run, which finishes without TLC's
+     * success message and final statistics (it explored no state space): OK then needs exit 0,
+     * the finish message and no error.
+     */
+    static Classification classify(TlcOutputParser out, Integer exitCode, boolean timedOut,
+            List<String> configuredProperties, boolean distributed, boolean simulation) {
         if (timedOut) {
             return new Classification(Verdict.TIMEOUT, null, "TLC did not finish within the timeout; it was killed",
                     null, null);
@@ -45,7 +55,7 @@ final class VerdictClassifier {
         if (distributed) {
             c = distributed(c, messages);
         }
-        return crossCheck(c, out, messages, exitCode, distributed);
+        return crossCheck(c, out, messages, exitCode, distributed, simulation);
     }
 
     private static Classification distributed(Classification c, List<TlcMessage> messages) {
@@ -189,13 +199,13 @@ final class VerdictClassifier {
     }
 
     private static Classification crossCheck(Classification c, TlcOutputParser out, List<TlcMessage> messages,
-            Integer exit, boolean distributed) {
+            Integer exit, boolean distributed, boolean simulation) {
         if (c == null) {
             if (exit == null || exit != 0) {
                 return of(Verdict.TLC_CRASH, null, "TLC exited with code " + exit + " without reporting an error"
                         + lastUnframed(out));
             }
-            String missing = missingForOk(messages);
+            String missing = missingForOk(messages, simulation);
             if (missing != null) {
                 return of(Verdict.TLC_CRASH, null, "TLC exited 0 but did not finish cleanly: no " + missing);
             }
@@ -217,11 +227,11 @@ final class VerdictClassifier {
         return c;
     }
 
-    private static String missingForOk(List<TlcMessage> messages) {
-        if (!has(messages, TlcPatterns.SUCCESS)) {
+    private static String missingForOk(List<TlcMessage> messages, boolean simulation) {
+        if (!simulation && !has(messages, TlcPatterns.SUCCESS)) {
             return "\"No error has been found\" message";
         }
-        if (!has(messages, TlcPatterns.STATS)) {
+        if (!simulation && !has(messages, TlcPatterns.STATS)) {
             return "final statistics";
         }
         if (!has(messages, TlcPatterns.FINISHED)) {

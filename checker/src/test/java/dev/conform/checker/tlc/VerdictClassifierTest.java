@@ -33,6 +33,24 @@ class VerdictClassifierTest {
         assertEquals(Verdict.TLC_CRASH, classify("", 0).verdict());
     }
 
+    /** A -simulate run prints neither the success message nor statistics; the rest still holds. */
+    @Test
+    void simulationOkNeedsFinishExitZeroAndNoError() {
+        assertEquals(Verdict.OK, simulation(FINISHED, 0).verdict());
+        assertEquals(Verdict.TLC_CRASH, simulation("", 0).verdict());
+        assertEquals(Verdict.TLC_CRASH, simulation(FINISHED, 1).verdict());
+        assertEquals(Verdict.TLC_CRASH, simulation(msg(2999, 1, "Something new.") + FINISHED, 0).verdict());
+        assertEquals(Verdict.INVARIANT_VIOLATED, simulation(msg(2110, 1, "Invariant Safe is violated.") + FINISHED, 12)
+                .verdict());
+        assertEquals(Verdict.TLC_CRASH, classify(FINISHED, 0).verdict(), "a model check still needs its success message");
+    }
+
+    private static VerdictClassifier.Classification simulation(String output, Integer exit) {
+        TlcOutputParser p = new TlcOutputParser();
+        output.lines().forEach(p::accept);
+        return VerdictClassifier.classify(p, exit, false, List.of(), false, true);
+    }
+
     @Test
     void exitCodeDisagreeingWithMessagesIsToolFailure() {
         String violation = msg(2110, 1, "Invariant Safe is violated.") + STATS + FINISHED;

@@ -64,7 +64,9 @@ public final class Coordinator implements Node<TwoPhaseMessage> {
             for (int r : participants) {
                 ctx.send(r, new Prepare());
             }
-            ctx.setTimer(TwoPhaseTimers.VOTE, TwoPhaseTimers.VOTE_MIN, TwoPhaseTimers.VOTE_MAX);
+            if (!options.has(TwoPhaseFlaw.NEVER_TIMES_OUT)) {
+                ctx.setTimer(TwoPhaseTimers.VOTE, TwoPhaseTimers.VOTE_MIN, TwoPhaseTimers.VOTE_MAX);
+            }
             return;
         }
         if (state == TmState.WAITING) {

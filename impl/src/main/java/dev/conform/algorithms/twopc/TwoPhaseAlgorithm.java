@@ -17,12 +17,14 @@ import java.util.Set;
  * {@code client}) ask for the outcome. Options: {@code cooperative=true|false},
  * {@code clients=N} (default 1), {@code voteNo=3,4} and {@code abortEarly=2} (participants that
  * refuse or abort unilaterally). Flaws:
- * {@value #FLAW_COMMIT_BEFORE_ALL_VOTES} and {@value #FLAW_FORGET_VOTE_ON_RESTART}.
+ * {@value #FLAW_COMMIT_BEFORE_ALL_VOTES}, {@value #FLAW_FORGET_VOTE_ON_RESTART} and
+ * {@value #FLAW_NEVER_TIMES_OUT}.
  */
 public final class TwoPhaseAlgorithm extends AbstractAlgorithm<TwoPhaseMessage> {
     public static final String NAME = "twopc";
     public static final String FLAW_COMMIT_BEFORE_ALL_VOTES = "commit-before-all-votes";
     public static final String FLAW_FORGET_VOTE_ON_RESTART = "forget-vote-on-restart";
+    public static final String FLAW_NEVER_TIMES_OUT = "coordinator-never-times-out";
     public static final String ROLE_COORDINATOR = "coordinator";
     public static final String ROLE_PARTICIPANT = "participant";
 
@@ -75,6 +77,8 @@ public final class TwoPhaseAlgorithm extends AbstractAlgorithm<TwoPhaseMessage> 
         Map<String, String> f = new LinkedHashMap<>();
         f.put(FLAW_COMMIT_BEFORE_ALL_VOTES, "the coordinator commits on the first yes vote: commit without everyone's consent");
         f.put(FLAW_FORGET_VOTE_ON_RESTART, "a restarted participant ignores its logged yes vote and aborts: split outcome");
+        f.put(FLAW_NEVER_TIMES_OUT, "the coordinator never times out waiting for votes: blocked for ever by a lost vote"
+                + " (only model-based tests see it)");
         return f;
     }
 
@@ -108,8 +112,9 @@ public final class TwoPhaseAlgorithm extends AbstractAlgorithm<TwoPhaseMessage> 
             switch (flaw) {
                 case FLAW_COMMIT_BEFORE_ALL_VOTES -> o = o.withFlaw(TwoPhaseFlaw.COMMIT_BEFORE_ALL_VOTES);
                 case FLAW_FORGET_VOTE_ON_RESTART -> o = o.withFlaw(TwoPhaseFlaw.FORGET_VOTE_ON_RESTART);
+                case FLAW_NEVER_TIMES_OUT -> o = o.withFlaw(TwoPhaseFlaw.NEVER_TIMES_OUT);
                 default -> throw new IllegalArgumentException("unknown twopc flaw '" + flaw + "'; known: "
-                        + FLAW_COMMIT_BEFORE_ALL_VOTES + ", " + FLAW_FORGET_VOTE_ON_RESTART);
+                        + FLAW_COMMIT_BEFORE_ALL_VOTES + ", " + FLAW_FORGET_VOTE_ON_RESTART + ", " + FLAW_NEVER_TIMES_OUT);
             }
         }
         return o;

@@ -16,5 +16,13 @@ public enum TwoPhaseFlaw {
      * abort, although the coordinator may already have counted that vote and committed.
      * Breaks Consistency.
      */
-    FORGET_VOTE_ON_RESTART
+    FORGET_VOTE_ON_RESTART,
+
+    /**
+     * The coordinator arms no vote timer: while a vote is missing it waits for ever instead of
+     * aborting. Every trace it records is still a behaviour of the spec (the spec allows the
+     * coordinator to wait), so trace validation passes it; it refuses a step the spec allows
+     * (TMAbort while waiting), which {@code conform mbt twopc} finds. No counterpart in the spec.
+     */
+    NEVER_TIMES_OUT
 }

@@ -101,6 +101,10 @@
  * ({@link dev.conform.algorithms.twopc.TwoPhaseFlaw}) plant classic mistakes:
  * committing before all votes are in, and a participant forgetting its logged yes vote on
  * restart. TLC catches each ({@code MCTwoPhaseFlawEarlyCommit.cfg},
- * {@code MCTwoPhaseFlawForgetVote.cfg}), and so do the unit tests.
+ * {@code MCTwoPhaseFlawForgetVote.cfg}), and so do the unit tests. A third,
+ * {@code coordinator-never-times-out}, refuses a step the spec allows (the coordinator never
+ * aborts while a vote is missing): every trace it records is still a behaviour of the spec, so
+ * trace validation passes it; {@code conform mbt twopc} (TLC's behaviours of
+ * {@code specs/twopc/MbtTwoPhase.tla} replayed into this package) catches it.
  */
 package dev.conform.algorithms.twopc;

@@ -67,6 +67,10 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
         /** A message was lost: {@code reason} is "partitioned", "crashed" or "dropped". */
         default void dropped(InFlight<M> m, String reason) {
         }
+
+        /** The network made {@code copy}, a second copy of {@code original}. */
+        default void duplicated(InFlight<M> original, InFlight<M> copy) {
+        }
     }
 
     private final World<M> world;
@@ -131,6 +135,23 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
     public void drop(InFlight<M> m) {
         take(m);
         listener.dropped(m, "dropped");
+    }
+
+    /**
+     * The network duplicates {@code m}, a message sent earlier (still in flight, or delivered or
+     * lost since: the network may have kept a copy): a copy with a new id goes in flight, last.
+     * Legal only on a network that duplicates; the caller checks the algorithm's
+     * {@link dev.conform.runtime.NetSemantics}.
+     */
+    public InFlight<M> duplicate(InFlight<M> m) {
+        if (m.id() < 1 || m.id() > messageIds) {
+            throw new IllegalArgumentException("message " + m.id() + " was never sent");
+        }
+        InFlight<M> copy = new InFlight<>(++messageIds, m.from(), m.to(), m.msg());
+        inFlight.add(copy);
+        world.steps++;
+        listener.duplicated(m, copy);
+        return copy;
     }
 
     /** Takes {@code m} off the wire: one step. */

@@ -1,0 +1,190 @@
+package dev.conform.cli.mbt;
+
+import dev.conform.checker.value.TlaValue;
+import dev.conform.runtime.NetSemantics;
+import dev.conform.runtime.sim.SteppedSimulator;
+import dev.conform.runtime.sim.SteppedSimulator.InFlight;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Drives the implementation through one spec behaviour on the scripted scheduler: for each step
+ * it delivers exactly the message the spec consumed (a copy from the network when the one sent has
+ * already been consumed or lost, which only a duplicating network allows), fires the timer,
+ * crashes or restarts the node; the implementation must then record that very action with the
+ * spec's state after it. Whenever no recorded action is left unmatched, the messages the
+ * implementation has sent must be exactly the spec's and the nodes up must be the spec's.
+ * A step the implementation cannot take, or takes differently, is a {@link Mismatch}.
+ */
+final class MbtReplay<M> {
+    private record Recorded(int node, String action, Object state) {
+    }
+
+    private final MbtModel<M> model;
+    private final Deque<Recorded> recorded = new ArrayDeque<>();
+    /** Keys of every message sent and not lost, and the last message sent under each key. */
+    private final Map<String, InFlight<M>> sent = new HashMap<>();
+    private final SteppedSimulator<M> sim;
+    private final List<Map<String, TlaValue>> behaviour;
+    private final int servers;
+
+    MbtReplay(MbtModel<M> model, List<Map<String, TlaValue>> behaviour, List<String> flaws) {
+        this.model = model;
+        this.behaviour = behaviour;
+        var options = model.options(behaviour);
+        for (String f : flaws) {
+            options = options.withFlaw(f);
+        }
+        this.servers = model.servers(behaviour.get(0));
+        this.sim = new SteppedSimulator<>(model.algorithm(), servers, options, new SteppedSimulator.Listener<>() {
+            @Override
+            public void action(int node, String name, Object state) {
+                recorded.add(new Recorded(node, name, state));
+            }
+
+            @Override
+            public void sent(InFlight<M> m) {
+                sent.put(key(m), m);
+            }
+        });
+    }
+
+    /** Replays the behaviour; null when the implementation followed every step. */
+    Mismatch run(Set<String> covered) {
+        for (int i = 1; i < behaviour.size(); i++) {
+            Map<String, TlaValue> state = behaviour.get(i);
+            MbtStep step = MbtStep.of(state);
+            covered.add(step.action());
+            Mismatch m = step(i, step, state);
+            if (m != null) {
+                return m;
+            }
+        }
+        Map<String, TlaValue> last = behaviour.get(behaviour.size() - 1);
+        Recorded extra = recorded.peek();
+        if (extra != null && !extra.action().equals(MbtStep.owed(last))) {
+            return mismatch(behaviour.size() - 1, MbtStep.of(last), "the implementation took action " + extra.action()
+                    + " at node " + extra.node() + ", which the spec did not take", last, extra.state());
+        }
+        return null;
+    }
+
+    private Mismatch step(int i, MbtStep step, Map<String, TlaValue> state) {
+        MbtModel.Stimulus s = model.stimulus(step);
+        boolean owed = !recorded.isEmpty();
+        if (!owed) {
+            String refused = apply(step, s);
+            if (refused != null) {
+                return mismatch(i, step, refused, state, inFlightNow());
+            }
+        } else if (!records(s)) {
+            Recorded r = recorded.peek();
+            return mismatch(i, step, "the implementation took " + r.action() + " at node " + r.node()
+                    + " in the same handler as its last action; the spec took " + step.action() + " first", state, r.state());
+        }
+        // With actions recorded and not yet matched (the rest of the last handler), the step is
+        // matched against them: the implementation has taken it already.
+        if (records(s)) {
+            Recorded r = recorded.poll();
+            if (r == null) {
+                return mismatch(i, step, "the implementation took no action", state, inFlightNow());
+            }
+            if (r.node() != step.node() || !r.action().equals(step.action())) {
+                return mismatch(i, step, "the implementation took " + r.action() + " at node " + r.node()
+                        + (owed ? " in the handler of its last step" : "") + " instead", state, r.state());
+            }
+            Map<String, Object> want = model.specView(step.node(), state);
+            Map<String, Object> got = model.recorded(step.node(), r.state());
+            if (!want.equals(got)) {
+                return mismatch(i, step, "node " + step.node() + " recorded " + got + " after " + step.action()
+                        + "; the spec's state is " + want, state, r.state());
+            }
+        }
+        return recorded.isEmpty() ? settled(i, step, state) : null;
+    }
+
+    /** Whether the implementation records an action for a step with stimulus {@code s}. */
+    private static boolean records(MbtModel.Stimulus s) {
+        return !(s instanceof MbtModel.Stimulus.Crash) && !(s instanceof MbtModel.Stimulus.Lose);
+    }
+
+    /** Makes the implementation take the step; returns why it cannot, or null. */
+    private String apply(MbtStep step, MbtModel.Stimulus s) {
+        int n = step.node();
+        if (s instanceof MbtModel.Stimulus.Deliver) {
+            return deliver(step);
+        } else if (s instanceof MbtModel.Stimulus.Fire f) {
+            return sim.fire(n, f.timer()) ? null : "node " + n + " has no " + f.timer() + " timer armed "
+                    + (sim.up(n) ? "(armed: " + sim.timers(n).keySet() + ")" : "(it is down)");
+        } else if (s instanceof MbtModel.Stimulus.Crash) {
+            return sim.crash(n) ? null : "node " + n + " is already down";
+        } else if (s instanceof MbtModel.Stimulus.Restart) {
+            return sim.restart(n) ? null : "node " + n + " is up";
+        } else if (s instanceof MbtModel.Stimulus.Lose) {
+            String k = model.key(step.msg());
+            sim.inFlight().stream().filter(m -> key(m).equals(k)).forEach(sim::drop);
+            sent.remove(k);
+            return null;
+        }
+        return "the implementation took no action by itself";
+    }
+
+    private String deliver(MbtStep step) {
+        String k = model.key(step.msg());
+        InFlight<M> m = sim.inFlight().stream().filter(f -> key(f).equals(k)).findFirst().orElse(null);
+        if (m == null) {
+            InFlight<M> earlier = sent.get(k);
+            if (earlier == null) {
+                return "the implementation never sent " + step.msg().toTla();
+            }
+            if (model.algorithm().defaultNet() != NetSemantics.UNRELIABLE) {
+                return step.msg().toTla() + " was consumed already and the network does not duplicate";
+            }
+            m = sim.duplicate(earlier);
+        }
+        return sim.deliver(m) ? null : "the network could not deliver " + step.msg().toTla() + " (node "
+                + m.to() + " is down or cut off)";
+    }
+
+    /** Nothing owed: the messages sent and the nodes up must be the spec's. */
+    private Mismatch settled(int i, MbtStep step, Map<String, TlaValue> state) {
+        Set<String> spec = new TreeSet<>(model.specMessages(state));
+        Set<String> impl = new TreeSet<>(sent.keySet());
+        if (!spec.equals(impl)) {
+            Set<String> extra = new TreeSet<>(impl);
+            extra.removeAll(spec);
+            Set<String> missing = new TreeSet<>(spec);
+            missing.removeAll(impl);
+            return mismatch(i, step, "after " + step.action() + " the implementation has sent "
+                    + (extra.isEmpty() ? "" : "also " + extra + " ") + (missing.isEmpty() ? "" : "not " + missing),
+                    state, "sent: " + impl);
+        }
+        for (int n = 1; n <= servers; n++) {
+            if (model.specUp(n, state) != sim.up(n)) {
+                return mismatch(i, step, "node " + n + " is " + (sim.up(n) ? "up" : "down") + " in the implementation, "
+                        + (sim.up(n) ? "down" : "up") + " in the spec", state, "up: " + sim.up(n));
+            }
+        }
+        return null;
+    }
+
+    private String key(InFlight<M> m) {
+        return model.key(m.from(), m.to(), m.msg());
+    }
+
+    private String inFlightNow() {
+        return "in flight: " + sim.inFlight().stream().map(this::key).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static Mismatch mismatch(int i, MbtStep step, String problem, Map<String, TlaValue> state, Object impl) {
+        String spec = state.entrySet().stream().map(e -> "/\\ " + e.getKey() + " = " + e.getValue().toTla())
+                .collect(Collectors.joining("\n"));
+        return new Mismatch(i, step, problem, spec, String.valueOf(impl));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.conform.cli.mbt;
+
+import dev.conform.checker.mbt.MbtException;
+import dev.conform.checker.value.TlaValue;
+import java.util.Map;
+
+/**
+ * The step a spec state names: {@code mbtStep = [action, node, msg]}, and the action the
+ * implementation owes in the same handler ({@code mbtOwed}).
+ *
+ * @param msg the message the step consumed or lost, null when none ({@code type = "none"})
+ */
+public record MbtStep(String action, int node, TlaValue msg) {
+
+    /** The step that led to {@code state}. */
+    public static MbtStep of(Map<String, TlaValue> state) {
+        TlaValue.Record r = record(state, "mbtStep");
+        TlaValue msg = r.fields().get("msg");
+        boolean none = msg instanceof TlaValue.Record m && new TlaValue.Str("none").equals(m.fields().get("type"));
+        return new MbtStep(string(r, "action"), integer(r, "node"), none ? null : msg);
+    }
+
+    /** The action owed in {@code state}, or null. */
+    public static String owed(Map<String, TlaValue> state) {
+        String a = string(record(state, "mbtOwed"), "action");
+        return a.equals("none") ? null : a;
+    }
+
+    private static TlaValue.Record record(Map<String, TlaValue> state, String var) {
+        if (!(state.get(var) instanceof TlaValue.Record r)) {
+            throw new MbtException("the spec's states have no record variable " + var
+                    + " (a module for model-based tests labels each step; see specs/twopc/MbtTwoPhase.tla)");
+        }
+        return r;
+    }
+
+    static String string(TlaValue.Record r, String field) {
+        if (!(r.fields().get(field) instanceof TlaValue.Str s)) {
+            throw new MbtException("field " + field + " of " + r.toTla() + " is not a string");
+        }
+        return s.value();
+    }
+
+    static int integer(TlaValue.Record r, String field) {
+        if (!(r.fields().get(field) instanceof TlaValue.Int i)) {
+            throw new MbtException("field " + field + " of " + r.toTla() + " is not a node id");
+        }
+        return i.value().intValueExact();
+    }
+
+    @Override
+    public String toString() {
+        return action + " at node " + node + (msg == null ? "" : " consuming " + msg.toTla());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.conform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate's model-based test step on a copy of specs/twopc holding only what {@code mbt} needs
+ * (no MC pairs, no gate.json: the mbt check is the only one), with a small budget.
+ */
+@Tag("tlc")
+@Tag("process")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class GateMbtTest {
+    private static final Path TWOPC = Path.of("../specs/twopc").toAbsolutePath().normalize();
+
+    @TempDir
+    Path specs;
+
+    private void copy() throws Exception {
+        Path folder = Files.createDirectories(specs.resolve("twopc"));
+        for (String f : new String[] {"TwoPhase.tla", "MbtTwoPhase.tla", "MbtTwoPhase.cfg"}) {
+            Files.copy(TWOPC.resolve(f), folder.resolve(f));
+        }
+        Files.writeString(folder.resolve("mbt.json"), "{\"algorithm\": \"twopc\", \"depth\": 30, \"seed\": 3,"
+                + " \"behaviours\": {\"quick\": 4, \"default\": 4, \"soak\": 4}}");
+    }
+
+    @Test
+    void theGateRunsTheModelBasedTest() throws Exception {
+        copy();
+        Path junit = specs.resolveSibling(specs.getFileName() + "-junit");
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--quick", "--junit", junit.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*twopc +- +4 .*PASS \\(1 check\\).*"), r.out());
+        assertTrue(r.out().contains("gate passed"), r.out());
+        String xml;
+        try (var files = Files.list(junit)) {
+            xml = Files.readString(files.findFirst().orElseThrow());
+        }
+        assertTrue(xml.contains("mbt MbtTwoPhase.tla"), xml);
+        assertTrue(xml.contains("4 behaviours"), xml);
+    }
+
+    @Test
+    void aFlawOnlyModelBasedTestsSeeIsCaughtByTheGate() throws Exception {
+        copy();
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--quick", "--algorithm", "twopc",
+                "--flaw", "coordinator-never-times-out");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("MISMATCH"), r.out());
+        assertTrue(r.out().contains("(flaw coordinator-never-times-out caught)"), r.out());
+    }
+
+    @Test
+    void aBadMbtJsonIsBadInput() throws Exception {
+        copy();
+        Files.writeString(specs.resolve("twopc/mbt.json"), "{\"algorithm\": \"twopc\", \"depth\": 1}");
+        assertEquals(2, CliRun.of("gate", "--specs", specs.toString(), "--quick").exit());
+    }
+}
