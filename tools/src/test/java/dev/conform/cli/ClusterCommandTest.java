@@ -44,10 +44,16 @@ class ClusterCommandTest {
             assertEquals(2, status.out().lines().filter(l -> l.contains(" up ")).count(), status.out());
         } finally {
             RunCommandTest.Outcome stop = RunCommandTest.conform("cluster", "stop", "--dir", dir.toString());
-            assertTrue(stop.out().contains("stopped 2 nodes"), stop.out());
+            assertTrue(stop.out().contains("stopped 2 nodes"), stop.out() + "\nstart said: " + start.out() + start.err() + "\nnode 1 log: " + log(1));
         }
         RunCommandTest.Outcome after = RunCommandTest.conform("cluster", "status", "--dir", dir.toString());
         assertTrue(after.out().contains("no cluster"), after.out());
+    }
+
+    /** The node's log, for a failure message; "" when it has none. */
+    private String log(int node) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("node-" + node + ".log");
+        return java.nio.file.Files.exists(f) ? java.nio.file.Files.readString(f) : "";
     }
 
     @Test

@@ -26,6 +26,11 @@ import java.util.stream.Stream;
  */
 public final class ClusterLauncher {
     private static final String MAIN = NodeProcess.class.getName();
+    /**
+     * First JVM argument of every node, so a pid file's process can be recognised as ours: the
+     * JDK reads at most one page of a command line, and a long class path pushes MAIN past it.
+     */
+    private static final String MARKER = "-Dconform.node=" + MAIN;
 
     private ClusterLauncher() {
     }
@@ -65,7 +70,7 @@ public final class ClusterLauncher {
                 Path data = dir.resolve("node-" + i);
                 Files.createDirectories(data);
                 Files.deleteIfExists(data.resolve("status.json"));
-                List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath, MAIN,
+                List<String> cmd = new ArrayList<>(List.of(java, MARKER, "-Xmx256m", "-cp", classpath, MAIN,
                         "--algorithm", algorithm, "--id", String.valueOf(i), "--peers", peers.toString(),
                         "--ports", dir.toString(), "--data", data.toString(),
                         "--trace", dir.resolve("node-" + i + ".ndjson").toString()));
@@ -259,7 +264,7 @@ public final class ClusterLauncher {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(p -> p.info().commandLine().map(c -> c.contains(MAIN)).orElse(true));
+        return ProcessHandle.of(pid).filter(p -> p.info().commandLine().map(c -> c.contains(MARKER)).orElse(true));
     }
 
     private static List<Path> pidFiles(Path dir) throws IOException {
