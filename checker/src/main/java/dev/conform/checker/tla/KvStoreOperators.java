@@ -9,7 +9,7 @@ import tlc2.value.impl.Value;
 import util.UniqueString;
 
 /**
- * Java body of {@code KvCommand} of specs/raft/KvStore.tla: the client command a Raft log
+ * Java body of {@code KvCommand} of specs/lib/KvStore.tla: the client command a Raft log
  * entry's value holds, read with the same rules as the Java replay ({@link KvCommandText}), as a
  * record {@code [client, seq, kind, key, val, exp, op]}. TLC cannot evaluate the TLA+ definition
  * (a CHOOSE over all strings); this computes the value it defines.

@@ -10,7 +10,7 @@ import java.util.List;
 /** The TLA+ trace library (specs/lib) bundled in the checker jar, written out for TLC. */
 final class TraceLibrary {
     static final List<String> MODULES = List.of("TraceInput.tla", "TraceValidation.tla", "TraceIndex.tla", "TraceSeq.tla",
-            "TraceNet.tla", "TraceStates.tla");
+            "TraceNet.tla", "TraceStates.tla", "KvStore.tla");
 
     private TraceLibrary() {
     }

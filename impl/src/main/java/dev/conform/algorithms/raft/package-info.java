@@ -134,7 +134,7 @@
  * Client traffic ({@code ClientRequest}/{@code ClientReply} messages between the header's clients
  * and servers) is recorded and checked by the trace spec: a success reply needs the command
  * committed, and its value is the key-value store's answer after the committed prefix
- * (specs/raft/KvStore.tla). A leader sends it when it applies the entry.
+ * (specs/lib/KvStore.tla). A leader sends it when it applies the entry.
  *
  * <h2>Teaching flaws</h2>
  *

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The key-value store Raft replicates, folded over log entries exactly as specs/raft/KvStore.tla
+ * The key-value store Raft replicates, folded over log entries exactly as specs/lib/KvStore.tla
  * defines it (KvApply, KvApplied, KvAnswer): data, and per client the last sequence number
  * applied with its result. Results are strings or null (JSON null). Mutable; {@link #copy}.
  */

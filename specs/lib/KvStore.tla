@@ -1,6 +1,6 @@
 ------------------------------ MODULE KvStore ------------------------------
 (***************************************************************************)
-(* The key-value store Raft replicates (impl: raft.kv.KvStateMachine), as  *)
+(* The key-value store Raft and Paxos replicate (impl: raft.kv), as        *)
 (* TLA+ values, so that a trace spec can say what a client must have been  *)
 (* answered: the store folded over a committed log prefix.                 *)
 (*                                                                         *)
