@@ -259,9 +259,11 @@ HandlePromise(i, m) ==
 ----------------------------------------------------------------------------
 (* Phase 2 *)
 
-\* The leader assigns its next slot to client command v (its own acceptor votes at once).
+\* The leader assigns its next slot to client command v (its own acceptor votes at once).  A
+\* leader that learned later slots chosen (Decide from a newer leader it has not heard of in
+\* phase 1 or 2) skips them: it never proposes in a slot it knows chosen or compacted.
 Propose(i, v) ==
-    LET s == nextSlot[i]
+    LET s == Max(nextSlot[i], Max(snapshotIndex[i], TopSlot(chosen[i])) + 1)
     IN /\ leader[i]
        /\ proposals' = [proposals EXCEPT ![i] = (s :> v) @@ @]
        /\ nextSlot'  = [nextSlot EXCEPT ![i] = s + 1]
