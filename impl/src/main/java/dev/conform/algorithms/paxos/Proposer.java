@@ -75,10 +75,15 @@ final class Proposer {
         n.applyChosen(ctx);
     }
 
-    /** Spec action HandlePromise: a promise for the current ballot is counted; with a majority the server leads. */
+    /**
+     * Spec action HandlePromise: a promise for the current ballot is counted while this server's
+     * own acceptor still holds that ballot as its promise (once it promised a higher one, its own
+     * votes at this ballot would break that promise); with a majority the server leads.
+     */
     void handlePromise(Context<PaxosMessage> ctx, int from, PaxosMessage.Promise m) {
         boolean leads = false;
-        if (!leading && m.ballot() == n.acceptor.ballot()) {
+        Acceptor a = n.acceptor;
+        if (!leading && m.ballot() == a.ballot() && a.promised() == a.ballot()) {
             promises.put(from, m);
             leads = promises.size() >= n.phase1Quorum() && lead(ctx);
         }
@@ -189,10 +194,18 @@ final class Proposer {
         decided.clear();
     }
 
-    /** Spec action SendHeartbeat: the leader's liveness, with how far its chosen prefix reaches. */
+    /**
+     * Spec action SendHeartbeat: the leader's liveness, with how far its chosen prefix reaches;
+     * Accept goes again for every proposal not chosen yet (a lost Accept or Accepted would
+     * otherwise leave its slot open, and every later slot unapplied, for good).
+     */
     void sendHeartbeat(Context<PaxosMessage> ctx) {
         n.record(ctx, "SendHeartbeat");
         n.sendPeers(ctx, new PaxosMessage.Heartbeat(n.acceptor.ballot(), n.chosenUpTo()));
+        long b = n.acceptor.ballot();
+        for (Map.Entry<Long, String> e : proposals.entrySet()) {
+            n.sendPeers(ctx, new PaxosMessage.Accept(b, e.getKey(), e.getValue()));
+        }
         ctx.setTimer(PaxosNode.HEARTBEAT_TIMER, n.config.heartbeatTicks(), n.config.heartbeatTicks());
     }
 
