@@ -116,10 +116,13 @@ public final class PaxosNode implements Node<PaxosMessage> {
         if (b > acceptor.promised()) {
             acceptor.promise(b);
         }
-        if (proposer.leading() && acceptor.ballot() < acceptor.promised()) {
-            proposer.stopLeading();
-            ctx.cancelTimer(HEARTBEAT_TIMER);
-            resetElectionTimer(ctx);
+        if (acceptor.ballot() < acceptor.promised()) {
+            proposer.deposed();
+            if (proposer.leading()) {
+                proposer.stopLeading();
+                ctx.cancelTimer(HEARTBEAT_TIMER);
+                resetElectionTimer(ctx);
+            }
         }
     }
 
@@ -127,14 +130,12 @@ public final class PaxosNode implements Node<PaxosMessage> {
     void applyChosen(Context<PaxosMessage> ctx) {
         while (learner.canApply()) {
             String value = learner.applyNext();
-            if (!Learner.NOOP.equals(value)) {
-                String result = learner.execute(value);
-                if (proposer.leading()) {
-                    ClientCommand c = ClientCommand.decode(value);
-                    ctx.send(c.clientId(), new PaxosMessage.ClientReply(c.seq(), true, result, ctx.self()));
-                }
-            }
+            String result = Learner.NOOP.equals(value) ? null : learner.execute(value);
             record(ctx, "Apply");
+            if (proposer.leading() && !Learner.NOOP.equals(value)) {
+                ClientCommand c = ClientCommand.decode(value);
+                ctx.send(c.clientId(), new PaxosMessage.ClientReply(c.seq(), true, result, ctx.self()));
+            }
         }
         if (config.snapshotEvery() > 0 && learner.applied() - acceptor.snapshotIndex() >= config.snapshotEvery()) {
             long index = learner.applied();

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 final class Proposer {
     private final PaxosNode n;
     private boolean leading;
+    /** Phase 1 of the current ballot is running: only then are promises counted. */
+    private boolean preparing;
     /** Promises for the current ballot by acceptor (this server's own included). */
     private final Map<Integer, PaxosMessage.Promise> promises = new HashMap<>();
     /** The leader's proposals not yet known chosen, and who accepted them. */
@@ -35,9 +37,15 @@ final class Proposer {
         return leading;
     }
 
+    /** A promise above the own ballot ends phase 1 of it (the leader's part is {@link #stopLeading}). */
+    void deposed() {
+        preparing = false;
+    }
+
     /** Phase 1 of the current ballot is over or abandoned. */
     void stopLeading() {
         leading = false;
+        preparing = false;
         promises.clear();
         proposals.clear();
         votes.clear();
@@ -62,6 +70,7 @@ final class Proposer {
         Acceptor a = n.acceptor;
         long b = nextBallot(Math.max(a.ballot(), a.promised()), n.servers.indexOf(ctx.self()) + 1, n.servers.size());
         a.startBallot(b);
+        preparing = true;
         n.leaderId = 0;
         promises.put(ctx.self(), new PaxosMessage.Promise(b, a.votes(), a.snapshotIndex()));
         boolean leads = promises.size() >= n.phase1Quorum() && lead(ctx); // a single server leads at once
@@ -76,14 +85,14 @@ final class Proposer {
     }
 
     /**
-     * Spec action HandlePromise: a promise for the current ballot is counted while this server's
-     * own acceptor still holds that ballot as its promise (once it promised a higher one, its own
-     * votes at this ballot would break that promise); with a majority the server leads.
+     * Spec action HandlePromise: a promise for the current ballot is counted while phase 1 of it
+     * runs: not once this server leads, was deposed (its own acceptor promised a higher ballot,
+     * and its votes at this one would break that promise) or restarted (a late promise must not
+     * make it lead an old ballot again without its earlier proposals). With a majority it leads.
      */
     void handlePromise(Context<PaxosMessage> ctx, int from, PaxosMessage.Promise m) {
         boolean leads = false;
-        Acceptor a = n.acceptor;
-        if (!leading && m.ballot() == a.ballot() && a.promised() == a.ballot()) {
+        if (preparing && m.ballot() == n.acceptor.ballot()) {
             promises.put(from, m);
             leads = promises.size() >= n.phase1Quorum() && lead(ctx);
         }
@@ -102,6 +111,7 @@ final class Proposer {
      */
     private boolean lead(Context<PaxosMessage> ctx) {
         leading = true;
+        preparing = false;
         n.leaderId = ctx.self();
         long lo = n.acceptor.snapshotIndex();
         long hi = 0;
@@ -150,9 +160,16 @@ final class Proposer {
         sendDecides(ctx);
     }
 
-    /** Spec action Propose: the next slot gets the client's command; this server's acceptor votes for it. */
+    /**
+     * Spec action Propose: the next free slot (above every slot known chosen) gets the client's
+     * command; this server's acceptor votes for it.
+     */
     void propose(Context<PaxosMessage> ctx, String value) {
-        long s = nextSlot++;
+        // never a slot known chosen: a newer leader's Decide may have reached this one, not deposed
+        long known = n.learner.chosen().isEmpty() ? n.acceptor.snapshotIndex()
+                : Math.max(n.acceptor.snapshotIndex(), n.learner.chosen().lastKey());
+        long s = Math.max(nextSlot, known + 1);
+        nextSlot = s + 1;
         long b = n.acceptor.ballot();
         addProposal(ctx, s, b, value);
         chooseReady();
@@ -231,9 +248,6 @@ final class Proposer {
     /** Spec action HandleNack: a higher promise exists; it is promised here too, and a leader steps down. */
     void handleNack(Context<PaxosMessage> ctx, PaxosMessage.Nack m) {
         n.observe(ctx, m.ballot());
-        if (!leading && n.acceptor.promised() > n.acceptor.ballot()) {
-            promises.clear();
-        }
         n.record(ctx, "HandleNack");
     }
 }
