@@ -20,7 +20,11 @@ import java.util.TreeMap;
 final class PaxosFolder implements StateFolder<PaxosTraceState> {
     @Override
     public PaxosTraceState initial(TraceHeader header) {
-        return new PaxosTraceState(header.servers(), header.servers().size());
+        List<String> flaws = new java.util.ArrayList<>();
+        if (header.params() != null && header.params().get("flaws") instanceof List<?> l) {
+            l.forEach(f -> flaws.add(String.valueOf(f)));
+        }
+        return new PaxosTraceState(header.servers(), flaws);
     }
 
     @Override
@@ -31,6 +35,10 @@ final class PaxosFolder implements StateFolder<PaxosTraceState> {
                     Map<String, Object> b = JsonObjects.asMap(e.msg().body(), "a ClientRequest body");
                     s.sentCommands.add(number(b, "clientId", e) + ":" + number(b, "seq", e) + ":" + b.get("op"));
                 }
+            }
+            case DELIVER -> {
+                Object b = JsonObjects.asMap(e.msg().body(), "a message body").get("ballot");
+                s.deliveredBallot.put(e.node(), b instanceof Number x ? x.longValue() : -1L);
             }
             case ACTION -> {
                 PaxosTraceState.Server old = server(s, e);
@@ -61,6 +69,12 @@ final class PaxosFolder implements StateFolder<PaxosTraceState> {
     private static void step(PaxosTraceState s, TraceEvent e, PaxosTraceState.Server old, PaxosTraceState.Server now) {
         int n = e.node();
         String at = (e.action() == null ? "restart" : e.action()) + " at server " + n;
+        if (e.action() == null) {
+            PaxosSteps.restart(n, old, now);
+        } else {
+            PaxosSteps.check(e.action(), s.serverIds.indexOf(n) + 1, s.serverCount, old, now,
+                    s.deliveredBallot.getOrDefault(n, -1L), s.flaws);
+        }
         for (Map.Entry<Long, PaxosTraceState.Vote> v : now.accepted.entrySet()) {
             PaxosTraceState.Vote vote = v.getValue();
             if (vote.ballot() > now.promised) {
@@ -106,6 +120,7 @@ final class PaxosFolder implements StateFolder<PaxosTraceState> {
         PaxosTraceState.Server v = new PaxosTraceState.Server();
         v.ballot = number(st, "ballot", e);
         v.promised = number(st, "promised", e);
+        v.leader = Boolean.TRUE.equals(st.get("leader"));
         v.applied = number(st, "applied", e);
         v.snapshotIndex = number(st, "snapshotIndex", e);
         for (Map.Entry<String, Object> a : JsonObjects.asMap(st.get("accepted"), "accepted").entrySet()) {

@@ -19,6 +19,7 @@ public final class PaxosTraceState {
     static final class Server {
         long ballot;
         long promised;
+        boolean leader;
         Map<Long, Vote> accepted = new TreeMap<>();
         Map<Long, String> chosen = new TreeMap<>();
         long applied;
@@ -30,6 +31,9 @@ public final class PaxosTraceState {
     }
 
     final int majority;
+    final int serverCount;
+    final java.util.List<Integer> serverIds;
+    final java.util.List<String> flaws;
     final Map<Integer, Server> servers = new LinkedHashMap<>();
     /** slot -> (ballot, value) -> acceptors that ever voted so. */
     final Map<Long, Map<Vote, Set<Integer>>> votes = new HashMap<>();
@@ -39,15 +43,20 @@ public final class PaxosTraceState {
     long chosenPrefix;
     final Set<String> sentCommands = new HashSet<>();
     final Map<Long, String> appliedValues = new HashMap<>();
+    /** The ballot of the message last delivered to each server (-1: the message has none). */
+    final Map<Integer, Long> deliveredBallot = new HashMap<>();
     /** First violation found per invariant name. */
     final Map<String, String> violations = new LinkedHashMap<>();
     boolean anyChosen;
 
-    PaxosTraceState(Iterable<Integer> serverIds, int serverCount) {
+    PaxosTraceState(java.util.List<Integer> serverIds, java.util.List<String> flaws) {
         for (int id : serverIds) {
             servers.put(id, new Server());
         }
+        this.serverIds = serverIds.stream().sorted().toList();
+        this.serverCount = serverIds.size();
         this.majority = serverCount / 2 + 1;
+        this.flaws = java.util.List.copyOf(flaws);
     }
 
     void violate(String invariant, String description) {
