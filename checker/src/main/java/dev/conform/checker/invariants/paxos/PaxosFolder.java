@@ -31,22 +31,30 @@ final class PaxosFolder implements StateFolder<PaxosTraceState> {
     public PaxosTraceState apply(PaxosTraceState s, TraceEvent e) {
         switch (e.kind()) {
             case SEND -> {
+                if (s.servers.containsKey(e.node()) && !s.acted.contains(e.node())) {
+                    throw new FoldException("server " + e.node() + " sends " + e.msg().type()
+                            + " without a recorded action since its last delivery or timer");
+                }
                 if ("ClientRequest".equals(e.msg().type())) {
                     Map<String, Object> b = JsonObjects.asMap(e.msg().body(), "a ClientRequest body");
                     s.sentCommands.add(number(b, "clientId", e) + ":" + number(b, "seq", e) + ":" + b.get("op"));
                 }
             }
+            case TIMER, CRASH -> s.acted.remove(e.node());
             case DELIVER -> {
+                s.acted.remove(e.node());
                 Object b = JsonObjects.asMap(e.msg().body(), "a message body").get("ballot");
                 s.deliveredBallot.put(e.node(), b instanceof Number x ? x.longValue() : -1L);
             }
             case ACTION -> {
+                s.acted.add(e.node());
                 PaxosTraceState.Server old = server(s, e);
                 if (old != null) {
                     step(s, e, old, read(JsonObjects.asMap(e.state(), "the state of action " + e.action()), e));
                 }
             }
             case RESTART -> {
+                s.acted.remove(e.node());
                 PaxosTraceState.Server old = server(s, e);
                 if (old != null) {
                     step(s, e, old, restored(JsonObjects.asMap(e.state(), "the restart state"), e));

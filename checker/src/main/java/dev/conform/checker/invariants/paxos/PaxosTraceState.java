@@ -45,6 +45,8 @@ public final class PaxosTraceState {
     final Map<Long, String> appliedValues = new HashMap<>();
     /** The ballot of the message last delivered to each server (-1: the message has none). */
     final Map<Integer, Long> deliveredBallot = new HashMap<>();
+    /** Servers that recorded an action since their last delivery, timer or restart (only they may send). */
+    final Set<Integer> acted = new HashSet<>();
     /** First violation found per invariant name. */
     final Map<String, String> violations = new LinkedHashMap<>();
     boolean anyChosen;
