@@ -132,7 +132,8 @@ class RaftKillNineDurabilityTest {
         List<Operation> ops = new ArrayList<>();
         List<String> acked = new ArrayList<>();
         try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200)) {
-            KvRemoteClient client = new KvRemoteClient(net, List.copyOf(servers.keySet()), 300);
+            KvRemoteClient<RaftMessage> client = new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net,
+                    List.copyOf(servers.keySet()), 300);
             for (int n = 0; !stop.get(); n++) {
                 String key = KEYS.get(rnd.nextInt(KEYS.size()));
                 boolean write = rnd.nextInt(10) < 6;
@@ -190,7 +191,8 @@ class RaftKillNineDurabilityTest {
         Map<String, String> out = new HashMap<>();
         int id = ClientIds.next(dir, servers.keySet());
         try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200)) {
-            KvRemoteClient client = new KvRemoteClient(net, List.copyOf(servers.keySet()), 500);
+            KvRemoteClient<RaftMessage> client = new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net,
+                    List.copyOf(servers.keySet()), 500);
             for (String key : KEYS) {
                 long invoke = System.nanoTime() - t0;
                 KvRemoteClient.Outcome o = client.execute(KvCommand.get(key), 30_000);

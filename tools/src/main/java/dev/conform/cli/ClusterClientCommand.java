@@ -2,7 +2,9 @@ package dev.conform.cli;
 
 import dev.conform.algorithms.raft.RaftMessage;
 import dev.conform.algorithms.raft.kv.KvCommand;
+import dev.conform.algorithms.raft.kv.KvClientProtocol;
 import dev.conform.algorithms.raft.kv.KvRemoteClient;
+import dev.conform.algorithms.paxos.PaxosMessage;
 import dev.conform.cli.options.ClusterDirOption;
 import dev.conform.cli.options.OptionDefaults;
 import dev.conform.cli.options.TimeoutOption;
@@ -26,13 +28,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code conform cluster client put K V | get K | cas K OLD NEW}: one key-value command against a
- * running Raft cluster. The client finds the leader by following redirects, retries with the same
+ * running Raft or Multi-Paxos cluster. The client finds the leader by following redirects, retries with the same
  * (client id, sequence number) until the deadline, prints the result and exits 0, or exits 3 when
  * no leader answered in time. Its client id comes from the cluster directory's counter
  * ({@link ClientIds}), so invocations never share one; its trace goes to {@code client-ID.ndjson}.
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
-        description = {"Run one key-value command on a running Raft cluster:",
+        description = {"Run one key-value command on a running Raft or Paxos cluster:",
                 "put KEY VALUE | get KEY | cas KEY EXPECTED NEW (EXPECTED '-' = absent).",
                 "Prints the result (put: OK; get: the value or (absent); cas: true/false).",
                 "Exit 0 on success, 3 when the cluster cannot be reached within --timeout."},
@@ -81,18 +83,16 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
-        if (!algorithm.equals("raft")) {
-            throw new UserError("the client speaks the Raft key-value protocol; the cluster in " + dir
-                    + " runs " + algorithm);
-        }
+        KvClientProtocol<?> protocol = switch (algorithm) {
+            case "raft" -> RaftMessage.CLIENT_PROTOCOL;
+            case "paxos" -> PaxosMessage.CLIENT_PROTOCOL;
+            default -> throw new UserError("the client speaks the key-value protocol of raft and paxos; the cluster in "
+                    + dir + " runs " + algorithm);
+        };
         int id = ClientIds.next(dir, servers.keySet());
         FrameCodec codec = new FrameCodec(Algorithms.byName(algorithm).messageTypes());
-        KvRemoteClient.Outcome outcome;
-        try (NetClient<RaftMessage> net = new NetClient<>(algorithm, id, servers, codec,
-                dir.resolve("client-" + id + ".ndjson"), 500)) {
-            KvRemoteClient client = new KvRemoteClient(net, List.copyOf(servers.keySet()), 1000);
-            outcome = client.execute(cmd, millis);
-        }
+        KvRemoteClient.Outcome outcome = execute(protocol, algorithm, id, servers, codec,
+                dir.resolve("client-" + id + ".ndjson"), cmd, millis);
         if (!outcome.ok()) {
             spec.commandLine().getErr().println("conform: no leader answered within " + millis
                     + " ms (" + outcome.attempts() + " attempts, client " + id + ")");
@@ -105,5 +105,13 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
         };
         spec.commandLine().getOut().println(shown);
         return ExitCodes.OK;
+    }
+
+    private static <M> KvRemoteClient.Outcome execute(KvClientProtocol<M> protocol, String algorithm, int id,
+                                                      Map<Integer, InetSocketAddress> servers, FrameCodec codec,
+                                                      Path trace, KvCommand cmd, long millis) throws Exception {
+        try (NetClient<M> net = new NetClient<>(algorithm, id, servers, codec, trace, 500)) {
+            return new KvRemoteClient<>(protocol, net, List.copyOf(servers.keySet()), 1000).execute(cmd, millis);
+        }
     }
 }

@@ -52,6 +52,12 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("votedFor", Change.PHANTOM_VALUE),
                     FieldRule.of("commitIndex", Change.SHIFT)),
                     new Reply("ClientReply", "ok", "ClientRequest", "ClientRequest", "seq"), List.of());
+            case "paxos" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("ballot", Change.SHIFT),
+                    FieldRule.of("promised", Change.SHIFT),
+                    FieldRule.of("applied", Change.SHIFT),
+                    FieldRule.of("snapshotIndex", Change.SHIFT)),
+                    new Reply("ClientReply", "ok", "ClientRequest", "Propose", "seq"), List.of());
             case "twopc" -> new AlgorithmTable(algorithm, List.of(
                     FieldRule.of("rmState", Change.ENUM, "working", "prepared", "committed", "aborted"),
                     FieldRule.of("tmState", Change.ENUM, "init", "waiting", "committed", "aborted")),

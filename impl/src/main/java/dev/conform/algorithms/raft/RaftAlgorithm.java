@@ -54,9 +54,7 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
 
     @Override
     public Node<RaftMessage> createClient(int id, List<Integer> servers, Options options) {
-        long seed = options.getLong("workloadSeed", 1) * 1_000_003L + id;
-        return KvClientNode.seeded(id, servers, seed, options.getInt("ops", 10),
-                options.getInt("keys", 3), options.getBoolean("appends", false), options.getLong("retry", 400));
+        return KvClientNode.seeded(RaftMessage.CLIENT_PROTOCOL, id, servers, options);
     }
 
     @Override
@@ -80,17 +78,7 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
     /** Stops once every client finished its workload (never, when there are no clients). */
     @Override
     public StopCondition<RaftMessage> stopCondition(Options options) {
-        if (clients(options) == 0) {
-            return null;
-        }
-        return cluster -> {
-            for (int c : cluster.clients()) {
-                if (!(cluster.node(c) instanceof KvClientNode k) || !k.done()) {
-                    return false;
-                }
-            }
-            return true;
-        };
+        return KvClientNode.allDone(clients(options));
     }
 
     /** The server configuration these options ask for; unknown flaw names are an error. */

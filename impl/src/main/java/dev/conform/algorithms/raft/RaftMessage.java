@@ -2,6 +2,7 @@ package dev.conform.algorithms.raft;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.conform.algorithms.raft.kv.KvClientProtocol;
 import java.util.List;
 
 /**
@@ -23,6 +24,20 @@ import java.util.List;
     @JsonSubTypes.Type(value = RaftMessage.ClientReply.class, name = "ClientReply"),
 })
 public sealed interface RaftMessage {
+
+    /** How a key-value client speaks to Raft servers: {@link ClientRequest} and {@link ClientReply}. */
+    KvClientProtocol<RaftMessage> CLIENT_PROTOCOL = new KvClientProtocol<>() {
+        @Override
+        public RaftMessage request(int clientId, long seq, String op) {
+            return new ClientRequest(clientId, seq, op);
+        }
+
+        @Override
+        public KvClientProtocol.Reply reply(RaftMessage msg) {
+            return msg instanceof ClientReply r ? new KvClientProtocol.Reply(r.seq(), r.ok(), r.value(), r.leaderHint())
+                    : null;
+        }
+    };
 
     /**
      * A message between servers. Each carries its sender's term: a receiver first moves to a

@@ -82,7 +82,7 @@ class RaftSimulationTest {
                         servers == 5 ? cfg.withRates(5, 1) : cfg, PlanGenerator.generate(seed, ids(servers), 2_000, Intensity.MEDIUM), sink);
                 RunResult r = sim.run();
                 for (int c : sim.clients()) {
-                    assertEquals(30, ((KvClientNode) sim.node(c)).history().size());
+                    assertEquals(30, ((KvClientNode<?>) sim.node(c)).history().size());
                 }
                 ReplayResult v = Verdicts.judge(sink);
                 if (r.reason() != StopReason.STOP_CONDITION || !v.conforms()
@@ -122,7 +122,7 @@ class RaftSimulationTest {
         ReplayResult v = Verdicts.judge(sink);
         assertTrue(v.conforms(), Verdicts.describe(v));
         assertEquals(List.of(), v.coverage().unreached(), "a leader was elected and entries committed");
-        assertEquals(20, ((KvClientNode) sim.node(sim.clients().get(0))).history().size());
+        assertEquals(20, ((KvClientNode<?>) sim.node(sim.clients().get(0))).history().size());
         RaftNode leader = null;
         for (int s : sim.servers()) {
             RaftNode r = (RaftNode) sim.node(s);

@@ -59,7 +59,7 @@ class RemoteClientTest {
                 Options.empty(), 1, 7);
              NetClient<RaftMessage> net = new NetClient<>("raft", 1001, start(server, servers),
                      new FrameCodec(raft.messageTypes()), dir.resolve("client-1001.ndjson"), 500)) {
-            KvRemoteClient client = new KvRemoteClient(net, List.of(1), 1000);
+            KvRemoteClient<RaftMessage> client = new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net, List.of(1), 1000);
             assertTrue(client.execute(KvCommand.put("k", "v"), 20_000).ok());
             KvRemoteClient.Outcome get = client.execute(KvCommand.get("k"), 20_000);
             assertTrue(get.ok());
@@ -78,7 +78,8 @@ class RemoteClientTest {
         RaftAlgorithm raft = new RaftAlgorithm();
         try (NetClient<RaftMessage> net = new NetClient<>("raft", 1001, oneServer(),
                 new FrameCodec(raft.messageTypes()), null, 200)) {
-            KvRemoteClient.Outcome o = new KvRemoteClient(net, List.of(1), 200).execute(KvCommand.get("k"), 700);
+            KvRemoteClient.Outcome o = new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net, List.of(1), 200)
+                    .execute(KvCommand.get("k"), 700);
             assertFalse(o.ok());
             assertTrue(o.attempts() >= 1);
         }
@@ -94,7 +95,8 @@ class RemoteClientTest {
                 Options.empty(), 1, 7);
              NetClient<RaftMessage> net = new NetClient<>("raft", 1001, start(first, servers),
                      new FrameCodec(raft.messageTypes()), null, 500)) {
-            assertTrue(new KvRemoteClient(net, List.of(1), 1000).execute(KvCommand.put("a", "1"), 20_000).ok());
+            assertTrue(new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net, List.of(1), 1000)
+                    .execute(KvCommand.put("a", "1"), 20_000).ok());
         }
         // What a SIGKILL in the middle of a write leaves: half a line.
         Files.writeString(trace, "{\"node\":1,\"kind\":\"ti", StandardOpenOption.APPEND);

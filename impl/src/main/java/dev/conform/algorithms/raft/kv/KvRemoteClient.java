@@ -1,23 +1,24 @@
 package dev.conform.algorithms.raft.kv;
 
-import dev.conform.algorithms.raft.RaftMessage;
 import dev.conform.runtime.net.Frame;
 import dev.conform.runtime.net.NetClient;
 import java.util.List;
 
 /**
- * Runs key-value commands against a Raft cluster of real processes over a {@link NetClient}.
+ * Runs key-value commands against a cluster of real processes (Raft or Multi-Paxos, through the
+ * algorithm's {@link KvClientProtocol}) over a {@link NetClient}.
  * Like {@link KvClientNode} it tries one server at a time, follows a redirect's leader hint at
  * once, moves on to the next server when a server cannot be reached or does not answer in time,
  * and reuses the same (client id, sequence number) on every retry, so a command is applied once
  * however often it is sent. It gives up at the deadline.
  */
-public final class KvRemoteClient {
+public final class KvRemoteClient<M> {
     /** What became of one command. {@code leader} is the server that answered (0 when none did). */
     public record Outcome(boolean ok, String value, int leader, int attempts) {
     }
 
-    private final NetClient<RaftMessage> net;
+    private final KvClientProtocol<M> protocol;
+    private final NetClient<M> net;
     private final List<Integer> servers;
     private final long answerMillis;
     private long seq;
@@ -26,10 +27,11 @@ public final class KvRemoteClient {
     /**
      * @param answerMillis how long to wait for one server's answer before trying the next
      */
-    public KvRemoteClient(NetClient<RaftMessage> net, List<Integer> servers, long answerMillis) {
+    public KvRemoteClient(KvClientProtocol<M> protocol, NetClient<M> net, List<Integer> servers, long answerMillis) {
         if (servers.isEmpty() || answerMillis < 1) {
             throw new IllegalArgumentException("a client needs servers and answerMillis >= 1");
         }
+        this.protocol = protocol;
         this.net = net;
         this.servers = List.copyOf(servers);
         this.answerMillis = answerMillis;
@@ -44,7 +46,7 @@ public final class KvRemoteClient {
         int unreachableInARow = 0;
         while (System.nanoTime() < deadline) {
             attempts++;
-            if (!net.send(target, new RaftMessage.ClientRequest(net.self(), mySeq, cmd.encode()))) {
+            if (!net.send(target, protocol.request(net.self(), mySeq, cmd.encode()))) {
                 target = nextServer(target);
                 if (++unreachableInARow >= servers.size()) {
                     backOff(deadline); // nobody reachable: let the cluster come up before the next round
@@ -53,7 +55,7 @@ public final class KvRemoteClient {
                 continue;
             }
             unreachableInARow = 0;
-            RaftMessage.ClientReply reply = awaitReply(target, mySeq, deadline);
+            KvClientProtocol.Reply reply = awaitReply(target, mySeq, deadline);
             if (reply == null) {
                 target = nextServer(target); // silent or gone: ask another server
             } else if (reply.ok()) {
@@ -68,7 +70,8 @@ public final class KvRemoteClient {
         return new Outcome(false, null, 0, attempts);
     }
 
-    private RaftMessage.ClientReply awaitReply(int server, long mySeq, long deadline) {
+    @SuppressWarnings("unchecked")
+    private KvClientProtocol.Reply awaitReply(int server, long mySeq, long deadline) {
         long until = Math.min(deadline, System.nanoTime() + answerMillis * 1_000_000L);
         while (true) {
             long left = (until - System.nanoTime()) / 1_000_000L;
@@ -79,7 +82,8 @@ public final class KvRemoteClient {
             if (f == null) {
                 return null;
             }
-            if (f.body() instanceof RaftMessage.ClientReply r && r.seq() == mySeq) {
+            KvClientProtocol.Reply r = protocol.reply((M) f.body());
+            if (r != null && r.seq() == mySeq) {
                 return r;
             }
             // an answer to an earlier command of this client: keep waiting

@@ -37,7 +37,7 @@ class KvClientNodeTest {
 
     @Test
     void followsHintsRetriesWithTheSameSequenceAndMovesOn() {
-        KvClientNode client = new KvClientNode(SERVERS,
+        KvClientNode<RaftMessage> client = new KvClientNode<>(RaftMessage.CLIENT_PROTOCOL, SERVERS,
                 List.of(KvCommand.put("a", "1"), KvCommand.get("a")), 400);
         EffectLog<RaftMessage> c = new EffectLog<>(101, List.of(1, 2, 3, 101));
         c.start(client);
