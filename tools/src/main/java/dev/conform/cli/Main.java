@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         subcommands = {CheckCommand.class, GateCommand.class, ExploreCommand.class, ValidateCommand.class,
             MutateCommand.class, ReportCommand.class, LinearizableCommand.class, ItfCommand.class,
-            WorkerCommand.class, MbtCommand.class},
+            WorkerCommand.class, MbtCommand.class, GateMergeCommand.class},
         versionProvider = Main.Version.class,
         description = "Pair distributed algorithms with TLA+ specs: model-check, run, validate traces, gate CI.",
         footerHeading = "%nExit codes:%n",
