@@ -4,6 +4,9 @@ import dev.conform.checker.tlc.TlcInputException;
 import dev.conform.cli.gate.Budget;
 import dev.conform.cli.gate.ChaosStep;
 import dev.conform.cli.gate.Gate;
+import dev.conform.cli.gate.GateCheck;
+import dev.conform.cli.gate.GateShard;
+import dev.conform.cli.gate.GateSummary;
 import dev.conform.cli.gate.GateOutcome;
 import dev.conform.cli.gate.GatePairing;
 import dev.conform.cli.gate.GateProgress;
@@ -55,7 +58,7 @@ import picocli.CommandLine.Option;
             "--timeout limits each check: a model check, a chaos batch, and each TLC run of a trace batch."},
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  every check passed",
+            "  0  every check passed (of this shard, under --shard)",
             "  1  a violation, a node whose handler threw, a trace TLC rejects, a client history that is not "
                     + "linearizable, a reachability property no run reached (or a teaching flaw caught, or an "
                     + "expected violation that did not happen)",
@@ -71,7 +74,8 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
     @Option(names = "--specs", paramLabel = "DIR", description = "The specs folder (default: $CONFORM_HOME/specs or ./specs).")
     Path specsDir;
 
-    @Option(names = "--junit", paramLabel = "DIR", description = "Write JUnit XML reports (one testcase per check) to DIR.")
+    @Option(names = "--junit", paramLabel = "DIR", description = "Write JUnit XML reports (one testcase per check) to DIR, and the run's summary "
+            + "(conform-gate-summary.json) that gate-merge reads.")
     Path junitDir;
 
     @Option(names = "--quick", description = "The quick budget of every gate.json (a couple of minutes).")
@@ -91,6 +95,12 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
 
     @Option(names = "--seeds", paramLabel = "N", description = "Chaos runs per algorithm instead of the budget's.")
     Integer seeds;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run the K-th of N deterministic shares of the gate's work (model checks round robin, each "
+                    + "variant's chaos seeds in N parts), for a CI matrix of N jobs; `conform gate-merge` judges "
+                    + "their --junit folders as one gate.")
+    String shard;
 
     @Mixin
     dev.conform.cli.options.ProgressOption progressOption;
@@ -142,31 +152,42 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
         Budget budget = quick ? Budget.QUICK : soak ? Budget.SOAK : Budget.DEFAULT;
         // specs/lib holds shared TLA+ modules (trace validation library) every spec may extend.
         List<Path> libs = Files.isDirectory(specs.resolve("lib")) ? List.of(specs.resolve("lib")) : List.of();
+        GateShard share = shard == null ? GateShard.ALL : GateShard.parse(shard);
         GateSettings settings = new GateSettings(specs, budget, seeds, threads, timeout.timeout(), flaw, runs, libs,
-                tla2tools.jar(), report.dir());
+                tla2tools.jar(), report.dir(), share);
         // The gate's status line: redrawn on a terminal, else repeated every 10 s (--progress).
         LatestLine latest = new LatestLine();
         GateProgress progress = progressOption.live() ? GateProgress.terminal(System.err) : latest;
-        List<GateStep> steps = List.of(new ModelCheckStep(settings),
-                new ChaosStep(settings, progress), new MbtGateStep(settings));
+        Gate gate = new Gate(steps(settings, progress), threads, progress, share);
+        List<GateCheck> plan;
+        List<String> wholeWork;
         List<GateOutcome> outcomes;
         try (Heartbeat beat = Heartbeat.start(progressOption, System.err, "gate", latest)) {
-            outcomes = new Gate(steps, threads, progress).run(specs, selected(), null);
+            plan = gate.plan(specs, selected());
+            wholeWork = Gate.work(share.isAll() ? plan
+                    : new Gate(steps(settings.withShard(GateShard.ALL), progress)).plan(specs, selected()));
+            if (wholeWork.isEmpty() && plan.isEmpty()) {
+                throw new UserError(specs.toAbsolutePath() + ": nothing to check (no gate.json, no MC*.tla/MC*.cfg pair"
+                        + (algorithms.isEmpty() ? "" : " for " + String.join(", ", algorithms)) + ")");
+            }
+            outcomes = gate.run(plan, null);
         } catch (TlcInputException e) {
             throw new UserError(e.getMessage());
         } finally {
             progress.clear();
         }
-        if (outcomes.isEmpty()) {
-            throw new UserError(specs.toAbsolutePath() + ": nothing to check (no gate.json, no MC*.tla/MC*.cfg pair"
-                    + (algorithms.isEmpty() ? "" : " for " + String.join(", ", algorithms)) + ")");
-        }
         PrintWriter out = spec.commandLine().getOut();
         Gate.printTable(out, outcomes);
-        if (junitDir != null) {
-            Gate.writeJUnit(junitDir, outcomes);
+        List<String> work = Gate.work(plan);
+        if (!share.isAll()) {
+            out.printf("shard %s: %d of the gate's %d units of work%n", share, work.size(), wholeWork.size());
         }
         int exit = Gate.exitCode(outcomes);
+        if (junitDir != null) {
+            Gate.writeJUnit(junitDir, outcomes);
+            new GateSummary(share, GateSummary.fingerprint(wholeWork, flaw), wholeWork.size(), work.size(), exit,
+                    outcomes).write(junitDir);
+        }
         if (report.dir() != null) {
             Path page = GateReportPage.write(report.dir(), outcomes, exit,
                     java.time.Duration.ofNanos(System.nanoTime() - start));
@@ -181,6 +202,10 @@ public final class GateCommand implements Callable<Integer>, OptionDefaults {
                 (System.nanoTime() - start) / 1e9, flaw == null ? "" : exit == 1 ? " (flaw " + flaw + " caught)" : "");
         out.flush();
         return exit;
+    }
+
+    private static List<GateStep> steps(GateSettings settings, GateProgress progress) {
+        return List.of(new ModelCheckStep(settings), new ChaosStep(settings, progress), new MbtGateStep(settings));
     }
 
     /** Unknown algorithm names and flaws are usage errors, before anything runs. */

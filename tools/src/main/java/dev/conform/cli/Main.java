@@ -1,5 +1,7 @@
 package dev.conform.cli;
 
+import dev.conform.cli.version.BuildInfo;
+import dev.conform.cli.version.TlcVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         subcommands = {CheckCommand.class, GateCommand.class, ExploreCommand.class, ValidateCommand.class,
             MutateCommand.class, ReportCommand.class, LinearizableCommand.class, ItfCommand.class,
-            WorkerCommand.class, MbtCommand.class},
+            WorkerCommand.class, MbtCommand.class, GateMergeCommand.class},
         versionProvider = Main.Version.class,
         description = "Pair distributed algorithms with TLA+ specs: model-check, run, validate traces, gate CI.",
         footerHeading = "%nExit codes:%n",
@@ -39,8 +41,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new ClusterCommand());
         cl.addSubcommand(new ScenarioCommand());
+        cl.addSubcommand(new CompletionCommand());
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setParameterExceptionHandler(new UsageHandler());
+        // Every subcommand's -V prints what `conform --version` prints.
+        shareVersion(cl, new Version());
         return cl;
     }
 
@@ -51,12 +56,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return ExitCodes.BAD_INPUT;
     }
 
-    /** Prints the version of conform. */
+    private static void shareVersion(CommandLine cl, CommandLine.IVersionProvider version) {
+        cl.getCommandSpec().versionProvider(version);
+        cl.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
+    }
+
+    /** conform's version and commit (recorded at build time) and the version of the TLC it runs. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"conform " + (v == null ? "dev" : v)};
+            BuildInfo b = BuildInfo.current();
+            return new String[] {"conform " + b.version() + " (commit " + b.commit() + ")", TlcVersion.describe(),
+                "Java " + System.getProperty("java.version")};
         }
     }
 }

@@ -65,13 +65,20 @@ record DocBlocks(Path file, int line, String language, List<String> lines, Integ
         return ROOT.relativize(file) + ":" + line;
     }
 
-    /** The block's {@code conform ...} command lines ({@code $ }, {@code ./} and a trailing {@code # comment} dropped). */
+    /**
+     * The block's {@code conform ...} command lines ({@code $ }, {@code ./} and a trailing
+     * {@code # comment} dropped). In a block with {@code $ } prompts only the prompted lines are
+     * commands: the others are their output (which may start with "conform", as --version's does).
+     */
     List<String> commands() {
         List<String> out = new ArrayList<>();
+        boolean prompted = lines.stream().anyMatch(l -> l.strip().startsWith("$ "));
         for (String l : lines) {
             String s = l.strip();
             if (s.startsWith("$ ")) {
                 s = s.substring(2);
+            } else if (prompted) {
+                continue;
             }
             if (s.startsWith("./conform ")) {
                 s = s.substring(2);

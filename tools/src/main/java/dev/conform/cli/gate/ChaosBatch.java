@@ -132,6 +132,12 @@ final class ChaosBatch {
         return out;
     }
 
+    /** Units of gate work ({@link GateCheck#work()}): one per seed, e.g. {@code raft[snapshots] chaos seed 7}. */
+    List<String> work(String what, List<Long> of) {
+        String prefix = pairing.folder().getFileName() + variant.suffix().strip() + " " + what + " seed ";
+        return of.stream().map(s -> prefix + s).toList();
+    }
+
     /** Records what the Java invariants said about {@code seed}'s run. */
     void record(long seed, RunCheck r) {
         results.put(seed, r);

@@ -38,7 +38,17 @@ final class ChaosCheck implements GateCheck {
     @Override
     public String name() {
         return "chaos " + batch.seeds + " seeds" + batch.variant.suffix()
-                + (settings.flaw() == null ? "" : " --flaw " + settings.flaw());
+                + (settings.flaw() == null ? "" : " --flaw " + settings.flaw()) + settings.shard().suffix();
+    }
+
+    @Override
+    public List<String> work() {
+        return batch.work("chaos", batch.allSeeds());
+    }
+
+    @Override
+    public boolean splitBySeed() {
+        return true;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Set;
  * ranges); per variant one check running its seeds under the Java invariants and TLC validation
  * of its share of the traces through its trace spec; per variant one check of its runs' client
  * histories for linearizability when gate.json declares it; one coverage check over all runs.
+ * Under {@code --shard K/N} each variant runs the K-th of N contiguous parts of its seeds.
  */
 public final class ChaosStep implements GateStep {
     private final GateSettings settings;
@@ -54,7 +55,8 @@ public final class ChaosStep implements GateStep {
             checkOptions(p, v, algorithm, options);
             ChaosRunner runner = new ChaosRunner(algorithm, invariants, p.steps(), p.horizon(), intensity, options);
             Path sub = Path.of(suite).resolve(v.name() == null ? "" : v.name().replace('/', '-'));
-            batches.add(new ChaosBatch(p, v, algorithm, invariants, runner, ranges.get(i)[0], (int) ranges.get(i)[1],
+            long[] range = settings.shard().slice(ranges.get(i)[0], (int) ranges.get(i)[1]);
+            batches.add(new ChaosBatch(p, v, algorithm, invariants, runner, range[0], (int) range[1],
                     v.traceSpecPath(p) == null ? Set.of() : tlcSeeds, settings.runDir().resolve(sub),
                     settings.reportDir() == null ? null : settings.reportDir().resolve(sub)));
         }
@@ -71,8 +73,8 @@ public final class ChaosStep implements GateStep {
                 }
             }
         }
-        if (seeds > 0 && invariants != null) {
-            checks.add(new CoverageCheck(suite, batches));
+        if (batches.stream().anyMatch(b -> b.seeds > 0) && invariants != null) {
+            checks.add(new CoverageCheck(suite, batches, settings.shard()));
         }
         int chunks = Math.max(1, (settings.workers() + variants.size() - 1) / variants.size());
         for (ChaosBatch b : batches) {

@@ -18,21 +18,30 @@ import java.util.stream.Stream;
 /**
  * Runs the gate's steps over every selected spec folder, in name order, one {@link GateCheck.Stage}
  * after the other (all model checks, then all chaos runs, ...). Checks run one after the other, except neighbouring checks that declare themselves {@link GateCheck#concurrent()},
- * which share a pool of {@code parallel} threads; outcomes keep the checks' order.
+ * which share a pool of {@code parallel} threads; outcomes keep the checks' order. Under a
+ * {@link GateShard} it runs that shard's share: the seed-split checks the steps made for it, and
+ * every N-th of the other checks.
  */
 public final class Gate {
     private final List<GateStep> steps;
     private final int parallel;
     private final GateProgress progress;
+    private final GateShard shard;
 
     public Gate(List<GateStep> steps) {
         this(steps, 1, GateProgress.none());
     }
 
     public Gate(List<GateStep> steps, int parallel, GateProgress progress) {
+        this(steps, parallel, progress, GateShard.ALL);
+    }
+
+    /** @param shard the share of the checks to run; the steps must have been made for the same shard */
+    public Gate(List<GateStep> steps, int parallel, GateProgress progress, GateShard shard) {
         this.steps = List.copyOf(steps);
         this.parallel = Math.max(1, parallel);
         this.progress = progress;
+        this.shard = shard;
     }
 
     /** Runs all checks of every folder; {@code log} (may be null) gets one line per check as it starts. */
@@ -40,8 +49,11 @@ public final class Gate {
         return run(specsDir, f -> true, log);
     }
 
-    /** Runs the checks of the folders {@code selected} accepts. */
-    public List<GateOutcome> run(Path specsDir, Predicate<Path> selected, PrintWriter log) {
+    /**
+     * The checks of the folders {@code selected} accepts that this gate's shard runs, in the order
+     * they run: stage by stage (stable: folders and steps keep their order within a stage).
+     */
+    public List<GateCheck> plan(Path specsDir, Predicate<Path> selected) {
         List<GateCheck> checks = new ArrayList<>();
         for (Path folder : folders(specsDir)) {
             if (!selected.test(folder)) {
@@ -51,8 +63,31 @@ public final class Gate {
                 checks.addAll(step.checks(folder));
             }
         }
-        // Stage by stage (stable: folders and steps keep their order within a stage).
         checks.sort(java.util.Comparator.comparing(GateCheck::stage));
+        List<GateCheck> mine = new ArrayList<>();
+        int whole = 0;
+        for (GateCheck c : checks) {
+            if (c.splitBySeed() || shard.ownsWhole(whole++)) {
+                mine.add(c);
+            }
+        }
+        return mine;
+    }
+
+    /** Every unit of work of a plan ({@link GateCheck#work()}), in order. */
+    public static List<String> work(List<GateCheck> plan) {
+        List<String> out = new ArrayList<>();
+        plan.forEach(c -> out.addAll(c.work()));
+        return out;
+    }
+
+    /** Runs the checks of the folders {@code selected} accepts. */
+    public List<GateOutcome> run(Path specsDir, Predicate<Path> selected, PrintWriter log) {
+        return run(plan(specsDir, selected), log);
+    }
+
+    /** Runs the checks of a {@link #plan}. */
+    public List<GateOutcome> run(List<GateCheck> checks, PrintWriter log) {
         List<GateOutcome> outcomes = new ArrayList<>();
         int i = 0;
         while (i < checks.size()) {

@@ -27,4 +27,19 @@ public interface GateCheck {
     default Stage stage() {
         return Stage.MODEL_CHECK;
     }
+
+    /**
+     * The units of work this check does, each named so that the same unit has the same name in
+     * every run of the gate over the same specs and budget: the check itself for a check that is
+     * not split by seed, one per seed for the chaos checks, none for a summary (coverage). Under
+     * {@code --shard K/N} the shards' units are disjoint and together those of the whole gate.
+     */
+    default java.util.List<String> work() {
+        return java.util.List.of(suite() + "/" + name());
+    }
+
+    /** Whether the check's work is split by seed under {@code --shard} (else it goes whole to one shard). */
+    default boolean splitBySeed() {
+        return false;
+    }
 }

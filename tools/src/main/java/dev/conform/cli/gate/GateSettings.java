@@ -19,12 +19,25 @@ import java.util.List;
  * @param libraries    folders of shared TLA+ modules
  * @param tla2tools    another TLC jar, or null
  * @param reportDir    where the HTML reports of failing runs go, laid out like {@code runDir} (null: none)
+ * @param shard        the share of the work this run does ({@link GateShard#ALL}: all of it)
  */
 public record GateSettings(Path specsDir, Budget budget, Integer seeds, int workers, Duration timeout, String flaw,
-        Path runDir, List<Path> libraries, Path tla2tools, Path reportDir) {
+        Path runDir, List<Path> libraries, Path tla2tools, Path reportDir, GateShard shard) {
 
     public GateSettings {
         libraries = List.copyOf(libraries);
+    }
+
+    /** The whole gate, unsharded. */
+    public GateSettings(Path specsDir, Budget budget, Integer seeds, int workers, Duration timeout, String flaw,
+            Path runDir, List<Path> libraries, Path tla2tools, Path reportDir) {
+        this(specsDir, budget, seeds, workers, timeout, flaw, runDir, libraries, tla2tools, reportDir, GateShard.ALL);
+    }
+
+    /** The same run with another share of the work. */
+    public GateSettings withShard(GateShard other) {
+        return new GateSettings(specsDir, budget, seeds, workers, timeout, flaw, runDir, libraries, tla2tools, reportDir,
+                other);
     }
 
     public int seedsFor(GatePairing p) {

@@ -33,7 +33,17 @@ final class LinearizabilityCheck implements GateCheck {
     @Override
     public String name() {
         return "linearizable " + batch.seeds + " histories" + batch.variant.suffix()
-                + (settings.flaw() == null ? "" : " --flaw " + settings.flaw());
+                + (settings.flaw() == null ? "" : " --flaw " + settings.flaw()) + settings.shard().suffix();
+    }
+
+    @Override
+    public List<String> work() {
+        return batch.work("history", batch.allSeeds());
+    }
+
+    @Override
+    public boolean splitBySeed() {
+        return true;
     }
 
     @Override

@@ -46,11 +46,21 @@ final class TraceValidationCheck implements GateCheck {
         String range = wholeBatch ? "" : " (seeds " + seeds.get(0) + "-" + seeds.get(seeds.size() - 1) + ")";
         return batch.traceSpec().getFileName() + " " + seeds.size() + (seeds.size() == 1 ? " trace" : " traces") + range
                 + batch.variant.suffix()
-                + (settings.flaw() == null ? "" : " --flaw " + settings.flaw());
+                + (settings.flaw() == null ? "" : " --flaw " + settings.flaw()) + settings.shard().suffix();
+    }
+
+    @Override
+    public List<String> work() {
+        return batch.work("tlc", seeds);
     }
 
     @Override
     public boolean concurrent() {
+        return true;
+    }
+
+    @Override
+    public boolean splitBySeed() {
         return true;
     }
 

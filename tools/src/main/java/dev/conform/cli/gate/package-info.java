@@ -13,5 +13,10 @@
  * over all runs, and TLC validation of the runs' traces in batches with a verdict per trace
  * ({@link dev.conform.cli.gate.TraceValidationCheck})). {@link dev.conform.cli.gate.ChaosRunner} is
  * the one place that turns a seed into a run and judges it; the {@code explore} command uses it too.
+ *
+ * <p>CI matrices: a {@link dev.conform.cli.gate.GateShard} ({@code --shard K/N}) runs a
+ * deterministic share of the checks; every run's {@link dev.conform.cli.gate.GateSummary} (beside
+ * its JUnit files) lets {@link dev.conform.cli.gate.GateMerge} ({@code conform gate-merge}) judge
+ * the shards as one gate.
  */
 package dev.conform.cli.gate;
