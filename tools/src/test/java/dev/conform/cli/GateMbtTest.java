@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GateMbtTest {
     private static final Path TWOPC = Path.of("../specs/twopc").toAbsolutePath().normalize();
+    private static final Path RAFT = Path.of("../specs/raft").toAbsolutePath().normalize();
 
     @TempDir
     Path specs;
@@ -64,5 +65,29 @@ class GateMbtTest {
         copy();
         Files.writeString(specs.resolve("twopc/mbt.json"), "{\"algorithm\": \"twopc\", \"depth\": 1}");
         assertEquals(2, CliRun.of("gate", "--specs", specs.toString(), "--quick").exit());
+    }
+
+    /** specs/raft with only what mbt needs and its own mbt.json, with a small budget. */
+    private void copyRaft() throws Exception {
+        Path folder = Files.createDirectories(specs.resolve("raft"));
+        for (String f : new String[] {"Raft.tla", "RaftTraceForms.tla", "MCRaft.tla", "MbtRaft.tla", "MbtRaft.cfg",
+                "mbt.json"}) {
+            Files.copy(RAFT.resolve(f), folder.resolve(f));
+        }
+        Files.writeString(folder.resolve("mbt.json"), Files.readString(folder.resolve("mbt.json"))
+                .replaceAll("\"quick\": \\d+", "\"quick\": 3"));
+    }
+
+    @Test
+    void theGateRunsRaftsModelBasedTestAndCatchesTheFlawOnlyItSees() throws Exception {
+        copyRaft();
+        CliRun ok = CliRun.of("gate", "--specs", specs.toString(), "--quick");
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertTrue(ok.out().matches("(?s).*raft +- +3 .*PASS \\(1 check\\).*"), ok.out());
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--quick", "--algorithm", "raft",
+                "--flaw", "CandidateNeverRetries");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("the spec took Timeout"), r.out());
+        assertTrue(r.out().contains("(flaw CandidateNeverRetries caught)"), r.out());
     }
 }
