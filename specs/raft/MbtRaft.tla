@@ -16,13 +16,15 @@
 (*    an AppendEntries answer advances the commit index when it can and    *)
 (*    sends the follower the next entries when it lags or refused; a       *)
 (*    client command is sent to every peer; a heartbeat goes to every      *)
-(*    peer.  Schedules splitting a handler are left out, nothing else;     *)
+(*    peer; a commit is compacted at once (with Compaction).  Schedules    *)
+(*    splitting a handler are left out, nothing else;                      *)
 (*  - mbtOptions: the constants the implementation is run with.            *)
 (* A client command is a value "client:seq:op" (the implementation's log   *)
 (* entry); each value is appended once (the store answers a command it     *)
 (* already applied from its session table instead), so give each value    *)
-(* its own client.  No compaction here (Compaction = FALSE): the           *)
-(* implementation snapshots at its own pace, which the spec leaves free.   *)
+(* its own client.  With Compaction the implementation runs with          *)
+(* snapshotEvery = 1: a handler that commits compacts everything it        *)
+(* committed (TakeSnapshot up to the commit index, owed).                  *)
 (***************************************************************************)
 EXTENDS MCRaft
 
@@ -49,6 +51,10 @@ Label(a, i, m) == mbtStep' = [action |-> a, node |-> i, msg |-> m] /\ UNCHANGED 
 
 \* The step labelled (a, i, m), after which the implementation owes the steps in owed.
 Step(a, i, m, owed) == Label(a, i, m) /\ mbtOwed' = owed
+
+\* With compaction, a handler that committed compacts up to its commit index.
+Compacts(i) ==
+    IF Compaction /\ commitIndex'[i] > snapshotIndex'[i] THEN <<Owe("TakeSnapshot", i, i, NoMsg)>> ELSE <<>>
 
 \* After a handler changed matchIndex of leader i: whether AdvanceCommitIndex is enabled.
 CommitReady(i) ==
@@ -77,11 +83,11 @@ Handle(i, m, rest) ==
               /\ Step(a, i, m, (IF role[i] = "Candidate" /\ IsQuorum(votesGranted'[i])
                                 THEN <<Owe("BecomeLeader", i, i, NoMsg)>> ELSE <<>>) \o rest)
          [] m.mtype = "AppendEntries" ->
-              MCHandleAppendEntries(m) /\ Step(a, i, m, rest)
+              MCHandleAppendEntries(m) /\ Step(a, i, m, Compacts(i) \o rest)
          [] m.mtype = "AppendEntriesResponse" ->
               MCHandleAppendEntriesResponse(m) /\ Step(a, i, m, AfterAnswer(i, j, m, ~m.success) \o rest)
          [] m.mtype = "InstallSnapshot" ->
-              MCHandleInstallSnapshot(m) /\ Step(a, i, m, rest)
+              MCHandleInstallSnapshot(m) /\ Step(a, i, m, Compacts(i) \o rest)
          [] m.mtype = "InstallSnapshotResponse" ->
               MCHandleInstallSnapshotResponse(m) /\ Step(a, i, m, AfterAnswer(i, j, m, FALSE) \o rest)
 
@@ -115,7 +121,9 @@ OwedStep ==
          [] o.action = "SendAppendEntries" -> Replicate(i, o.peer, rest)
          [] o.action = "BecomeLeader" ->
               MCBecomeLeader(i) /\ Step(o.action, i, NoMsg, ToPeers("SendAppendEntries", i) \o rest)
-         [] o.action = "AdvanceCommitIndex" -> MCAdvanceCommitIndex(i) /\ Step(o.action, i, NoMsg, rest)
+         [] o.action = "AdvanceCommitIndex" ->
+              MCAdvanceCommitIndex(i) /\ Step(o.action, i, NoMsg, Compacts(i) \o rest)
+         [] o.action = "TakeSnapshot" -> MCTakeSnapshot(i, commitIndex[i]) /\ Step(o.action, i, NoMsg, rest)
          [] o.action \in {"Handle" \o t : t \in {"RequestVote", "RequestVoteResponse", "AppendEntries",
                                                   "AppendEntriesResponse", "InstallSnapshot",
                                                   "InstallSnapshotResponse"}} -> Handle(i, o.msg, rest)

@@ -71,7 +71,7 @@ class GateMbtTest {
     private void copyRaft() throws Exception {
         Path folder = Files.createDirectories(specs.resolve("raft"));
         for (String f : new String[] {"Raft.tla", "RaftTraceForms.tla", "MCRaft.tla", "MbtRaft.tla", "MbtRaft.cfg",
-                "mbt.json"}) {
+                "MbtRaftSnapshots.cfg", "mbt.json"}) {
             Files.copy(RAFT.resolve(f), folder.resolve(f));
         }
         Files.writeString(folder.resolve("mbt.json"), Files.readString(folder.resolve("mbt.json"))
@@ -83,7 +83,7 @@ class GateMbtTest {
         copyRaft();
         CliRun ok = CliRun.of("gate", "--specs", specs.toString(), "--quick");
         assertEquals(0, ok.exit(), ok.out() + ok.err());
-        assertTrue(ok.out().matches("(?s).*raft +- +3 .*PASS \\(1 check\\).*"), ok.out());
+        assertTrue(ok.out().matches("(?s).*raft +- +6 .*PASS \\(2 checks\\).*"), ok.out());
         CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--quick", "--algorithm", "raft",
                 "--flaw", "CandidateNeverRetries");
         assertEquals(1, r.exit(), r.out() + r.err());

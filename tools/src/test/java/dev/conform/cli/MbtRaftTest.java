@@ -49,6 +49,15 @@ class MbtRaftTest {
         }
     }
 
+    /** Sometimes: with snapshots after every commit, the behaviours take every spec action, InstallSnapshot too. */
+    @Test
+    void withSnapshotsEveryActionIsCovered() {
+        CliRun r = mbt("--config", "MbtRaftSnapshots.cfg", "--behaviours", "100", "--depth", "50", "--seed", "1");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("(MbtRaftSnapshots.cfg); 100 behaviours, "), r.out());
+        assertTrue(r.out().contains("spec actions covered: 16 of 16"), r.out());
+    }
+
     /** The flaw is caught with the step, both states and a replay that finds it again. */
     @Test
     void aCandidateThatNeverRetriesRefusesTheSpecsTimeout() {

@@ -60,6 +60,16 @@ public interface MbtModel<M> {
      */
     Map<String, Object> specView(int node, Map<String, TlaValue> before, Map<String, TlaValue> after);
 
+    /**
+     * Whether {@code recorded} (normalised by {@link #recorded}) is the state the spec has after the
+     * step from {@code before} to {@code after}: by default equal to {@link #specView}. A model whose
+     * implementation may leave out or repeat unchanged parts overrides it, as its trace spec reads them.
+     */
+    default boolean agrees(int node, Map<String, TlaValue> before, Map<String, TlaValue> after,
+            Map<String, Object> recorded) {
+        return specView(node, before, after).equals(recorded);
+    }
+
     /** The state an action recorded, normalised (sets as sorted lists) for comparison. */
     Map<String, Object> recorded(int node, Object state);
 
