@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GateMbtTest {
     private static final Path TWOPC = Path.of("../specs/twopc").toAbsolutePath().normalize();
     private static final Path RAFT = Path.of("../specs/raft").toAbsolutePath().normalize();
+    private static final Path CRDT = Path.of("../specs/crdt").toAbsolutePath().normalize();
 
     @TempDir
     Path specs;
@@ -89,5 +90,18 @@ class GateMbtTest {
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("the spec took Timeout"), r.out());
         assertTrue(r.out().contains("(flaw CandidateNeverRetries caught)"), r.out());
+    }
+
+    @Test
+    void theGateRunsTheCrdtsModelBasedTest() throws Exception {
+        Path folder = Files.createDirectories(specs.resolve("crdt"));
+        for (String f : new String[] {"Crdt.tla", "MCCrdt.tla", "MbtCrdt.tla", "MbtCrdt.cfg"}) {
+            Files.copy(CRDT.resolve(f), folder.resolve(f));
+        }
+        Files.writeString(folder.resolve("mbt.json"), "{\"algorithm\": \"crdt\", \"depth\": 30, \"seed\": 1,"
+                + " \"behaviours\": {\"quick\": 5, \"default\": 5, \"soak\": 5}}");
+        CliRun r = CliRun.of("gate", "--specs", specs.toString(), "--quick");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*crdt +- +5 .*PASS \\(1 check\\).*"), r.out());
     }
 }
