@@ -45,7 +45,7 @@ final class MbtCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ALGORITHM", description = "The algorithm (twopc).")
+    @Parameters(index = "0", paramLabel = "ALGORITHM", description = "The algorithm (twopc, raft, crdt).")
     String algorithm;
 
     @Option(names = "--behaviours", paramLabel = "N", defaultValue = "20",

@@ -72,7 +72,9 @@ final class Election {
         votesGranted.clear();
         votesGranted.add(ctx.self());
         n.record(ctx, "Timeout");
-        n.resetElectionTimer(ctx);
+        if (flaws.candidateRetries()) {
+            n.resetElectionTimer(ctx);
+        }
         if (votesGranted.size() >= n.quorum()) {
             becomeLeader(ctx);
             return;

@@ -24,7 +24,7 @@ import java.util.Set;
  * the puts of the workload are appends), {@code workloadSeed} (1; client {@code c} uses
  * {@code workloadSeed * 1000003 + c}). Flaws: the spec names of {@link RaftFlaw}
  * ({@code VoteWithoutLogCheck}, {@code CommitOldTerm}, {@code AppendWithoutPrevCheck},
- * {@code VoteTwice}, {@code StaleRead}, {@code RetryAppliedTwice}).
+ * {@code VoteTwice}, {@code StaleRead}, {@code RetryAppliedTwice}, {@code CandidateNeverRetries}).
  */
 public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
     public static final String NAME = "raft";
@@ -72,6 +72,8 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
                 "a leader answers gets from its own state, not through the log: stale reads (linearizability)");
         f.put(RaftFlaw.RETRY_APPLIED_TWICE.specName(),
                 "the store skips its session check: a retried command is applied twice (linearizability)");
+        f.put(RaftFlaw.CANDIDATE_NEVER_RETRIES.specName(),
+                "a candidate arms no new election timer: a failed election is never retried (only mbt sees it)");
         return f;
     }
 

@@ -50,7 +50,17 @@ public enum RaftFlaw {
      * is applied a second time. A put applied again after a later write undoes that write; an
      * append shows up twice. Only the clients' history shows it: not linearizable.
      */
-    RETRY_APPLIED_TWICE("RetryAppliedTwice");
+    RETRY_APPLIED_TWICE("RetryAppliedTwice"),
+
+    /**
+     * A server that stands for election does not arm a new election timer: when its election
+     * fails (a split vote, lost votes) it never stands again, and once every server is stuck so
+     * the cluster has no leader for ever. It refuses a step the spec allows (a candidate's
+     * Timeout) and never takes a step the spec forbids, so every trace it records passes trace
+     * validation; only a model-based test ({@code conform mbt raft}), which asks for that
+     * Timeout, sees it. Not modelled in Raft.tla.
+     */
+    CANDIDATE_NEVER_RETRIES("CandidateNeverRetries");
 
     private final String specName;
 
@@ -71,7 +81,7 @@ public enum RaftFlaw {
     /**
      * The run option name; for the flaws of the servers' protocol also the value of the spec's
      * {@code Flaw} constant that models it (Raft.tla does not model the client-visible ones,
-     * {@link #STALE_READ} and {@link #RETRY_APPLIED_TWICE}).
+     * {@link #STALE_READ} and {@link #RETRY_APPLIED_TWICE}, nor {@link #CANDIDATE_NEVER_RETRIES}).
      */
     public String specName() {
         return specName;

@@ -15,6 +15,7 @@ public final class RaftFlaws {
     private final boolean commitOldTermByCounting;
     private final boolean staleRead;
     private final boolean retryAppliedTwice;
+    private final boolean candidateNeverRetries;
 
     /** The decision points of a server with {@code config}'s flaws. */
     public static RaftFlaws of(RaftConfig config) {
@@ -33,6 +34,7 @@ public final class RaftFlaws {
         this.commitOldTermByCounting = config.has(RaftFlaw.COMMIT_OLD_TERM_BY_COUNTING);
         this.staleRead = config.has(RaftFlaw.STALE_READ);
         this.retryAppliedTwice = config.has(RaftFlaw.RETRY_APPLIED_TWICE);
+        this.candidateNeverRetries = config.has(RaftFlaw.CANDIDATE_NEVER_RETRIES);
     }
 
     /**
@@ -65,6 +67,14 @@ public final class RaftFlaws {
      */
     boolean commitOldTermsByCounting() {
         return commitOldTermByCounting;
+    }
+
+    /**
+     * Timeout: does a new candidate arm its election timer, so that a failed election is
+     * followed by another? {@link RaftFlaw#CANDIDATE_NEVER_RETRIES} says no.
+     */
+    boolean candidateRetries() {
+        return !candidateNeverRetries;
     }
 
     /**

@@ -143,10 +143,11 @@
  * The algorithm's classes never test a flaw themselves: they compute the correct decision and
  * pass it through a named decision point of {@code RaftFlaws} ({@code candidateLogOk},
  * {@code voteFree}, {@code prevTermMatches}, {@code commitOldTermsByCounting},
- * {@code readsThroughLog}, {@code isAppliedRetry}), which returns it unchanged unless its flaw is
- * on. {@code FlawScenarioTest} replays for each of the first four a short schedule that is safe
- * without the flaw and unsafe with it; the gate's {@code GateLinearizabilityTest} catches the
- * last two in chaos runs.
+ * {@code readsThroughLog}, {@code isAppliedRetry}, {@code candidateRetries}), which returns it
+ * unchanged unless its flaw is on. {@code FlawScenarioTest} replays for each of the first four a
+ * short schedule that is safe without the flaw and unsafe with it; the gate's
+ * {@code GateLinearizabilityTest} catches the next two in chaos runs, the model-based test
+ * ({@code conform mbt raft}, {@code MbtRaftTest}) the last.
  * <ul>
  * <li>{@code VOTE_WITHOUT_LOG_CHECK} (spec {@code VoteWithoutLogCheck}, at {@code
  *     candidateLogOk} in {@code Election.handleRequestVote}): votes ignore the candidate's log.
@@ -175,9 +176,15 @@
  *     the first copy was still unapplied (or by a new leader) is applied again: an append shows
  *     twice, a put undoes a later write. Caught by the linearizability check (with the workload
  *     option {@code appends}); in traces when a duplicate's answer differs from the spec store's.</li>
+ * <li>{@code CANDIDATE_NEVER_RETRIES} ({@code CandidateNeverRetries}, at {@code candidateRetries}
+ *     in {@code Election.timeout}): a new candidate arms no election timer, so a failed election
+ *     is never retried and a split vote leaves the cluster without a leader for ever. Every step
+ *     it takes is one the spec allows, so trace validation passes its traces; it refuses one the
+ *     spec allows (a candidate's Timeout), which {@code conform mbt raft} asks for and catches.</li>
  * </ul>
- * The last two are not in Raft.tla's {@code Flaws}: they change what clients see, not a step of
- * the servers' protocol the spec models, so they have no model-checking config.
+ * The last three are not in Raft.tla's {@code Flaws}: two change what clients see, not a step of
+ * the servers' protocol the spec models, and the third only leaves out steps the spec allows, so
+ * none has a model-checking config.
  *
  * <h2>Running it</h2>
  *

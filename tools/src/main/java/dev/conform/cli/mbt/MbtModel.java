@@ -14,8 +14,9 @@ import java.util.Set;
  * spec uses (the same action names, the same recorded-state fields), read in the other direction.
  *
  * <p>The simulated module must label every state with the step that led to it in a variable
- * {@code mbtStep = [action, node, msg]} and name, in {@code mbtOwed = [action, node]}, the action
- * the implementation takes in the same handler as the last one ({@code "none"} for none).
+ * {@code mbtStep = [action, node, msg]} and name, in {@code mbtOwed}, the steps the implementation
+ * takes in the same handler as the last one, which are then the next steps: one
+ * {@code [action, node]} ({@code "none"} for none) or a sequence of such records, in order.
  *
  * @param <M> the algorithm's message type
  */
@@ -44,10 +45,30 @@ public interface MbtModel<M> {
     List<String> actions();
 
     /**
-     * The state node {@code node} should record for an action, as the spec has it in {@code state},
-     * in the shape {@link #recorded} gives.
+     * Whether the implementation records an action for {@code step}: by default all but crashes and
+     * losses. A spec step the implementation takes without recording it (a send, a restart) is
+     * checked by what it sent and who is up once nothing is owed.
      */
-    Map<String, Object> specView(int node, Map<String, TlaValue> state);
+    default boolean records(MbtStep step) {
+        Stimulus s = stimulus(step);
+        return !(s instanceof Stimulus.Crash) && !(s instanceof Stimulus.Lose) && !(s instanceof Stimulus.Reboot);
+    }
+
+    /**
+     * The state node {@code node} should record for an action, as the spec has it in {@code after}
+     * (the state the step led to from {@code before}), in the shape {@link #recorded} gives.
+     */
+    Map<String, Object> specView(int node, Map<String, TlaValue> before, Map<String, TlaValue> after);
+
+    /**
+     * Whether {@code recorded} (normalised by {@link #recorded}) is the state the spec has after the
+     * step from {@code before} to {@code after}: by default equal to {@link #specView}. A model whose
+     * implementation may leave out or repeat unchanged parts overrides it, as its trace spec reads them.
+     */
+    default boolean agrees(int node, Map<String, TlaValue> before, Map<String, TlaValue> after,
+            Map<String, Object> recorded) {
+        return specView(node, before, after).equals(recorded);
+    }
 
     /** The state an action recorded, normalised (sets as sorted lists) for comparison. */
     Map<String, Object> recorded(int node, Object state);
@@ -55,6 +76,7 @@ public interface MbtModel<M> {
     /** A message's canonical form: the same string for a spec message and the implementation's. */
     String key(TlaValue specMessage);
 
+    /** The implementation's message in the same form; null for traffic the spec does not model (clients). */
     String key(int from, int to, M message);
 
     /** The messages the spec's network holds in {@code state} (their {@link #key}s). */
@@ -83,6 +105,14 @@ public interface MbtModel<M> {
 
         /** Restart the node from what it persisted. */
         record Restart() implements Stimulus {
+        }
+
+        /** Crash the node and restart it from what it persisted: a spec whose restart is one step. */
+        record Reboot() implements Stimulus {
+        }
+
+        /** An external endpoint (a client) {@code from} sends {@code message} to the node, delivered at once. */
+        record Inject(int from, Object message) implements Stimulus {
         }
 
         /** The network loses the step's message (no action is recorded). */

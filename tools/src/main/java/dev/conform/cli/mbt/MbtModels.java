@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The algorithms {@code conform mbt} can replay spec behaviours into. */
 public final class MbtModels {
-    private static final List<MbtModel<?>> ALL = List.of(new TwoPhaseMbt());
+    private static final List<MbtModel<?>> ALL = List.of(new TwoPhaseMbt(), new RaftMbt(), new CrdtMbt());
 
     private MbtModels() {
     }

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * it delivers exactly the message the spec consumed (a copy from the network when the one sent has
  * already been consumed or lost, which only a duplicating network allows), fires the timer,
  * crashes or restarts the node; the implementation must then record that very action with the
- * spec's state after it. Whenever no recorded action is left unmatched, the messages the
- * implementation has sent must be exactly the spec's and the nodes up must be the spec's.
+ * spec's state after it. Steps the spec owes (the rest of the last handler) get no stimulus: the
+ * implementation took them already. Whenever the spec owes nothing, no recorded action may be left
+ * unmatched, and the messages the implementation has sent and the nodes up must be the spec's.
  * A step the implementation cannot take, or takes differently, is a {@link Mismatch}.
  */
 final class MbtReplay<M> {
@@ -50,7 +51,10 @@ final class MbtReplay<M> {
 
             @Override
             public void sent(InFlight<M> m) {
-                sent.put(key(m), m);
+                String k = key(m);
+                if (k != null) {
+                    sent.put(k, m);
+                }
             }
         });
     }
@@ -61,57 +65,61 @@ final class MbtReplay<M> {
             Map<String, TlaValue> state = behaviour.get(i);
             MbtStep step = MbtStep.of(state);
             covered.add(step.action());
-            Mismatch m = step(i, step, state);
+            Mismatch m = step(i, step, behaviour.get(i - 1), state);
             if (m != null) {
                 return m;
             }
         }
+        // A behaviour may end inside a handler: what the implementation recorded and the spec has
+        // not taken yet must begin with what the spec owes (a step owed may owe more in turn, so
+        // the handler's last actions may not be named yet).
         Map<String, TlaValue> last = behaviour.get(behaviour.size() - 1);
-        Recorded extra = recorded.peek();
-        if (extra != null && !extra.action().equals(MbtStep.owed(last))) {
-            return mismatch(behaviour.size() - 1, MbtStep.of(last), "the implementation took action " + extra.action()
-                    + " at node " + extra.node() + ", which the spec did not take", last, extra.state());
+        List<MbtStep> owed = MbtStep.owed(last).stream().filter(model::records).toList();
+        int k = 0;
+        for (Recorded extra : recorded) {
+            if (k == owed.size() && k > 0) {
+                break;
+            }
+            if (k >= owed.size() || !owed.get(k).action().equals(extra.action()) || owed.get(k).node() != extra.node()) {
+                return mismatch(behaviour.size() - 1, MbtStep.of(last), "the implementation took action "
+                        + extra.action() + " at node " + extra.node() + ", which the spec did not take", last,
+                        extra.state());
+            }
+            k++;
         }
         return null;
     }
 
-    private Mismatch step(int i, MbtStep step, Map<String, TlaValue> state) {
-        MbtModel.Stimulus s = model.stimulus(step);
-        boolean owed = !recorded.isEmpty();
+    /**
+     * One step from {@code before} to {@code state}. A step the spec owes (the rest of the last
+     * handler) was taken by the implementation already and gets no stimulus.
+     */
+    private Mismatch step(int i, MbtStep step, Map<String, TlaValue> before, Map<String, TlaValue> state) {
+        boolean owed = !MbtStep.owed(before).isEmpty();
         if (!owed) {
-            String refused = apply(step, s);
+            String refused = apply(step, model.stimulus(step));
             if (refused != null) {
                 return mismatch(i, step, refused, state, inFlightNow());
             }
-        } else if (!records(s)) {
-            Recorded r = recorded.peek();
-            return mismatch(i, step, "the implementation took " + r.action() + " at node " + r.node()
-                    + " in the same handler as its last action; the spec took " + step.action() + " first", state, r.state());
         }
-        // With actions recorded and not yet matched (the rest of the last handler), the step is
-        // matched against them: the implementation has taken it already.
-        if (records(s)) {
+        if (model.records(step)) {
             Recorded r = recorded.poll();
             if (r == null) {
-                return mismatch(i, step, "the implementation took no action", state, inFlightNow());
+                return mismatch(i, step, "the implementation took no action"
+                        + (owed ? " in the handler of its last step" : ""), state, inFlightNow());
             }
             if (r.node() != step.node() || !r.action().equals(step.action())) {
                 return mismatch(i, step, "the implementation took " + r.action() + " at node " + r.node()
                         + (owed ? " in the handler of its last step" : "") + " instead", state, r.state());
             }
-            Map<String, Object> want = model.specView(step.node(), state);
             Map<String, Object> got = model.recorded(step.node(), r.state());
-            if (!want.equals(got)) {
+            if (!model.agrees(step.node(), before, state, got)) {
+                Map<String, Object> want = model.specView(step.node(), before, state);
                 return mismatch(i, step, "node " + step.node() + " recorded " + got + " after " + step.action()
                         + "; the spec's state is " + want, state, r.state());
             }
         }
-        return recorded.isEmpty() ? settled(i, step, state) : null;
-    }
-
-    /** Whether the implementation records an action for a step with stimulus {@code s}. */
-    private static boolean records(MbtModel.Stimulus s) {
-        return !(s instanceof MbtModel.Stimulus.Crash) && !(s instanceof MbtModel.Stimulus.Lose);
+        return MbtStep.owed(state).isEmpty() ? settled(i, step, state) : null;
     }
 
     /** Makes the implementation take the step; returns why it cannot, or null. */
@@ -126,18 +134,25 @@ final class MbtReplay<M> {
             return sim.crash(n) ? null : "node " + n + " is already down";
         } else if (s instanceof MbtModel.Stimulus.Restart) {
             return sim.restart(n) ? null : "node " + n + " is up";
+        } else if (s instanceof MbtModel.Stimulus.Reboot) {
+            return sim.crash(n) && sim.restart(n) ? null : "node " + n + " is down";
+        } else if (s instanceof MbtModel.Stimulus.Inject in) {
+            @SuppressWarnings("unchecked")
+            M msg = (M) in.message();
+            return sim.deliver(sim.inject(in.from(), n, msg)) ? null : "node " + n + " could not be reached";
         } else if (s instanceof MbtModel.Stimulus.Lose) {
             String k = model.key(step.msg());
-            sim.inFlight().stream().filter(m -> key(m).equals(k)).forEach(sim::drop);
+            sim.inFlight().stream().filter(m -> k.equals(key(m))).forEach(sim::drop);
             sent.remove(k);
             return null;
         }
-        return "the implementation took no action by itself";
+        // Own: an action the implementation takes by itself (as it starts): recorded already.
+        return recorded.isEmpty() ? "the implementation took no action by itself" : null;
     }
 
     private String deliver(MbtStep step) {
         String k = model.key(step.msg());
-        InFlight<M> m = sim.inFlight().stream().filter(f -> key(f).equals(k)).findFirst().orElse(null);
+        InFlight<M> m = sim.inFlight().stream().filter(f -> k.equals(key(f))).findFirst().orElse(null);
         if (m == null) {
             InFlight<M> earlier = sent.get(k);
             if (earlier == null) {
@@ -152,8 +167,13 @@ final class MbtReplay<M> {
                 + m.to() + " is down or cut off)";
     }
 
-    /** Nothing owed: the messages sent and the nodes up must be the spec's. */
+    /** Nothing owed: no action left unmatched, and the messages sent and the nodes up must be the spec's. */
     private Mismatch settled(int i, MbtStep step, Map<String, TlaValue> state) {
+        Recorded more = recorded.peek();
+        if (more != null) {
+            return mismatch(i, step, "the implementation took action " + more.action() + " at node " + more.node()
+                    + ", which the spec did not take", state, more.state());
+        }
         Set<String> spec = new TreeSet<>(model.specMessages(state));
         Set<String> impl = new TreeSet<>(sent.keySet());
         if (!spec.equals(impl)) {
@@ -179,7 +199,8 @@ final class MbtReplay<M> {
     }
 
     private String inFlightNow() {
-        return "in flight: " + sim.inFlight().stream().map(this::key).collect(Collectors.joining(", ", "[", "]"));
+        return "in flight: " + sim.inFlight().stream().map(this::key).filter(k -> k != null)
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static Mismatch mismatch(int i, MbtStep step, String problem, Map<String, TlaValue> state, Object impl) {

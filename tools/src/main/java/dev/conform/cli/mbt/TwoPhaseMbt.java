@@ -114,12 +114,12 @@ final class TwoPhaseMbt implements MbtModel<TwoPhaseMessage> {
     }
 
     @Override
-    public Map<String, Object> specView(int node, Map<String, TlaValue> state) {
+    public Map<String, Object> specView(int node, Map<String, TlaValue> before, Map<String, TlaValue> state) {
         Map<String, Object> v = new LinkedHashMap<>();
         if (node == COORD) {
             v.put("tmState", ((TlaValue.Str) state.get("tmState")).value());
-            v.put("tmPrepared", ids(state.get("tmPrepared")));
-            v.put("tmAcked", ids(state.get("tmAcked")));
+            v.put("tmPrepared", SpecValues.ids(state.get("tmPrepared")));
+            v.put("tmAcked", SpecValues.ids(state.get("tmAcked")));
         } else {
             v.put("rmState", rmState(state, node));
         }
@@ -178,32 +178,12 @@ final class TwoPhaseMbt implements MbtModel<TwoPhaseMessage> {
 
     @Override
     public boolean specUp(int node, Map<String, TlaValue> state) {
-        TlaValue up = node == COORD ? state.get("tmUp") : apply(state.get("rmUp"), node);
+        TlaValue up = node == COORD ? state.get("tmUp") : SpecValues.apply(state.get("rmUp"), node);
         return up.equals(new TlaValue.Bool(true));
     }
 
     private static String rmState(Map<String, TlaValue> state, int node) {
-        return ((TlaValue.Str) apply(state.get("rmState"), node)).value();
-    }
-
-    /** f[node] for a function TLC printed as a sequence (domain 1..n) or as {@code k :> v @@ ...}. */
-    private static TlaValue apply(TlaValue f, int node) {
-        if (f instanceof TlaValue.Function fn) {
-            for (TlaValue.Entry e : fn.entries()) {
-                if (e.key().equals(TlaValue.Int.of(node))) {
-                    return e.value();
-                }
-            }
-        }
-        throw new MbtException("the spec's function " + f.toTla() + " has no value for node " + node);
-    }
-
-    private static List<Integer> ids(TlaValue set) {
-        List<Integer> out = new ArrayList<>();
-        for (TlaValue v : ((TlaValue.Set) set).elements()) {
-            out.add(((TlaValue.Int) v).value().intValueExact());
-        }
-        return out.stream().sorted().toList();
+        return SpecValues.string(SpecValues.apply(state.get("rmState"), node));
     }
 
     private static Object sorted(Object list) {
