@@ -35,7 +35,9 @@ class MutateEndToEndTest {
                     "--option", "clients=2", "--option", "ops=3"),
             "twopc", List.of("--seed", "2", "--steps", "300", "--chaos", "high", "--horizon", "200"),
             "crdt", List.of("--seed", "2", "--steps", "200", "--chaos", "high", "--horizon", "200",
-                    "--type", "g-counter"));
+                    "--type", "g-counter"),
+            "paxos", List.of("--seed", "3", "--steps", "300", "--chaos", "high", "--horizon", "300",
+                    "--option", "clients=2", "--option", "ops=3", "--option", "snapshotEvery=4"));
 
     @TempDir
     Path tmp;
@@ -74,7 +76,7 @@ class MutateEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raft", "twopc", "crdt"})
+    @ValueSource(strings = {"raft", "twopc", "crdt", "paxos"})
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void noMutantOfASeededRunIsAccepted(String algorithm) throws Exception {
         Path trace = tmp.resolve(algorithm + ".ndjson");

@@ -23,9 +23,11 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
      * @param requestType   the request's message type
      * @param requestAction the server action that takes the request in (before it is committed)
      * @param matchField    the body field reply and request share (the client's request number)
+     * @param appendedField the state field the request action records the request in (Raft's log,
+     *                      Paxos's accepted slots)
      */
     public record Reply(String replyType, String successField, String requestType, String requestAction,
-                        String matchField) {
+                        String matchField, String appendedField) {
     }
 
     /**
@@ -42,8 +44,8 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
         parameters = List.copyOf(parameters);
     }
 
-    /** Every algorithm this table knows; used by the algorithm-swap operator. */
-    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "broadcast");
+    /** Every algorithm with Java invariants and a trace spec; the algorithm-swap operator picks among them. */
+    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos");
 
     static AlgorithmTable of(String algorithm) {
         return switch (algorithm) {
@@ -51,13 +53,13 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("currentTerm", Change.SHIFT),
                     FieldRule.of("votedFor", Change.PHANTOM_VALUE),
                     FieldRule.of("commitIndex", Change.SHIFT)),
-                    new Reply("ClientReply", "ok", "ClientRequest", "ClientRequest", "seq"), List.of());
+                    new Reply("ClientReply", "ok", "ClientRequest", "ClientRequest", "seq", "log"), List.of());
             case "paxos" -> new AlgorithmTable(algorithm, List.of(
                     FieldRule.of("ballot", Change.SHIFT),
                     FieldRule.of("promised", Change.SHIFT),
                     FieldRule.of("applied", Change.SHIFT),
                     FieldRule.of("snapshotIndex", Change.SHIFT)),
-                    new Reply("ClientReply", "ok", "ClientRequest", "Propose", "seq"), List.of());
+                    new Reply("ClientReply", "ok", "ClientRequest", "Propose", "seq", "accepted"), List.of());
             case "twopc" -> new AlgorithmTable(algorithm, List.of(
                     FieldRule.of("rmState", Change.ENUM, "working", "prepared", "committed", "aborted"),
                     FieldRule.of("tmState", Change.ENUM, "init", "waiting", "committed", "aborted")),

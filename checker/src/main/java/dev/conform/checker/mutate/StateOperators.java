@@ -120,7 +120,7 @@ final class StateOperators {
         }
     };
 
-    /** The ClientRequest-like action (with a grown log) whose request the reply at i answers, or -1. */
+    /** The ClientRequest-like action (recording the appended request) whose request the reply at i answers, or -1. */
     private static int requestAction(Trace t, int reply) {
         AlgorithmTable.Reply r = t.table().reply();
         JsonNode m = t.event(reply).get("msg");
@@ -135,7 +135,7 @@ final class StateOperators {
                     return -1; // answered at once (e.g. from the session table): nothing to move
                 }
                 for (int a : t.runActions(i)) {
-                    if (t.action(a).equals(r.requestAction()) && t.event(a).path("state").has("log")) {
+                    if (t.action(a).equals(r.requestAction()) && t.event(a).path("state").has(r.appendedField())) {
                         return a;
                     }
                 }

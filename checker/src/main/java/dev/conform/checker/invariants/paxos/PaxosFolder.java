@@ -35,6 +35,9 @@ final class PaxosFolder implements StateFolder<PaxosTraceState> {
                     throw new FoldException("server " + e.node() + " sends " + e.msg().type()
                             + " without a recorded action since its last delivery or timer");
                 }
+                if ("ClientReply".equals(e.msg().type())) {
+                    successAfterApply(s, e);
+                }
                 if ("ClientRequest".equals(e.msg().type())) {
                     Map<String, Object> b = JsonObjects.asMap(e.msg().body(), "a ClientRequest body");
                     s.sentCommands.add(number(b, "clientId", e) + ":" + number(b, "seq", e) + ":" + b.get("op"));
@@ -63,6 +66,31 @@ final class PaxosFolder implements StateFolder<PaxosTraceState> {
             default -> { }
         }
         return s;
+    }
+
+    /**
+     * A success reply answers a command the replying server has applied (in a slot at or below its
+     * applied index): a reply before the command is chosen and applied is a lie.
+     */
+    private static void successAfterApply(PaxosTraceState s, TraceEvent e) {
+        Map<String, Object> b = JsonObjects.asMap(e.msg().body(), "a ClientReply body");
+        PaxosTraceState.Server server = s.servers.get(e.node());
+        if (!Boolean.TRUE.equals(b.get("ok")) || server == null) {
+            return;
+        }
+        String key = e.msg().to() + ":" + number(b, "seq", e);
+        Long slot = s.appliedSlot.get(key);
+        if (slot == null || slot > server.applied) {
+            throw new FoldException("server " + e.node() + " replies success to client " + e.msg().to()
+                    + "'s command " + number(b, "seq", e) + ", which it has not applied (applied up to slot "
+                    + server.applied + (slot == null ? "; no server applied it" : "; it is in slot " + slot) + ")");
+        }
+    }
+
+    /** "clientId:seq" of a command value "clientId:seq:op" (the value itself for noop). */
+    private static String requestKey(String value) {
+        int second = value.indexOf(':', value.indexOf(':') + 1);
+        return second < 0 ? value : value.substring(0, second);
     }
 
     private static PaxosTraceState.Server server(PaxosTraceState s, TraceEvent e) {
@@ -112,6 +140,7 @@ final class PaxosFolder implements StateFolder<PaxosTraceState> {
                 throw new FoldException(at + " applied slot " + now.applied + " without a chosen value for it");
             }
             String first = s.appliedValues.putIfAbsent(now.applied, value);
+            s.appliedSlot.putIfAbsent(requestKey(value), now.applied);
             if (first != null && !first.equals(value)) {
                 s.violate("LogConsistency", at + " applied '" + value + "' in slot " + now.applied
                         + " where another server applied '" + first + "'");

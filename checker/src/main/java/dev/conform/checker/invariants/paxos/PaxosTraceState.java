@@ -43,6 +43,8 @@ public final class PaxosTraceState {
     long chosenPrefix;
     final Set<String> sentCommands = new HashSet<>();
     final Map<Long, String> appliedValues = new HashMap<>();
+    /** "clientId:seq" of each applied command -> the first slot it was applied in. */
+    final Map<String, Long> appliedSlot = new HashMap<>();
     /** The ballot of the message last delivered to each server (-1: the message has none). */
     final Map<Integer, Long> deliveredBallot = new HashMap<>();
     /** Servers that recorded an action since their last delivery, timer or restart (only they may send). */
