@@ -133,7 +133,10 @@ final class ClusterCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        /** " role=Leader term=3" when the node's last recorded state has them (Raft does). */
+        /**
+         * " role=Leader term=3" when the node's last recorded state has them (Raft does); Paxos
+         * records a leader flag and a ballot, shown as " role=Leader ballot=4".
+         */
         private static String roleAndTerm(ClusterLauncher.NodeStatus s) {
             if (!s.alive() || !(s.status().get("state") instanceof Map<?, ?> st)) {
                 return "";
@@ -141,9 +144,14 @@ final class ClusterCommand implements Runnable {
             StringBuilder b = new StringBuilder();
             if (st.get("role") != null) {
                 b.append(" role=").append(st.get("role"));
+            } else if (st.get("leader") instanceof Boolean leads) {
+                b.append(" role=").append(leads ? "Leader" : "Replica");
             }
             if (st.get("currentTerm") != null) {
                 b.append(" term=").append(st.get("currentTerm"));
+            }
+            if (st.get("ballot") != null) {
+                b.append(" ballot=").append(st.get("ballot"));
             }
             return b.toString();
         }

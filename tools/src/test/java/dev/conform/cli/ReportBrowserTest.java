@@ -281,7 +281,7 @@ class ReportBrowserTest {
     /**
      * A merged trace of a real TCP cluster ({@code conform cluster start raft --nodes 3}, writes,
      * the leader killed and restarted, {@code conform cluster trace}; recorded by
-     * RaftClusterEndToEndTest): no global sequence, events ordered by vector clocks, a crash and a
+     * ClusterEndToEndTest): no global sequence, events ordered by vector clocks, a crash and a
      * restart. It loads without console errors and draws every event and arrow in both layouts.
      */
     @Test

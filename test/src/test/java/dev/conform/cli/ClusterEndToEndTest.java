@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Tag;
@@ -25,15 +27,15 @@ import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Raft as three real OS processes over TCP, driven only through the {@code conform cluster} CLI:
+ * Raft and Multi-Paxos, each as three real OS processes over TCP, driven only through the {@code conform cluster} CLI:
  * writes, a SIGKILL of the leader, more writes, a restart of the killed node, every key read
  * back (no acknowledged write lost), a clean stop with no process left, and the merged trace of
- * servers and clients accepted by TLC through TraceRaft.
+ * servers and clients accepted by TLC through the algorithm's trace spec.
  */
 @Tag("tlc")
 @Tag("process")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
-class RaftClusterEndToEndTest {
+class ClusterEndToEndTest {
     private static final Pattern NODE_LINE = Pattern.compile("node (\\d+) pid (\\d+) (up|down)(.*)");
 
     @TempDir
@@ -59,8 +61,10 @@ class RaftClusterEndToEndTest {
         return r;
     }
 
-    @Test
-    void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"raft, raft/TraceRaft.tla", "paxos, paxos/TraceMultiPaxos.tla"})
+    void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms(String algorithm, String traceSpec)
+            throws Exception {
         System.setProperty(ClusterCommand.CLASSPATH_PROPERTY,
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         Path dir = tmp.resolve("cluster");
@@ -68,7 +72,7 @@ class RaftClusterEndToEndTest {
         Set<Long> pids = new LinkedHashSet<>();
         Map<String, String> acknowledged = new LinkedHashMap<>();
         try {
-            Run start = ok("cluster", "start", "raft", "--nodes", "3", "--dir", d);
+            Run start = ok("cluster", "start", algorithm, "--nodes", "3", "--dir", d);
             pids.addAll(pids(start.out()).values());
             assertEquals(3, pids.size(), start.out());
 
@@ -109,7 +113,7 @@ class RaftClusterEndToEndTest {
             String text = Files.readString(merged);
             assertTrue(text.contains("\"kind\":\"crash\""), "the killed leader's crash is in the trace");
             assertTrue(text.contains("\"type\":\"ClientRequest\""), "client traffic is in the trace");
-            Run validate = cli("validate", "--tlc-only", "--spec", spec().toString(), "--trace", merged.toString());
+            Run validate = cli("validate", "--tlc-only", "--spec", spec(traceSpec).toString(), "--trace", merged.toString());
             assertEquals(ExitCodes.OK, validate.exit(), validate.out() + "\n" + validate.err());
             assertTrue(validate.out().contains("CONFORMS"), validate.out());
 
@@ -194,13 +198,13 @@ class RaftClusterEndToEndTest {
         return 0;
     }
 
-    private static Path spec() {
+    private static Path spec(String traceSpec) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path s = p.resolve("specs/raft/TraceRaft.tla");
+            Path s = p.resolve("specs").resolve(traceSpec);
             if (Files.exists(s)) {
                 return s;
             }
         }
-        throw new IllegalStateException("specs/raft/TraceRaft.tla not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("specs/" + traceSpec + " not found above " + Path.of("").toAbsolutePath());
     }
 }
