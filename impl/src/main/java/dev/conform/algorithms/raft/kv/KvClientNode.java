@@ -137,6 +137,11 @@ public final class KvClientNode<M> implements Node<M> {
         return next >= ops.size();
     }
 
+    /** How many commands completed so far; cheap enough to read after every simulator step. */
+    public int completed() {
+        return next;
+    }
+
     /** The completed commands with their results. */
     public List<Completed> history() {
         return List.copyOf(history);

@@ -41,6 +41,7 @@ class KvClientNodeTest {
                 List.of(KvCommand.put("a", "1"), KvCommand.get("a")), 400);
         EffectLog<RaftMessage> c = new EffectLog<>(101, List.of(1, 2, 3, 101));
         c.start(client);
+        assertEquals(0, client.completed());
         ClientRequest first = new ClientRequest(101, 1, "put a 1");
         assertEquals(List.of(first), c.sentTo(3), "starts at servers[101 mod 3]");
         assertEquals(new EffectLog.Timer("retry", 400, 400), c.timers.get("retry"));
@@ -56,8 +57,10 @@ class KvClientNodeTest {
         assertEquals(new ClientRequest(101, 2, "get a"), c.sentTo(3).get(2));
         c.deliver(client, 1, new ClientReply(1, true, null, 1));
         assertEquals(3, c.sentTo(3).size(), "a late duplicate answer is ignored");
+        assertEquals(1, client.completed(), "the duplicate answer completes nothing");
         c.deliver(client, 3, new ClientReply(2, true, "1", 3));
         assertTrue(client.done());
+        assertEquals(2, client.completed());
         assertEquals(List.of(new KvClientNode.Completed(1, KvCommand.put("a", "1"), null),
                 new KvClientNode.Completed(2, KvCommand.get("a"), "1")), client.history());
         assertTrue(c.timers.isEmpty());
