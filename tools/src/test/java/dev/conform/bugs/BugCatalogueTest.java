@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 class BugCatalogueTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path BUGS = ROOT.resolve("test").resolve("bugs");
-    private static final Set<String> ALGORITHMS = Set.of("raft", "twopc", "crdt");
+    private static final Set<String> ALGORITHMS = Set.of("raft", "twopc", "crdt", "paxos");
     private static final int MIN_BUGS = 8;
     /** A table row of a README: its first cell is the bug's name. */
     private static final Pattern ROW = Pattern.compile("^\\| *([a-z][a-z0-9-]*) *\\|", Pattern.MULTILINE);
