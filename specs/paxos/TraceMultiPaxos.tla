@@ -308,7 +308,10 @@ SendAllowed(e) ==
          [] e.msg.type = "Heartbeat" -> SendHeartbeat(i, j) /\ m = HeartbeatMsg(i, j)
          [] e.msg.type = "InstallSnapshot" -> SendSnapshot(i, j) /\ m = InstallSnapshotMsg(i, j)
          [] e.msg.type = "Nack"      -> SendNack(i, j) /\ m = NackMsg(i, j)
-         [] e.msg.type = "CatchUp"   -> SendCatchUp(i, j, b.ballot) /\ m = CatchUpMsg(i, j, b.ballot)
+         \* The implementation asks with the ballot of the heartbeat it follows, which is never below
+         \* its promise (a heartbeat below the promise gets a Nack instead).
+         [] e.msg.type = "CatchUp"   -> /\ b.ballot >= promised[i]
+                                        /\ SendCatchUp(i, j, b.ballot) /\ m = CatchUpMsg(i, j, b.ballot)
          [] OTHER                    -> FALSE
 
 IsSendRequest(e) ==
