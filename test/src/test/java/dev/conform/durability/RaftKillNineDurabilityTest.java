@@ -3,6 +3,7 @@ package dev.conform.durability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.conform.algorithms.raft.RaftMessage;
 import dev.conform.algorithms.raft.kv.KvCommand;
@@ -21,6 +22,8 @@ import dev.conform.runtime.net.FrameCodec;
 import dev.conform.runtime.net.NetClient;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,11 +130,12 @@ class RaftKillNineDurabilityTest {
     }
 
     /** A client's loop until {@code stop}: appends of unique tokens (60%) and gets over {@link #KEYS}. */
-    private static ClientLog drive(int id, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
+    private ClientLog drive(int id, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
             SplittableRandom rnd, AtomicBoolean stop, long t0) {
         List<Operation> ops = new ArrayList<>();
         List<String> acked = new ArrayList<>();
         try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200)) {
+            net.portFiles(dir);
             KvRemoteClient<RaftMessage> client = new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net,
                     List.copyOf(servers.keySet()), 300);
             for (int n = 0; !stop.get(); n++) {
@@ -191,18 +195,35 @@ class RaftKillNineDurabilityTest {
         Map<String, String> out = new HashMap<>();
         int id = ClientIds.next(dir, servers.keySet());
         try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200)) {
+            net.portFiles(dir);
             KvRemoteClient<RaftMessage> client = new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net,
                     List.copyOf(servers.keySet()), 500);
             for (String key : KEYS) {
                 long invoke = System.nanoTime() - t0;
                 KvRemoteClient.Outcome o = client.execute(KvCommand.get(key), 30_000);
-                assertTrue(o.ok(), "reading " + key + " back: no leader answered within 30 s");
+                if (!o.ok()) {
+                    fail("reading " + key + " back: no leader answered within 30 s\n" + clusterState());
+                }
                 ops.add(new Operation(0, id, Operation.Kind.READ, key, null, null, o.value(), invoke,
                         System.nanoTime() - t0, null));
                 out.put(key, o.value());
             }
         }
         return out;
+    }
+
+    /** Each node's status and the tail of its log, for a failure message. */
+    private String clusterState() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (ClusterLauncher.NodeStatus st : ClusterLauncher.status(dir)) {
+            b.append("node ").append(st.id()).append(st.alive() ? " up " : " down ").append(st.status()).append('\n');
+            Path log = dir.resolve("node-" + st.id() + ".log");
+            if (Files.exists(log)) {
+                List<String> lines = Files.readAllLines(log);
+                lines.subList(Math.max(0, lines.size() - 5), lines.size()).forEach(l -> b.append("  ").append(l).append('\n'));
+            }
+        }
+        return b.toString();
     }
 
     /** Every acknowledged token is in the final values, and no token is there twice; returns how many were checked. */

@@ -42,6 +42,8 @@ public final class NetClient<M> implements AutoCloseable {
     private final int connectTimeoutMillis;
     private final Map<Integer, Socket> connections = new HashMap<>();
     private final Clocks clocks;
+    /** Where servers publish their ports (null: the given addresses are final). */
+    private java.nio.file.Path portsDir;
     private long msgIds;
 
     /**
@@ -132,6 +134,14 @@ public final class NetClient<M> implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads each server's port from {@code dir} on every (re)connect, as peers do: a restarted
+     * node binds a new port and republishes it (see {@link PortFiles}).
+     */
+    public void portFiles(java.nio.file.Path dir) {
+        this.portsDir = dir;
+    }
+
     private Socket connection(int to) throws IOException {
         Socket s = connections.get(to);
         if (s != null && !s.isClosed()) {
@@ -140,6 +150,12 @@ public final class NetClient<M> implements AutoCloseable {
         InetSocketAddress addr = servers.get(to);
         if (addr == null) {
             throw new IOException("no address for server " + to);
+        }
+        if (portsDir != null) {
+            java.util.OptionalInt port = PortFiles.read(portsDir, to);
+            if (port.isPresent()) {
+                addr = new InetSocketAddress(addr.getHostString(), port.getAsInt());
+            }
         }
         s = new Socket();
         try {
