@@ -1,10 +1,14 @@
 package dev.conform.algorithms.paxos;
 
+import static dev.conform.runtime.scenario.ScenarioArgs.need;
+import static dev.conform.runtime.scenario.ScenarioArgs.number;
+import static dev.conform.runtime.scenario.ScenarioArgs.server;
 import static java.util.stream.Collectors.joining;
 
 import dev.conform.algorithms.raft.kv.KvCommand;
 import dev.conform.algorithms.raft.kv.KvStateMachine;
 import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.scenario.ScenarioArgs;
 import dev.conform.runtime.scenario.ScenarioInspector;
 import dev.conform.runtime.sim.SteppedSimulator;
 import java.util.Comparator;
@@ -167,32 +171,7 @@ public final class PaxosScenarioInspector implements ScenarioInspector<PaxosMess
         }
     }
 
-    private static void need(List<String> w, int size, String usage) {
-        if (w.size() != size) {
-            throw new IllegalArgumentException("usage: " + usage);
-        }
-    }
-
-    private static long number(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number, got '" + s + "'");
-        }
-    }
-
-    private static int server(String s, SteppedSimulator<PaxosMessage> sim) {
-        long id = number(s);
-        if (id < 1 || id > sim.servers().size()) {
-            throw new IllegalArgumentException("no server " + s);
-        }
-        return (int) id;
-    }
-
     private static PaxosNode up(int id, SteppedSimulator<PaxosMessage> sim) {
-        if (!(sim.node(id) instanceof PaxosNode n)) {
-            throw new IllegalArgumentException("server " + id + " is down");
-        }
-        return n;
+        return ScenarioArgs.up(id, sim, PaxosNode.class);
     }
 }

@@ -1,11 +1,15 @@
 package dev.conform.algorithms.raft;
 
+import static dev.conform.runtime.scenario.ScenarioArgs.need;
+import static dev.conform.runtime.scenario.ScenarioArgs.number;
+import static dev.conform.runtime.scenario.ScenarioArgs.server;
 import static java.util.stream.Collectors.joining;
 
 import dev.conform.algorithms.raft.kv.KvCommand;
 import dev.conform.algorithms.raft.kv.KvStateMachine;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Node;
+import dev.conform.runtime.scenario.ScenarioArgs;
 import dev.conform.runtime.scenario.ScenarioInspector;
 import dev.conform.runtime.sim.SteppedSimulator;
 import java.util.ArrayList;
@@ -222,33 +226,8 @@ public final class RaftScenarioInspector implements ScenarioInspector<RaftMessag
         return s.replaceAll("\\s+", "");
     }
 
-    private static void need(List<String> w, int size, String usage) {
-        if (w.size() != size) {
-            throw new IllegalArgumentException("usage: " + usage);
-        }
-    }
-
-    private static long number(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number, got '" + s + "'");
-        }
-    }
-
-    private static int server(String s, SteppedSimulator<RaftMessage> sim) {
-        long id = number(s);
-        if (id < 1 || id > sim.servers().size()) {
-            throw new IllegalArgumentException("no server " + s);
-        }
-        return (int) id;
-    }
-
     private static RaftNode up(int id, SteppedSimulator<RaftMessage> sim) {
-        if (!(sim.node(id) instanceof RaftNode n)) {
-            throw new IllegalArgumentException("server " + id + " is down");
-        }
-        return n;
+        return ScenarioArgs.up(id, sim, RaftNode.class);
     }
 
     /** all (every up server), one id, or {a,b}. */
