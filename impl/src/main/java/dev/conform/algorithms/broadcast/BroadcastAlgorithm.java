@@ -10,20 +10,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code broadcast} algorithm descriptor. */
-public final class BroadcastAlgorithm extends AbstractAlgorithm<BroadcastMessage> {
+/**
+ * The {@code broadcast} algorithm descriptor: FIFO order on reliable links, a fixture of the
+ * runtime's tests. {@link CausalAlgorithm} is the same protocol in causal order.
+ */
+public class BroadcastAlgorithm extends AbstractAlgorithm<BroadcastMessage> {
     public static final String NAME = "broadcast";
     public static final String FLAW_NO_RELAY = "no-relay";
     public static final String FLAW_NO_RETRANSMIT = "no-retransmit";
 
     public BroadcastAlgorithm() {
-        super(NAME, "eager reliable FIFO broadcast with acks and retransmission",
-                BroadcastMessage.class, BroadcastState.class, NetSemantics.RELIABLE);
+        this(NAME, "eager reliable FIFO broadcast with acks and retransmission", NetSemantics.RELIABLE);
+    }
+
+    BroadcastAlgorithm(String name, String description, NetSemantics net) {
+        super(name, description, BroadcastMessage.class, BroadcastState.class, net);
     }
 
     @Override
-    public Node<BroadcastMessage> create(int id, List<Integer> servers, Object persisted, Options options) {
-        return new BroadcastNode(id, servers, (BroadcastState) persisted, options);
+    public final Node<BroadcastMessage> create(int id, List<Integer> servers, Object persisted, Options options) {
+        return new BroadcastNode(id, servers, (BroadcastState) persisted, options, order(options));
+    }
+
+    /** The delivery order of a run with these options. */
+    DeliveryOrder order(Options options) {
+        return DeliveryOrder.FIFO;
     }
 
     @Override
@@ -36,12 +47,12 @@ public final class BroadcastAlgorithm extends AbstractAlgorithm<BroadcastMessage
 
     @Override
     public java.util.Set<String> optionKeys() {
-        return java.util.Set.of("count", "retransmit");
+        return java.util.Set.of("count", "retransmit", "every");
     }
 
     /** Stops once every server is up and has delivered every value of every origin. */
     @Override
-    public StopCondition<BroadcastMessage> stopCondition(Options options) {
+    public final StopCondition<BroadcastMessage> stopCondition(Options options) {
         int count = options.getInt("count", 3);
         return cluster -> allDelivered(cluster, count);
     }

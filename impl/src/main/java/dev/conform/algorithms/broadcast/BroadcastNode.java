@@ -6,15 +6,15 @@ import dev.conform.runtime.Context;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One server of eager reliable FIFO broadcast with acknowledgements and retransmission. See the
- * package documentation for the protocol and its spec actions.
+ * One server of eager reliable broadcast with acknowledgements, retransmission and a hold-back
+ * queue, delivering in FIFO or causal order ({@link DeliveryOrder}). See the package documentation
+ * for the protocol and its spec actions.
  */
 public final class BroadcastNode implements Node<BroadcastMessage> {
     static final String ORIGINATE = "originate";
@@ -24,25 +24,31 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
     private final List<Integer> servers;
     private final int count;
     private final long retransmitTicks;
+    private final long every;
+    private final DeliveryOrder order;
     private final boolean relay;
     private final boolean retransmit;
 
     private int nextSeq;
-    /** Per origin: values delivered so far (FIFO, so the next expected is count + 1). */
+    /** Per origin: values delivered so far (in sequence, so the next expected is count + 1). */
     private final TreeMap<Integer, Integer> delivered = new TreeMap<>();
-    /** Per origin: values received ahead of their turn, by sequence number. */
-    private final HashMap<Integer, TreeMap<Integer, Data>> early = new HashMap<>();
+    /** The values this node broadcast, in sequence (persisted). */
+    private final List<Data> own = new ArrayList<>();
+    /** The hold-back queue: values not delivered yet, by (origin, seq). Volatile. */
+    private final TreeMap<Long, Held> held = new TreeMap<>();
     /** Data sent and not yet acknowledged, keyed by (destination, origin, seq). */
     private final LinkedHashMap<Long, Data> unacked = new LinkedHashMap<>();
     private boolean retransmitArmed;
     /** Sum of {@link #delivered}, kept so stop conditions are cheap. */
     private int deliveredTotal;
 
-    BroadcastNode(int id, List<Integer> servers, BroadcastState persisted, Options options) {
+    BroadcastNode(int id, List<Integer> servers, BroadcastState persisted, Options options, DeliveryOrder order) {
         this.id = id;
         this.servers = List.copyOf(servers);
         this.count = options.getInt("count", 3);
         this.retransmitTicks = options.getLong("retransmit", 20);
+        this.every = options.getLong("every", 1);
+        this.order = order;
         this.relay = !options.flaw(BroadcastAlgorithm.FLAW_NO_RELAY);
         this.retransmit = !options.flaw(BroadcastAlgorithm.FLAW_NO_RETRANSMIT);
         this.nextSeq = persisted == null ? 1 : persisted.nextSeq();
@@ -51,6 +57,7 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
         }
         if (persisted != null) {
             delivered.putAll(persisted.delivered());
+            own.addAll(persisted.own());
         }
         for (int v : delivered.values()) {
             deliveredTotal += v;
@@ -59,8 +66,17 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
 
     @Override
     public void onStart(Context<BroadcastMessage> ctx) {
+        // After a restart: retransmit every own value until each server acknowledges it again.
+        for (Data d : own) {
+            for (int s : servers) {
+                if (s != id) {
+                    unacked.put(key(s, d.origin(), d.seq()), d);
+                }
+            }
+        }
+        armRetransmit(ctx);
         if (nextSeq <= count) {
-            ctx.setTimer(ORIGINATE, 1, 4);
+            ctx.setTimer(ORIGINATE, every, 4 * every);
         }
     }
 
@@ -77,50 +93,71 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
         }
     }
 
+    /**
+     * Broadcast: the next value, stamped with what this node has delivered, joins the hold-back
+     * queue (it is deliverable at once), then leaves it by its own Deliver, which sends it out.
+     */
     private void originate(Context<BroadcastMessage> ctx) {
-        Data d = new Data(id, nextSeq, "v" + id + "." + nextSeq);
+        Data d = new Data(id, nextSeq, "v" + id + "." + nextSeq, deps());
         nextSeq++;
+        own.add(d);
+        held.put(key(0, d.origin(), d.seq()), new Held(d, 0));
         ctx.persist(snapshot());
         if (ctx.tracing()) {
             ctx.action("Broadcast", specState(d));
         }
-        deliverInOrder(ctx, d, 0);
+        deliverHeld(ctx);
         if (nextSeq <= count) {
-            ctx.setTimer(ORIGINATE, 1, 4);
+            ctx.setTimer(ORIGINATE, every, 4 * every);
         }
     }
 
     @Override
     public void onMessage(Context<BroadcastMessage> ctx, int from, BroadcastMessage msg) {
         if (msg instanceof Data d) {
-            ctx.send(from, new Ack(d.origin(), d.seq()));
-            int have = delivered.getOrDefault(d.origin(), 0);
-            if (d.seq() <= have) {
-                return;
+            // Receive: a new value joins the hold-back queue (with the node it came from); a value
+            // delivered before is acknowledged at once; one held already waits for its first copy.
+            boolean duplicate = d.seq() <= deliveredFrom(d.origin());
+            if (!duplicate) {
+                held.putIfAbsent(key(0, d.origin(), d.seq()), new Held(d, from));
             }
-            if (d.seq() > have + 1) {
-                early.computeIfAbsent(d.origin(), o -> new TreeMap<>()).putIfAbsent(d.seq(), d);
-                return;
+            if (ctx.tracing()) {
+                ctx.action("Receive", specState(null));
             }
-            deliverInOrder(ctx, d, from);
+            if (duplicate) {
+                ctx.send(from, new Ack(d.origin(), d.seq()));
+            }
+            deliverHeld(ctx);
         } else if (msg instanceof Ack a) {
             unacked.remove(key(from, a.origin(), a.seq()));
+            if (ctx.tracing()) {
+                ctx.action("HandleAck", specState(null));
+            }
         }
     }
 
-    /** Delivers {@code d} and then whatever was waiting behind it from the same origin. */
-    private void deliverInOrder(Context<BroadcastMessage> ctx, Data d, int from) {
-        Data next = d;
-        int sender = from;
-        while (next != null) {
-            deliver(ctx, next, sender);
-            sender = 0; // values that waited came from someone else
-            TreeMap<Integer, Data> waiting = early.get(next.origin());
-            next = waiting == null ? null : waiting.remove(next.seq() + 1);
+    /** Delivers held values while one is deliverable, lowest (origin, seq) first. */
+    private void deliverHeld(Context<BroadcastMessage> ctx) {
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (Map.Entry<Long, Held> e : held.entrySet()) {
+                if (order.deliverable(e.getValue().data(), delivered)) {
+                    deliver(ctx, held.remove(e.getKey()));
+                    progress = true;
+                    break;
+                }
+            }
         }
     }
 
-    private void deliver(Context<BroadcastMessage> ctx, Data d, int from) {
+    /**
+     * Deliver: durably, then relay to every server but this one, the origin and the node the value
+     * came from, and only then acknowledge it to that node. A held value is never acknowledged: a
+     * crash empties the hold-back queue, so its senders must keep retransmitting it.
+     */
+    private void deliver(Context<BroadcastMessage> ctx, Held h) {
+        Data d = h.data();
         delivered.put(d.origin(), d.seq());
         deliveredTotal++;
         ctx.persist(snapshot());
@@ -129,12 +166,15 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
         }
         if (d.origin() == id || relay) {
             for (int s : servers) {
-                if (s != id && s != from && s != d.origin()) {
+                if (s != id && s != h.from() && s != d.origin()) {
                     ctx.send(s, d);
                     unacked.put(key(s, d.origin(), d.seq()), d);
                 }
             }
             armRetransmit(ctx);
+        }
+        if (h.from() != 0) {
+            ctx.send(h.from(), new Ack(d.origin(), d.seq()));
         }
     }
 
@@ -150,18 +190,27 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
     }
 
     private BroadcastState snapshot() {
-        return new BroadcastState(nextSeq, delivered);
+        return new BroadcastState(nextSeq, delivered, own);
     }
 
+    /** What this node has delivered, per server as a string key: the deps of a value it broadcasts. */
+    private Map<String, Integer> deps() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        delivered.forEach((k, v) -> m.put(String.valueOf(k), v));
+        return m;
+    }
+
+    /** The recorded state: the value acted on (if any), nextSeq, delivered counts, hold-back size. */
     private Map<String, Object> specState(Data d) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("origin", d.origin());
-        s.put("seq", d.seq());
-        s.put("value", d.value());
+        if (d != null) {
+            s.put("origin", d.origin());
+            s.put("seq", d.seq());
+            s.put("value", d.value());
+        }
         s.put("nextSeq", nextSeq);
-        Map<String, Integer> dl = new LinkedHashMap<>();
-        delivered.forEach((k, v) -> dl.put(String.valueOf(k), v));
-        s.put("delivered", dl);
+        s.put("delivered", deps());
+        s.put("held", held.size());
         return s;
     }
 
@@ -194,5 +243,9 @@ public final class BroadcastNode implements Node<BroadcastMessage> {
 
     List<Integer> servers() {
         return new ArrayList<>(servers);
+    }
+
+    /** A value in the hold-back queue and the node its copy came from (0: this node broadcast it). */
+    private record Held(Data data, int from) {
     }
 }

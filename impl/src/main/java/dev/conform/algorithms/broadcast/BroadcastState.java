@@ -1,14 +1,20 @@
 package dev.conform.algorithms.broadcast;
 
+import dev.conform.algorithms.broadcast.BroadcastMessage.Data;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a broadcast node persists: the next sequence number it will use as an origin (persisted
- * before the value is sent, so a restart never reuses one) and, per origin, how many values it
- * has delivered (delivery is FIFO per origin, so a count says exactly which).
+ * before the value is sent, so a restart never reuses one), per origin how many values it has
+ * delivered (delivery is in sequence per origin, so a count says exactly which), and the values it
+ * broadcast itself, so that after a restart it retransmits them until every server has
+ * acknowledged them (otherwise a value whose every copy in flight was lost with the origin's
+ * volatile retransmission set would never arrive anywhere).
  */
-public record BroadcastState(int nextSeq, Map<Integer, Integer> delivered) {
+public record BroadcastState(int nextSeq, Map<Integer, Integer> delivered, List<Data> own) {
     public BroadcastState {
         delivered = Map.copyOf(delivered);
+        own = List.copyOf(own);
     }
 }

@@ -33,7 +33,7 @@ class DurableRestartTest {
             Thread.sleep(20);
         }
         first.close();
-        assertEquals(new BroadcastState(4, Map.of(1, 3)),
+        assertEquals(persistedAfterThree(),
                 dev.conform.runtime.Json.mapper().readValue(Files.readAllBytes(dir.resolve("state.json")), BroadcastState.class));
         assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".tmp")));
 
@@ -50,7 +50,16 @@ class DurableRestartTest {
         }
         TraceEvent restart = sink.events().get(0);
         assertEquals(EventKind.RESTART, restart.kind());
-        assertEquals(new BroadcastState(4, Map.of(1, 3)), restart.state());
+        assertEquals(persistedAfterThree(), restart.state());
         assertTrue(sink.events().stream().noneMatch(e -> "Broadcast".equals(e.action())), "no value broadcast twice");
+    }
+
+    /** A lone node that broadcast and delivered three values: its counters and its own values. */
+    private static BroadcastState persistedAfterThree() {
+        java.util.List<dev.conform.algorithms.broadcast.BroadcastMessage.Data> own = new java.util.ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            own.add(new dev.conform.algorithms.broadcast.BroadcastMessage.Data(1, k, "v1." + k, Map.of("1", k - 1)));
+        }
+        return new BroadcastState(4, Map.of(1, 3), own);
     }
 }
