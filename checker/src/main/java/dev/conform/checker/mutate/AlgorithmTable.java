@@ -45,7 +45,7 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
     }
 
     /** Every algorithm with Java invariants and a trace spec; the algorithm-swap operator picks among them. */
-    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos");
+    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos", "clocks", "causal");
 
     static AlgorithmTable of(String algorithm) {
         return switch (algorithm) {
@@ -73,6 +73,21 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("crdt.entries.*.value", Change.TEXT)),
                     null, List.of(new Parameter("params.options.type",
                             List.of("g-counter", "pn-counter", "lww-register", "lww-map", "or-set"))));
+            case "clocks" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("lc", Change.SHIFT),
+                    FieldRule.of("vc.*", Change.SHIFT),
+                    FieldRule.of("vc", Change.PHANTOM_KEY),
+                    FieldRule.of("events", Change.SHIFT)),
+                    null, List.of());
+            case "causal" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("nextSeq", Change.SHIFT),
+                    FieldRule.of("delivered.*", Change.SHIFT),
+                    FieldRule.of("delivered", Change.PHANTOM_KEY),
+                    FieldRule.of("held", Change.SHIFT),
+                    FieldRule.of("seq", Change.SHIFT),
+                    FieldRule.of("origin", Change.SHIFT),
+                    FieldRule.of("value", Change.TEXT)),
+                    null, List.of());
             case "pingcounter", "pingcounter-fifo" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
                     null, List.of());
             default -> new AlgorithmTable(algorithm, List.of(), null, List.of());
