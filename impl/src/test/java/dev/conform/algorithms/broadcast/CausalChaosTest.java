@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class CausalChaosTest {
     private static final List<Integer> SERVERS = List.of(1, 2, 3);
-    private static final int SEEDS = 40;
+    private static final int SEEDS = 100;
 
     static RunResult run(long seed, Options options, TraceSink sink) {
         SimConfig cfg = SimConfig.of(SERVERS.size(), seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(100_000)

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClocksChaosTest {
     private static final List<Integer> SERVERS = List.of(1, 2, 3);
-    private static final int SEEDS = 40;
+    private static final int SEEDS = 100;
 
     static void run(long seed, Options options, TraceSink sink) {
         SimConfig cfg = SimConfig.of(SERVERS.size(), seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(100_000)
