@@ -64,7 +64,8 @@ class ClocksChaosTest {
                 continue;
             }
             String inv = r.failure().invariant();
-            assertTrue(expected.contains(inv), "seed " + seed + " broke " + inv + ": " + r.failure().message());
+            assertTrue(inv != null && expected.contains(inv), "seed " + seed + " broke " + (inv == null ? "a step rule" : inv)
+                    + ", expected one of " + expected + ": " + r.failure().message());
             by.merge(inv, 1, Integer::sum);
             caught++;
         }
