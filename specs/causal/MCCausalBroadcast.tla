@@ -44,8 +44,15 @@ MCCorrect == {n1, n2}
 \* One value each.
 MCCount == [n \in MCNode |-> 1]
 
-\* Liveness: only n1 (correct) and n3 (crash-prone) broadcast.
-LiveCount == (n1 :> 1) @@ (n2 :> 0) @@ (n3 :> 1)
+\* Liveness: only n3 (crash-prone) broadcasts: its value reaches both correct servers even when
+\* n3 crashes for good, through relays and retransmission.
+LiveCount == (n1 :> 0) @@ (n2 :> 0) @@ (n3 :> 1)
+
+\* Liveness: only n1 (correct) broadcasts: its value reaches n2 over the lossy network.
+OriginLiveCount == (n1 :> 1) @@ (n2 :> 0) @@ (n3 :> 0)
+
+\* Liveness, larger (LargeMCCausalBroadcastLive.cfg): n1 broadcasts too, after n3's value or not.
+LargeLiveCount == (n1 :> 1) @@ (n2 :> 0) @@ (n3 :> 1)
 
 LiveMCNext ==
     \/ \E n \in Node : \/ Broadcast(n, ValueOf(n, nextSeq[n]))

@@ -46,11 +46,11 @@ TraceCount ==
 (* Values *)
 
 \* A recorded vector {"<node>": n}: exactly one natural per server.
-IsVec(r) == DOMAIN r = {ToString(q) : q \in Node} /\ \A q \in Node : r[ToString(q)] \in Nat
+VecOk(r) == DOMAIN r = {ToString(q) : q \in Node} /\ \A q \in Node : r[ToString(q)] \in Nat
 
 Vec(r) == [q \in Node |-> r[ToString(q)]]
 
-IsData(b) == DOMAIN b = {"origin", "seq", "value", "deps"} /\ IsVec(b.deps)
+DataOk(b) == DOMAIN b = {"origin", "seq", "value", "deps"} /\ VecOk(b.deps)
 
 SpecData(b) == [origin |-> b.origin, seq |-> b.seq, value |-> b.value, deps |-> Vec(b.deps)]
 
@@ -60,12 +60,12 @@ SpecMsg(m) ==
     THEN DataMsg(m.from, m.to, SpecData(m.body))
     ELSE [type |-> "Ack", from |-> m.from, to |-> m.to, origin |-> m.body.origin, seq |-> m.body.seq]
 
-IsMsg(m) ==
-    \/ m.type = "Data" /\ IsData(m.body)
+MsgOk(m) ==
+    \/ m.type = "Data" /\ DataOk(m.body)
     \/ m.type = "Ack" /\ DOMAIN m.body = {"origin", "seq"}
 
 StateIs(e) ==
-    /\ IsVec(e.state.delivered)
+    /\ VecOk(e.state.delivered)
     /\ nextSeq'[e.node] = e.state.nextSeq
     /\ delivered'[e.node] = Vec(e.state.delivered)
     /\ Cardinality(held'[e.node]) = e.state.held
@@ -79,7 +79,7 @@ NoneFrom(n) == \A m \in network : m.from # n
 Consumes(e, t) ==
     /\ Pending(e.node) # NoMsg
     /\ Pending(e.node).type = t
-    /\ IsMsg(Pending(e.node))
+    /\ MsgOk(Pending(e.node))
     /\ NetConsume(e.node)
 
 ----------------------------------------------------------------------------
@@ -121,7 +121,7 @@ IsHandleAck(e) ==
 \* A message an action made, or a retransmission of a copy held unacknowledged.
 IsSend(e) ==
     /\ IsKind(e, "send")
-    /\ IsMsg(e.msg)
+    /\ MsgOk(e.msg)
     /\ NetSend(e)
     /\ IF SpecMsg(e.msg) \in network
        THEN /\ network' = network \ {SpecMsg(e.msg)}
@@ -175,14 +175,14 @@ IsCrash(e) ==
 \* The persisted state, when recorded, is exactly the node's.
 OwnIs(s, n) ==
     /\ Len(s) = Len(own[n])
-    /\ \A i \in 1 .. Len(s) : IsData(s[i]) /\ SpecData(s[i]) = own[n][i]
+    /\ \A i \in 1 .. Len(s) : DataOk(s[i]) /\ SpecData(s[i]) = own[n][i]
 
 IsRestart(e) ==
     /\ IsKind(e, "restart")
     /\ NetRestart(e)
     /\ Restart(e.node)
     /\ Has(e, "state") =>
-          /\ IsVec(e.state.delivered)
+          /\ VecOk(e.state.delivered)
           /\ e.state.nextSeq = nextSeq[e.node]
           /\ Vec(e.state.delivered) = delivered[e.node]
           /\ OwnIs(e.state.own, e.node)

@@ -46,12 +46,12 @@ TraceMaxEvents == CHOOSE k \in 0 .. 1000 : ToString(k) = Get(TraceOptions, "even
 (* Values *)
 
 \* A recorded vector {"<node>": n}: exactly one natural per process.
-IsVec(r) == DOMAIN r = {ToString(q) : q \in Proc} /\ \A q \in Proc : r[ToString(q)] \in Nat
+VecOk(r) == DOMAIN r = {ToString(q) : q \in Proc} /\ \A q \in Proc : r[ToString(q)] \in Nat
 
 Vec(r) == [q \in Proc |-> r[ToString(q)]]
 
 StateIs(e) ==
-    /\ IsVec(e.state.vc)
+    /\ VecOk(e.state.vc)
     /\ clock'[e.node] = e.state.lc
     /\ vc'[e.node] = Vec(e.state.vc)
     /\ events'[e.node] = e.state.events
@@ -64,7 +64,7 @@ NoneFrom(n) == \A m \in network : m.from # n
 \* is p itself.
 Rank(p) == Cardinality({q \in Proc : q < p})
 AtRank(k) == CHOOSE q \in Proc : Rank(q) = k
-IsSendEvent(p, k) == (k + p) % 3 # 0
+SendsAt(p, k) == (k + p) % 3 # 0
 TargetOf(p, k) ==
     LET N == Cardinality(Proc)
         t == (Rank(p) + k) % N
@@ -82,7 +82,7 @@ IsLocal(e) ==
     /\ IsAction(e, "Local")
     /\ NoneFrom(e.node)
     /\ NetAct(e)
-    /\ ~IsSendEvent(e.node, events[e.node] + 1)
+    /\ ~SendsAt(e.node, events[e.node] + 1)
     /\ Local(e.node)
     /\ StateIs(e)
     /\ UNCHANGED pastOf
@@ -92,7 +92,7 @@ IsSendAction(e) ==
     /\ IsAction(e, "Send")
     /\ NoneFrom(e.node)
     /\ NetAct(e)
-    /\ IsSendEvent(e.node, events[e.node] + 1)
+    /\ SendsAt(e.node, events[e.node] + 1)
     /\ Send(e.node, TargetOf(e.node, events[e.node] + 1))
     /\ StateIs(e)
     /\ UNCHANGED pastOf
@@ -119,7 +119,7 @@ IsReceive(e) ==
 IsSend(e) ==
     /\ IsKind(e, "send")
     /\ e.msg.type = "Tick"
-    /\ IsVec(e.msg.body.vc)
+    /\ VecOk(e.msg.body.vc)
     /\ \E m \in network :
           /\ m.from = e.node
           /\ m.to = e.msg.to
@@ -180,7 +180,7 @@ IsRestart(e) ==
     /\ NetRestart(e)
     /\ Restart(e.node)
     /\ Has(e, "state") =>
-          /\ IsVec(e.state.vc)
+          /\ VecOk(e.state.vc)
           /\ e.state.lc = clock[e.node]
           /\ Vec(e.state.vc) = vc[e.node]
           /\ e.state.events = events[e.node]
