@@ -104,6 +104,16 @@ public interface Algorithm<M> {
         return options;
     }
 
+    /**
+     * Which of {@code servers} random fault plans may wipe (a crashed node restarts with nothing
+     * persisted: its disk is lost), and how many wipes a plan may hold at most. The default is
+     * none: an algorithm opts in only when it is built to survive some disk losses (the erasure
+     * store's storage nodes), and every other algorithm's plans stay exactly as they were.
+     */
+    default dev.conform.runtime.nemesis.DiskLoss diskLoss(List<Integer> servers, Options options) {
+        return dev.conform.runtime.nemesis.DiskLoss.NONE;
+    }
+
     /** When a run may stop early, or null to run until its budget is spent or nothing is left. */
     default StopCondition<M> stopCondition(Options options) {
         return null;

@@ -51,7 +51,7 @@ public final class ChaosRunner {
         for (int i = 1; i <= cfg.servers(); i++) {
             servers.add(i);
         }
-        FaultPlan plan = PlanGenerator.generate(seed, servers, horizon, intensity);
+        FaultPlan plan = PlanGenerator.generate(seed, servers, horizon, intensity, algorithm.diskLoss(servers, options));
         return new Scenario(algorithm, cfg, plan);
     }
 
