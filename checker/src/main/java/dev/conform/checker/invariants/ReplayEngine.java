@@ -37,7 +37,7 @@ public final class ReplayEngine {
         List<Invariant<S>> invs = set.invariants();
         boolean[] reached = new boolean[invs.size()];
         Map<String, Long> actions = new TreeMap<>();
-        TraceNetwork network = new TraceNetwork(source.header(), set.consumers());
+        TraceNetwork network = new TraceNetwork(source.header(), set.consumers(), set.diskLoss());
         S state = folder.initial(source.header());
         long index = 0;
         ReplayResult.Failure failure = checkAlways(invs, state, 0, 0, -1, reached, folder);
