@@ -214,7 +214,9 @@ final class Coordinator implements Node<ErasureMessage> {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("nextVersion", new TreeMap<>(nextVersion));
         s.put("committed", new TreeMap<>(committed));
-        s.put("sessions", new TreeMap<>(sessions));
+        Map<String, Long> byClient = new TreeMap<>(); // JSON object keys are strings, in memory too
+        sessions.forEach((client, seq) -> byClient.put(Integer.toString(client), seq));
+        s.put("sessions", byClient);
         Map<String, List<Long>> p = new TreeMap<>();
         pending.forEach((k, byVersion) -> p.put(k, new ArrayList<>(byVersion.keySet())));
         s.put("pending", p);
