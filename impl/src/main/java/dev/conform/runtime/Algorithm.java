@@ -61,6 +61,14 @@ public interface Algorithm<M> {
     }
 
     /**
+     * Servers a run with {@code options} has when it does not say: {@link #defaultServers()}
+     * unless the options fix the count (the erasure store needs k + m + 1).
+     */
+    default int defaultServers(Options options) {
+        return defaultServers();
+    }
+
+    /**
      * The trace header's roles of the servers (see {@code TraceHeader.roles}): role name to the
      * servers that have it, every server exactly once. The default gives all of them the role
      * {@code server}; an algorithm whose servers differ (a coordinator and participants) names

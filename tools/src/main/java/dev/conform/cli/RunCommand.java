@@ -152,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--net must be reliable or unreliable, got '" + net + "'");
             }
         }
-        int n = servers == null ? a.defaultServers() : servers;
+        int n = servers == null ? a.defaultServers(opts) : servers;
         SimConfig cfg;
         try {
             cfg = SimConfig.of(n, seed).withNet(semantics).withMaxSteps(steps).withOptions(opts);

@@ -45,7 +45,7 @@ public final class ChaosRunner {
 
     /** The run seed {@code seed} stands for. */
     public Scenario scenario(long seed) {
-        SimConfig cfg = SimConfig.of(algorithm.defaultServers(), seed).withNet(algorithm.defaultNet())
+        SimConfig cfg = SimConfig.of(algorithm.defaultServers(options), seed).withNet(algorithm.defaultNet())
                 .withMaxSteps(steps).withOptions(options);
         List<Integer> servers = new ArrayList<>();
         for (int i = 1; i <= cfg.servers(); i++) {

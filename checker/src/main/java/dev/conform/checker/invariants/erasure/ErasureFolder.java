@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -220,26 +219,17 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
         }
     }
 
+    /**
+     * A storage action: the recorded shards and committed versions must be exactly what the spec's
+     * step makes of the previous ones ({@link StorageSteps}); a Store kept below the node's
+     * committed version is reported as RepairExact rather than as an impossible step.
+     */
     private static void storageAction(ErasureTraceState s, int n, TraceEvent e, Map<String, Object> st) {
         Map<String, TreeMap<Long, ErasureTraceState.Held>> shards = Recorded.shards(st.get("shards"));
         Map<String, Long> committed = Recorded.longs(st.get("committed"), "committed");
-        if ("HandleStore".equals(e.action())) {
-            Map<String, Object> in = s.delivered.getOrDefault(n, Map.of());
-            String key = Recorded.text(in, "key");
-            long v = Recorded.number(in, "version");
-            TreeMap<Long, ErasureTraceState.Held> now = shards.get(key);
-            TreeMap<Long, ErasureTraceState.Held> was = s.shards.get(n).get(key);
-            ErasureTraceState.Held held = now == null ? null : now.get(v);
-            boolean isNew = held != null && (was == null || !held.equals(was.get(v)));
-            if (held != null && !Objects.equals(held.data(), Recorded.text(in, "data"))) {
-                throw new FoldException("storage node " + n + " keeps shard data " + held.data() + " for version " + v
-                        + " of key " + key + ", not the delivered " + in.get("data"));
-            }
-            long before = s.storageCommitted.get(n).getOrDefault(key, 0L);
-            if (isNew && v < before) {
-                s.violate("RepairExact", "storage node " + n + " stores version " + v + " of key " + key
-                        + " over its committed version " + before);
-            }
+        Map<String, Object> in = s.delivered.getOrDefault(n, Map.of());
+        if (!"HandleStore".equals(e.action()) || !StorageSteps.keptBelowCommitted(s, n, in, shards)) {
+            StorageSteps.check(s, n, e.action(), in, shards, committed);
         }
         s.shards.put(n, shards);
         s.storageCommitted.put(n, committed);

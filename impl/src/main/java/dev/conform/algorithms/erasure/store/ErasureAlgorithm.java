@@ -72,6 +72,12 @@ public final class ErasureAlgorithm extends AbstractAlgorithm<ErasureMessage> {
         return 4;
     }
 
+    /** A coordinator and k + m storage nodes. */
+    @Override
+    public int defaultServers(Options options) {
+        return config(options).storageNodes() + 1;
+    }
+
     @Override
     public Map<String, List<Integer>> serverRoles(List<Integer> servers) {
         Map<String, List<Integer>> roles = new LinkedHashMap<>();

@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * versions then decode to garbage that is stored as the committed version.
  */
 final class Repairs {
-    /** The repair round of one key: the version repaired, who holds none, who was sent a rebuilt shard. */
-    private record Round(long version, Set<Integer> none, Set<Integer> repaired) {
+    /** The repair round of one key: the version repaired, who answered "none" since its last RepairShard. */
+    private record Round(long version, Set<Integer> none) {
     }
 
     /** A shard in the flawed pool, with the version it really has. */
@@ -52,7 +52,7 @@ final class Repairs {
         if (c.committed.isEmpty()) {
             return;
         }
-        c.committed.forEach((key, v) -> rounds.put(key, new Round(v, new TreeSet<>(), new TreeSet<>())));
+        c.committed.forEach((key, v) -> rounds.put(key, new Round(v, new TreeSet<>())));
         c.record(ctx, "StartRepair");
         rounds.forEach((key, r) -> {
             for (int s : c.storage) {
@@ -78,14 +78,16 @@ final class Repairs {
         }
     }
 
-    /** RepairShard when k shards are in and some node answered "none" that was not yet sent its shard. */
+    /**
+     * RepairShard when k shards are in and some node answered "none" since the last RepairShard of
+     * this round: each such node is sent its rebuilt shard once per answer.
+     */
     void tryRepair(Context<ErasureMessage> ctx, String key) {
         Round r = rounds.get(key);
         if (r == null) {
             return;
         }
         Set<Integer> missing = new TreeSet<>(r.none());
-        missing.removeAll(r.repaired());
         if (missing.isEmpty()) {
             return;
         }
@@ -118,7 +120,7 @@ final class Repairs {
         }
         int length = shards.get(0).length();
         List<Shard> rebuilt = c.codec.encodeValue(c.decode(indices, shards, length));
-        r.repaired().addAll(missing);
+        r.none().clear();
         if (flawed()) {
             pool.remove(key);
         }
