@@ -45,7 +45,8 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
     }
 
     /** Every algorithm with Java invariants and a trace spec; the algorithm-swap operator picks among them. */
-    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos");
+    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos",
+            "erasure");
 
     static AlgorithmTable of(String algorithm) {
         return switch (algorithm) {
@@ -73,6 +74,15 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("crdt.entries.*.value", Change.TEXT)),
                     null, List.of(new Parameter("params.options.type",
                             List.of("g-counter", "pn-counter", "lww-register", "lww-map", "or-set"))));
+            case "erasure" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("nextVersion.*", Change.SHIFT),
+                    FieldRule.of("committed.*", Change.SHIFT),
+                    FieldRule.of("sessions.*", Change.SHIFT),
+                    FieldRule.of("shards.*.*.data", Change.TEXT),
+                    FieldRule.of("shards.*.*.length", Change.SHIFT)),
+                    new Reply("ClientReply", "ok", "ClientRequest", "StartWrite", "seq", "pending"),
+                    List.of(new Parameter("params.options.k", List.of("1", "2", "3", "4")),
+                            new Parameter("params.options.m", List.of("0", "1", "2", "3"))));
             case "pingcounter", "pingcounter-fifo" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
                     null, List.of());
             default -> new AlgorithmTable(algorithm, List.of(), null, List.of());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,7 +33,15 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
             throw new FoldException("the header names " + coordinator.size() + " coordinators (role \"coordinator\"),"
                     + " an erasure trace has exactly one");
         }
-        return new ErasureTraceState(k, w, coordinator.get(0), header.withRole("storage"));
+        int m = option(options, "m");
+        List<Integer> storage = header.withRole("storage");
+        if (k < 1 || m < 0 || storage.size() != k + m || w < k || w > k + m) {
+            throw new FoldException("the header's k = " + k + ", m = " + m + ", writeQuorum = " + w + " and "
+                    + storage.size() + " storage nodes do not fit (k >= 1, k + m storage nodes, k <= W <= k + m)");
+        }
+        ErasureTraceState s = new ErasureTraceState(k, w, coordinator.get(0), storage);
+        s.diskLoss = Boolean.parseBoolean(String.valueOf(options.get("diskLoss")));
+        return s;
     }
 
     private static int option(Map<String, Object> options, String name) {
@@ -54,6 +63,11 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
                     throw new FoldException("server " + n + " sends " + e.msg().type()
                             + " without a recorded action since its last delivery, timer or restart");
                 }
+                if (server && !ErasureInvariants.SENDERS.getOrDefault(e.msg().type(), Set.of())
+                        .contains(s.lastAction.get(n))) {
+                    throw new FoldException("server " + n + " sends " + e.msg().type() + " after " + s.lastAction.get(n)
+                            + ", which does not send it");
+                }
                 if (n == s.coordinator) {
                     ErasureSends.coordinatorSend(s, e);
                 }
@@ -69,6 +83,8 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
                 s.lastAction.remove(n);
                 if (n == s.coordinator) {
                     s.acks.clear(); // pending writes are volatile
+                    s.pending.clear();
+                    s.clientWrite.clear();
                 }
             }
             case FAULT -> {
@@ -95,6 +111,9 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
     }
 
     private static void wipe(ErasureTraceState s, int n) {
+        if (!s.diskLoss) {
+            throw new FoldException("node " + n + "'s disk is wiped, but the run's option diskLoss is not true");
+        }
         if (!s.storageIndex.containsKey(n)) {
             throw new FoldException("node " + n + "'s disk is wiped, but only storage nodes may lose their disks"
                     + " (the coordinator's metadata is assumed durable)");
@@ -110,6 +129,8 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
         Map<String, Object> st = JsonObjects.asMap(e.state(), "the restart state");
         if (n == s.coordinator) {
             s.acks.clear();
+            s.pending.clear();
+            s.clientWrite.clear();
             Map<String, Long> nv = Recorded.longs(st.get("nextVersion"), "nextVersion");
             Map<String, Long> com = Recorded.longs(st.get("committed"), "committed");
             Map<String, Long> ses = Recorded.longs(st.get("sessions"), "sessions");
@@ -134,12 +155,11 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
         Map<String, Long> nv = Recorded.longs(st.get("nextVersion"), "nextVersion");
         Map<String, Long> com = Recorded.longs(st.get("committed"), "committed");
         Map<String, Long> ses = Recorded.longs(st.get("sessions"), "sessions");
+        Map<String, java.util.TreeSet<Long>> pend = Recorded.pending(st.get("pending"));
         Map<String, Object> in = s.delivered.getOrDefault(s.coordinator, Map.of());
-        for (Map.Entry<String, Long> c : s.committed.entrySet()) {
-            if (com.getOrDefault(c.getKey(), 0L) < c.getValue()) {
-                throw new FoldException(e.action() + " lowers key " + c.getKey() + "'s committed version from "
-                        + c.getValue() + " to " + com.getOrDefault(c.getKey(), 0L));
-            }
+        if (!ErasureInvariants.COORDINATOR_ACTIONS.contains(e.action())) {
+            throw new FoldException("the coordinator takes action " + e.action() + ", which is not a coordinator action "
+                    + ErasureInvariants.COORDINATOR_ACTIONS);
         }
         switch (e.action()) {
             case "StartWrite" -> startWrite(s, in, nv);
@@ -163,6 +183,7 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
             }
             default -> { }
         }
+        CoordinatorSteps.check(s, e.action(), CoordinatorSteps.next(s, e.action(), in), nv, com, ses, pend);
         s.nextVersion = nv;
         s.committed = com;
         s.sessions = ses;
@@ -172,10 +193,6 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
     private static void startWrite(ErasureTraceState s, Map<String, Object> in, Map<String, Long> nv) {
         String[] put = Recorded.command(in, "put");
         long before = s.nextVersion.getOrDefault(put[1], 1L);
-        if (nv.getOrDefault(put[1], 1L) != before + 1) {
-            throw new FoldException("StartWrite of key " + put[1] + " moves its nextVersion from " + before + " to "
-                    + nv.get(put[1]) + " (one version per write)");
-        }
         String kv = ErasureTraceState.kv(put[1], before);
         s.writtenValue.put(kv, put[2]);
         s.startedWrite = kv;
@@ -213,9 +230,10 @@ final class ErasureFolder implements StateFolder<ErasureTraceState> {
         }
         if (mixed) {
             s.violate("NoMixedRead", action + " decodes from shards of different versions " + pairs);
-        } else if (used.size() < s.k) {
-            s.violate("NoMixedRead", action + " decodes from " + used.size() + " shard(s) " + pairs + ", fewer than k = "
-                    + s.k);
+        } else if (used.size() != s.k || used.stream().mapToLong(u -> u[0]).distinct().count() != used.size()
+                || used.stream().anyMatch(u -> u[0] < 0 || u[0] >= s.storageIndex.size())) {
+            s.violate("NoMixedRead", action + " decodes from " + used.size() + " shard(s) " + pairs + ", not k = "
+                    + s.k + " shards of distinct indices below k + m");
         }
     }
 

@@ -36,6 +36,19 @@ public final class ErasureInvariants implements InvariantSet<ErasureTraceState> 
             "HandleFetch", Set.of("Fetch"),
             "HandleCommit", Set.of("Commit"));
 
+    /** Every action of the coordinator in specs/erasure. */
+    static final Set<String> COORDINATOR_ACTIONS = Set.of("StartWrite", "AnswerFromSession", "HandleStoreAck", "AckWrite",
+            "StartRead", "HandleShard", "CompleteRead", "StartRepair", "RepairShard");
+
+    /** Message type -> the actions that send it (a server's send is judged against its last action). */
+    static final Map<String, Set<String>> SENDERS = Map.of(
+            "Store", Set.of("StartWrite", "RepairShard"),
+            "Commit", Set.of("AckWrite"),
+            "Fetch", Set.of("StartRead", "StartRepair"),
+            "ClientReply", Set.of("AckWrite", "AnswerFromSession", "CompleteRead"),
+            "StoreAck", Set.of("HandleStore"),
+            "ShardReply", Set.of("HandleFetch"));
+
     @Override
     public String algorithm() {
         return "erasure";

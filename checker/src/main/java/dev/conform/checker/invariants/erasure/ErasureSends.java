@@ -62,15 +62,21 @@ final class ErasureSends {
     }
 
     private static void reply(ErasureTraceState s, String action, int client, Map<String, Object> b) {
-        if (!Boolean.TRUE.equals(b.get("ok"))) {
-            return;
-        }
-        String id = client + ":" + Recorded.number(b, "seq");
+        long seq = Recorded.number(b, "seq");
+        String id = client + ":" + seq;
         ErasureTraceState.ReadStart read = s.reads.get(id);
-        if (!"CompleteRead".equals(action)) {
-            if (read != null && !"AckWrite".equals(action) && !"AnswerFromSession".equals(action)) {
-                s.violate("ReadLatest", action + " answers client " + client + "'s read of " + read.key()
-                        + " without decoding it");
+        if (!Boolean.TRUE.equals(b.get("ok"))) {
+            throw new FoldException("the coordinator refuses client " + client + "'s command " + seq
+                    + " (ok false): the store answers every command it completes with ok true");
+        }
+        if ("AckWrite".equals(action) || "AnswerFromSession".equals(action)) {
+            Map<String, Object> in = s.delivered.getOrDefault(s.coordinator, Map.of());
+            String answered = "AckWrite".equals(action)
+                    ? s.writer.get(ErasureTraceState.kv(Recorded.text(in, "key"), Recorded.number(in, "version")))
+                    : Recorded.number(in, "clientId") + ":" + Recorded.number(in, "seq");
+            if (!id.equals(answered) || b.get("value") != null) {
+                throw new FoldException(action + " answers " + id + " with value " + b.get("value")
+                        + "; it answers the put " + answered + " with no value");
             }
             return;
         }

@@ -35,6 +35,10 @@ public final class ErasureTraceState {
     Map<String, Long> nextVersion = new TreeMap<>();
     Map<String, Long> committed = new TreeMap<>();
     Map<String, Long> sessions = new TreeMap<>();
+    /** The coordinator's pending writes (key -> versions), each client's pending write and each write's client:seq. */
+    final Map<String, java.util.TreeSet<Long>> pending = new TreeMap<>();
+    final Map<String, String> clientWrite = new HashMap<>();
+    final Map<String, String> writer = new HashMap<>();
     /** Each storage node's shards: key -> version -> shard; its committed versions. */
     final Map<Integer, Map<String, TreeMap<Long, Held>>> shards = new HashMap<>();
     final Map<Integer, Map<String, Long>> storageCommitted = new HashMap<>();
@@ -60,6 +64,8 @@ public final class ErasureTraceState {
     /** Storage nodes wiped and not restarted yet, and the number of wipes so far. */
     final Set<Integer> wiped = new HashSet<>();
     int wipes;
+    /** The run's option diskLoss: without it no disk may be lost. */
+    boolean diskLoss;
 
     final Map<String, String> violations = new LinkedHashMap<>();
     boolean readCompleted;

@@ -46,6 +46,27 @@ final class Recorded {
         return out;
     }
 
+    /** {@code {key: [version, ...]}} as key -> versions, keys with none left out. */
+    static Map<String, java.util.TreeSet<Long>> pending(Object o) {
+        Map<String, java.util.TreeSet<Long>> out = new TreeMap<>();
+        for (Map.Entry<String, Object> k : JsonObjects.asMap(o, "pending").entrySet()) {
+            if (!(k.getValue() instanceof List<?> list)) {
+                throw new FoldException("pending maps " + k.getKey() + " to " + k.getValue() + ", not a list of versions");
+            }
+            java.util.TreeSet<Long> versions = new java.util.TreeSet<>();
+            for (Object v : list) {
+                if (!(v instanceof Number n)) {
+                    throw new FoldException("pending of " + k.getKey() + " holds " + v + ", not a version");
+                }
+                versions.add(n.longValue());
+            }
+            if (!versions.isEmpty()) {
+                out.put(k.getKey(), versions);
+            }
+        }
+        return out;
+    }
+
     /** The "used" pairs [index, version] of a decode. */
     static List<long[]> used(Object o, String action) {
         if (!(o instanceof List<?> list)) {
