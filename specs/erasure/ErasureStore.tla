@@ -63,6 +63,7 @@ VARIABLES
     \* coordinator, durable
     nextVersion,    \* key -> the version its next write gets (default 1)
     committed,      \* key -> newest acknowledged version (default 0)
+    sessions,       \* client -> seq of its last acknowledged put (default 0): puts are exactly once
     \* coordinator, volatile
     writes,         \* pending writes: [key, ver, client, seq, acks: storage nodes that acked]
     reads,          \* open reads: [key, ver, client, seq, floor]
@@ -80,7 +81,7 @@ VARIABLES
     wipes,          \* disk losses so far
     msgs            \* every message sent (client replies are not kept: see Send)
 
-coordVars   == <<nextVersion, committed, writes, reads, repairing, got, nones>>
+coordVars   == <<nextVersion, committed, sessions, writes, reads, repairing, got, nones>>
 storageVars == <<shards, scommitted>>
 historyVars == <<vals, acked, lastRead, lastDecode, wipes>>
 vars        == <<coordVars, storageVars, historyVars, msgs>>
@@ -140,6 +141,7 @@ NoDecode == [key |-> "", ver |-> 0, vers |-> {}]
 Init ==
     /\ nextVersion = [x \in {} |-> 1]
     /\ committed   = [x \in {} |-> 0]
+    /\ sessions    = [x \in {} |-> 0]
     /\ writes      = {}
     /\ reads       = {}
     /\ repairing   = {}
@@ -157,21 +159,30 @@ Init ==
 ----------------------------------------------------------------------------
 (* Coordinator *)
 
-\* A put (client c's request seq): the next version of k, persisted, and shard i to node i.
+\* A put (client c's request seq, not yet acknowledged): the next version of k, persisted, and
+\* shard i to node i.  A client's earlier pending write (its retry's original) is abandoned.
 StartWrite(k, val, c, seq) ==
     LET v == At(nextVersion, k, 1)
-    IN /\ nextVersion' = Put(nextVersion, k, v + 1)
-       /\ writes' = writes \cup {[key |-> k, ver |-> v, client |-> c, seq |-> seq, acks |-> {}]}
+    IN /\ seq > At(sessions, c, 0)
+       /\ nextVersion' = Put(nextVersion, k, v + 1)
+       /\ writes' = {w \in writes : w.client # c}
+                    \cup {[key |-> k, ver |-> v, client |-> c, seq |-> seq, acks |-> {}]}
        /\ vals' = vals @@ (<<k, v>> :> val)
        /\ Send({StoreMsg(s, k, v, Idx(s), ShardData(k, v, Idx(s))) : s \in Storage})
-       /\ UNCHANGED <<committed, reads, repairing, got, nones, storageVars, acked, lastRead,
+       /\ UNCHANGED <<committed, sessions, reads, repairing, got, nones, storageVars, acked, lastRead,
                       lastDecode, wipes>>
+
+\* A put the session table shows acknowledged (a retry whose answer was lost): answered again.
+AnswerFromSession(c, seq) ==
+    /\ seq <= At(sessions, c, 0)
+    /\ Send({ClientReplyMsg(c, seq, <<>>)})
+    /\ UNCHANGED <<coordVars, storageVars, historyVars>>
 
 \* An ack counts for the pending write of its (key, version), if any.
 HandleStoreAck(m) ==
     /\ writes' = {IF w.key = m.key /\ w.ver = m.version
                   THEN [w EXCEPT !.acks = @ \cup {m.msource}] ELSE w : w \in writes}
-    /\ UNCHANGED <<nextVersion, committed, reads, repairing, got, nones, storageVars, historyVars, msgs>>
+    /\ UNCHANGED <<nextVersion, committed, sessions, reads, repairing, got, nones, storageVars, historyVars, msgs>>
 
 \* The acks a write waits for; AckBeforeQuorum answers after K (the shards to decode, not to survive).
 Quorum == IF Flaw = "AckBeforeQuorum" THEN K ELSE W
@@ -181,6 +192,7 @@ AckWrite(w) ==
     IN /\ w \in writes
        /\ Cardinality(w.acks) >= Quorum
        /\ committed' = Put(committed, w.key, c)
+       /\ sessions' = Put(sessions, w.client, w.seq)
        /\ writes' = writes \ {w}
        /\ acked' = acked \cup {<<w.key, w.ver>>}
        /\ Send({ClientReplyMsg(w.client, w.seq, <<>>)} \cup {CommitMsg(s, w.key, c) : s \in Storage})
@@ -196,7 +208,7 @@ StartRead(k, c, seq) ==
     LET v == At(committed, k, 0)
     IN /\ reads' = reads \cup {[key |-> k, ver |-> v, client |-> c, seq |-> seq, floor |-> Floor(k)]}
        /\ Send(IF v = 0 THEN {} ELSE {FetchMsg(s, k, v, "read") : s \in Storage})
-       /\ UNCHANGED <<nextVersion, committed, writes, repairing, got, nones, storageVars, historyVars>>
+       /\ UNCHANGED <<nextVersion, committed, sessions, writes, repairing, got, nones, storageVars, historyVars>>
 
 \* A ShardReply is kept only for an open read or repair of exactly its (key, version);
 \* RepairMixedVersions keeps any version of a key under repair.
@@ -212,7 +224,7 @@ HandleShard(m) ==
             ELSE /\ got' = got \cup {[key |-> m.key, ver |-> m.version, idx |-> m.index, data |-> m.data]}
                  /\ UNCHANGED nones
        ELSE UNCHANGED <<got, nones>>
-    /\ UNCHANGED <<nextVersion, committed, writes, reads, repairing, storageVars, historyVars, msgs>>
+    /\ UNCHANGED <<nextVersion, committed, sessions, writes, reads, repairing, storageVars, historyVars, msgs>>
 
 \* Read r decodes the K shards U of its version and answers (a never-written key: null, no shards).
 CompleteRead(r, U) ==
@@ -224,7 +236,7 @@ CompleteRead(r, U) ==
        /\ lastRead' = [key |-> r.key, ver |-> r.ver, val |-> res, floor |-> r.floor]
        /\ lastDecode' = [key |-> r.key, ver |-> r.ver, vers |-> {u.ver : u \in U}]
        /\ Send({ClientReplyMsg(r.client, r.seq, res)})
-       /\ UNCHANGED <<nextVersion, committed, writes, repairing, storageVars, vals, acked, wipes>>
+       /\ UNCHANGED <<nextVersion, committed, sessions, writes, repairing, storageVars, vals, acked, wipes>>
 
 \* The repair timer: one repair per committed key, at its committed version; Fetch from everyone.
 StartRepair ==
@@ -232,7 +244,7 @@ StartRepair ==
     IN /\ repairing' = {<<k, committed[k]>> : k \in ks}
        /\ Prune(reads, repairing')
        /\ Send({FetchMsg(s, k, committed[k], "repair") : s \in Storage, k \in ks})
-       /\ UNCHANGED <<nextVersion, committed, writes, reads, storageVars, historyVars>>
+       /\ UNCHANGED <<nextVersion, committed, sessions, writes, reads, storageVars, historyVars>>
 
 \* K shards of (k, v) are in and nodes answered "none": rebuild their shards from the K shards U,
 \* and Store each to its node.  RepairMixedVersions takes K shards of any versions.
@@ -245,13 +257,13 @@ RepairShard(k, v, U) ==
        /\ nones' = {y \in nones : ~(y.key = k /\ y.ver = v)}
        /\ lastDecode' = [key |-> k, ver |-> v, vers |-> {u.ver : u \in U}]
        /\ Send({StoreMsg(j, k, v, Idx(j), data(Idx(j))) : j \in targets})
-       /\ UNCHANGED <<nextVersion, committed, writes, reads, repairing, got, storageVars, vals, acked,
+       /\ UNCHANGED <<nextVersion, committed, sessions, writes, reads, repairing, got, storageVars, vals, acked,
                       lastRead, wipes>>
 
 \* A crash loses the pending writes, reads and repairs (clients retry); the metadata stays.
 CrashCoord ==
     /\ writes' = {} /\ reads' = {} /\ repairing' = {} /\ got' = {} /\ nones' = {}
-    /\ UNCHANGED <<nextVersion, committed, storageVars, historyVars, msgs>>
+    /\ UNCHANGED <<nextVersion, committed, sessions, storageVars, historyVars, msgs>>
 
 ----------------------------------------------------------------------------
 (* Storage *)

@@ -39,7 +39,7 @@ Up(s) == s \notin Down
 MCStartWrite(k, val) ==
     /\ At(nextVersion, k, 1) <= MaxVersion
     /\ Waiting(k, val)
-    /\ StartWrite(k, val, 0, 0)
+    /\ StartWrite(k, val, val, 1)      \* each value is its own client's put number 1
     /\ UNCHANGED budget
 \* Handlers are idempotent; the guards below leave out handling a message again when that would
 \* change nothing (a stutter), which only saves TLC the work.
@@ -125,6 +125,7 @@ CommittedInit ==
         x == CHOOSE y \in Value : TRUE
     IN /\ nextVersion = (k :> 2)
        /\ committed   = (k :> 1)
+       /\ sessions    = (x :> 1)
        /\ writes = {} /\ reads = {} /\ repairing = {} /\ got = {} /\ nones = {}
        /\ shards      = [s \in Storage |-> {[key |-> k, ver |-> 1, data |-> ShardData(k, 1, Idx(s))]}]
        /\ scommitted  = [s \in Storage |-> (k :> 1)]
