@@ -166,12 +166,10 @@ AllComplete == <>(PutsDone /\ budget.reads = MaxReads /\ reads = {})
 ----------------------------------------------------------------------------
 
 \* Reachability witnesses ("sometimes"), each an invariant that must be violated (README.md):
-\* a read decodes a stored version; a repair rebuilds a lost shard (a node holds the committed
-\* version again after losing its disk).
+\* a read decodes a stored version; a repair decodes (on bounds without reads, MaxReads = 0, only a
+\* repair decodes: a wiped node answered "none" and K shards rebuilt its shard).
 NeverReadsData == lastRead.ver = 0
-NeverRepairs ==
-    ~\E m \in msgs : m.mtype = "Store" /\ \E x \in repairing : x = <<m.key, m.version>> /\ wipes > 0
-                     /\ \A s \in Storage : Holds(s, m.key, m.version)
+NeverRepairs == lastDecode = NoDecode
 
 Symmetry == Permutations(Value)
 =============================================================================

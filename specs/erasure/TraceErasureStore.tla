@@ -122,12 +122,17 @@ Command(b) == KvCommand(ToString(b.clientId) \o ":" \o ToString(b.seq) \o ":" \o
 \* A spec map over keys against a JSON object, entries at the default d may be left out.
 MapMatches(r, f, d) == \A x \in DOMAIN r \cup DOMAIN f : Get(r, x, d) = At(f, x, d)
 
+\* The coordinator's persisted metadata (sessions: keys are client ids as text).
+MetadataMatches(st, nv, cm, ss) ==
+    /\ MapMatches(Get(st, "nextVersion", [x \in {} |-> 0]), nv, 1)
+    /\ MapMatches(Get(st, "committed", [x \in {} |-> 0]), cm, 0)
+    /\ \A c \in DOMAIN ss : Get(Get(st, "sessions", [x \in {} |-> 0]), ToString(c), 0) = ss[c]
+    /\ \A x \in DOMAIN Get(st, "sessions", [y \in {} |-> 0]) :
+           st.sessions[x] = 0 \/ \E c \in DOMAIN ss : ToString(c) = x
+
 CoordMatches(st) ==
-    /\ MapMatches(st.nextVersion, nextVersion', 1)
-    /\ MapMatches(st.committed, committed', 0)
-    \* sessions: keys are client ids as text
-    /\ \A c \in DOMAIN sessions' : Get(st.sessions, ToString(c), 0) = sessions'[c]
-    /\ \A x \in DOMAIN st.sessions : st.sessions[x] = 0 \/ \E c \in DOMAIN sessions' : ToString(c) = x
+    /\ Has(st, "nextVersion") /\ Has(st, "committed") /\ Has(st, "sessions") /\ Has(st, "pending")
+    /\ MetadataMatches(st, nextVersion', committed', sessions')
     /\ UNION {{<<k, v>> : v \in SeqToSet(st.pending[k])} : k \in DOMAIN st.pending} = {<<w.key, w.ver>> : w \in writes'}
 
 \* Storage node s's shards as the trace shows them: <<key, "version", hex, length>>.
@@ -354,8 +359,7 @@ IsRestart(e) ==
        /\ IF Has(e, "state")
           THEN IF n \in Storage
                THEN StorageMatches(n, e.state, shards[n], scommitted[n])
-               ELSE n = Coord /\ MapMatches(Get(e.state, "nextVersion", nextVersion), nextVersion, 1)
-                              /\ MapMatches(Get(e.state, "committed", committed), committed, 0)
+               ELSE n = Coord /\ MetadataMatches(e.state, nextVersion, committed, sessions)
           ELSE n \in Storage => shards[n] = {} /\ \A x \in DOMAIN scommitted[n] : scommitted[n][x] = 0
        /\ UNCHANGED <<vars, traceVars>>
        /\ TraceStep
