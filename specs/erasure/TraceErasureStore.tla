@@ -69,7 +69,9 @@ ShardKey(k, v, i) == <<k, v, i>>
 \* the bytes its write sent, "none" for the empty answer, Garbage otherwise.
 SpecData(k, v, i, hex, len) ==
     IF hex = "" /\ len = -1 THEN NoData
-    ELSE IF At(hexOf, ShardKey(k, v, i), "") = hex /\ hex # "" /\ At(lenOf, <<k, v>>, -2) = len
+    ELSE IF /\ ShardKey(k, v, i) \in DOMAIN hexOf
+            /\ hexOf[ShardKey(k, v, i)] = hex
+            /\ lenOf[<<k, v>>] = len
          THEN ShardData(k, v, i)
          ELSE Garbage
 
@@ -289,8 +291,7 @@ SentMsg(tm) ==
 RecordBytes(tm) ==
     IF FirstCopy(tm)
     THEN LET b == tm.body
-         IN /\ b.data # ""
-            /\ b.length >= 0
+         IN /\ b.length >= 0
             /\ At(lenOf, <<b.key, b.version>>, b.length) = b.length
             /\ hexOf' = hexOf @@ (ShardKey(b.key, b.version, b.index) :> b.data)
             /\ lenOf' = Put(lenOf, <<b.key, b.version>>, b.length)
