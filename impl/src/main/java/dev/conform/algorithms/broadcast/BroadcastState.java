@@ -1,8 +1,10 @@
 package dev.conform.algorithms.broadcast;
 
 import dev.conform.algorithms.broadcast.BroadcastMessage.Data;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a broadcast node persists: the next sequence number it will use as an origin (persisted
@@ -14,7 +16,9 @@ import java.util.Map;
  */
 public record BroadcastState(int nextSeq, Map<Integer, Integer> delivered, List<Data> own) {
     public BroadcastState {
-        delivered = Map.copyOf(delivered);
+        // Sorted, not Map.copyOf: the immutable map's iteration order changes from one JVM to the
+        // next, and this map is written into restart events (same seed, same bytes).
+        delivered = Collections.unmodifiableMap(new TreeMap<>(delivered));
         own = List.copyOf(own);
     }
 }
