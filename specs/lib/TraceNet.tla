@@ -23,7 +23,9 @@
 (*  - a crashed node takes no step and receives nothing until it restarts; *)
 (*    a crash and a restart must be faults the header's plan allows, as   *)
 (*    must every fault event (partitions, link rules, clock skews), in the *)
-(*    plan's order.                                                        *)
+(*    plan's order;                                                        *)
+(*  - a disk loss ("wipe" fault on a down node) only where the trace spec *)
+(*    models it (NetWipe); NetFault rejects it.                            *)
 (*                                                                         *)
 (* What the header says (docs/trace-format.md, "Header"):                  *)
 (*  - nodes and roles ("server", "client", ...; every role but "client"  *)
@@ -267,18 +269,37 @@ NetRestart(e) ==
        /\ net' = [net EXCEPT !.up[n] = TRUE, !.inc[n] = @ + 1, !.planPos = pos]
 
 \* A fault event: the plan's next such fault (recorded on node 0 for the whole cluster, on the
-\* node for a clock skew); partitions and link rules take effect.
+\* node for a clock skew); partitions and link rules take effect.  A disk loss ("wipe") is never
+\* one of these: only a spec that models lost disks accepts it, through NetWipe.
 NetFault(e) ==
     /\ Has(e, "state")
     /\ Has(e.state, "type")
     /\ LET d == e.state
            pos == NextPlanPos(LAMBDA p : p = d, "fault")
        IN /\ e.node = IF d.type = "skew" THEN Get(d, "node", -1) ELSE 0
-          /\ d.type \notin {"crash", "restart"}
+          /\ d.type \notin {"crash", "restart", "wipe"}
           /\ pos > 0
           /\ net' = [net EXCEPT !.planPos = pos,
                                 !.cut = IF d.type \in CutTypes THEN d ELSE @,
                                 !.links = IF d.type = "link" THEN Append(@, d) ELSE @]
+
+\* A disk loss: a fault event on the wiped node, action "wipe", with the plan event
+\* {"type": "wipe", "node": n, ...} as its state, the plan's next such fault, while n is down (its
+\* next restart starts from nothing: the spec's business).  Fail closed: a trace spec accepts a
+\* wipe only by calling NetWipe, which only a spec that models lost disks does (every other spec
+\* rejects the event: NetFault refuses type "wipe").
+NetWipe(e) ==
+    /\ IsKind(e, "fault")
+    /\ Get(e, "action", "") = "wipe"
+    /\ Has(e, "state")
+    /\ Get(e.state, "type", "") = "wipe"
+    /\ LET n == e.node
+           pos == NextPlanPos(LAMBDA p : p = e.state, "wipe")
+       IN /\ Get(e.state, "node", -1) = n
+          /\ n \in TraceNodes
+          /\ ~net.up[n]
+          /\ pos > 0
+          /\ net' = [net EXCEPT !.planPos = pos]
 
 \* An action of node n that handles no delivery (UpdateTerm, BecomeLeader, a timer's work, ...).
 NetAct(e) == NetUp(e.node) /\ NetUnchanged

@@ -61,6 +61,14 @@ public interface Algorithm<M> {
     }
 
     /**
+     * Servers a run with {@code options} has when it does not say: {@link #defaultServers()}
+     * unless the options fix the count (the erasure store needs k + m + 1).
+     */
+    default int defaultServers(Options options) {
+        return defaultServers();
+    }
+
+    /**
      * The trace header's roles of the servers (see {@code TraceHeader.roles}): role name to the
      * servers that have it, every server exactly once. The default gives all of them the role
      * {@code server}; an algorithm whose servers differ (a coordinator and participants) names
@@ -102,6 +110,16 @@ public interface Algorithm<M> {
      */
     default Options resolveOptions(Options options, long seed) {
         return options;
+    }
+
+    /**
+     * Which of {@code servers} random fault plans may wipe (a crashed node restarts with nothing
+     * persisted: its disk is lost), and how many wipes a plan may hold at most. The default is
+     * none: an algorithm opts in only when it is built to survive some disk losses (the erasure
+     * store's storage nodes), and every other algorithm's plans stay exactly as they were.
+     */
+    default dev.conform.runtime.nemesis.DiskLoss diskLoss(List<Integer> servers, Options options) {
+        return dev.conform.runtime.nemesis.DiskLoss.NONE;
     }
 
     /** When a run may stop early, or null to run until its budget is spent or nothing is left. */

@@ -152,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--net must be reliable or unreliable, got '" + net + "'");
             }
         }
-        int n = servers == null ? a.defaultServers() : servers;
+        int n = servers == null ? a.defaultServers(opts) : servers;
         SimConfig cfg;
         try {
             cfg = SimConfig.of(n, seed).withNet(semantics).withMaxSteps(steps).withOptions(opts);
@@ -177,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
             if (k == null) {
                 throw new UserError("--chaos must be low, medium or high, got '" + chaos + "'");
             }
-            p = PlanGenerator.generate(seed, serverIds(n), horizon, k);
+            p = PlanGenerator.generate(seed, serverIds(n), horizon, k, a.diskLoss(serverIds(n), opts));
         }
         return new Scenario(a, cfg, p);
     }

@@ -26,4 +26,13 @@ public interface InvariantSet<S> {
      * before the trace ends; see {@link dev.conform.checker.network.TraceNetwork}.
      */
     Map<String, Set<String>> consumers();
+
+    /**
+     * Whether these checks model disk loss (a {@code wipe} fault: a crashed node restarts from
+     * nothing). False by default, and then a trace with a wipe is rejected: checks written for
+     * durable disks would judge a run they were not built for.
+     */
+    default boolean diskLoss() {
+        return false;
+    }
 }

@@ -37,8 +37,17 @@ public final class ReplayEngine {
         List<Invariant<S>> invs = set.invariants();
         boolean[] reached = new boolean[invs.size()];
         Map<String, Long> actions = new TreeMap<>();
-        TraceNetwork network = new TraceNetwork(source.header(), set.consumers());
-        S state = folder.initial(source.header());
+        TraceNetwork network = new TraceNetwork(source.header(), set.consumers(), set.diskLoss());
+        S state;
+        try {
+            state = folder.initial(source.header());
+        } catch (FoldException ex) {
+            // a header no run of the algorithm can have (its parameters contradict each other)
+            ReplayResult.Failure bad = new ReplayResult.Failure(null, null, 0, 1, "the header cannot start a "
+                    + set.algorithm() + " run: " + ex.getMessage());
+            return finish(set.algorithm(), invs, null, 0, reached, actions, bad, folder,
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
         long index = 0;
         ReplayResult.Failure failure = checkAlways(invs, state, 0, 0, -1, reached, folder);
         TraceEvent e;

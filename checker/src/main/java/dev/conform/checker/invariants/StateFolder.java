@@ -10,7 +10,10 @@ import dev.conform.tracing.TraceHeader;
  *            return it), which keeps replay allocation-free
  */
 public interface StateFolder<S> {
-    /** The state before the first event. */
+    /**
+     * The state before the first event. Throw {@link FoldException} when the header's parameters
+     * cannot start a run of the algorithm: the replay rejects the trace at its header.
+     */
     S initial(TraceHeader header);
 
     /**

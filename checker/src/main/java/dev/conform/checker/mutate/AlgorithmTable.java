@@ -45,7 +45,8 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
     }
 
     /** Every algorithm with Java invariants and a trace spec; the algorithm-swap operator picks among them. */
-    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos", "clocks", "causal");
+    static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos",
+            "clocks", "causal", "erasure");
 
     static AlgorithmTable of(String algorithm) {
         return switch (algorithm) {
@@ -88,6 +89,15 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("origin", Change.SHIFT),
                     FieldRule.of("value", Change.TEXT)),
                     null, List.of());
+            case "erasure" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("nextVersion.*", Change.SHIFT),
+                    FieldRule.of("committed.*", Change.SHIFT),
+                    FieldRule.of("sessions.*", Change.SHIFT),
+                    FieldRule.of("shards.*.*.data", Change.TEXT),
+                    FieldRule.of("shards.*.*.length", Change.SHIFT)),
+                    new Reply("ClientReply", "ok", "ClientRequest", "StartWrite", "seq", "pending"),
+                    List.of(new Parameter("params.options.k", List.of("1", "2", "3", "4")),
+                            new Parameter("params.options.m", List.of("0", "1", "2", "3"))));
             case "pingcounter", "pingcounter-fifo" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
                     null, List.of());
             default -> new AlgorithmTable(algorithm, List.of(), null, List.of());

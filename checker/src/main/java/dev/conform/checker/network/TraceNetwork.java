@@ -29,7 +29,8 @@ import java.util.Set;
  *     pending message's type) consumes it (messages of types no action consumes wait for none); a timer or a second delivery while one is pending is
  *     rejected, and so is a delivery left without its handler at the end;</li>
  * <li>a duplicate or a drop only where the network could duplicate or lose the message;</li>
- * <li>a crashed node takes no step; crashes, restarts and faults follow the header's plan.</li>
+ * <li>a crashed node takes no step; crashes, restarts and faults follow the header's plan;</li>
+ * <li>a wipe (disk loss) only for an algorithm whose checks model it, of a node that is down.</li>
  * </ul>
  */
 public final class TraceNetwork {
@@ -56,6 +57,8 @@ public final class TraceNetwork {
     private final long duplicatePercent;
     private final List<Map<String, Object>> plan;
     private final Set<String> unplanned;
+    /** Whether the algorithm's checks model disk loss: only then is a wipe fault accepted. */
+    private final boolean diskLoss;
 
     private final Map<Long, InFlight> inflight = new HashMap<>();
     private final Map<Integer, TraceMessage> pending = new HashMap<>();
@@ -71,6 +74,16 @@ public final class TraceNetwork {
      *                  algorithm's handler actions); every other action handles none
      */
     public TraceNetwork(TraceHeader header, Map<String, Set<String>> consumers) {
+        this(header, consumers, false);
+    }
+
+    /**
+     * @param diskLoss whether the algorithm's checks model disk loss: without it a {@code wipe}
+     *                 fault is rejected (fail closed), with it a wipe must be the plan's next
+     *                 fault, recorded on its node while that node is down
+     */
+    public TraceNetwork(TraceHeader header, Map<String, Set<String>> consumers, boolean diskLoss) {
+        this.diskLoss = diskLoss;
         this.consumers = Map.copyOf(consumers);
         Set<String> h = new HashSet<>();
         consumers.values().forEach(h::addAll);
@@ -239,9 +252,17 @@ public final class TraceNetwork {
         }
         Map<String, Object> d = asMap(e.state(), "the fault's data");
         String type = String.valueOf(d.get("type"));
-        int at = "skew".equals(type) ? (int) number(d.get("node")) : 0;
+        if ("wipe".equals(type) && !diskLoss) {
+            throw new FoldException("fault wipe (disk loss) at node " + e.node() + ", but the checks of this"
+                    + " algorithm do not model disk loss");
+        }
+        boolean onNode = "skew".equals(type) || "wipe".equals(type);
+        int at = onNode ? (int) number(d.get("node")) : 0;
         if (e.node() != at || "crash".equals(type) || "restart".equals(type)) {
             throw new FoldException("fault " + type + " is recorded on node " + e.node() + " (expected " + at + ")");
+        }
+        if ("wipe".equals(type) && (!nodes.contains(at) || !down.contains(at))) {
+            throw new FoldException("node " + at + "'s disk is wiped while it is up (a wipe needs a crashed node)");
         }
         int k = nextPlanEvent(d::equals);
         if (k < 0) {

@@ -46,9 +46,8 @@
  * is not a generator) and the generator-order test fails; drop the tail loop of a kernel and the
  * oracle comparison fails at shard lengths that are not a multiple of the vector width.
  *
- * <p>The storage protocol over this codec (versions, write quorums of durable shards, reads of
- * the newest complete version, repair) comes next, paired with a TLA+ spec like the other
- * algorithms; the codec's API (encode a value to indexed shards, decode from any k) is shaped
- * for it.
+ * <p>The storage protocol over this codec (versions from a coordinator, write quorums of durable
+ * shards, reads of the committed version, repair after disk loss) is
+ * {@code dev.conform.algorithms.erasure.store}, paired with {@code specs/erasure}.
  */
 package dev.conform.algorithms.erasure;

@@ -21,6 +21,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = FaultEvent.Crash.class, name = "crash"),
     @JsonSubTypes.Type(value = FaultEvent.Restart.class, name = "restart"),
     @JsonSubTypes.Type(value = FaultEvent.Skew.class, name = "skew"),
+    @JsonSubTypes.Type(value = FaultEvent.Wipe.class, name = "wipe"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface FaultEvent {
@@ -117,6 +118,19 @@ public sealed interface FaultEvent {
         @Override
         public String kind() {
             return "restart";
+        }
+    }
+
+    /**
+     * Loses the disk of the crashed {@code node}: what it persisted is erased, so its next restart
+     * starts it from nothing. Takes effect only while the node is down (no-op when it is up, as a
+     * restart of a running node is). Recorded as a {@code fault} event on the node, so a trace
+     * spec that does not model disk loss rejects it.
+     */
+    record Wipe(long at, int node) implements FaultEvent {
+        @Override
+        public String kind() {
+            return "wipe";
         }
     }
 

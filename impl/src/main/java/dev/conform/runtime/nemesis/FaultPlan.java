@@ -41,6 +41,8 @@ public record FaultPlan(List<FaultEvent> events) {
                 named.add(c.node());
             } else if (e instanceof FaultEvent.Restart r) {
                 named.add(r.node());
+            } else if (e instanceof FaultEvent.Wipe w) {
+                named.add(w.node());
             } else if (e instanceof FaultEvent.Skew k) {
                 named.add(k.node());
             } else if (e instanceof FaultEvent.Isolate i) {

@@ -19,6 +19,48 @@ public final class PlanGenerator {
     }
 
     public static FaultPlan generate(long seed, List<Integer> servers, long horizon, Intensity knobs) {
+        return generate(seed, servers, horizon, knobs, DiskLoss.NONE);
+    }
+
+    /**
+     * As {@link #generate(long, List, long, Intensity)}, plus disk losses: each time a node of
+     * {@code diskLoss} is down (from a crash to the restart that ends it), a coin decides whether
+     * its disk is wiped at a random moment of that gap, until the plan holds
+     * {@code diskLoss.maxWipes()} wipes. The wipe draws come from a stream of their own, so the
+     * other events are exactly those of the plan without disk loss, and with {@link DiskLoss#NONE}
+     * the plan is that plan.
+     */
+    public static FaultPlan generate(long seed, List<Integer> servers, long horizon, Intensity knobs,
+                                     DiskLoss diskLoss) {
+        FaultPlan base = draw(seed, servers, horizon, knobs);
+        return diskLoss.none() ? base : withWipes(base, new SplittableRandom(seed ^ WIPE_STREAM), diskLoss);
+    }
+
+    /** Mixed into the seed for the wipe stream (any constant unlike the slow-link stream's {@code ~seed}). */
+    private static final long WIPE_STREAM = 0x9E3779B97F4A7C15L;
+
+    private static FaultPlan withWipes(FaultPlan base, SplittableRandom r, DiskLoss diskLoss) {
+        List<FaultEvent> out = new ArrayList<>(base.events());
+        java.util.Map<Integer, Long> downSince = new java.util.HashMap<>();
+        int wipes = 0;
+        // Replays the plan's crashes and restarts as the simulator applies them (a crash of a node
+        // already down and a restart of a node already up change nothing), so each gap is real.
+        for (FaultEvent e : base.events()) {
+            if (e instanceof FaultEvent.Crash c) {
+                downSince.putIfAbsent(c.node(), c.at());
+            } else if (e instanceof FaultEvent.Restart rs) {
+                Long since = downSince.remove(rs.node());
+                if (since != null && rs.at() > since && diskLoss.nodes().contains(rs.node())
+                        && wipes < diskLoss.maxWipes() && r.nextBoolean()) {
+                    out.add(new FaultEvent.Wipe(since + r.nextLong(rs.at() - since), rs.node()));
+                    wipes++;
+                }
+            }
+        }
+        return new FaultPlan(out);
+    }
+
+    private static FaultPlan draw(long seed, List<Integer> servers, long horizon, Intensity knobs) {
         if (servers.isEmpty() || horizon < 2) {
             return FaultPlan.none();
         }

@@ -393,6 +393,11 @@ public final class Simulator<M> extends Scheduler<M> {
             world.crash(nodes.get(index(c.node())));
         } else if (f instanceof FaultEvent.Restart r) {
             world.restart(nodes.get(index(r.node())));
+        } else if (f instanceof FaultEvent.Wipe w) {
+            SimNode<M> n = nodes.get(index(w.node()));
+            if (world.wipe(n) && tracer != null) {
+                tracer.nodeFault(n.index, w.kind(), w);
+            }
         } else if (f instanceof FaultEvent.Skew s) {
             skew(s);
         } else if (f instanceof FaultEvent.LinkFault l) {

@@ -228,6 +228,11 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
         return world.crash(slot(id));
     }
 
+    /** Loses the disk of the crashed server {@code id}: it restarts from nothing. False (no change) when it is up. */
+    public boolean wipe(int id) {
+        return world.wipe(slot(id));
+    }
+
     /** Restarts server {@code id} from its persisted state. False when it is up. */
     public boolean restart(int id) {
         return world.restart(slot(id));

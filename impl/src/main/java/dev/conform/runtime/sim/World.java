@@ -132,6 +132,18 @@ final class World<M> {
     }
 
     /**
+     * Erases what the crashed {@code n} persisted (its disk is lost): its next restart starts it
+     * from nothing. False, changing nothing, when it is up.
+     */
+    boolean wipe(SimNode<M> n) {
+        if (n.up || n.client) {
+            return false;
+        }
+        n.persisted = null;
+        return true;
+    }
+
+    /**
      * Restarts {@code n} from what it persisted, read back through JSON (as a real restart reads
      * its file), and runs its onStart. False when it is up.
      */

@@ -29,7 +29,8 @@
  * it. A restart builds a new node from the last value passed to
  * {@link dev.conform.runtime.Context#persist}, written to JSON and read back as
  * {@link dev.conform.runtime.Algorithm#persistedType()} — the same path the TCP transport takes
- * through the disk — and calls {@code onStart} again.
+ * through the disk — and calls {@code onStart} again. A wipe (disk loss) of a crashed node erases
+ * that value, so its next restart builds it from null, as a fresh node.
  *
  * <p>Trace. With an enabled {@link dev.conform.tracing.TraceSink} the run writes the header (seed,
  * plan, parameters) and then send, deliver, drop, duplicate, timer, crash, restart and fault

@@ -26,7 +26,8 @@ class FaultPlanTest {
                 new FaultEvent.LinkFault(10, 1, 0, 20, 5, 10, 3, 9),
                 new FaultEvent.Crash(11, 3),
                 new FaultEvent.Restart(12, 3),
-                new FaultEvent.Skew(13, 1, 150, 20));
+                new FaultEvent.Skew(13, 1, 150, 20),
+                new FaultEvent.Wipe(14, 2));
         Path f = dir.resolve("p.json");
         FaultPlans.write(plan, f);
         assertEquals(plan, FaultPlans.read(f));

@@ -77,6 +77,20 @@ class SteppedSimulatorTest {
         assertEquals(1, back.votedFor());
     }
 
+    /** A wipe loses what a crashed node persisted (it restarts as new); on a running node it changes nothing. */
+    @Test
+    void aWipeLosesTheDiskOfACrashedNodeOnly() {
+        SteppedSimulator<RaftMessage> sim = cluster();
+        sim.fire(1, "election"); // node 1 persisted term 1, its own vote
+        assertFalse(sim.wipe(1), "up: no disk loss");
+        sim.crash(1);
+        assertTrue(sim.wipe(1));
+        assertNull(sim.persisted(1));
+        sim.restart(1);
+        assertEquals(0, ((RaftNode) sim.node(1)).currentTerm());
+        assertEquals(0, ((RaftNode) sim.node(1)).votedFor());
+    }
+
     @Test
     void aPartitionDropsAtSendAndAtDelivery() {
         SteppedSimulator<RaftMessage> sim = cluster();

@@ -55,13 +55,13 @@ public final class ChaosRunner {
 
     /** The run seed {@code seed} stands for. */
     public Scenario scenario(long seed) {
-        SimConfig cfg = SimConfig.of(algorithm.defaultServers(), seed).withNet(algorithm.defaultNet())
+        SimConfig cfg = SimConfig.of(algorithm.defaultServers(options), seed).withNet(algorithm.defaultNet())
                 .withMaxSteps(steps).withOptions(options);
         List<Integer> servers = new ArrayList<>();
         for (int i = 1; i <= cfg.servers(); i++) {
             servers.add(i);
         }
-        FaultPlan plan = PlanGenerator.generate(seed, servers, horizon, intensity);
+        FaultPlan plan = PlanGenerator.generate(seed, servers, horizon, intensity, algorithm.diskLoss(servers, options));
         return new Scenario(algorithm, cfg, plan);
     }
 

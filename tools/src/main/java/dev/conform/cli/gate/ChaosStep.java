@@ -105,7 +105,7 @@ public final class ChaosStep implements GateStep {
     /** Options the algorithm cannot build a node with are bad input in gate.json, before anything runs. */
     private static void checkOptions(GatePairing p, GateVariant v, Algorithm<?> algorithm, Options options) {
         List<Integer> servers = new ArrayList<>();
-        for (int i = 1; i <= algorithm.defaultServers(); i++) {
+        for (int i = 1; i <= algorithm.defaultServers(options); i++) {
             servers.add(i);
         }
         try {

@@ -56,4 +56,22 @@ public final class KvWorkload {
         }
         return List.copyOf(ops);
     }
+
+    /**
+     * {@code count} commands of half puts, half gets over keys {@code k0..k(keys-1)}, values as
+     * {@link #generate(long, int, int, int)}'s: the workload of a store that offers only put and
+     * get (the erasure-coded store). A generator of its own, so the mixed workloads are unchanged.
+     */
+    public static List<KvCommand> putsAndGets(long seed, int clientId, int count, int keys) {
+        if (count < 0 || keys < 1) {
+            throw new IllegalArgumentException("count >= 0 and keys >= 1 required");
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<KvCommand> ops = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String key = "k" + rnd.nextInt(keys);
+            ops.add(rnd.nextBoolean() ? KvCommand.put(key, "c" + clientId + "v" + i) : KvCommand.get(key));
+        }
+        return List.copyOf(ops);
+    }
 }

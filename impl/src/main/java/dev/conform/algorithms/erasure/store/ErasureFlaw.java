@@ -1,0 +1,29 @@
+package dev.conform.algorithms.erasure.store;
+
+/** The teaching flaws of the erasure-coded store, by their {@code --flaw} names (specs/erasure/README.md). */
+public enum ErasureFlaw {
+    /** The coordinator acknowledges a write after k StoreAcks instead of the write quorum W. */
+    ACK_BEFORE_QUORUM("ack-before-quorum"),
+    /** Repair pools the shards it gets by key and decodes from the first k, whatever their versions. */
+    REPAIR_MIXED_VERSIONS("repair-mixed-versions");
+
+    private final String flawName;
+
+    ErasureFlaw(String flawName) {
+        this.flawName = flawName;
+    }
+
+    public String flawName() {
+        return flawName;
+    }
+
+    /** The flaw called {@code name} (its flag name or enum name), or null. */
+    public static ErasureFlaw byName(String name) {
+        for (ErasureFlaw f : values()) {
+            if (f.flawName.equals(name) || f.name().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}
