@@ -53,7 +53,8 @@ public final class ChaosStep implements GateStep {
                 options = options.withFlaw(settings.flaw());
             }
             checkOptions(p, v, algorithm, options);
-            ChaosRunner runner = new ChaosRunner(algorithm, invariants, p.steps(), p.horizon(), intensity, options);
+            ChaosRunner runner = new ChaosRunner(algorithm, invariants, p.steps(), p.horizon(), intensity, options,
+                    p.progress());
             Path sub = Path.of(suite).resolve(v.name() == null ? "" : v.name().replace('/', '-'));
             long[] range = settings.shard().slice(ranges.get(i)[0], (int) ranges.get(i)[1]);
             batches.add(new ChaosBatch(p, v, algorithm, invariants, runner, range[0], (int) range[1],

@@ -18,12 +18,13 @@ import java.util.Map;
  * {@code variants} lists the ways the implementation runs ({@link GateVariant}), which share the
  * budget's seeds, and {@code linearizability} declares that the algorithm's clients speak the
  * key-value client messages, so every chaos run's client history is checked
- * ({@link LinearizabilitySettings}).
+ * ({@link LinearizabilitySettings}), and {@code progress} that every chaos run must reach its stop
+ * condition soon after its plan's last fault ({@link ProgressSettings}).
  */
 public record GatePairing(Path folder, String algorithm, List<String> modelCheck, String traceSpec, long steps,
         String intensity, long horizon, Map<String, String> options, Map<Budget, Integer> seeds,
         Map<Budget, Integer> tlcSample, Map<String, String> flawConfigs, List<GateVariant> variants,
-        LinearizabilitySettings linearizability) {
+        LinearizabilitySettings linearizability, ProgressSettings progress) {
 
     public static final String FILE = "gate.json";
 
@@ -38,7 +39,8 @@ public record GatePairing(Path folder, String algorithm, List<String> modelCheck
         GatePairing p = new GatePairing(folder, r.text("algorithm", null), r.texts("modelCheck"),
                 r.text("traceSpec", null), r.positive("steps", 4000), r.text("intensity", "MEDIUM"),
                 r.positive("horizon", 500), r.textMap("options"), r.budgets("seeds"), r.budgets("tlcSample"),
-                r.textMap("flawConfigs"), r.variants(), LinearizabilitySettings.read(file, root.get("linearizability")));
+                r.textMap("flawConfigs"), r.variants(), LinearizabilitySettings.read(file, root.get("linearizability")),
+                ProgressSettings.read(file, root.get("progress")));
         for (String cfg : p.modelCheck) {
             r.requireFile(cfg);
         }
