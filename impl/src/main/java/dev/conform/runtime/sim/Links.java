@@ -16,14 +16,21 @@ final class Links {
     private final int servers;
     private final int total;
     private boolean[][] reach;
-    private final Rule[][] rules;
-    final long[][] lastDelivery;
+    /** Rows of per-link rules, allocated when a link fault first touches the row (null: none). */
+    private Rule[][] rules;
+    private final FifoClock fifo = new FifoClock();
 
     Links(int servers, int total) {
         this.servers = servers;
         this.total = total;
-        this.rules = new Rule[total][total];
-        this.lastDelivery = new long[total][total];
+    }
+
+    /**
+     * When a reliable send from {@code from} to {@code to} at {@code now} due at {@code due} is
+     * delivered: not before the link's previous delivery (FIFO).
+     */
+    long fifoDelivery(int from, int to, long due, long now) {
+        return fifo.next((long) from * total + to, due, now);
     }
 
     /** Clients are never partitioned; servers follow the last partition event (none: all reach). */
@@ -32,7 +39,12 @@ final class Links {
     }
 
     Rule rule(int from, int to) {
-        return rules[from][to];
+        Rule[][] all = rules;
+        if (all == null) {
+            return null;
+        }
+        Rule[] row = all[from];
+        return row == null ? null : row[to];
     }
 
     void partition(FaultEvent e, List<Integer> serverIds) {
@@ -44,13 +56,26 @@ final class Links {
                 && f.delayMax() <= 0;
         Rule r = reset ? null
                 : new Rule(f.loss() / 100.0, f.duplicate() / 100.0, f.reorder() / 100.0, f.delayMin(), f.delayMax());
+        if (r == null && rules == null) {
+            return;
+        }
+        if (rules == null) {
+            rules = new Rule[total][];
+        }
         for (int i = 0; i < total; i++) {
             if (fromIndexOrAll >= 0 && i != fromIndexOrAll) {
                 continue;
             }
+            Rule[] row = rules[i];
+            if (row == null) {
+                if (r == null) {
+                    continue; // nothing set on this row: resetting it changes nothing
+                }
+                row = rules[i] = new Rule[total];
+            }
             for (int j = 0; j < total; j++) {
                 if ((toIndexOrAll < 0 || j == toIndexOrAll) && i != j) {
-                    rules[i][j] = r;
+                    row[j] = r;
                 }
             }
         }

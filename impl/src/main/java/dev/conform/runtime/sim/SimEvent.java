@@ -26,7 +26,7 @@ final class SimEvent {
     Object payload;
     /** Sender's clocks at send time; only kept while tracing. */
     long lamport;
-    long[] vc;
+    dev.conform.tracing.VectorClock vc;
     /** The network's duplicate of this send, queued with it by transmit. */
     SimEvent twin;
 

@@ -6,6 +6,7 @@ import dev.conform.tracing.TraceEvent;
 import dev.conform.runtime.MessageTypes;
 import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
+import dev.conform.tracing.VectorClock;
 
 /**
  * Turns simulator happenings into trace events, with the clocks of {@link Clocks}. Exists only
@@ -31,8 +32,10 @@ final class SimTracer {
     void send(int node, SimEvent ev, int toId) {
         tick(node);
         ev.lamport = clocks.lamport(node);
-        ev.vc = clocks.snapshot(node);
-        emit(node, EventKind.SEND, null, message(ev, toId), null);
+        // the send's own (immutable, non-zero entries only) clock travels with the message:
+        // a dense copy of every node's entry per send would cost O(n) at any n
+        ev.vc = clocks.clock(node);
+        emit(node, EventKind.SEND, null, message(ev, toId), null, ev.vc);
     }
 
     void deliver(int node, SimEvent ev) {
@@ -85,7 +88,10 @@ final class SimTracer {
     }
 
     private void emit(int node, EventKind kind, String action, TraceMessage msg, Object state) {
-        sink.event(new TraceEvent(seq++, ids[node], kind, action, msg, state, clocks.lamport(node),
-                clocks.clock(node)));
+        emit(node, kind, action, msg, state, clocks.clock(node));
+    }
+
+    private void emit(int node, EventKind kind, String action, TraceMessage msg, Object state, VectorClock vc) {
+        sink.event(new TraceEvent(seq++, ids[node], kind, action, msg, state, clocks.lamport(node), vc));
     }
 }

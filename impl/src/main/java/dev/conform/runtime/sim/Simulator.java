@@ -215,13 +215,7 @@ public final class Simulator<M> extends Scheduler<M> {
         Links.Rule rule = links.rule(from.index, to);
         long now = world.now;
         if (reliable) {
-            long t = now + delay(rule);
-            long[] last = links.lastDelivery[from.index];
-            if (t < last[to]) {
-                t = last[to];
-            }
-            last[to] = t;
-            ev.time = t;
+            ev.time = links.fifoDelivery(from.index, to, now + delay(rule), now);
             return ev;
         }
         double loss = rule == null ? config.lossPercent() / 100.0 : rule.loss();
