@@ -57,7 +57,7 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
         Broadcast b = switch (e.msg().type()) {
             case "Data" -> {
                 Broadcast x = broadcast(s, body, what);
-                if (!x.value().equals(body.get("value")) || !Arrays.equals(x.deps(), vector(s, body.get("deps"), what + " deps"))) {
+                if (!x.value().equals(body.get("value")) || !Arrays.equals(x.deps(), JsonObjects.serverVector(s.servers, body.get("deps"), what + " deps"))) {
                     throw new FoldException(what + " carries " + body + ", not " + x.name() + " as broadcast (value "
                             + x.value() + ", deps " + Arrays.toString(x.deps()) + ")");
                 }
@@ -72,8 +72,8 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
     }
 
     private static Broadcast broadcast(CausalTraceState s, Map<String, Object> body, String what) {
-        Broadcast b = s.broadcasts.get(CausalTraceState.key(integer(body.get("origin"), what + " origin"),
-                integer(body.get("seq"), what + " seq")));
+        Broadcast b = s.broadcasts.get(CausalTraceState.key(JsonObjects.integer(body.get("origin"), what + " origin"),
+                JsonObjects.integer(body.get("seq"), what + " seq")));
         if (b == null) {
             throw new FoldException(what + " names a value never broadcast: " + body);
         }
@@ -87,8 +87,8 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
         String at = e.action() + " at server " + j;
         switch (e.action()) {
             case "Broadcast" -> {
-                int seq = integer(st.get("seq"), at + " seq");
-                if (integer(st.get("origin"), at + " origin") != j || seq != v.nextSeq) {
+                int seq = JsonObjects.integer(st.get("seq"), at + " seq");
+                if (JsonObjects.integer(st.get("origin"), at + " origin") != j || seq != v.nextSeq) {
                     throw new FoldException(at + " broadcasts " + st.get("origin") + "/" + seq + ", not its value " + v.nextSeq);
                 }
                 Broadcast b = new Broadcast(s.byIndex.size(), j, seq, text(st.get("value"), at + " value"),
@@ -100,8 +100,8 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
             }
             case "Receive" -> {
                 Map<String, Object> m = consume(v, "Data", at);
-                int o = integer(m.get("origin"), at + " origin");
-                int seq = integer(m.get("seq"), at + " seq");
+                int o = JsonObjects.integer(m.get("origin"), at + " origin");
+                int seq = JsonObjects.integer(m.get("seq"), at + " seq");
                 Integer oi = s.index.get(o);
                 if (oi == null) {
                     throw new FoldException(at + " receives a value of " + o + ", not a server");
@@ -122,8 +122,8 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
 
     /** Takes a held value out of server {@code v}'s hold-back queue, judging the delivery. */
     private static void deliver(CausalTraceState s, Server v, Map<String, Object> st, String at) {
-        int o = integer(st.get("origin"), at + " origin");
-        int seq = integer(st.get("seq"), at + " seq");
+        int o = JsonObjects.integer(st.get("origin"), at + " origin");
+        int seq = JsonObjects.integer(st.get("seq"), at + " seq");
         String value = text(st.get("value"), at + " value");
         long k = CausalTraceState.key(o, seq);
         String held = v.held.remove(k);
@@ -178,9 +178,9 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
 
     /** The recorded nextSeq, delivered counts and hold-back size are the folded ones. */
     private static void recorded(CausalTraceState s, Server v, Map<String, Object> st, String at) {
-        int next = integer(st.get("nextSeq"), at + " nextSeq");
-        int[] delivered = vector(s, st.get("delivered"), at + " delivered");
-        int held = integer(st.get("held"), at + " held");
+        int next = JsonObjects.integer(st.get("nextSeq"), at + " nextSeq");
+        int[] delivered = JsonObjects.serverVector(s.servers, st.get("delivered"), at + " delivered");
+        int held = JsonObjects.integer(st.get("held"), at + " held");
         if (next != v.nextSeq || !Arrays.equals(delivered, v.delivered) || held != v.held.size()) {
             throw new FoldException(at + " records nextSeq=" + next + ", delivered=" + Arrays.toString(delivered)
                     + ", held=" + held + "; the trace gives nextSeq=" + v.nextSeq + ", delivered="
@@ -198,8 +198,8 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
         List<?> own = List.of();
         if (e.state() != null) {
             Map<String, Object> st = JsonObjects.asMap(e.state(), "the restart state");
-            next = integer(st.get("nextSeq"), "restart nextSeq");
-            delivered = vector(s, st.get("delivered"), "restart delivered");
+            next = JsonObjects.integer(st.get("nextSeq"), "restart nextSeq");
+            delivered = JsonObjects.serverVector(s.servers, st.get("delivered"), "restart delivered");
             own = st.get("own") instanceof List<?> l ? l : null;
             if (own == null) {
                 throw new FoldException("the restart state of " + e.node() + " has no list own");
@@ -214,17 +214,10 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
             Map<String, Object> d = JsonObjects.asMap(own.get(i), "own value " + (i + 1));
             Broadcast b = broadcast(s, d, "server " + e.node() + "'s own value " + (i + 1));
             if (b.origin() != e.node() || b.seq() != i + 1 || !b.value().equals(d.get("value"))
-                    || !Arrays.equals(b.deps(), vector(s, d.get("deps"), "own value deps"))) {
+                    || !Arrays.equals(b.deps(), JsonObjects.serverVector(s.servers, d.get("deps"), "own value deps"))) {
                 throw new FoldException("server " + e.node() + " restarts with own value " + d + ", not as broadcast");
             }
         }
-    }
-
-    private static int integer(Object o, String what) {
-        if (o instanceof Number n && n.doubleValue() == n.intValue()) {
-            return n.intValue();
-        }
-        throw new FoldException(what + " is not an integer: " + o);
     }
 
     private static String text(Object o, String what) {
@@ -232,25 +225,5 @@ final class CausalFolder implements StateFolder<CausalTraceState> {
             return t;
         }
         throw new FoldException(what + " is not a string: " + o);
-    }
-
-    /** A vector {"<server>": n} naming every server exactly once, as an array in server order. */
-    private static int[] vector(CausalTraceState s, Object o, String what) {
-        Map<String, Object> m = JsonObjects.asMap(o, what);
-        int[] v = new int[s.servers.size()];
-        if (m.size() != v.length) {
-            throw new FoldException(what + " names " + m.keySet() + ", not the servers " + s.servers);
-        }
-        for (int i = 0; i < v.length; i++) {
-            Object x = m.get(String.valueOf(s.servers.get(i)));
-            if (x == null) {
-                throw new FoldException(what + " names " + m.keySet() + ", not the servers " + s.servers);
-            }
-            v[i] = integer(x, what + " entry");
-            if (v[i] < 0) {
-                throw new FoldException(what + " has a negative entry: " + m);
-            }
-        }
-        return v;
     }
 }

@@ -57,8 +57,8 @@ final class ClocksFolder implements StateFolder<ClocksTraceState> {
             throw new FoldException("node " + e.node() + " sends Tick " + e.msg().id() + " without a Send action before it");
         }
         Map<String, Object> body = JsonObjects.asMap(e.msg().body(), "Tick " + e.msg().id() + "'s body");
-        int lc = integer(body.get("lc"), "Tick body lc");
-        int[] vc = vector(s, body.get("vc"), "Tick body vc");
+        int lc = JsonObjects.integer(body.get("lc"), "Tick body lc");
+        int[] vc = JsonObjects.serverVector(s.servers, body.get("vc"), "Tick body vc");
         if (lc != by.lc() || !Arrays.equals(vc, by.vc())) {
             throw new FoldException("Tick " + e.msg().id() + " carries lc=" + lc + ", vc=" + Arrays.toString(vc)
                     + " but the Send before it recorded lc=" + by.lc() + ", vc=" + Arrays.toString(by.vc()));
@@ -82,9 +82,9 @@ final class ClocksFolder implements StateFolder<ClocksTraceState> {
             throw new FoldException("node " + p + " is not a server");
         }
         Map<String, Object> st = JsonObjects.asMap(e.state(), "the state of " + e.action());
-        int lc = integer(st.get("lc"), "lc");
-        int[] vc = vector(s, st.get("vc"), "vc");
-        int events = integer(st.get("events"), "events");
+        int lc = JsonObjects.integer(st.get("lc"), "lc");
+        int[] vc = JsonObjects.serverVector(s.servers, st.get("vc"), "vc");
+        int events = JsonObjects.integer(st.get("events"), "events");
         Event prev = s.now.get(p);
         int prevLc = prev == null ? 0 : prev.lc();
         int[] prevVc = prev == null ? new int[s.servers.size()] : prev.vc();
@@ -180,9 +180,9 @@ final class ClocksFolder implements StateFolder<ClocksTraceState> {
         int[] vc = new int[s.servers.size()];
         if (e.state() != null) {
             Map<String, Object> st = JsonObjects.asMap(e.state(), "the restart state");
-            lc = integer(st.get("lc"), "lc");
-            vc = vector(s, st.get("vc"), "vc");
-            events = integer(st.get("events"), "events");
+            lc = JsonObjects.integer(st.get("lc"), "lc");
+            vc = JsonObjects.serverVector(s.servers, st.get("vc"), "vc");
+            events = JsonObjects.integer(st.get("events"), "events");
         }
         boolean same = prev == null ? lc == 0 && events == 0 && Arrays.equals(vc, new int[vc.length])
                 : lc == prev.lc() && events == prev.events() && Arrays.equals(vc, prev.vc());
@@ -219,32 +219,5 @@ final class ClocksFolder implements StateFolder<ClocksTraceState> {
     /** a < b: pointwise at most, and different. */
     static boolean less(int[] a, int[] b) {
         return leq(a, b) && !Arrays.equals(a, b);
-    }
-
-    private static int integer(Object o, String what) {
-        if (o instanceof Number n && n.doubleValue() == n.intValue()) {
-            return n.intValue();
-        }
-        throw new FoldException(what + " is not an integer: " + o);
-    }
-
-    /** A vector {"<server>": n} naming every server exactly once, as an array in server order. */
-    private static int[] vector(ClocksTraceState s, Object o, String what) {
-        Map<String, Object> m = JsonObjects.asMap(o, what);
-        if (m.size() != s.servers.size()) {
-            throw new FoldException(what + " names " + m.keySet() + ", not the servers " + s.servers);
-        }
-        int[] v = new int[s.servers.size()];
-        for (int i = 0; i < v.length; i++) {
-            Object x = m.get(String.valueOf(s.servers.get(i)));
-            if (x == null) {
-                throw new FoldException(what + " names " + m.keySet() + ", not the servers " + s.servers);
-            }
-            v[i] = integer(x, what + " entry");
-            if (v[i] < 0) {
-                throw new FoldException(what + " has a negative entry: " + m);
-            }
-        }
-        return v;
     }
 }
