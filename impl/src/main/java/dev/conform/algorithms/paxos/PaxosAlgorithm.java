@@ -7,7 +7,7 @@ import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.StopCondition;
-import java.util.EnumSet;
+import dev.conform.runtime.TeachingFlaw;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +72,7 @@ public final class PaxosAlgorithm extends AbstractAlgorithm<PaxosMessage> {
 
     /** The server configuration these options ask for; unknown flaw names are an error. */
     public static PaxosConfig config(Options options) {
-        Set<PaxosFlaw> flaws = EnumSet.noneOf(PaxosFlaw.class);
-        for (String name : options.flaws()) {
-            PaxosFlaw f = PaxosFlaw.byName(name);
-            if (f == null) {
-                throw new IllegalArgumentException("unknown paxos flaw '" + name + "'; known: "
-                        + String.join(", ", new PaxosAlgorithm().flaws().keySet()));
-            }
-            flaws.add(f);
-        }
+        Set<PaxosFlaw> flaws = TeachingFlaw.parse(options, PaxosFlaw.class, "paxos");
         PaxosConfig d = PaxosConfig.defaults();
         return new PaxosConfig(options.getLong("electionMin", d.electionMinTicks()),
                 options.getLong("electionMax", d.electionMaxTicks()),

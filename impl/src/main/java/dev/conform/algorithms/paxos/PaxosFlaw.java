@@ -1,7 +1,9 @@
 package dev.conform.algorithms.paxos;
 
+import dev.conform.runtime.TeachingFlaw;
+
 /** The teaching flaws of Multi-Paxos, by their {@code --flaw} names (specs/paxos/README.md). */
-public enum PaxosFlaw {
+public enum PaxosFlaw implements TeachingFlaw {
     /** The new leader ignores the values in its phase-1 quorum's promises and proposes its own. */
     NO_ADOPT_HIGHEST("no-adopt-highest"),
     /** An acceptor accepts a ballot lower than the one it promised. */
@@ -17,17 +19,8 @@ public enum PaxosFlaw {
         this.flawName = flawName;
     }
 
+    @Override
     public String flawName() {
         return flawName;
-    }
-
-    /** The flaw called {@code name} (its flag name or enum name), or null. */
-    public static PaxosFlaw byName(String name) {
-        for (PaxosFlaw f : values()) {
-            if (f.flawName.equals(name) || f.name().equals(name)) {
-                return f;
-            }
-        }
-        return null;
     }
 }

@@ -7,7 +7,7 @@ import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.StopCondition;
-import java.util.EnumSet;
+import dev.conform.runtime.TeachingFlaw;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,15 +85,7 @@ public final class RaftAlgorithm extends AbstractAlgorithm<RaftMessage> {
 
     /** The server configuration these options ask for; unknown flaw names are an error. */
     public static RaftConfig config(Options options) {
-        Set<RaftFlaw> flaws = EnumSet.noneOf(RaftFlaw.class);
-        for (String name : options.flaws()) {
-            RaftFlaw f = RaftFlaw.byName(name);
-            if (f == null) {
-                throw new IllegalArgumentException("unknown raft flaw '" + name + "'; known: "
-                        + String.join(", ", new RaftAlgorithm().flaws().keySet()));
-            }
-            flaws.add(f);
-        }
+        Set<RaftFlaw> flaws = TeachingFlaw.parse(options, RaftFlaw.class, "raft");
         RaftConfig d = RaftConfig.defaults();
         return new RaftConfig(options.getLong("electionMin", d.electionMinTicks()),
                 options.getLong("electionMax", d.electionMaxTicks()),

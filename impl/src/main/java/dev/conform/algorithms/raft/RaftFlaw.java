@@ -1,12 +1,14 @@
 package dev.conform.algorithms.raft;
 
+import dev.conform.runtime.TeachingFlaw;
+
 /**
  * Deliberate bugs for teaching. Each one removes one safeguard of the algorithm; a run with the
  * flaw on can then break a safety property that the spec's invariants and the Java invariants
  * catch, or (the last two) the linearizability of what clients saw, which the gate's
  * linearizability check catches. See {@code package-info.java} for the scenarios.
  */
-public enum RaftFlaw {
+public enum RaftFlaw implements TeachingFlaw {
     /**
      * A server grants its vote without checking that the candidate's log is at least as
      * up-to-date as its own. A leader can then miss committed entries and overwrite them on
@@ -68,14 +70,9 @@ public enum RaftFlaw {
         this.specName = specName;
     }
 
-    /** The flaw called {@code name} (its spec name or its enum name), or null when unknown. */
-    public static RaftFlaw byName(String name) {
-        for (RaftFlaw f : values()) {
-            if (f.specName.equals(name) || f.name().equals(name)) {
-                return f;
-            }
-        }
-        return null;
+    @Override
+    public String flawName() {
+        return specName;
     }
 
     /**

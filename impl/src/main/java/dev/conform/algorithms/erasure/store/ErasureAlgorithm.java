@@ -8,8 +8,8 @@ import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.StopCondition;
+import dev.conform.runtime.TeachingFlaw;
 import dev.conform.runtime.nemesis.DiskLoss;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,15 +150,7 @@ public final class ErasureAlgorithm extends AbstractAlgorithm<ErasureMessage> {
 
     /** The store configuration these options ask for; unknown flaw names are an error. */
     public static ErasureConfig config(Options options) {
-        Set<ErasureFlaw> flaws = EnumSet.noneOf(ErasureFlaw.class);
-        for (String name : options.flaws()) {
-            ErasureFlaw f = ErasureFlaw.byName(name);
-            if (f == null) {
-                throw new IllegalArgumentException("unknown erasure flaw '" + name + "'; known: "
-                        + String.join(", ", new ErasureAlgorithm().flaws().keySet()));
-            }
-            flaws.add(f);
-        }
+        Set<ErasureFlaw> flaws = TeachingFlaw.parse(options, ErasureFlaw.class, "erasure");
         int k = options.getInt("k", 2);
         int m = options.getInt("m", 1);
         return new ErasureConfig(k, m, options.getInt("writeQuorum", k + m), options.getLong("repairEvery", 60), flaws);

@@ -1,7 +1,9 @@
 package dev.conform.algorithms.erasure.store;
 
+import dev.conform.runtime.TeachingFlaw;
+
 /** The teaching flaws of the erasure-coded store, by their {@code --flaw} names (specs/erasure/README.md). */
-public enum ErasureFlaw {
+public enum ErasureFlaw implements TeachingFlaw {
     /** The coordinator acknowledges a write after k StoreAcks instead of the write quorum W. */
     ACK_BEFORE_QUORUM("ack-before-quorum"),
     /** Repair pools the shards it gets by key and decodes from the first k, whatever their versions. */
@@ -13,17 +15,8 @@ public enum ErasureFlaw {
         this.flawName = flawName;
     }
 
+    @Override
     public String flawName() {
         return flawName;
-    }
-
-    /** The flaw called {@code name} (its flag name or enum name), or null. */
-    public static ErasureFlaw byName(String name) {
-        for (ErasureFlaw f : values()) {
-            if (f.flawName.equals(name) || f.name().equals(name)) {
-                return f;
-            }
-        }
-        return null;
     }
 }
