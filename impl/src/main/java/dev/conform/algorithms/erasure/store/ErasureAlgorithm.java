@@ -127,9 +127,8 @@ public final class ErasureAlgorithm extends AbstractAlgorithm<ErasureMessage> {
 
     @Override
     public Node<ErasureMessage> createClient(int id, List<Integer> servers, Options options) {
-        long seed = options.getLong("workloadSeed", 1) * 1_000_003L + id;
         return new KvClientNode<>(ErasureMessage.CLIENT_PROTOCOL, List.of(servers.get(0)),
-                KvWorkload.putsAndGets(seed, id, options.getInt("ops", 10), options.getInt("keys", 2)),
+                KvWorkload.putsAndGets(KvClientNode.workloadSeed(options, id), id, options.getInt("ops", 10), options.getInt("keys", 2)),
                 options.getLong("retry", 150));
     }
 

@@ -72,9 +72,14 @@ public final class KvClientNode<M> implements Node<M> {
      */
     public static <M> KvClientNode<M> seeded(KvClientProtocol<M> protocol, int clientId, List<Integer> servers,
                                              Options options) {
-        long seed = options.getLong("workloadSeed", 1) * 1_000_003L + clientId;
-        return seeded(protocol, clientId, servers, seed, options.getInt("ops", 10), options.getInt("keys", 3),
+        return seeded(protocol, clientId, servers, workloadSeed(options, clientId), options.getInt("ops", 10),
+                options.getInt("keys", 3),
                 options.getBoolean("appends", false), options.getLong("retry", 400));
+    }
+
+    /** The seed of client {@code clientId}'s workload in a run with {@code options}. */
+    public static long workloadSeed(Options options, int clientId) {
+        return options.getLong("workloadSeed", 1) * 1_000_003L + clientId;
     }
 
     /** Stops a run once each of its {@code clients} finished its workload (never, without clients). */
