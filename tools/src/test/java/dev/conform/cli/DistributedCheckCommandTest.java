@@ -27,13 +27,36 @@ class DistributedCheckCommandTest {
     @TempDir
     Path tmp;
 
+    /**
+     * TLC 1.1.0's distributed server sometimes fails its own error-trace reconstruction when the
+     * workers report the violation ("Cannot read the array length because this.states is null").
+     * conform reports that, correctly, as a TLC crash (exit 3, never a pass); this test is about
+     * the verdict when TLC finished, so it runs the model again, up to three times in all, only on
+     * that crash of TLC's own.
+     */
+    private static boolean tlcServerRace(CliRun r) {
+        return r.exit() == 3 && r.out().contains("\"TLC_CRASH\"") && r.out().contains("this.states\\\" is null");
+    }
+
     @Test
     void aViolationFoundByTwoWorkersHasTheLocalVerdictJsonAndExitCode() throws Exception {
-        int port = freePort();
-        CompletableFuture<Integer> w1 = worker(port);
-        CompletableFuture<Integer> w2 = worker(port);
-        CliRun r = CliRun.of("check", CliRun.resource("inv/Ledger.tla").toString(), "--distributed",
-                "--port", Integer.toString(port), "--workers-expected", "2", "--json");
+        CompletableFuture<Integer> w1;
+        CompletableFuture<Integer> w2;
+        CliRun r;
+        int attempt = 0;
+        do {
+            attempt++;
+            int port = freePort();
+            w1 = worker(port);
+            w2 = worker(port);
+            r = CliRun.of("check", CliRun.resource("inv/Ledger.tla").toString(), "--distributed",
+                    "--port", Integer.toString(port), "--workers-expected", "2", "--json");
+            if (tlcServerRace(r)) {
+                System.out.println("attempt " + attempt + ": TLC's server crashed reconstructing the trace; again");
+                w1.get(60, TimeUnit.SECONDS);
+                w2.get(60, TimeUnit.SECONDS);
+            }
+        } while (tlcServerRace(r) && attempt < 3);
         assertEquals(1, r.exit(), r.out() + r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("INVARIANT_VIOLATED", json.get("verdict").asText());
