@@ -5,6 +5,7 @@ import dev.conform.cli.options.ClusterDirOption;
 import dev.conform.cli.options.FlawsOption;
 import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.net.ClusterLauncher;
+import dev.conform.runtime.net.TransportKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,9 +63,15 @@ final class ClusterCommand implements Runnable {
         @Mixin
         AlgorithmOptions options;
 
+        @Option(names = "--transport", defaultValue = "tcp", paramLabel = "tcp|udp|quic",
+                description = "what carries the nodes' messages (default ${DEFAULT-VALUE}); recorded in every trace header")
+        String transport;
+
         @Override
         public Integer call() throws Exception {
+            TransportKind kind;
             try {
+                kind = TransportKind.fromWire(transport);
                 AlgorithmOptions.checked(Algorithms.byName(algorithm), options.options());
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
@@ -78,7 +85,7 @@ final class ClusterCommand implements Runnable {
             List<ProcessHandle> started;
             try {
                 started = ClusterLauncher.start(algorithm, nodes, dir.dir(),
-                        System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")), extra);
+                        System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")), kind, extra);
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
             }
@@ -86,7 +93,7 @@ final class ClusterCommand implements Runnable {
             for (int i = 0; i < started.size(); i++) {
                 o.println("node " + (i + 1) + " pid " + started.get(i).pid());
             }
-            o.println("started " + started.size() + " " + algorithm + " nodes in " + dir.dir()
+            o.println("started " + started.size() + " " + algorithm + " nodes over " + kind.wireName() + " in " + dir.dir()
                     + " (traces node-N.ndjson; stop with: conform cluster stop --dir " + dir.dir() + ")");
             return ExitCodes.OK;
         }

@@ -46,6 +46,13 @@ public final class ClusterLauncher {
      */
     public static List<ProcessHandle> start(String algorithm, int n, Path dir, String classpath,
                                             List<String> extraArgs) throws IOException, InterruptedException {
+        return start(algorithm, n, dir, classpath, TransportKind.TCP, extraArgs);
+    }
+
+    /** As {@link #start(String, int, Path, String, List)}, on transport {@code transport} (in cluster.json). */
+    public static List<ProcessHandle> start(String algorithm, int n, Path dir, String classpath,
+                                            TransportKind transport, List<String> extraArgs)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         if (!status(dir).stream().filter(NodeStatus::alive).toList().isEmpty()) {
             throw new IllegalStateException("a cluster is already running in " + dir + " (conform cluster stop)");
@@ -60,6 +67,7 @@ public final class ClusterLauncher {
         }
         Map<String, Object> cluster = new LinkedHashMap<>();
         cluster.put("algorithm", algorithm);
+        cluster.put("transport", transport.wireName());
         cluster.put("nodes", addresses);
         clean(dir);
         Files.write(dir.resolve("cluster.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(cluster));
@@ -73,7 +81,8 @@ public final class ClusterLauncher {
                 List<String> cmd = new ArrayList<>(List.of(java, MARKER, "-Xmx256m", "-cp", classpath, MAIN,
                         "--algorithm", algorithm, "--id", String.valueOf(i), "--peers", peers.toString(),
                         "--ports", dir.toString(), "--data", data.toString(),
-                        "--trace", dir.resolve("node-" + i + ".ndjson").toString()));
+                        "--trace", dir.resolve("node-" + i + ".ndjson").toString(),
+                        "--transport", transport.wireName()));
                 cmd.addAll(extraArgs);
                 Files.write(dir.resolve("node-" + i + ".cmd"), Json.mapper().writeValueAsBytes(cmd));
                 started.add(launch(dir, i, cmd, false));
@@ -182,6 +191,12 @@ public final class ClusterLauncher {
     /** The algorithm named in cluster.json. */
     public static String algorithm(Path dir) throws IOException {
         return String.valueOf(clusterJson(dir).get("algorithm"));
+    }
+
+    /** The transport named in cluster.json (TCP for clusters started before it was recorded). */
+    public static TransportKind transport(Path dir) throws IOException {
+        Object t = clusterJson(dir).get("transport");
+        return t == null ? TransportKind.TCP : TransportKind.fromWire(String.valueOf(t));
     }
 
     @SuppressWarnings("unchecked")

@@ -66,7 +66,7 @@ public final class NetClient<M> implements AutoCloseable {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("node", self);
             params.put("client", true);
-            RealNetworkHeader.describeNetwork(params);
+            RealNetworkHeader.describeNetwork(params, TransportKind.TCP);
             sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm, nodes, null, RealNetworkHeader.plan(),
                     PRODUCER, params,
                     TraceHeader.serversAndClients(new ArrayList<>(new TreeMap<>(servers).keySet()), List.of(self))));

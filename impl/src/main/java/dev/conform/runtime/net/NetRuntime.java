@@ -62,6 +62,7 @@ public final class NetRuntime<M> implements AutoCloseable {
     private final Options options;
     private final long tickMillis;
     private final Transport transport;
+    private final TransportKind kind;
     private final SplittableRandom random;
     private final ScheduledExecutorService loop;
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
@@ -81,6 +82,16 @@ public final class NetRuntime<M> implements AutoCloseable {
 
     public NetRuntime(Algorithm<M> algorithm, int id, Map<Integer, InetSocketAddress> addresses, Path dataDir,
                       TraceSink sink, Options options, long tickMillis, long seed) {
+        this(algorithm, id, addresses, dataDir, sink, options, tickMillis, seed, TransportKind.TCP, null);
+    }
+
+    /**
+     * A node on transport {@code kind}; {@code credentials} is the cluster's credentials folder
+     * (null: no peer authentication, for in-process tests).
+     */
+    public NetRuntime(Algorithm<M> algorithm, int id, Map<Integer, InetSocketAddress> addresses, Path dataDir,
+                      TraceSink sink, Options options, long tickMillis, long seed, TransportKind kind,
+                      Path credentials) {
         this.algorithm = algorithm;
         this.id = id;
         List<Integer> ids = new ArrayList<>(new TreeMap<>(addresses).keySet());
@@ -91,7 +102,8 @@ public final class NetRuntime<M> implements AutoCloseable {
         this.options = algorithm.resolveOptions(options == null ? Options.empty() : options, seed);
         this.tickMillis = Math.max(1, tickMillis);
         this.random = new SplittableRandom(seed * 1_000_003L + id);
-        this.transport = new NettyTransport(id, addresses, new FrameCodec(algorithm.messageTypes()));
+        this.kind = kind;
+        this.transport = Transports.open(kind, id, addresses, new FrameCodec(algorithm.messageTypes()), credentials);
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "node-" + id);
             t.setDaemon(true);
@@ -101,7 +113,7 @@ public final class NetRuntime<M> implements AutoCloseable {
 
     /** Publish and look up listening ports in {@code dir} (call before starting; see {@link PortFiles}). */
     public void portFiles(Path dir) {
-        ((NettyTransport) transport).portFiles(dir);
+        transport.portFiles(dir);
     }
 
     /** Starts the transport, builds the node (from persisted state when present) and runs onStart. */
@@ -125,7 +137,7 @@ public final class NetRuntime<M> implements AutoCloseable {
         while (true) {
             boolean all = true;
             for (int p : peers) {
-                all &= p == id || ((NettyTransport) transport).connected(p);
+                all &= p == id || transport.connected(p);
             }
             if (all) {
                 return true;
@@ -156,7 +168,7 @@ public final class NetRuntime<M> implements AutoCloseable {
                 params.put("tickMillis", tickMillis);
                 params.put("options", options.values());
                 params.put("flaws", List.copyOf(options.flaws()));
-                RealNetworkHeader.describeNetwork(params);
+                RealNetworkHeader.describeNetwork(params, kind);
                 sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm.name(), servers, null,
                         RealNetworkHeader.plan(),
                         PRODUCER, params, TraceHeader.withClients(algorithm.serverRoles(servers), List.of())));

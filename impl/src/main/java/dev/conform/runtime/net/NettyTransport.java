@@ -73,6 +73,7 @@ public final class NettyTransport implements Transport {
      * Call before {@link #start}: once bound, this node writes its port to {@code dir} (see
      * {@link PortFiles}), and peers given port 0 are looked up there on every (re)connect.
      */
+    @Override
     public void portFiles(java.nio.file.Path dir) {
         this.portDir = dir;
     }
@@ -173,6 +174,7 @@ public final class NettyTransport implements Transport {
     }
 
     /** True when an outgoing connection to {@code peer} is up. */
+    @Override
     public boolean connected(int peer) {
         Channel ch = out.get(peer);
         return ch != null && ch.isActive();

@@ -11,11 +11,12 @@ import java.util.TreeMap;
 /**
  * Command-line arguments of {@link NodeProcess}:
  * {@code --algorithm A --id N --peers 1=127.0.0.1:7001,2=127.0.0.1:7002 --data DIR
- * [--trace FILE] [--ports DIR] [--option K=V]... [--flaw F]... [--tick-ms 10] [--seed S]}.
+ * [--trace FILE] [--ports DIR] [--option K=V]... [--flaw F]... [--tick-ms 10] [--seed S]
+ * [--transport tcp|udp|quic] [--credentials DIR]}.
  * Port 0 in {@code --peers} is resolved through the port files in {@code --ports} ({@link PortFiles}).
  */
 record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers, Path data, Path trace,
-                Path ports, Options options, long tickMillis, long seed) {
+                Path ports, Options options, long tickMillis, long seed, TransportKind transport, Path credentials) {
 
     static NodeArgs parse(String[] args) {
         String algorithm = null;
@@ -28,6 +29,8 @@ record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers,
         List<String> flaws = new ArrayList<>();
         long tick = 10;
         long seed = 1;
+        TransportKind transport = TransportKind.TCP;
+        Path credentials = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -51,6 +54,8 @@ record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers,
                 case "--flaw" -> flaws.add(v);
                 case "--tick-ms" -> tick = Long.parseLong(v);
                 case "--seed" -> seed = Long.parseLong(v);
+                case "--transport" -> transport = TransportKind.fromWire(v);
+                case "--credentials" -> credentials = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
@@ -63,7 +68,7 @@ record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers,
         for (String f : flaws) {
             options = options.withFlaw(f);
         }
-        return new NodeArgs(algorithm, id, peers, data, trace, ports, options, tick, seed);
+        return new NodeArgs(algorithm, id, peers, data, trace, ports, options, tick, seed, transport, credentials);
     }
 
     /** Parses {@code 1=host:port,2=host:port}. */

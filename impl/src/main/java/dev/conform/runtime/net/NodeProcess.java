@@ -48,7 +48,7 @@ public final class NodeProcess {
         TraceSink sink = a.trace() == null ? TraceSink.noop()
                 : resume != null ? TraceResume.appendingSink(a.trace()) : new NdjsonSink(a.trace());
         NetRuntime<M> rt = new NetRuntime<>(algorithm, a.id(), a.peers(), a.data(), sink, a.options(),
-                a.tickMillis(), a.seed());
+                a.tickMillis(), a.seed(), a.transport(), a.credentials());
         if (resume != null) {
             rt.resumeFrom(resume);
         }

@@ -19,6 +19,18 @@ public interface Transport extends AutoCloseable {
     /** Hands {@code frame} to the network towards {@code frame.to()}; see the class contract. */
     boolean send(Frame frame);
 
+    /**
+     * Whether frames to {@code peer} can leave now (a connection is up, or the transport needs
+     * none); used to hold a node's first sends until its links are ready.
+     */
+    boolean connected(int peer);
+
+    /**
+     * Publish this node's listening port in, and look peers' ports up from, {@code dir} (call
+     * before {@link #start}; see {@link PortFiles}).
+     */
+    void portFiles(java.nio.file.Path dir);
+
     /** Stops listening, closes connections; never throws. */
     @Override
     void close();
