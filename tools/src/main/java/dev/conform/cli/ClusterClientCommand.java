@@ -92,7 +92,7 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
         int id = ClientIds.next(dir, servers.keySet());
         FrameCodec codec = new FrameCodec(Algorithms.byName(algorithm).messageTypes());
         KvRemoteClient.Outcome outcome = execute(protocol, algorithm, id, servers, codec,
-                dir.resolve("client-" + id + ".ndjson"), cmd, millis);
+                dir.resolve("client-" + id + ".ndjson"), cmd, millis, dir);
         if (!outcome.ok()) {
             spec.commandLine().getErr().println("conform: no leader answered within " + millis
                     + " ms (" + outcome.attempts() + " attempts, client " + id + ")");
@@ -109,8 +109,10 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
 
     private static <M> KvRemoteClient.Outcome execute(KvClientProtocol<M> protocol, String algorithm, int id,
                                                       Map<Integer, InetSocketAddress> servers, FrameCodec codec,
-                                                      Path trace, KvCommand cmd, long millis) throws Exception {
-        try (NetClient<M> net = new NetClient<>(algorithm, id, servers, codec, trace, 500)) {
+                                                      Path trace, KvCommand cmd, long millis, Path dir)
+            throws Exception {
+        try (NetClient<M> net = new NetClient<>(algorithm, id, servers, codec, trace, 500,
+                ClusterLauncher.transport(dir), ClusterLauncher.credentials(dir))) {
             return new KvRemoteClient<>(protocol, net, List.copyOf(servers.keySet()), 1000).execute(cmd, millis);
         }
     }

@@ -9,11 +9,8 @@ import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.VectorClock;
 import dev.conform.tracing.io.NdjsonSink;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,10 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A client that is not a cluster member: it has no listening address, opens one TCP connection
- * per server it talks to and reads the answers on that same connection (servers route replies to
- * non-members back on the connection they came in on, see {@link NettyTransport}). Blocking and
- * single-threaded: meant for short-lived processes such as {@code conform cluster client}.
+ * A client that is not a cluster member: it has no listening address, opens one link per server
+ * it talks to (a TCP connection, TLS when the cluster has credentials, or a QUIC connection and
+ * stream: {@link ClientLinks}) and reads the answers on that same link (servers route replies to
+ * non-members back on the link they came in on, see {@link NettyTransport}). It authenticates with
+ * the cluster's client certificate and checks each server's. Blocking and single-threaded: meant
+ * for short-lived processes such as {@code conform cluster client}.
  *
  * <p>It is a traced node like the servers: its own trace file (seq -1, Lamport and vector clocks,
  * flushed before every frame leaves) lets the merged trace include the client's side, and the
@@ -33,14 +32,14 @@ import java.util.TreeMap;
  */
 public final class NetClient<M> implements AutoCloseable {
     public static final String PRODUCER = "conform-net-client 0.1.0";
-    private static final int MAX_FRAME = 16 << 20;
 
     private final int self;
     private final Map<Integer, InetSocketAddress> servers;
     private final FrameCodec codec;
     private final TraceSink sink;
     private final int connectTimeoutMillis;
-    private final Map<Integer, Socket> connections = new HashMap<>();
+    private final ClientLinks links;
+    private final Map<Integer, ClientLinks.Link> connections = new HashMap<>();
     private final Clocks clocks;
     /** Where servers publish their ports (null: the given addresses are final). */
     private java.nio.file.Path portsDir;
@@ -51,6 +50,16 @@ public final class NetClient<M> implements AutoCloseable {
      */
     public NetClient(String algorithm, int self, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
                      java.nio.file.Path trace, int connectTimeoutMillis) {
+        this(algorithm, self, servers, codec, trace, connectTimeoutMillis, TransportKind.TCP, null);
+    }
+
+    /**
+     * A client of a cluster running on {@code kind} whose credentials folder is {@code credentials}
+     * (null: none, plain TCP; see {@link ClusterLauncher#credentials}).
+     */
+    public NetClient(String algorithm, int self, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
+                     java.nio.file.Path trace, int connectTimeoutMillis, TransportKind kind,
+                     java.nio.file.Path credentials) {
         if (servers.containsKey(self)) {
             throw new IllegalArgumentException("client id " + self + " is a server's id");
         }
@@ -59,6 +68,7 @@ public final class NetClient<M> implements AutoCloseable {
         this.servers = Map.copyOf(servers);
         this.codec = codec;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.links = Transports.clientLinks(kind, credentials);
         this.sink = trace == null ? TraceSink.noop() : new NdjsonSink(trace);
         if (sink.enabled()) {
             List<Integer> nodes = new ArrayList<>(new TreeMap<>(servers).keySet());
@@ -66,7 +76,7 @@ public final class NetClient<M> implements AutoCloseable {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("node", self);
             params.put("client", true);
-            RealNetworkHeader.describeNetwork(params, TransportKind.TCP);
+            RealNetworkHeader.describeNetwork(params, kind);
             sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm, nodes, null, RealNetworkHeader.plan(),
                     PRODUCER, params,
                     TraceHeader.serversAndClients(new ArrayList<>(new TreeMap<>(servers).keySet()), List.of(self))));
@@ -89,11 +99,7 @@ public final class NetClient<M> implements AutoCloseable {
         Frame f = new Frame(mid, self, to, type, msg, clocks.lamport(0), clocks.clock(0).asMap());
         flush();
         try {
-            byte[] bytes = codec.encode(f);
-            DataOutputStream out = new DataOutputStream(connection(to).getOutputStream());
-            out.writeInt(bytes.length);
-            out.write(bytes);
-            out.flush();
+            connection(to).write(codec.encode(f));
             return true;
         } catch (IOException | RuntimeException e) {
             disconnect(to);
@@ -109,20 +115,12 @@ public final class NetClient<M> implements AutoCloseable {
      * when the connection broke (it is then closed, and the next send reconnects).
      */
     public Frame receive(int from, long timeoutMillis) {
-        Socket s = connections.get(from);
-        if (s == null) {
+        ClientLinks.Link link = connections.get(from);
+        if (link == null) {
             return null;
         }
         try {
-            s.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis)));
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            int len = in.readInt();
-            if (len < 0 || len > MAX_FRAME) {
-                throw new IOException("bad frame length " + len);
-            }
-            byte[] bytes = new byte[len];
-            in.readFully(bytes);
-            Frame f = codec.decode(bytes);
+            Frame f = codec.decode(link.read(timeoutMillis));
             clocks.deliver(0, f.lamport(), f.vc() == null ? null : VectorClock.of(f.vc()));
             write(EventKind.DELIVER, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
             return f;
@@ -142,10 +140,10 @@ public final class NetClient<M> implements AutoCloseable {
         this.portsDir = dir;
     }
 
-    private Socket connection(int to) throws IOException {
-        Socket s = connections.get(to);
-        if (s != null && !s.isClosed()) {
-            return s;
+    private ClientLinks.Link connection(int to) throws IOException {
+        ClientLinks.Link link = connections.get(to);
+        if (link != null) {
+            return link;
         }
         InetSocketAddress addr = servers.get(to);
         if (addr == null) {
@@ -157,26 +155,15 @@ public final class NetClient<M> implements AutoCloseable {
                 addr = new InetSocketAddress(addr.getHostString(), port.getAsInt());
             }
         }
-        s = new Socket();
-        try {
-            s.setTcpNoDelay(true);
-            s.connect(addr, connectTimeoutMillis);
-        } catch (IOException e) {
-            s.close();
-            throw e;
-        }
-        connections.put(to, s);
-        return s;
+        link = links.open(to, addr, connectTimeoutMillis);
+        connections.put(to, link);
+        return link;
     }
 
     private void disconnect(int server) {
-        Socket s = connections.remove(server);
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // already gone
-            }
+        ClientLinks.Link link = connections.remove(server);
+        if (link != null) {
+            link.close();
         }
     }
 
@@ -203,6 +190,7 @@ public final class NetClient<M> implements AutoCloseable {
         for (int s : List.copyOf(connections.keySet())) {
             disconnect(s);
         }
+        links.close();
         sink.close();
     }
 }

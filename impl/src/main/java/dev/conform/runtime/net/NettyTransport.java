@@ -80,7 +80,7 @@ public final class NettyTransport implements Transport {
     public NettyTransport(int self, Map<Integer, InetSocketAddress> peers, FrameCodec codec,
                           TlsCredentials.Identity identity) {
         this.self = self;
-        this.rejections = new Rejections(self);
+        this.rejections = new Rejections("node " + self);
         try {
             this.serverTls = identity == null ? null : TlsContexts.tcpServer(identity);
             this.clientTls = identity == null ? null : TlsContexts.tcpClient(identity);

@@ -34,8 +34,8 @@ import java.util.function.Consumer;
 
 /**
  * QUIC transport on Netty's native QUIC codec (quiche + BoringSSL): one UDP socket listening for
- * peers' connections, one UDP socket carrying this node's outgoing connections, one QUIC connection
- * per directed link, mutual TLS 1.3 with the cluster's certificates ({@link TlsCredentials}).
+ * peers' connections and one QUIC connection per directed link (each outgoing one from its own UDP
+ * socket, like a TCP connection), mutual TLS 1.3 with the cluster's certificates ({@link TlsCredentials}).
  * Frames are 4-byte length-prefixed JSON, as on TCP, written to a bidirectional stream.
  *
  * <p>Streams ({@link Streams}): by default one stream per link, so a link is FIFO and exactly-once
@@ -100,7 +100,7 @@ public final class QuicTransport implements Transport {
         this.codec = codec;
         this.identity = java.util.Objects.requireNonNull(identity, "QUIC needs a TLS identity");
         this.streams = streams;
-        this.rejections = new Rejections(self);
+        this.rejections = new Rejections("node " + self);
     }
 
     @Override

@@ -10,18 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * cannot flood the log. Log lines name the peer and the reason, never key material.
  */
 final class Rejections {
-    private final int self;
+    private final String self;
     private final AtomicLong count = new AtomicLong();
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-    Rejections(int self) {
+    /** {@code self} names the refusing side in log lines, e.g. {@code node 3}. */
+    Rejections(String self) {
         this.self = self;
     }
 
     void reject(String peer, String reason) {
         count.incrementAndGet();
         if (logged.add(peer + "\n" + reason)) {
-            System.err.println("node " + self + ": rejected " + peer + ": " + reason
+            System.err.println(self + ": rejected " + peer + ": " + reason
                     + " (further rejections of it are counted, not logged)");
         }
     }

@@ -26,6 +26,26 @@ public final class Transports {
         };
     }
 
+    /**
+     * How a {@link NetClient} (not a member) reaches the servers of a cluster on {@code kind}
+     * with credentials folder {@code credentials} (null: none; plain TCP only).
+     */
+    public static ClientLinks clientLinks(TransportKind kind, Path credentials) {
+        return switch (kind) {
+            case TCP -> new TcpClientLinks(credentials == null ? null : client(credentials));
+            case QUIC -> new QuicClientLinks(client(requireCredentials(kind, credentials)));
+            case UDP -> throw new IllegalArgumentException("transport " + kind.wireName() + " is not available");
+        };
+    }
+
+    private static TlsCredentials.Identity client(Path credentials) {
+        try {
+            return TlsCredentials.load(credentials.resolve("tls"), TlsCredentials.CLIENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("client: " + e.getMessage(), e);
+        }
+    }
+
     /** Node {@code self}'s TLS identity from the credentials folder; fails naming the file, never its content. */
     static TlsCredentials.Identity tls(Path credentials, int self) {
         try {
