@@ -66,6 +66,8 @@ public final class QuicTransport implements Transport {
     private static final long MAX_BACKOFF_MS = 1000;
     /** Connections stay open across quiet spells (a crashed peer is noticed by its broken link sooner). */
     private static final long IDLE_TIMEOUT_SECONDS = 300;
+    /** Connections themselves carry nothing but streams; one handler serves them all. */
+    private static final ChannelHandler CONNECTION = new Connection();
     private static final AttributeKey<PeerIdentity> PEER = AttributeKey.valueOf("conform.quic.peer");
 
     private final int self;
@@ -343,11 +345,14 @@ public final class QuicTransport implements Transport {
         }
     }
 
-    /** Connections themselves carry nothing but streams; one handler serves them all. */
-    private static final ChannelHandler CONNECTION = new Connection();
 
     @ChannelHandler.Sharable
     private static final class Connection extends ChannelInboundHandlerAdapter {
+        /** A failed handshake lands here after {@link ClusterTrust} counted it; the connection is closed. */
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 
     /** Outgoing streams carry nothing back; a broken one is closed. */
