@@ -27,10 +27,13 @@ import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Raft and Multi-Paxos, each as three real OS processes over TCP, driven only through the {@code conform cluster} CLI:
+ * Raft and Multi-Paxos, each as three real OS processes over TCP with mutual TLS (Raft also over
+ * QUIC), driven only through the {@code conform cluster} CLI:
  * writes, a SIGKILL of the leader, more writes, a restart of the killed node, every key read
  * back (no acknowledged write lost), a clean stop with no process left, and the merged trace of
- * servers and clients accepted by TLC through the algorithm's trace spec.
+ * servers and clients accepted by TLC through the algorithm's trace spec. Authentication is on (the
+ * credentials {@code cluster start} made): no node rejected anyone, and no key or certificate
+ * leaked into a trace, a log or a status file.
  */
 @Tag("tlc")
 @Tag("process")
@@ -62,9 +65,10 @@ class ClusterEndToEndTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"raft, raft/TraceRaft.tla", "paxos, paxos/TraceMultiPaxos.tla"})
-    void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms(String algorithm, String traceSpec)
-            throws Exception {
+    @CsvSource({"raft, raft/TraceRaft.tla, tcp", "paxos, paxos/TraceMultiPaxos.tla, tcp",
+            "raft, raft/TraceRaft.tla, quic"})
+    void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms(String algorithm, String traceSpec,
+                                                                       String transport) throws Exception {
         System.setProperty(ClusterCommand.CLASSPATH_PROPERTY,
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         Path dir = tmp.resolve("cluster");
@@ -72,7 +76,8 @@ class ClusterEndToEndTest {
         Set<Long> pids = new LinkedHashSet<>();
         Map<String, String> acknowledged = new LinkedHashMap<>();
         try {
-            Run start = ok("cluster", "start", algorithm, "--nodes", "3", "--dir", d);
+            Run start = ok("cluster", "start", algorithm, "--nodes", "3", "--dir", d, "--transport", transport);
+            assertTrue(start.out().contains("over " + transport), start.out());
             pids.addAll(pids(start.out()).values());
             assertEquals(3, pids.size(), start.out());
 
@@ -100,6 +105,10 @@ class ClusterEndToEndTest {
                         "acknowledged write of " + e.getKey() + " (restart: " + restart.out() + ")");
             }
             assertEquals("(absent)", ok("cluster", "client", "get", "never-written", "--dir", d).out());
+            for (dev.conform.runtime.net.ClusterLauncher.NodeStatus s : dev.conform.runtime.net.ClusterLauncher.status(dir)) {
+                assertEquals(0, ((Number) s.status().get("rejected")).intValue(), () -> "node " + s.id()
+                        + " rejected a peer: " + logLines(dir.resolve("node-" + s.id() + ".log"), "rejected"));
+            }
 
             assertEquals("stopped 3 nodes in " + d, ok("cluster", "stop", "--dir", d).out());
             for (long pid : pids) {
@@ -113,6 +122,9 @@ class ClusterEndToEndTest {
             String text = Files.readString(merged);
             assertTrue(text.contains("\"kind\":\"crash\""), "the killed leader's crash is in the trace");
             assertTrue(text.contains("\"type\":\"ClientRequest\""), "client traffic is in the trace");
+            assertTrue(text.lines().findFirst().orElseThrow().contains("\"transport\":\"" + transport + "\""),
+                    "the header records the transport");
+            assertNoSecretOutside(dir);
             Run validate = cli("validate", "--tlc-only", "--spec", spec(traceSpec).toString(), "--trace", merged.toString());
             assertEquals(ExitCodes.OK, validate.exit(), validate.out() + "\n" + validate.err());
             assertTrue(validate.out().contains("CONFORMS"), validate.out());
@@ -150,6 +162,39 @@ class ClusterEndToEndTest {
             for (long pid : pids) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
+        }
+    }
+
+    /**
+     * Every key and certificate lives in {@code credentials/}: no other file of the cluster (traces,
+     * logs, status, cluster.json) holds a PEM block or any line of the key or certificate files.
+     */
+    private static void assertNoSecretOutside(Path dir) throws java.io.IOException {
+        Path creds = dir.resolve("credentials");
+        Set<String> secrets = new LinkedHashSet<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(creds)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.readAllLines(f).stream().filter(l -> !l.startsWith("-----")).forEach(secrets::add);
+            }
+        }
+        assertFalse(secrets.isEmpty());
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(creds)).toList()) {
+                String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(text.contains("-----BEGIN"), f + " holds a PEM block");
+                for (String line : secrets) {
+                    assertFalse(text.contains(line), f + " holds a line of the cluster's credentials");
+                }
+            }
+        }
+    }
+
+    /** The lines of {@code log} that contain {@code word} (for failure messages). */
+    private static List<String> logLines(Path log, String word) {
+        try {
+            return Files.readAllLines(log).stream().filter(l -> l.contains(word)).toList();
+        } catch (java.io.IOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
         }
     }
 

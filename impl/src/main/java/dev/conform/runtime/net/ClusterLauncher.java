@@ -71,8 +71,7 @@ public final class ClusterLauncher {
         cluster.put("transport", transport.wireName());
         cluster.put("nodes", addresses);
         clean(dir);
-        Path credentials = dir.resolve("credentials");
-        ClusterCredentials.create(credentials, java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
+        ClusterCredentials.create(credentials(dir), java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
         Files.write(dir.resolve("cluster.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(cluster));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<ProcessHandle> started = new ArrayList<>();
@@ -85,7 +84,7 @@ public final class ClusterLauncher {
                         "--algorithm", algorithm, "--id", String.valueOf(i), "--peers", peers.toString(),
                         "--ports", dir.toString(), "--data", data.toString(),
                         "--trace", dir.resolve("node-" + i + ".ndjson").toString(),
-                        "--transport", transport.wireName(), "--credentials", credentials.toString()));
+                        "--transport", transport.wireName(), "--credentials", credentials(dir).toString()));
                 cmd.addAll(extraArgs);
                 Files.write(dir.resolve("node-" + i + ".cmd"), Json.mapper().writeValueAsBytes(cmd));
                 started.add(launch(dir, i, cmd, false));
@@ -196,10 +195,9 @@ public final class ClusterLauncher {
         return String.valueOf(clusterJson(dir).get("algorithm"));
     }
 
-    /** The cluster's credentials folder (null for clusters started before credentials existed). */
+    /** The cluster's credentials folder (keys and certificates; see {@link ClusterCredentials}). */
     public static Path credentials(Path dir) {
-        Path c = dir.resolve("credentials");
-        return Files.isDirectory(c) ? c : null;
+        return dir.resolve("credentials");
     }
 
     /** The transport named in cluster.json (TCP for clusters started before it was recorded). */

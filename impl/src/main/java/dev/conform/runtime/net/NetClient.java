@@ -12,23 +12,24 @@ import dev.conform.tracing.io.NdjsonSink;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A client that is not a cluster member: it has no listening address, opens one link per server
- * it talks to (a TCP connection, TLS when the cluster has credentials, or a QUIC connection and
- * stream: {@link ClientLinks}) and reads the answers on that same link (servers route replies to
- * non-members back on the link they came in on, see {@link NettyTransport}). It authenticates with
- * the cluster's client certificate and checks each server's. Blocking and single-threaded: meant
- * for short-lived processes such as {@code conform cluster client}.
+ * A client that is not a cluster member: it has no listening address of its own that servers
+ * know; it talks to each server over its cluster's transport ({@link ClientWire}) and reads the
+ * answers there (over TCP on the connection the request went out on, over QUIC on the stream:
+ * servers route replies to non-members back where their frames came from, see
+ * {@link NettyTransport} and {@link QuicTransport}). Over TCP+TLS and QUIC it presents the
+ * cluster's client certificate and checks each server's. Blocking and single-threaded: meant for
+ * short-lived processes such as {@code conform cluster client}.
  *
  * <p>It is a traced node like the servers: its own trace file (seq -1, Lamport and vector clocks,
- * flushed before every frame leaves) lets the merged trace include the client's side, and the
- * servers' clocks, which include the client's entry after a request, find those events there.
+ * flushed before every frame leaves; its header names the transport) lets the merged trace include
+ * the client's side, and the servers' clocks, which include the client's entry after a request,
+ * find those events there.
  */
 public final class NetClient<M> implements AutoCloseable {
     public static final String PRODUCER = "conform-net-client 0.1.0";
@@ -37,15 +38,18 @@ public final class NetClient<M> implements AutoCloseable {
     private final Map<Integer, InetSocketAddress> servers;
     private final FrameCodec codec;
     private final TraceSink sink;
+    private final TransportKind kind;
+    private final TlsCredentials.Identity identity;
     private final int connectTimeoutMillis;
-    private final ClientLinks links;
-    private final Map<Integer, ClientLinks.Link> connections = new HashMap<>();
     private final Clocks clocks;
     /** Where servers publish their ports (null: the given addresses are final). */
     private java.nio.file.Path portsDir;
+    private ClientWire wire;
     private long msgIds;
 
     /**
+     * A TCP client without authentication.
+     *
      * @param trace where this client's trace goes (null: not traced)
      */
     public NetClient(String algorithm, int self, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
@@ -54,8 +58,10 @@ public final class NetClient<M> implements AutoCloseable {
     }
 
     /**
-     * A client of a cluster running on {@code kind} whose credentials folder is {@code credentials}
-     * (null: none, plain TCP; see {@link ClusterLauncher#credentials}).
+     * A client over transport {@code kind}; {@code credentials} is the cluster's credentials folder
+     * (the client identity's keys are read from it; null: no authentication).
+     *
+     * @throws IllegalStateException when the credentials cannot be read
      */
     public NetClient(String algorithm, int self, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
                      java.nio.file.Path trace, int connectTimeoutMillis, TransportKind kind,
@@ -63,12 +69,19 @@ public final class NetClient<M> implements AutoCloseable {
         if (servers.containsKey(self)) {
             throw new IllegalArgumentException("client id " + self + " is a server's id");
         }
+        if (kind == TransportKind.UDP) {
+            throw new IllegalArgumentException("transport udp is not available to clients");
+        }
+        if (kind == TransportKind.QUIC && credentials == null) {
+            throw new IllegalArgumentException("a quic client needs the cluster's credentials (TLS is part of QUIC)");
+        }
         this.self = self;
         this.clocks = new Clocks(self);
         this.servers = Map.copyOf(servers);
         this.codec = codec;
+        this.kind = kind;
         this.connectTimeoutMillis = connectTimeoutMillis;
-        this.links = Transports.clientLinks(kind, credentials);
+        this.identity = credentials == null ? null : Transports.clientIdentity(credentials);
         this.sink = trace == null ? TraceSink.noop() : new NdjsonSink(trace);
         if (sink.enabled()) {
             List<Integer> nodes = new ArrayList<>(new TreeMap<>(servers).keySet());
@@ -87,6 +100,14 @@ public final class NetClient<M> implements AutoCloseable {
         return self;
     }
 
+    private ClientWire wire() throws IOException {
+        if (wire == null) {
+            wire = kind == TransportKind.QUIC ? new QuicClientWire(servers, portsDir, connectTimeoutMillis, identity)
+                    : new TcpClientWire(servers, portsDir, connectTimeoutMillis, identity);
+        }
+        return wire;
+    }
+
     /**
      * Sends {@code msg} to server {@code to}, connecting first if needed. Returns false (and
      * records a drop) when the server cannot be reached; never throws for network trouble.
@@ -99,7 +120,7 @@ public final class NetClient<M> implements AutoCloseable {
         Frame f = new Frame(mid, self, to, type, msg, clocks.lamport(0), clocks.clock(0).asMap());
         flush();
         try {
-            connection(to).write(codec.encode(f));
+            wire().send(to, codec.encode(f));
             return true;
         } catch (IOException | RuntimeException e) {
             disconnect(to);
@@ -110,23 +131,26 @@ public final class NetClient<M> implements AutoCloseable {
     }
 
     /**
-     * Waits at most {@code timeoutMillis} for the next frame from server {@code from} (on the
-     * connection a request went out on). Returns null on timeout, when there is no connection, or
-     * when the connection broke (it is then closed, and the next send reconnects).
+     * Waits at most {@code timeoutMillis} for the next frame from server {@code from}. Returns
+     * null on timeout, when there is no way to it, or when it broke (over TCP the connection is
+     * then closed, and the next send reconnects).
      */
     public Frame receive(int from, long timeoutMillis) {
-        ClientLinks.Link link = connections.get(from);
-        if (link == null) {
-            return null;
-        }
         try {
-            Frame f = codec.decode(link.read(timeoutMillis));
+            byte[] bytes = wire().receive(from, timeoutMillis);
+            if (bytes == null) {
+                return null;
+            }
+            Frame f = codec.decode(bytes);
+            if (f.from() != from || f.to() != self) {
+                throw new IOException("frame " + f.from() + " -> " + f.to() + " on the way from " + from);
+            }
             clocks.deliver(0, f.lamport(), f.vc() == null ? null : VectorClock.of(f.vc()));
             write(EventKind.DELIVER, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
             return f;
         } catch (IOException | RuntimeException e) {
-            // Broken, closed, or timed out (a timed-out read may have consumed part of a frame):
-            // the next frame starts on a new connection.
+            // Broken, closed, or timed out (a timed-out TCP read may have consumed part of a
+            // frame): the next frame starts on a new connection.
             disconnect(from);
             return null;
         }
@@ -140,30 +164,9 @@ public final class NetClient<M> implements AutoCloseable {
         this.portsDir = dir;
     }
 
-    private ClientLinks.Link connection(int to) throws IOException {
-        ClientLinks.Link link = connections.get(to);
-        if (link != null) {
-            return link;
-        }
-        InetSocketAddress addr = servers.get(to);
-        if (addr == null) {
-            throw new IOException("no address for server " + to);
-        }
-        if (portsDir != null) {
-            java.util.OptionalInt port = PortFiles.read(portsDir, to);
-            if (port.isPresent()) {
-                addr = new InetSocketAddress(addr.getHostString(), port.getAsInt());
-            }
-        }
-        link = links.open(to, addr, connectTimeoutMillis);
-        connections.put(to, link);
-        return link;
-    }
-
     private void disconnect(int server) {
-        ClientLinks.Link link = connections.remove(server);
-        if (link != null) {
-            link.close();
+        if (wire != null) {
+            wire.reset(server);
         }
     }
 
@@ -187,10 +190,9 @@ public final class NetClient<M> implements AutoCloseable {
     /** Closes every connection and the trace. Never throws. */
     @Override
     public void close() {
-        for (int s : List.copyOf(connections.keySet())) {
-            disconnect(s);
+        if (wire != null) {
+            wire.close();
         }
-        links.close();
         sink.close();
     }
 }

@@ -173,7 +173,9 @@ public final class NettyTransport implements Transport {
                     } else {
                         tls.handshakeFuture().addListener(h -> {
                             if (!h.isSuccess()) {
-                                rejections.reject("node " + peer + " at " + address, Rejections.handshakeFailure(h.cause()));
+                                if (Rejections.isAuthenticationFailure(h.cause())) {
+                                    rejections.reject("node " + peer + " at " + address, Rejections.handshakeFailure(h.cause()));
+                                }
                                 ch.close();
                                 return;
                             }
@@ -298,7 +300,8 @@ public final class NettyTransport implements Transport {
 
     /**
      * On an accepted TLS connection: remembers the peer's identity once the handshake succeeds;
-     * a failed handshake (no certificate, not from the cluster CA) is counted and the connection closed.
+     * a handshake that failed authentication (no certificate, not from the cluster CA) is counted,
+     * and a failed one is closed either way.
      */
     private final class Authenticated extends io.netty.channel.ChannelInboundHandlerAdapter {
         @Override
@@ -308,7 +311,9 @@ public final class NettyTransport implements Transport {
                     SslHandler tls = ctx.pipeline().get(SslHandler.class);
                     ctx.channel().attr(PEER).set(PeerIdentity.of(tls.engine().getSession()));
                 } else {
-                    rejections.reject("a peer at " + hostOf(ctx.channel()), Rejections.handshakeFailure(e.cause()));
+                    if (Rejections.isAuthenticationFailure(e.cause())) {
+                        rejections.reject("a peer at " + hostOf(ctx.channel()), Rejections.handshakeFailure(e.cause()));
+                    }
                     ctx.close();
                 }
             }

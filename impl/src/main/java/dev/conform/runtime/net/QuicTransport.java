@@ -39,7 +39,8 @@ import java.util.function.Consumer;
  * Frames are 4-byte length-prefixed JSON, as on TCP, written to a bidirectional stream.
  *
  * <p>Streams ({@link Streams}): by default one stream per link, so a link is FIFO and exactly-once
- * while its connection lasts, the guarantee the trace specs' reliable network assumes. With
+ * while its connection lasts, TCP's guarantee (what algorithms written for reliable FIFO links
+ * and the contract suite's reliable expectations assume). With
  * {@link Streams#PER_MESSAGE_TYPE} each message type gets its own stream on the link: a lost packet
  * of one stream does not hold up the others (no head-of-line blocking across types), at the price
  * of FIFO across types.
@@ -55,7 +56,7 @@ import java.util.function.Consumer;
 public final class QuicTransport implements Transport {
     /** How frames of one link are spread over QUIC streams. */
     public enum Streams {
-        /** One stream per link: FIFO per link (the default, what the trace specs assume). */
+        /** One stream per link: FIFO per link, as on TCP (the default). */
         PER_PEER,
         /** One stream per link and message type: no head-of-line blocking across types. */
         PER_MESSAGE_TYPE
@@ -92,7 +93,7 @@ public final class QuicTransport implements Transport {
     /** {@code peers} as for {@link NettyTransport}; {@code identity} is this node's certificate and key. */
     public QuicTransport(int self, Map<Integer, InetSocketAddress> peers, FrameCodec codec,
                          TlsCredentials.Identity identity, Streams streams) {
-        Quic.ensureAvailability(); // fail closed: no native QUIC, no node
+        requireNativeQuic(); // fail closed: no native QUIC, no node
         this.self = self;
         this.listen = peers.get(self);
         if (listen == null) {
@@ -103,6 +104,18 @@ public final class QuicTransport implements Transport {
         this.identity = java.util.Objects.requireNonNull(identity, "QUIC needs a TLS identity");
         this.streams = streams;
         this.rejections = new Rejections("node " + self);
+    }
+
+    /**
+     * Throws IllegalStateException naming the cause when the native QUIC library did not load
+     * (an exception, not the library's UnsatisfiedLinkError, so that a node reports it and exits 3).
+     */
+    static void requireNativeQuic() {
+        if (!Quic.isAvailable()) {
+            Throwable cause = Quic.unavailabilityCause();
+            throw new IllegalStateException("the native QUIC library (netty-codec-native-quic, linux-x86_64) did not load: "
+                    + (cause == null ? "unknown cause" : cause.toString()));
+        }
     }
 
     @Override

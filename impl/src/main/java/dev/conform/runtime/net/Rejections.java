@@ -31,6 +31,20 @@ final class Rejections {
         return count.get();
     }
 
+    /**
+     * Whether a failed handshake was the peer failing authentication (TLS refused its certificate,
+     * or it had none), not a connection that broke meanwhile (a peer killed mid-handshake fails
+     * with a closed channel or a reset, and is only a broken connection).
+     */
+    static boolean isAuthenticationFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLHandshakeException || c instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A short reason for a failed handshake: the innermost cause's message, bounded. */
     static String handshakeFailure(Throwable t) {
         Throwable c = t;

@@ -26,23 +26,12 @@ public final class Transports {
         };
     }
 
-    /**
-     * How a {@link NetClient} (not a member) reaches the servers of a cluster on {@code kind}
-     * with credentials folder {@code credentials} (null: none; plain TCP only).
-     */
-    public static ClientLinks clientLinks(TransportKind kind, Path credentials) {
-        return switch (kind) {
-            case TCP -> new TcpClientLinks(credentials == null ? null : client(credentials));
-            case QUIC -> new QuicClientLinks(client(requireCredentials(kind, credentials)));
-            case UDP -> throw new IllegalArgumentException("transport " + kind.wireName() + " is not available");
-        };
-    }
-
-    private static TlsCredentials.Identity client(Path credentials) {
+    /** The cluster's client identity (certificate and key for non-members) from {@code credentials}. */
+    static TlsCredentials.Identity clientIdentity(Path credentials) {
         try {
             return TlsCredentials.load(credentials.resolve("tls"), TlsCredentials.CLIENT);
         } catch (IOException e) {
-            throw new UncheckedIOException("client: " + e.getMessage(), e);
+            throw new IllegalStateException("client: " + e.getMessage(), e);
         }
     }
 

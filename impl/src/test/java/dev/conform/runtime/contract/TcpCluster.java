@@ -3,7 +3,6 @@ package dev.conform.runtime.contract;
 import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
-import dev.conform.runtime.net.ClusterCredentials;
 import dev.conform.runtime.net.NetRuntime;
 import dev.conform.runtime.net.TransportKind;
 import java.net.InetSocketAddress;
@@ -17,9 +16,9 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
- * A {@link TestCluster} of {@link NetRuntime}s in this JVM, each with its own transport (TCP unless
- * told otherwise) on a
- * loopback port the OS picks at bind time. Nodes start once the live ones are connected to each other.
+ * A {@link TestCluster} of {@link NetRuntime}s in this JVM, each with its own real transport (TCP
+ * unless told otherwise) on a loopback port the OS picks at bind time. Nodes start once the live
+ * ones are connected to each other.
  */
 final class TcpCluster<M> implements TestCluster<M> {
     private static final long GIVE_UP_MILLIS = 30_000;
@@ -29,10 +28,7 @@ final class TcpCluster<M> implements TestCluster<M> {
         this(algorithm, servers, down, options, dir, TransportKind.TCP, null);
     }
 
-    /**
-     * On transport {@code kind}; {@code credentials} (made with {@link ClusterCredentials}, null for
-     * none) authenticates the nodes to each other.
-     */
+    /** On transport {@code kind}; {@code credentials} null runs without peer authentication. */
     TcpCluster(Algorithm<M> algorithm, int servers, Set<Integer> down, Options options, Path dir, TransportKind kind,
                Path credentials) throws Exception {
         // Port 0 everywhere: each node binds a port the OS picks and publishes it (PortFiles).
