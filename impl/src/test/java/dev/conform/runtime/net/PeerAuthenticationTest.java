@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,46 @@ class PeerAuthenticationTest {
             delivered(node2, 2); // node 1 still serves its real peer
             assertEquals(List.of(1L, 2L), atNode1.stream().map(Frame::id).toList(),
                     "only node 2's own frames were delivered");
+        }
+    }
+
+    /**
+     * A client holding a certificate of another CA (but trusting this cluster's CA, so it gets as
+     * far as it can) is rejected; the cluster's own client certificate gets through, and may not
+     * speak for a member.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TransportKind.class, names = {"TCP", "QUIC"})
+    void onlyTheClusterClientCertificateReachesANodeAndOnlyAsANonMember(TransportKind kind) throws Exception {
+        Path creds = dir.resolve("credentials");
+        ClusterCredentials.create(creds, List.of(1));
+        Path foreign = dir.resolve("foreign");
+        ClusterCredentials.create(foreign, List.of(1));
+        Path forged = dir.resolve("forged");
+        OwnerOnly.directory(forged.resolve("tls"));
+        for (String f : List.of("client.crt", "client.key")) {
+            Files.copy(foreign.resolve("tls").resolve(f), forged.resolve("tls").resolve(f));
+        }
+        Files.copy(creds.resolve("tls/ca.crt"), forged.resolve("tls/ca.crt"));
+        Map<Integer, InetSocketAddress> peers = loopback(1);
+        try (Transport node1 = open(kind, 1, peers, TlsCredentials.load(creds.resolve("tls"), "node-1"))) {
+            node1.portFiles(dir.resolve("ports"));
+            node1.start(atNode1::add);
+            Map<Integer, InetSocketAddress> servers = PortFiles.resolve(peers, dir.resolve("ports"));
+            try (NetClient<Ping> intruder = new NetClient<>("test", 1001, servers, CODEC, null, 2000, kind, forged)) {
+                for (int n = 0; node1.rejected() == 0; n++) {
+                    intruder.send(1, new Ping(n));
+                    assertTrue(n < GIVE_UP_MILLIS / 20, "node 1 never rejected the foreign client certificate");
+                    Thread.sleep(20);
+                }
+            }
+            long afterForged = node1.rejected();
+            try (NetClient<Ping> client = new NetClient<>("test", 1002, servers, CODEC, null, 2000, kind, creds)) {
+                assertTrue(client.send(1, new Ping(7)), "the cluster's client reaches node 1");
+                await(() -> atNode1.stream().anyMatch(f -> f.from() == 1002), "the client's frame arrived");
+            }
+            assertEquals(afterForged, node1.rejected(), "the real client was not rejected");
+            assertTrue(atNode1.stream().allMatch(f -> f.from() == 1002), "only the real client's frames: " + atNode1);
         }
     }
 }
