@@ -65,8 +65,13 @@ public final class QuicTransport implements Transport {
     private static final int MAX_FRAME = 16 << 20;
     private static final long MIN_BACKOFF_MS = 50;
     private static final long MAX_BACKOFF_MS = 1000;
-    /** Connections stay open across quiet spells (a crashed peer is noticed by its broken link sooner). */
-    private static final long IDLE_TIMEOUT_SECONDS = 300;
+    /**
+     * A killed peer sends nothing (UDP has no reset): its connections close after this long without
+     * a packet from it, and the link is re-dialled (to its new port once it restarts). Quiet links
+     * stay open through keep-alives: an empty frame on each link every {@link #KEEPALIVE_MILLIS}.
+     */
+    private static final long IDLE_TIMEOUT_MILLIS = 5_000;
+    private static final long KEEPALIVE_MILLIS = 1_000;
     /** Connections themselves carry nothing but streams; one handler serves them all. */
     private static final ChannelHandler CONNECTION = new Connection();
     private static final AttributeKey<PeerIdentity> PEER = AttributeKey.valueOf("conform.quic.peer");
@@ -129,7 +134,7 @@ public final class QuicTransport implements Transport {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ChannelHandler serverCodec = new QuicServerCodecBuilder()
                 .sslContext(TlsContexts.quicServer(identity, rejections))
-                .maxIdleTimeout(IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .maxIdleTimeout(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .initialMaxData(64L << 20)
                 .initialMaxStreamDataBidirectionalLocal(MAX_FRAME)
                 .initialMaxStreamDataBidirectionalRemote(MAX_FRAME)
@@ -153,7 +158,7 @@ public final class QuicTransport implements Transport {
         }
         dialing = new QuicClientCodecBuilder()
                 .sslContext(TlsContexts.quicClient(identity, rejections))
-                .maxIdleTimeout(IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .maxIdleTimeout(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .initialMaxData(64L << 20)
                 .initialMaxStreamDataBidirectionalLocal(MAX_FRAME)
                 .initialMaxStreamDataBidirectionalRemote(MAX_FRAME)
@@ -161,6 +166,19 @@ public final class QuicTransport implements Transport {
         for (int peer : peers.keySet()) {
             if (peer != self) {
                 connect(peer);
+            }
+        }
+        group.scheduleAtFixedRate(this::keepAlive, KEEPALIVE_MILLIS, KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** An empty frame on one live stream of every link (receivers skip it; it only resets idle timers). */
+    private void keepAlive() {
+        for (Map<String, Future<QuicStreamChannel>> m : outStreams.values()) {
+            for (Future<QuicStreamChannel> f : m.values()) {
+                if (f.isSuccess() && f.getNow().isActive()) {
+                    f.getNow().writeAndFlush(Unpooled.buffer(0));
+                    break;
+                }
             }
         }
     }
@@ -239,13 +257,17 @@ public final class QuicTransport implements Transport {
         }
     }
 
-    /** The outgoing stream {@code key} of the link to {@code peer}, opened on first use. */
+    /**
+     * The outgoing stream {@code key} of the link to {@code peer}, opened on first use and opened
+     * again if it failed or was closed (what was written to the dead one is lost, as with a broken link).
+     */
     private Future<QuicStreamChannel> stream(int peer, QuicChannel qc, String key) {
         Map<String, Future<QuicStreamChannel>> m = outStreams.get(peer);
         if (m == null) {
             return null;
         }
-        return m.computeIfAbsent(key, k -> qc.createStream(QuicStreamType.BIDIRECTIONAL,
+        return m.compute(key, (k, old) -> old != null && !(old.isDone() && (!old.isSuccess() || !old.getNow().isActive()))
+                ? old : qc.createStream(QuicStreamType.BIDIRECTIONAL,
                 new ChannelInitializer<QuicStreamChannel>() {
                     @Override
                     protected void initChannel(QuicStreamChannel ch) {
@@ -325,6 +347,9 @@ public final class QuicTransport implements Transport {
     private final class Inbound extends Discard {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
+            if (!msg.isReadable()) {
+                return; // a keep-alive
+            }
             Frame f;
             try {
                 f = codec.decode(ByteBufUtil.getBytes(msg));
