@@ -28,6 +28,14 @@ class TransportsTest {
     }
 
     @Test
+    void aQuicNodeWithoutCredentialsIsRefusedAsBadArguments() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NodeArgs.parse(new String[]{
+                "--algorithm", "raft", "--id", "1", "--peers", "1=127.0.0.1:0", "--data", dir.toString(),
+                "--transport", "quic"}));
+        assertTrue(e.getMessage().contains("--transport quic needs --credentials"), e.getMessage());
+    }
+
+    @Test
     void aMissingOrDamagedKeyIsNamedNotShown() throws Exception {
         Path creds = dir.resolve("credentials");
         ClusterCredentials.create(creds, List.of(1));
