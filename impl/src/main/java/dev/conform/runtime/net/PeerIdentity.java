@@ -10,7 +10,8 @@ import javax.naming.ldap.Rdn;
 /**
  * Who an authenticated peer is, from the CN of its certificate (which TLS has already chained to
  * the cluster CA), and which node ids it may claim in the frames it sends: {@code node-<k>} only
- * {@code k}; {@code client} only ids that are not cluster members. This is the one rule TCP+TLS,
+ * {@code k}; {@code client} only client ids ({@link ClientIds#FIRST} and up) that are not cluster
+ * members, the same ids a UDP node accepts from the client key. This is the one rule TCP+TLS,
  * QUIC and their clients use.
  */
 public record PeerIdentity(String commonName) {
@@ -44,7 +45,7 @@ public record PeerIdentity(String commonName) {
     /** Whether this peer may send frames {@code from} node {@code from}, given the cluster's members. */
     public boolean mayClaim(int from, Set<Integer> members) {
         if (commonName.equals(TlsCredentials.CLIENT)) {
-            return !members.contains(from);
+            return from >= ClientIds.FIRST && !members.contains(from);
         }
         return commonName.equals(TlsCredentials.nodeName(from)) && members.contains(from);
     }

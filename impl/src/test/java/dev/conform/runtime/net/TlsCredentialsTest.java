@@ -56,6 +56,7 @@ class TlsCredentialsTest {
         PeerIdentity c = PeerIdentity.of(new Certificate[]{client.certificate()});
         assertTrue(c.mayClaim(1001, Set.of(1, 2)));
         assertFalse(c.mayClaim(1, Set.of(1, 2)), "the client certificate may not speak for a member");
+        assertFalse(c.mayClaim(7, Set.of(1, 2)), "nor for an id below the client range");
         assertFalse(n2.toString().contains("EC"), "an identity prints no key: " + n2);
     }
 
