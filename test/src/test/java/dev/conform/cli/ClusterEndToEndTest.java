@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,10 +29,12 @@ import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Raft and Multi-Paxos, each as three real OS processes over TCP, driven only through the {@code conform cluster} CLI:
+ * Raft and Multi-Paxos, each as three real OS processes over TCP with mutual TLS (Raft also over
+ * QUIC), driven only through the {@code conform cluster} CLI:
  * writes, a SIGKILL of the leader, more writes, a restart of the killed node, every key read
  * back (no acknowledged write lost), a clean stop with no process left, and the merged trace of
- * servers and clients accepted by TLC through the algorithm's trace spec.
+ * servers and clients accepted by TLC through the algorithm's trace spec. Authentication is on
+ * throughout: no node rejected anyone, and no key left credentials/.
  */
 @Tag("tlc")
 @Tag("process")
@@ -62,9 +66,9 @@ class ClusterEndToEndTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"raft, raft/TraceRaft.tla", "paxos, paxos/TraceMultiPaxos.tla"})
-    void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms(String algorithm, String traceSpec)
-            throws Exception {
+    @CsvSource({"raft, raft/TraceRaft.tla, tcp", "paxos, paxos/TraceMultiPaxos.tla, tcp", "raft, raft/TraceRaft.tla, quic"})
+    void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms(String algorithm, String traceSpec,
+                                                                      String transport) throws Exception {
         System.setProperty(ClusterCommand.CLASSPATH_PROPERTY,
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         Path dir = tmp.resolve("cluster");
@@ -72,7 +76,8 @@ class ClusterEndToEndTest {
         Set<Long> pids = new LinkedHashSet<>();
         Map<String, String> acknowledged = new LinkedHashMap<>();
         try {
-            Run start = ok("cluster", "start", algorithm, "--nodes", "3", "--dir", d);
+            Run start = ok("cluster", "start", algorithm, "--nodes", "3", "--dir", d, "--transport", transport);
+            assertTrue(start.out().contains(" over " + transport + " "), start.out());
             pids.addAll(pids(start.out()).values());
             assertEquals(3, pids.size(), start.out());
 
@@ -113,6 +118,9 @@ class ClusterEndToEndTest {
             String text = Files.readString(merged);
             assertTrue(text.contains("\"kind\":\"crash\""), "the killed leader's crash is in the trace");
             assertTrue(text.contains("\"type\":\"ClientRequest\""), "client traffic is in the trace");
+            assertTrue(text.lines().findFirst().orElseThrow().contains("\"transport\":\"" + transport + "\""),
+                    "the merged header names the transport");
+            assertNoKeyOutsideCredentials(dir);
             Run validate = cli("validate", "--tlc-only", "--spec", spec(traceSpec).toString(), "--trace", merged.toString());
             assertEquals(ExitCodes.OK, validate.exit(), validate.out() + "\n" + validate.err());
             assertTrue(validate.out().contains("CONFORMS"), validate.out());
@@ -150,6 +158,54 @@ class ClusterEndToEndTest {
             for (long pid : pids) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
+        }
+    }
+
+    /**
+     * The cluster's keys are owner-only and stay in credentials/: no trace, log, status or command
+     * line of the cluster folder holds one (nor any PEM block), and no datagram, connection or frame
+     * was refused along the way. A key is the last word of each line of a credentials file (a UDP
+     * pair key; a line of a PEM certificate or private key).
+     */
+    private static void assertNoKeyOutsideCredentials(Path dir) throws java.io.IOException {
+        Path creds = dir.resolve("credentials");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(creds)));
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(creds)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(f)), f.toString());
+                for (String line : Files.readAllLines(f)) {
+                    if (!line.startsWith("-----")) {
+                        keys.add(line.substring(line.lastIndexOf(' ') + 1));
+                    }
+                }
+            }
+        }
+        assertFalse(keys.isEmpty());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(creds)).toList()) {
+                String content = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (String k : keys) {
+                    assertFalse(content.contains(k), "a key appears in " + f);
+                }
+                assertFalse(content.contains("-----BEGIN"), "a PEM block appears in " + f);
+                if (f.getFileName().toString().equals("status.json")) {
+                    Path log = f.getParent().resolveSibling(f.getParent().getFileName() + ".log");
+                    assertTrue(content.contains("\"rejected\":0"), () -> f + ": " + content + "; rejections logged: "
+                            + rejections(log));
+                }
+            }
+        }
+    }
+
+    /** The lines of a node's log that report a rejection (for failure messages). */
+    private static List<String> rejections(Path log) {
+        try {
+            return Files.readAllLines(log).stream().filter(l -> l.contains("rejected")).toList();
+        } catch (java.io.IOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
         }
     }
 

@@ -20,6 +20,7 @@ import dev.conform.runtime.net.ClientIds;
 import dev.conform.runtime.net.ClusterLauncher;
 import dev.conform.runtime.net.FrameCodec;
 import dev.conform.runtime.net.NetClient;
+import dev.conform.runtime.net.TransportKind;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.Files;
@@ -134,7 +135,8 @@ class RaftKillNineDurabilityTest {
             SplittableRandom rnd, AtomicBoolean stop, long t0) {
         List<Operation> ops = new ArrayList<>();
         List<String> acked = new ArrayList<>();
-        try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200)) {
+        try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200,
+                TransportKind.TCP, ClusterLauncher.credentials(dir))) {
             net.portFiles(dir);
             KvRemoteClient<RaftMessage> client = new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net,
                     List.copyOf(servers.keySet()), 300);
@@ -194,7 +196,8 @@ class RaftKillNineDurabilityTest {
             List<Operation> ops) throws Exception {
         Map<String, String> out = new HashMap<>();
         int id = ClientIds.next(dir, servers.keySet());
-        try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200)) {
+        try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200,
+                TransportKind.TCP, ClusterLauncher.credentials(dir))) {
             net.portFiles(dir);
             KvRemoteClient<RaftMessage> client = new KvRemoteClient<>(RaftMessage.CLIENT_PROTOCOL, net,
                     List.copyOf(servers.keySet()), 500);

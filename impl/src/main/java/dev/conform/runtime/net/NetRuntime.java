@@ -224,6 +224,11 @@ public final class NetRuntime<M> implements AutoCloseable {
         return delivered;
     }
 
+    /** Peers or frames the transport refused for failed authentication. */
+    public long rejected() {
+        return transport.rejected();
+    }
+
     /** Handler exceptions caught so far (each one is logged to stderr). */
     public long failures() {
         return failures;

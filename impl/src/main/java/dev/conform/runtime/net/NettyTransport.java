@@ -19,6 +19,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +37,12 @@ import java.util.function.Consumer;
  * <p>Senders that are not configured peers (clients such as {@code conform cluster client}, which
  * have no listening address) are answered on the connection their last frame came in on: a
  * reply route per sender id, forgotten when that connection closes.
+ *
+ * <p>With an identity ({@link TlsCredentials}) every connection is mutual TLS 1.3: both ends
+ * present certificates chaining to the cluster CA. A node keeps an outgoing connection only if
+ * the server's CN names the peer it dialled, and accepts a frame only if the connection's CN may
+ * claim the frame's {@code from} ({@link PeerIdentity}); any other connection is closed, counted
+ * in {@link #rejected} and logged. Without an identity (in-process tests) TCP stays plain.
  */
 public final class NettyTransport implements Transport {
     private static final int MAX_FRAME = 16 << 20;
@@ -44,6 +53,10 @@ public final class NettyTransport implements Transport {
     private final InetSocketAddress listen;
     private final Map<Integer, InetSocketAddress> peers;
     private final FrameCodec codec;
+    private static final AttributeKey<PeerIdentity> PEER = AttributeKey.valueOf("conform.peer");
+    private final SslContext serverTls;
+    private final SslContext clientTls;
+    private final Rejections rejections;
     private final Map<Integer, Channel> out = new ConcurrentHashMap<>();
     private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
     private final Map<Integer, Channel> replyRoutes = new ConcurrentHashMap<>();
@@ -60,7 +73,20 @@ public final class NettyTransport implements Transport {
      * its port file" (see {@link #portFiles}).
      */
     public NettyTransport(int self, Map<Integer, InetSocketAddress> peers, FrameCodec codec) {
+        this(self, peers, codec, null);
+    }
+
+    /** As above; with {@code identity} non-null every connection is mutual TLS (see the class comment). */
+    public NettyTransport(int self, Map<Integer, InetSocketAddress> peers, FrameCodec codec,
+                          TlsCredentials.Identity identity) {
         this.self = self;
+        this.rejections = new Rejections("node " + self);
+        try {
+            this.serverTls = identity == null ? null : TlsContexts.tcpServer(identity);
+            this.clientTls = identity == null ? null : TlsContexts.tcpClient(identity);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IllegalStateException("node " + self + ": cannot set up TLS: " + e.getMessage());
+        }
         this.listen = peers.get(self);
         if (listen == null) {
             throw new IllegalArgumentException("no address for node " + self);
@@ -88,6 +114,9 @@ public final class NettyTransport implements Transport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (serverTls != null) {
+                            ch.pipeline().addLast(serverTls.newHandler(ch.alloc()), new Authenticated());
+                        }
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(MAX_FRAME, 0, 4, 0, 4),
                                 new LengthFieldPrepender(4), new Inbound());
                     }
@@ -102,6 +131,9 @@ public final class NettyTransport implements Transport {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (clientTls != null) {
+                            ch.pipeline().addLast(clientTls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new LengthFieldPrepender(4), new Discard());
                     }
                 });
@@ -131,12 +163,32 @@ public final class NettyTransport implements Transport {
             f.addListener(done -> {
                 if (done.isSuccess()) {
                     Channel ch = f.channel();
-                    backoff.remove(peer);
-                    out.put(peer, ch);
                     ch.closeFuture().addListener(c -> {
                         out.remove(peer, ch);
                         retry(peer);
                     });
+                    SslHandler tls = ch.pipeline().get(SslHandler.class);
+                    if (tls == null) {
+                        connected(peer, ch);
+                    } else {
+                        tls.handshakeFuture().addListener(h -> {
+                            if (!h.isSuccess()) {
+                                if (Rejections.isAuthenticationFailure(h.cause())) {
+                                    rejections.reject("node " + peer + " at " + address, Rejections.handshakeFailure(h.cause()));
+                                }
+                                ch.close();
+                                return;
+                            }
+                            PeerIdentity who = PeerIdentity.of(tls.engine().getSession());
+                            if (who == null || !who.isNode(peer)) {
+                                rejections.reject("node " + peer + " at " + address, "its certificate names "
+                                        + (who == null ? "no one" : who.commonName()) + ", not node-" + peer);
+                                ch.close();
+                                return;
+                            }
+                            connected(peer, ch);
+                        });
+                    }
                 } else {
                     retry(peer);
                 }
@@ -144,6 +196,11 @@ public final class NettyTransport implements Transport {
         } catch (RuntimeException e) {
             retry(peer);
         }
+    }
+
+    private void connected(int peer, Channel ch) {
+        backoff.remove(peer);
+        out.put(peer, ch);
     }
 
     private void retry(int peer) {
@@ -180,6 +237,12 @@ public final class NettyTransport implements Transport {
         return ch != null && ch.isActive();
     }
 
+    /** Connections and frames refused for failed authentication (handshake, CN, claimed id). */
+    @Override
+    public long rejected() {
+        return rejections.count();
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -213,6 +276,15 @@ public final class NettyTransport implements Transport {
                         + ": " + e.getMessage());
                 return;
             }
+            if (serverTls != null) {
+                PeerIdentity who = ctx.channel().attr(PEER).get();
+                if (who == null || !who.mayClaim(f.from(), peers.keySet())) {
+                    rejections.reject(who == null ? "an unauthenticated peer" : who.commonName(),
+                            "it claims to be node " + f.from());
+                    ctx.close();
+                    return;
+                }
+            }
             if (!peers.containsKey(f.from())) {
                 Channel ch = ctx.channel();
                 if (replyRoutes.put(f.from(), ch) != ch) {
@@ -224,6 +296,38 @@ public final class NettyTransport implements Transport {
                 h.accept(f);
             }
         }
+    }
+
+    /**
+     * On an accepted TLS connection: remembers the peer's identity once the handshake succeeds;
+     * a handshake that failed authentication (no certificate, not from the cluster CA) is counted,
+     * and a failed one is closed either way.
+     */
+    private final class Authenticated extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent e) {
+                if (e.isSuccess()) {
+                    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+                    ctx.channel().attr(PEER).set(PeerIdentity.of(tls.engine().getSession()));
+                } else {
+                    if (Rejections.isAuthenticationFailure(e.cause())) {
+                        rejections.reject("a peer at " + hostOf(ctx.channel()), Rejections.handshakeFailure(e.cause()));
+                    }
+                    ctx.close();
+                }
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // the handshake event above has counted a TLS failure
+        }
+    }
+
+    private static String hostOf(Channel ch) {
+        return ch.remoteAddress() instanceof InetSocketAddress a ? a.getHostString() : String.valueOf(ch.remoteAddress());
     }
 
     /** Outgoing connections carry nothing back; a broken one is closed (and so re-opened). */

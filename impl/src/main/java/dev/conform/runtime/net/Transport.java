@@ -31,6 +31,11 @@ public interface Transport extends AutoCloseable {
      */
     void portFiles(java.nio.file.Path dir);
 
+    /** Peers or frames refused so far because they failed authentication (0 without authentication). */
+    default long rejected() {
+        return 0;
+    }
+
     /** Stops listening, closes connections; never throws. */
     @Override
     void close();

@@ -1,5 +1,7 @@
 package dev.conform.runtime.net;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,8 +19,35 @@ public final class Transports {
     public static Transport open(TransportKind kind, int self, Map<Integer, InetSocketAddress> peers,
                                  FrameCodec codec, Path credentials) {
         return switch (kind) {
-            case TCP -> new NettyTransport(self, peers, codec);
-            case UDP, QUIC -> throw new IllegalArgumentException("transport " + kind.wireName() + " is not available");
+            case TCP -> new NettyTransport(self, peers, codec, credentials == null ? null : tls(credentials, self));
+            case QUIC -> new QuicTransport(self, peers, codec, tls(requireCredentials(kind, credentials), self),
+                    QuicTransport.Streams.PER_PEER);
+            case UDP -> throw new IllegalArgumentException("transport " + kind.wireName() + " is not available");
         };
+    }
+
+    /** The cluster's client identity (certificate and key for non-members) from {@code credentials}. */
+    static TlsCredentials.Identity clientIdentity(Path credentials) {
+        try {
+            return TlsCredentials.load(credentials.resolve("tls"), TlsCredentials.CLIENT);
+        } catch (IOException e) {
+            throw new IllegalStateException("client: " + e.getMessage(), e);
+        }
+    }
+
+    /** Node {@code self}'s TLS identity from the credentials folder; fails naming the file, never its content. */
+    static TlsCredentials.Identity tls(Path credentials, int self) {
+        try {
+            return TlsCredentials.load(credentials.resolve("tls"), TlsCredentials.nodeName(self));
+        } catch (IOException e) {
+            throw new UncheckedIOException("node " + self + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path requireCredentials(TransportKind kind, Path credentials) {
+        if (credentials == null) {
+            throw new IllegalArgumentException(kind.wireName() + " needs --credentials (TLS is part of the protocol)");
+        }
+        return credentials;
     }
 }
