@@ -89,7 +89,6 @@ public final class SwimNode implements Node<SwimMessage> {
             inc++;
             ctx.persist(new SwimState(inc));
             initialView();
-            queue.add(self());
             if (ctx.tracing()) {
                 for (int i = 0; i < view.size(); i++) {
                     if (view.status(i) != ABSENT) {
@@ -256,7 +255,6 @@ public final class SwimNode implements Node<SwimMessage> {
     /** Leave: Left(self) on a Ping to up to k members, then silence. */
     private void leave(Context<SwimMessage> ctx) {
         left = true;
-        queue.add(self());
         if (ctx.tracing()) {
             ctx.action("Leave", state());
         }
@@ -338,7 +336,6 @@ public final class SwimNode implements Node<SwimMessage> {
         if (refute >= 0) {
             inc = o.flaw(SwimFlaw.REFUTE_SAME_INCARNATION) ? inc : refute + 1;
             ctx.persist(new SwimState(inc));
-            queue.add(self());
             if (ctx.tracing()) {
                 ctx.action("Refute", state());
             }
