@@ -20,6 +20,8 @@ import java.util.Set;
  *     fires with q still suspect at the incarnation it declares dead (the timer runs the
  *     {@code suspectTimeout}; a higher incarnation learned meanwhile ends the suspicion), and every
  *     Dead on the wire comes from such a Confirm;</li>
+ * <li>{@code SwimQuiet} (at the end, as the trace spec's end condition): no member still owes a
+ *     send of its last action or a Refute;</li>
  * <li>sometimes {@code Suspected}, {@code Refuted}, {@code Confirmed}, {@code Joined}, {@code Left}:
  *     runs that never exercise a stage of the protocol are reported by the gate's coverage.</li>
  * </ul>
@@ -53,6 +55,7 @@ public final class SwimInvariants implements InvariantSet<SwimTraceState> {
                 Invariant.always("ViewPrecedence", s -> s.holds("ViewPrecedence")),
                 Invariant.always("RefuteWithHigherIncarnation", s -> s.holds("RefuteWithHigherIncarnation")),
                 Invariant.always("SuspectBeforeDead", s -> s.holds("SuspectBeforeDead")),
+                Invariant.atEnd("SwimQuiet", SwimTraceState::quiet),
                 Invariant.sometimes("Suspected", s -> s.suspectedSome),
                 Invariant.sometimes("Refuted", s -> s.refutedSome),
                 Invariant.sometimes("Confirmed", s -> s.confirmedSome),

@@ -112,6 +112,16 @@ public final class SwimTraceState {
         return !violations.containsKey(invariant);
     }
 
+    /** No member owes a send of its last action, or a Refute: the trace did not stop mid-handler. */
+    boolean quiet() {
+        for (Member m : members.values()) {
+            if (!m.owed.isEmpty() || m.refuteDue >= 0 || m.mustRejoin) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         if (!violations.isEmpty()) {
