@@ -1,7 +1,7 @@
 package dev.conform.algorithms.swim;
 
-import static dev.conform.algorithms.swim.SwimView.ALIVE;
 import static dev.conform.algorithms.swim.SwimView.ABSENT;
+import static dev.conform.algorithms.swim.SwimView.ALIVE;
 import static dev.conform.algorithms.swim.SwimView.DEAD;
 import static dev.conform.algorithms.swim.SwimView.LEFT;
 import static dev.conform.algorithms.swim.SwimView.SUSPECT;
@@ -192,21 +192,22 @@ public final class SwimNode implements Node<SwimMessage> {
         return -1;
     }
 
+    /** A new pass: every probeable member once, in an order shuffled by this member's own generator. */
     private void newPass() {
         int n = 0;
-        int[] fresh = new int[view.size()];
+        int[] pass = new int[view.size()];
         for (int i = 0; i < view.size(); i++) {
             if (probeable(i)) {
-                fresh[n++] = i;
+                pass[n++] = i;
             }
         }
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int x = fresh[i];
-            fresh[i] = fresh[j];
-            fresh[j] = x;
+            int x = pass[i];
+            pass[i] = pass[j];
+            pass[j] = x;
         }
-        order = java.util.Arrays.copyOf(fresh, n);
+        order = java.util.Arrays.copyOf(pass, n);
         next = 0;
     }
 
