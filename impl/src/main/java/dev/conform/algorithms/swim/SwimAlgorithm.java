@@ -67,7 +67,7 @@ public final class SwimAlgorithm extends AbstractAlgorithm<SwimMessage> {
     /**
      * Stops once every member that is up and has not left has joined and done {@code rounds}
      * periods, and holds every other such member alive and every member that is down or has left
-     * dead, left (or, never having heard of it, absent).
+     * dead, left (or, never having heard of it, absent); and at least one member is up and has not left.
      */
     @Override
     public StopCondition<SwimMessage> stopCondition(Options options) {
@@ -77,10 +77,17 @@ public final class SwimAlgorithm extends AbstractAlgorithm<SwimMessage> {
 
     static boolean converged(ClusterView<SwimMessage> cluster, int rounds) {
         List<Integer> servers = cluster.servers();
+        boolean anyActive = false;
         for (int s : servers) {
-            if (cluster.node(s) instanceof SwimNode n && !n.hasLeft() && (!n.joined() || n.round() < rounds)) {
-                return false;
+            if (cluster.node(s) instanceof SwimNode n && !n.hasLeft()) {
+                if (!n.joined() || n.round() < rounds) {
+                    return false;
+                }
+                anyActive = true;
             }
+        }
+        if (!anyActive) {
+            return false; // every member down or gone: nothing has converged, it is only quiet
         }
         for (int s : servers) {
             if (!(cluster.node(s) instanceof SwimNode n) || n.hasLeft()) {
