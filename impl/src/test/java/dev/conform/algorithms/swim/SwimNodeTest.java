@@ -258,6 +258,16 @@ class SwimNodeTest {
     }
 
     @Test
+    void messagesAndTheDurableStateSurviveTheWire() {
+        List<Update> u = List.of(up(1, "alive", 2), up(3, "suspect", 1));
+        List<SwimMessage> all = List.of(new Ping(4, u), new PingReq(5, 3, u), new Ack(4, u), new Join(1), new JoinAck(u));
+        for (SwimMessage m : all) {
+            assertEquals(m, dev.conform.runtime.Json.roundTrip(m, algo.messageTypes().get(m.getClass().getSimpleName())));
+        }
+        assertEquals(new SwimState(3), dev.conform.runtime.Json.roundTrip(new SwimState(3), algo.persistedType()));
+    }
+
+    @Test
     void noTracePayloadIsBuiltWhenTracingIsOff() {
         SwimNode n = node(1, opts, null);
         EffectLog<SwimMessage> ctx = new EffectLog<>(1, FOUR);
