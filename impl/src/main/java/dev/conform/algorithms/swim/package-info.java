@@ -47,6 +47,12 @@
  * over the suspicion; {@code ViewPrecedence} and {@code RefuteWithHigherIncarnation} catch it). Run
  * {@code ./conform run swim --seed 3 --chaos high --out run.ndjson}, then
  * {@code ./conform validate --trace run.ndjson --spec specs/swim/TraceSwim.tla --lib specs/lib}; add
- * {@code --option joiners=1 --option leaveAt=5 --servers 5} for a join and a leave.
+ * {@code --option joiners=1 --option leaveAt=5 --servers 5} for a join and a leave. The same node runs
+ * as real processes over TCP: {@code conform cluster start swim --nodes 4}, {@code kill}/{@code restart}
+ * a node, {@code stop}, then {@code cluster trace} merges a trace both checkers accept.
+ *
+ * <p>Timing: the defaults (period 10, probeTimeout 3, suspectTimeout 30 ticks) are short against the
+ * simulator's 1..10-tick message delay, so small groups suspect and refute often (good coverage);
+ * groups of 50 and more need a period above three round trips (e.g. 60, 20, 180) to settle.
  */
 package dev.conform.algorithms.swim;
