@@ -40,13 +40,16 @@ class MutateEndToEndTest {
                     "--option", "clients=2", "--option", "ops=3", "--option", "snapshotEvery=4"),
             "clocks", List.of("--seed", "2", "--steps", "200", "--chaos", "high", "--horizon", "200"),
             "causal", List.of("--seed", "2", "--steps", "300", "--chaos", "high", "--horizon", "300"),
+            // a joiner and a leaver, a crash and a restart (Rejoin), suspicions and refutations
+            "swim", List.of("--seed", "3", "--steps", "400", "--servers", "4", "--chaos", "high", "--horizon", "150",
+                    "--option", "rounds=4", "--option", "joiners=1", "--option", "leaveAt=2"),
             // seed 3 loses a storage node's disk (a wipe fault) and repairs a shard
             "erasure", List.of("--seed", "3", "--steps", "400", "--chaos", "high", "--horizon", "300",
                     "--option", "diskLoss=true", "--option", "ops=3"));
 
     /** Mutants per operator: two for the older pairings, one for the newer ones to keep the suite's time down. */
     private static String perOperator(String algorithm) {
-        return List.of("clocks", "causal", "erasure").contains(algorithm) ? "1" : "2";
+        return List.of("clocks", "causal", "erasure", "swim").contains(algorithm) ? "1" : "2";
     }
 
     @TempDir
@@ -86,7 +89,7 @@ class MutateEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raft", "twopc", "crdt", "paxos", "clocks", "causal", "erasure"})
+    @ValueSource(strings = {"raft", "twopc", "crdt", "paxos", "clocks", "causal", "erasure", "swim"})
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void noMutantOfASeededRunIsAccepted(String algorithm) throws Exception {
         Path trace = tmp.resolve(algorithm + ".ndjson");

@@ -46,7 +46,7 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
 
     /** Every algorithm with Java invariants and a trace spec; the algorithm-swap operator picks among them. */
     static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos",
-            "clocks", "causal", "erasure");
+            "clocks", "causal", "erasure", "swim");
 
     static AlgorithmTable of(String algorithm) {
         return switch (algorithm) {
@@ -98,6 +98,13 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     new Reply("ClientReply", "ok", "ClientRequest", "StartWrite", "seq", "pending"),
                     List.of(new Parameter("params.options.k", List.of("1", "2", "3", "4")),
                             new Parameter("params.options.m", List.of("0", "1", "2", "3"))));
+            case "swim" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("inc", Change.SHIFT),
+                    FieldRule.of("round", Change.SHIFT),
+                    FieldRule.of("view.*.inc", Change.SHIFT),
+                    FieldRule.of("view.*.status", Change.ENUM, "alive", "suspect", "dead", "left"),
+                    FieldRule.of("view", Change.PHANTOM_KEY)),
+                    null, List.of());
             case "pingcounter", "pingcounter-fifo" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
                     null, List.of());
             default -> new AlgorithmTable(algorithm, List.of(), null, List.of());
