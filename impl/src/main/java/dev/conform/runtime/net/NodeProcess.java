@@ -80,6 +80,7 @@ public final class NodeProcess {
             s.put("pid", ProcessHandle.current().pid());
             s.put("delivered", rt.delivered());
             s.put("failures", rt.failures());
+            s.put("rejected", rt.rejected());
             s.put("actions", rt.actionCounts());
             if (rt.lastActionState() != null) {
                 s.put("state", rt.lastActionState());

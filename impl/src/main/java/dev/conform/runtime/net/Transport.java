@@ -31,6 +31,11 @@ public interface Transport extends AutoCloseable {
      */
     void portFiles(java.nio.file.Path dir);
 
+    /** Frames, datagrams or connections refused so far because their peer failed authentication. */
+    default long rejected() {
+        return 0;
+    }
+
     /** Stops listening, closes connections; never throws. */
     @Override
     void close();

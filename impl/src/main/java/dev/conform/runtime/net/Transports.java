@@ -18,7 +18,8 @@ public final class Transports {
                                  FrameCodec codec, Path credentials) {
         return switch (kind) {
             case TCP -> new NettyTransport(self, peers, codec);
-            case UDP, QUIC -> throw new IllegalArgumentException("transport " + kind.wireName() + " is not available");
+            case UDP -> UdpTransport.open(self, peers, codec, credentials);
+            case QUIC -> throw new IllegalArgumentException("transport " + kind.wireName() + " is not available");
         };
     }
 }

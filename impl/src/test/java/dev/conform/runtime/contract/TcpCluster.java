@@ -4,6 +4,7 @@ import dev.conform.runtime.Algorithm;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.net.NetRuntime;
+import dev.conform.runtime.net.TransportKind;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,14 +16,21 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
- * A {@link TestCluster} of {@link NetRuntime}s in this JVM, each with its own Netty transport on a
- * loopback port the OS picks at bind time. Nodes start once the live ones are connected to each other.
+ * A {@link TestCluster} of {@link NetRuntime}s in this JVM, each with its own real transport (TCP
+ * unless told otherwise) on a loopback port the OS picks at bind time. Nodes start once the live
+ * ones are connected to each other.
  */
 final class TcpCluster<M> implements TestCluster<M> {
     private static final long GIVE_UP_MILLIS = 30_000;
     private final Map<Integer, NetRuntime<M>> nodes = new TreeMap<>();
 
     TcpCluster(Algorithm<M> algorithm, int servers, Set<Integer> down, Options options, Path dir) throws Exception {
+        this(algorithm, servers, down, options, dir, TransportKind.TCP, null);
+    }
+
+    /** On transport {@code kind}; {@code credentials} null runs without peer authentication. */
+    TcpCluster(Algorithm<M> algorithm, int servers, Set<Integer> down, Options options, Path dir, TransportKind kind,
+               Path credentials) throws Exception {
         // Port 0 everywhere: each node binds a port the OS picks and publishes it (PortFiles).
         Map<Integer, InetSocketAddress> addresses = new TreeMap<>();
         for (int i = 1; i <= servers; i++) {
@@ -33,7 +41,7 @@ final class TcpCluster<M> implements TestCluster<M> {
             for (int i = 1; i <= servers; i++) {
                 if (!down.contains(i)) {
                     NetRuntime<M> rt = new NetRuntime<>(algorithm, i, addresses, dir.resolve("n" + i), null,
-                            options, 5, 1);
+                            options, 5, 1, kind, credentials);
                     nodes.put(i, rt);
                     rt.portFiles(dir.resolve("ports"));
                     rt.startTransport();
