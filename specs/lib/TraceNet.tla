@@ -33,6 +33,14 @@
 (*  - params.net: "reliable" (the default) or "unreliable";                *)
 (*    params.lossPercent, params.duplicatePercent: the unreliable          *)
 (*    network's rates where no link rule applies (default 0);              *)
+(*  - params.transport (real networks only; absent: the simulator):        *)
+(*    "tcp", "quic" or "udp"; only "udp" may duplicate, whatever the rates *)
+(*    say, and a header whose transport contradicts its rates (udp with    *)
+(*    duplicatePercent 0 or a reliable net; tcp/quic with duplicatePercent *)
+(*    above 0) is inconsistent: no trace under it passes (NetInit).        *)
+(*    The same rule as TransportParams.java, which rejects such a header   *)
+(*    with "inconsistent header: params.transport is ..., but              *)
+(*    params.duplicatePercent is ...".                                     *)
 (*  - plan.events: the scheduled faults (the runtime's FaultEvent data);   *)
 (*    plan.unplanned: kinds of faults that may also happen unscheduled     *)
 (*    ("crash", "restart": an operator killing processes of a real         *)
@@ -72,6 +80,17 @@ TraceParams == Get(TraceHeader, "params", [x \in {} |-> 0])
 Param(k, d) == Get(TraceParams, k, d)
 
 Reliable == Param("net", "reliable") = "reliable"
+
+\* The transport a real-network trace names (TransportParams.java): only UDP duplicates.
+HasTransport == Has(TraceParams, "transport")
+TransportMayDuplicate == ~HasTransport \/ TraceParams.transport = "udp"
+TransportConsistent ==
+    \/ ~HasTransport
+    \/ /\ TraceParams.transport \in {"tcp", "quic"}
+       /\ Param("duplicatePercent", 0) = 0
+    \/ /\ TraceParams.transport = "udp"
+       /\ Param("duplicatePercent", 0) > 0
+       /\ ~Reliable
 
 \* The plan of the trace being matched (in a batch of traces, each has its own).
 CurrentHeader == TraceHeaderAt(EventIndex)
@@ -134,6 +153,7 @@ LossyNow(a, b) ==
 
 DuplicatingNow(a, b) ==
     /\ ~Reliable
+    /\ TransportMayDuplicate
     /\ LET r == RuleOn(a, b) IN IF r = NoRule THEN Param("duplicatePercent", 0) > 0 ELSE r.duplicate > 0
 
 ----------------------------------------------------------------------------
@@ -142,14 +162,15 @@ DuplicatingNow(a, b) ==
 NoMsg == [none |-> TRUE]
 
 NetInit ==
-    net = [inflight |-> [x \in {} |-> NoMsg],   \* id -> [msg, copies, order, inc, lossy, dupable]
-           pending  |-> [n \in TraceNodes |-> NoMsg],
-           up       |-> [n \in TraceNodes |-> TRUE],
-           inc      |-> [n \in TraceNodes |-> 0],  \* crashes + restarts so far
-           cut      |-> NoCut,
-           links    |-> <<>>,
-           planPos  |-> 1,
-           sends    |-> 0]
+    /\ TransportConsistent
+    /\ net = [inflight |-> [x \in {} |-> NoMsg],   \* id -> [msg, copies, order, inc, lossy, dupable]
+              pending  |-> [n \in TraceNodes |-> NoMsg],
+              up       |-> [n \in TraceNodes |-> TRUE],
+              inc      |-> [n \in TraceNodes |-> 0],  \* crashes + restarts so far
+              cut      |-> NoCut,
+              links    |-> <<>>,
+              planPos  |-> 1,
+              sends    |-> 0]
 
 NetUnchanged == UNCHANGED net
 

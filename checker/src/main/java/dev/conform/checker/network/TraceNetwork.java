@@ -7,6 +7,7 @@ import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.TransportParams;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,9 @@ import java.util.Set;
  * <li>exactly one handler action (an action named in the algorithm's {@code consumers}, for the
  *     pending message's type) consumes it (messages of types no action consumes wait for none); a timer or a second delivery while one is pending is
  *     rejected, and so is a delivery left without its handler at the end;</li>
- * <li>a duplicate or a drop only where the network could duplicate or lose the message;</li>
+ * <li>a duplicate or a drop only where the network could duplicate or lose the message; a header
+ *     naming its transport allows duplicates only for {@code udp} ({@link TransportParams}), and
+ *     one whose transport contradicts its rates is rejected as inconsistent;</li>
  * <li>a crashed node takes no step; crashes, restarts and faults follow the header's plan;</li>
  * <li>a wipe (disk loss) only for an algorithm whose checks model it, of a node that is down.</li>
  * </ul>
@@ -55,6 +58,9 @@ public final class TraceNetwork {
     private final boolean reliable;
     private final long lossPercent;
     private final long duplicatePercent;
+    /** Whether the header's transport may duplicate at all (TCP and QUIC never do). */
+    private final boolean transportDuplicates;
+    private final String transport;
     private final List<Map<String, Object>> plan;
     private final Set<String> unplanned;
     /** Whether the algorithm's checks model disk loss: only then is a wipe fault accepted. */
@@ -94,6 +100,12 @@ public final class TraceNetwork {
         this.reliable = "reliable".equals(String.valueOf(params.getOrDefault("net", "reliable")));
         this.lossPercent = number(params.get("lossPercent"));
         this.duplicatePercent = number(params.get("duplicatePercent"));
+        String badTransport = TransportParams.problem(params);
+        if (badTransport != null) {
+            throw new FoldException(badTransport);
+        }
+        this.transportDuplicates = TransportParams.mayDuplicate(params);
+        this.transport = params.get("transport") == null ? null : String.valueOf(params.get("transport"));
         Map<String, Object> p = header.faultPlan() == null ? Map.of() : asMap(header.faultPlan(), "the header's plan");
         List<Map<String, Object>> events = new ArrayList<>();
         if (p.get("events") instanceof List<?> l) {
@@ -205,7 +217,8 @@ public final class TraceNetwork {
         atEnd(e, m, "duplicate");
         if (!f.dupable()) {
             throw new FoldException("message " + m.id() + " is duplicated, but the link " + m.from() + " -> " + m.to()
-                    + " could not duplicate it when it was sent (" + (reliable ? "reliable network" : "no duplication")
+                    + " could not duplicate it when it was sent (" + (!transportDuplicates
+                    ? "transport " + transport + " never duplicates" : reliable ? "reliable network" : "no duplication")
                     + ")");
         }
         inflight.put(m.id(), f.copy());
@@ -398,7 +411,7 @@ public final class TraceNetwork {
     }
 
     private boolean duplicating(int a, int b) {
-        if (reliable) {
+        if (reliable || !transportDuplicates) {
             return false;
         }
         Map<String, Object> r = rule(a, b);
