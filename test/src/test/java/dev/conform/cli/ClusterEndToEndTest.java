@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,9 +64,9 @@ class ClusterEndToEndTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"raft, raft/TraceRaft.tla", "paxos, paxos/TraceMultiPaxos.tla"})
-    void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms(String algorithm, String traceSpec)
-            throws Exception {
+    @CsvSource({"raft, raft/TraceRaft.tla, tcp", "paxos, paxos/TraceMultiPaxos.tla, tcp", "raft, raft/TraceRaft.tla, udp"})
+    void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms(String algorithm, String traceSpec,
+                                                                      String transport) throws Exception {
         System.setProperty(ClusterCommand.CLASSPATH_PROPERTY,
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         Path dir = tmp.resolve("cluster");
@@ -72,7 +74,8 @@ class ClusterEndToEndTest {
         Set<Long> pids = new LinkedHashSet<>();
         Map<String, String> acknowledged = new LinkedHashMap<>();
         try {
-            Run start = ok("cluster", "start", algorithm, "--nodes", "3", "--dir", d);
+            Run start = ok("cluster", "start", algorithm, "--nodes", "3", "--dir", d, "--transport", transport);
+            assertTrue(start.out().contains(" over " + transport + " "), start.out());
             pids.addAll(pids(start.out()).values());
             assertEquals(3, pids.size(), start.out());
 
@@ -113,6 +116,9 @@ class ClusterEndToEndTest {
             String text = Files.readString(merged);
             assertTrue(text.contains("\"kind\":\"crash\""), "the killed leader's crash is in the trace");
             assertTrue(text.contains("\"type\":\"ClientRequest\""), "client traffic is in the trace");
+            assertTrue(text.lines().findFirst().orElseThrow().contains("\"transport\":\"" + transport + "\""),
+                    "the merged header names the transport");
+            assertNoKeyOutsideCredentials(dir);
             Run validate = cli("validate", "--tlc-only", "--spec", spec(traceSpec).toString(), "--trace", merged.toString());
             assertEquals(ExitCodes.OK, validate.exit(), validate.out() + "\n" + validate.err());
             assertTrue(validate.out().contains("CONFORMS"), validate.out());
@@ -149,6 +155,38 @@ class ClusterEndToEndTest {
             cli("cluster", "stop", "--dir", d);
             for (long pid : pids) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    /**
+     * The cluster's keys are owner-only and stay in credentials/: no trace, log, status or command
+     * line of the cluster folder holds one, and no datagram or frame was refused along the way.
+     */
+    private static void assertNoKeyOutsideCredentials(Path dir) throws java.io.IOException {
+        Path creds = dir.resolve("credentials");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(creds)));
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.list(creds.resolve("hmac"))) {
+            for (Path f : files.toList()) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(f)), f.toString());
+                for (String line : Files.readAllLines(f)) {
+                    keys.add(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        assertFalse(keys.isEmpty());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(creds)).toList()) {
+                String content = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (String k : keys) {
+                    assertFalse(content.contains(k), "a key appears in " + f);
+                }
+                if (f.getFileName().toString().equals("status.json")) {
+                    assertTrue(content.contains("\"rejected\":0"), f + ": " + content);
+                }
             }
         }
     }

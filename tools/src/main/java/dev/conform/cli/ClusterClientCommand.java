@@ -13,6 +13,7 @@ import dev.conform.runtime.net.ClientIds;
 import dev.conform.runtime.net.ClusterLauncher;
 import dev.conform.runtime.net.FrameCodec;
 import dev.conform.runtime.net.NetClient;
+import dev.conform.runtime.net.TransportKind;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +78,12 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
         }
         Map<Integer, InetSocketAddress> servers;
         String algorithm;
+        TransportKind transport;
         try {
             servers = ClusterLauncher.addresses(dir);
             algorithm = ClusterLauncher.algorithm(dir);
-        } catch (IllegalStateException e) {
+            transport = ClusterLauncher.transport(dir);
+        } catch (IllegalStateException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
         KvClientProtocol<?> protocol = switch (algorithm) {
@@ -91,8 +94,13 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
         };
         int id = ClientIds.next(dir, servers.keySet());
         FrameCodec codec = new FrameCodec(Algorithms.byName(algorithm).messageTypes());
-        KvRemoteClient.Outcome outcome = execute(protocol, algorithm, id, servers, codec,
-                dir.resolve("client-" + id + ".ndjson"), cmd, millis);
+        KvRemoteClient.Outcome outcome;
+        try {
+            outcome = execute(protocol, algorithm, id, servers, codec, dir.resolve("client-" + id + ".ndjson"), cmd,
+                    millis, transport, ClusterLauncher.credentials(dir));
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage());
+        }
         if (!outcome.ok()) {
             spec.commandLine().getErr().println("conform: no leader answered within " + millis
                     + " ms (" + outcome.attempts() + " attempts, client " + id + ")");
@@ -109,8 +117,10 @@ final class ClusterClientCommand implements Callable<Integer>, OptionDefaults {
 
     private static <M> KvRemoteClient.Outcome execute(KvClientProtocol<M> protocol, String algorithm, int id,
                                                       Map<Integer, InetSocketAddress> servers, FrameCodec codec,
-                                                      Path trace, KvCommand cmd, long millis) throws Exception {
-        try (NetClient<M> net = new NetClient<>(algorithm, id, servers, codec, trace, 500)) {
+                                                      Path trace, KvCommand cmd, long millis, TransportKind transport,
+                                                      Path credentials) throws Exception {
+        try (NetClient<M> net = new NetClient<>(algorithm, id, servers, codec, trace, 500, transport,
+                Files.isDirectory(credentials) ? credentials : null)) {
             return new KvRemoteClient<>(protocol, net, List.copyOf(servers.keySet()), 1000).execute(cmd, millis);
         }
     }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * {@code node-N/} (data: state.json, status.json), {@code node-N.ndjson} (trace) and
  * {@code cluster.json} (algorithm and addresses; port 0: see {@code node-N.port}, where each node
  * publishes the port it bound, {@link PortFiles}), {@code node-N.cmd} (the node's command line, for
- * {@link #restart}). Stopping terminates each process (SIGTERM, so traces are flushed; SIGKILL
+ * {@link #restart}), {@code credentials/} (the cluster's keys, owner-only: {@link ClusterCredentials};
+ * made anew by every start, each node reads only its own). Stopping terminates each process (SIGTERM, so traces are flushed; SIGKILL
  * after a grace period) and leaves none behind. {@link #start} begins a fresh cluster: traces,
  * persisted state and client files of an earlier cluster in the same directory are removed.
  * {@link #kill} SIGKILLs one node (a crash); {@link #restart} starts it again from its persisted
@@ -53,6 +54,7 @@ public final class ClusterLauncher {
     public static List<ProcessHandle> start(String algorithm, int n, Path dir, String classpath,
                                             TransportKind transport, List<String> extraArgs)
             throws IOException, InterruptedException {
+        Transports.requireSupport(dev.conform.runtime.Algorithms.byName(algorithm), transport);
         Files.createDirectories(dir);
         if (!status(dir).stream().filter(NodeStatus::alive).toList().isEmpty()) {
             throw new IllegalStateException("a cluster is already running in " + dir + " (conform cluster stop)");
@@ -70,6 +72,11 @@ public final class ClusterLauncher {
         cluster.put("transport", transport.wireName());
         cluster.put("nodes", addresses);
         clean(dir);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            ids.add(i);
+        }
+        ClusterCredentials.create(credentials(dir), ids);
         Files.write(dir.resolve("cluster.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(cluster));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<ProcessHandle> started = new ArrayList<>();
@@ -82,7 +89,7 @@ public final class ClusterLauncher {
                         "--algorithm", algorithm, "--id", String.valueOf(i), "--peers", peers.toString(),
                         "--ports", dir.toString(), "--data", data.toString(),
                         "--trace", dir.resolve("node-" + i + ".ndjson").toString(),
-                        "--transport", transport.wireName()));
+                        "--transport", transport.wireName(), "--credentials", credentials(dir).toString()));
                 cmd.addAll(extraArgs);
                 Files.write(dir.resolve("node-" + i + ".cmd"), Json.mapper().writeValueAsBytes(cmd));
                 started.add(launch(dir, i, cmd, false));
@@ -191,6 +198,11 @@ public final class ClusterLauncher {
     /** The algorithm named in cluster.json. */
     public static String algorithm(Path dir) throws IOException {
         return String.valueOf(clusterJson(dir).get("algorithm"));
+    }
+
+    /** The cluster's credentials folder (keys and certificates; see {@link ClusterCredentials}). */
+    public static Path credentials(Path dir) {
+        return dir.resolve("credentials");
     }
 
     /** The transport named in cluster.json (TCP for clusters started before it was recorded). */

@@ -9,56 +9,81 @@ import dev.conform.tracing.TraceMessage;
 import dev.conform.tracing.TraceSink;
 import dev.conform.tracing.VectorClock;
 import dev.conform.tracing.io.NdjsonSink;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A client that is not a cluster member: it has no listening address, opens one TCP connection
- * per server it talks to and reads the answers on that same connection (servers route replies to
- * non-members back on the connection they came in on, see {@link NettyTransport}). Blocking and
- * single-threaded: meant for short-lived processes such as {@code conform cluster client}.
+ * A client that is not a cluster member: it has no listening address of its own that servers
+ * know; it talks to each server over its cluster's transport ({@link ClientWire}) and reads the
+ * answers there (over TCP on the connection the request went out on, over UDP at the socket it
+ * sent from: servers route replies to non-members back where their frames came from, see
+ * {@link NettyTransport} and {@link UdpTransport}). Blocking and single-threaded: meant for
+ * short-lived processes such as {@code conform cluster client}.
  *
  * <p>It is a traced node like the servers: its own trace file (seq -1, Lamport and vector clocks,
- * flushed before every frame leaves) lets the merged trace include the client's side, and the
- * servers' clocks, which include the client's entry after a request, find those events there.
+ * flushed before every frame leaves; its header names the transport) lets the merged trace include
+ * the client's side, and the servers' clocks, which include the client's entry after a request,
+ * find those events there. A frame that arrives a second time over UDP is recorded as a duplicate.
  */
 public final class NetClient<M> implements AutoCloseable {
     public static final String PRODUCER = "conform-net-client 0.1.0";
-    private static final int MAX_FRAME = 16 << 20;
 
     private final int self;
     private final Map<Integer, InetSocketAddress> servers;
     private final FrameCodec codec;
     private final TraceSink sink;
+    private final TransportKind kind;
+    private final PairKeys keys;
     private final int connectTimeoutMillis;
-    private final Map<Integer, Socket> connections = new HashMap<>();
     private final Clocks clocks;
+    private final ArrivedIds arrived;
     /** Where servers publish their ports (null: the given addresses are final). */
     private java.nio.file.Path portsDir;
+    private ClientWire wire;
     private long msgIds;
 
     /**
+     * A TCP client without authentication.
+     *
      * @param trace where this client's trace goes (null: not traced)
      */
     public NetClient(String algorithm, int self, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
                      java.nio.file.Path trace, int connectTimeoutMillis) {
+        this(algorithm, self, servers, codec, trace, connectTimeoutMillis, TransportKind.TCP, null);
+    }
+
+    /**
+     * A client over transport {@code kind}; {@code credentials} is the cluster's credentials folder
+     * (the client identity's keys are read from it; null: no authentication).
+     *
+     * @throws IllegalStateException when the credentials cannot be read
+     */
+    public NetClient(String algorithm, int self, Map<Integer, InetSocketAddress> servers, FrameCodec codec,
+                     java.nio.file.Path trace, int connectTimeoutMillis, TransportKind kind,
+                     java.nio.file.Path credentials) {
         if (servers.containsKey(self)) {
             throw new IllegalArgumentException("client id " + self + " is a server's id");
+        }
+        if (kind == TransportKind.QUIC) {
+            throw new IllegalArgumentException("transport quic is not available to clients");
         }
         this.self = self;
         this.clocks = new Clocks(self);
         this.servers = Map.copyOf(servers);
         this.codec = codec;
+        this.kind = kind;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.arrived = new ArrivedIds(kind);
+        try {
+            this.keys = kind == TransportKind.UDP && credentials != null ? PairKeys.forClient(credentials) : null;
+        } catch (IOException e) {
+            throw new IllegalStateException("client " + self + " cannot load its UDP keys: " + e.getMessage());
+        }
         this.sink = trace == null ? TraceSink.noop() : new NdjsonSink(trace);
         if (sink.enabled()) {
             List<Integer> nodes = new ArrayList<>(new TreeMap<>(servers).keySet());
@@ -66,7 +91,7 @@ public final class NetClient<M> implements AutoCloseable {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("node", self);
             params.put("client", true);
-            RealNetworkHeader.describeNetwork(params, TransportKind.TCP);
+            RealNetworkHeader.describeNetwork(params, kind);
             sink.header(new TraceHeader(TraceHeader.SCHEMA_VERSION, algorithm, nodes, null, RealNetworkHeader.plan(),
                     PRODUCER, params,
                     TraceHeader.serversAndClients(new ArrayList<>(new TreeMap<>(servers).keySet()), List.of(self))));
@@ -75,6 +100,14 @@ public final class NetClient<M> implements AutoCloseable {
 
     public int self() {
         return self;
+    }
+
+    private ClientWire wire() throws IOException {
+        if (wire == null) {
+            wire = kind == TransportKind.UDP ? new UdpClientWire(self, servers, portsDir, keys)
+                    : new TcpClientWire(servers, portsDir, connectTimeoutMillis);
+        }
+        return wire;
     }
 
     /**
@@ -89,11 +122,7 @@ public final class NetClient<M> implements AutoCloseable {
         Frame f = new Frame(mid, self, to, type, msg, clocks.lamport(0), clocks.clock(0).asMap());
         flush();
         try {
-            byte[] bytes = codec.encode(f);
-            DataOutputStream out = new DataOutputStream(connection(to).getOutputStream());
-            out.writeInt(bytes.length);
-            out.write(bytes);
-            out.flush();
+            wire().send(to, codec.encode(f));
             return true;
         } catch (IOException | RuntimeException e) {
             disconnect(to);
@@ -104,31 +133,29 @@ public final class NetClient<M> implements AutoCloseable {
     }
 
     /**
-     * Waits at most {@code timeoutMillis} for the next frame from server {@code from} (on the
-     * connection a request went out on). Returns null on timeout, when there is no connection, or
-     * when the connection broke (it is then closed, and the next send reconnects).
+     * Waits at most {@code timeoutMillis} for the next frame from server {@code from}. Returns
+     * null on timeout, when there is no way to it, or when it broke (over TCP the connection is
+     * then closed, and the next send reconnects).
      */
     public Frame receive(int from, long timeoutMillis) {
-        Socket s = connections.get(from);
-        if (s == null) {
-            return null;
-        }
         try {
-            s.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis)));
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            int len = in.readInt();
-            if (len < 0 || len > MAX_FRAME) {
-                throw new IOException("bad frame length " + len);
+            byte[] bytes = wire().receive(from, timeoutMillis);
+            if (bytes == null) {
+                return null;
             }
-            byte[] bytes = new byte[len];
-            in.readFully(bytes);
             Frame f = codec.decode(bytes);
+            if (f.from() != from || f.to() != self) {
+                throw new IOException("frame " + f.from() + " -> " + f.to() + " on the way from " + from);
+            }
+            if (arrived.seenBefore(f.id())) {
+                record(EventKind.DUPLICATE, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
+            }
             clocks.deliver(0, f.lamport(), f.vc() == null ? null : VectorClock.of(f.vc()));
             write(EventKind.DELIVER, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
             return f;
         } catch (IOException | RuntimeException e) {
-            // Broken, closed, or timed out (a timed-out read may have consumed part of a frame):
-            // the next frame starts on a new connection.
+            // Broken, closed, or timed out (a timed-out TCP read may have consumed part of a
+            // frame): the next frame starts on a new connection.
             disconnect(from);
             return null;
         }
@@ -142,41 +169,9 @@ public final class NetClient<M> implements AutoCloseable {
         this.portsDir = dir;
     }
 
-    private Socket connection(int to) throws IOException {
-        Socket s = connections.get(to);
-        if (s != null && !s.isClosed()) {
-            return s;
-        }
-        InetSocketAddress addr = servers.get(to);
-        if (addr == null) {
-            throw new IOException("no address for server " + to);
-        }
-        if (portsDir != null) {
-            java.util.OptionalInt port = PortFiles.read(portsDir, to);
-            if (port.isPresent()) {
-                addr = new InetSocketAddress(addr.getHostString(), port.getAsInt());
-            }
-        }
-        s = new Socket();
-        try {
-            s.setTcpNoDelay(true);
-            s.connect(addr, connectTimeoutMillis);
-        } catch (IOException e) {
-            s.close();
-            throw e;
-        }
-        connections.put(to, s);
-        return s;
-    }
-
     private void disconnect(int server) {
-        Socket s = connections.remove(server);
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // already gone
-            }
+        if (wire != null) {
+            wire.reset(server);
         }
     }
 
@@ -200,8 +195,8 @@ public final class NetClient<M> implements AutoCloseable {
     /** Closes every connection and the trace. Never throws. */
     @Override
     public void close() {
-        for (int s : List.copyOf(connections.keySet())) {
-            disconnect(s);
+        if (wire != null) {
+            wire.close();
         }
         sink.close();
     }

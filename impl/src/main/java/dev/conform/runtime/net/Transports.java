@@ -1,5 +1,7 @@
 package dev.conform.runtime.net;
 
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.NetSemantics;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,5 +23,18 @@ public final class Transports {
             case UDP -> UdpTransport.open(self, peers, codec, credentials);
             case QUIC -> throw new IllegalArgumentException("transport " + kind.wireName() + " is not available");
         };
+    }
+
+    /**
+     * Throws IllegalArgumentException when {@code algorithm} cannot run over {@code kind}: UDP
+     * loses, duplicates and reorders, so only algorithms written for an unreliable network
+     * ({@link Algorithm#defaultNet()} UNRELIABLE: they retransmit what they need and tolerate
+     * copies) run over it. TCP and QUIC carry every algorithm.
+     */
+    public static void requireSupport(Algorithm<?> algorithm, TransportKind kind) {
+        if (kind == TransportKind.UDP && algorithm.defaultNet() != NetSemantics.UNRELIABLE) {
+            throw new IllegalArgumentException("algorithm " + algorithm.name() + " is written for a reliable network"
+                    + " (it does not retransmit what UDP loses): run it over tcp or quic");
+        }
     }
 }
