@@ -65,6 +65,11 @@ record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers,
         if (!peers.containsKey(id)) {
             throw new IllegalArgumentException("--peers has no address for node " + id);
         }
+        if (transport == TransportKind.UDP && credentials == null) {
+            // fail closed: a UDP node without keys would accept any datagram
+            throw new IllegalArgumentException("--transport udp needs --credentials (the cluster's keys, made by"
+                    + " conform cluster start)");
+        }
         for (String f : flaws) {
             options = options.withFlaw(f);
         }

@@ -51,4 +51,16 @@ class TransportSupportTest {
         assertFalse(Files.exists(dir.resolve("cluster.json")), "nothing was started or written");
         assertTrue(ClusterLauncher.status(dir).isEmpty());
     }
+
+    @Test
+    void aUdpNodeWithoutKeysDoesNotStart() {
+        String[] args = {"--algorithm", "raft", "--id", "1", "--peers", "1=127.0.0.1:0,2=127.0.0.1:0", "--data",
+            dir.toString(), "--transport", "udp"};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NodeArgs.parse(args));
+        assertTrue(e.getMessage().contains("--credentials"), e.getMessage());
+        String[] withKeys = java.util.Arrays.copyOf(args, args.length + 2);
+        withKeys[args.length] = "--credentials";
+        withKeys[args.length + 1] = dir.resolve("credentials").toString();
+        assertEquals(TransportKind.UDP, NodeArgs.parse(withKeys).transport());
+    }
 }
