@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A trace recorded over UDP may hold duplicate deliveries; declared as TCP it must fail, on the
  * TLC side (TraceNet.tla) and the Java side alike. The UDP trace is a simulated Raft chaos run on
- * the unreliable network (which duplicated) whose header names transport udp, as a real UDP
- * node's does: loopback UDP duplicates too rarely to wait for one.
+ * the unreliable network (whose link rules duplicated) with a header naming transport udp, as a
+ * real UDP node's does: loopback UDP duplicates too rarely to wait for one.
  */
 @Tag("tlc")
 @Tag("process")
@@ -38,20 +38,22 @@ class TransportHeaderConformanceTest {
     @TempDir
     Path tmp;
 
-    /** The first seed's trace with a duplicate event, its header edited by {@code edit}. */
-    private Path udpRunWithDuplicates() throws IOException {
-        for (long seed = 1; seed <= 50; seed++) {
+    /**
+     * The first seed's trace whose duplicates all came from the plan's link rules (it conforms
+     * with the network's own duplicate rate set to 0), so that afterwards only the transport
+     * decides whether they are allowed.
+     */
+    private Path linkRuleDuplicates() throws IOException {
+        for (long seed = 1; seed <= 100; seed++) {
             Path f = RaftRuns.write(RaftRuns.chaos(seed, "medium", 400), tmp.resolve("raft-" + seed + ".ndjson"));
             if (Files.readString(f).contains("\"kind\":\"duplicate\"")) {
-                return withHeader(f, "udp.ndjson", p -> {
-                    p.put("transport", "udp");
-                    if (p.path("duplicatePercent").asLong() == 0) {
-                        p.put("duplicatePercent", 100);
-                    }
-                });
+                Path noRate = withHeader(f, "no-rate-" + seed + ".ndjson", p -> p.put("duplicatePercent", 0));
+                if (RaftRuns.javaCheck(noRate).conforms()) {
+                    return noRate;
+                }
             }
         }
-        throw new AssertionError("no chaos seed in 1..50 duplicated a message");
+        throw new AssertionError("no chaos seed in 1..100 duplicated a message under a link rule only");
     }
 
     private Path withHeader(Path f, String name, Consumer<ObjectNode> edit) throws IOException {
@@ -71,15 +73,17 @@ class TransportHeaderConformanceTest {
 
     @Test
     void duplicatesPassOnlyUnderUdp() throws IOException {
-        Path udp = udpRunWithDuplicates();
+        Path noRate = linkRuleDuplicates();
+        assertTrue(RaftRuns.tlcCheck(noRate).conforms(), "without a transport, the link rules allow the duplicates");
+        Path udp = withHeader(noRate, "udp.ndjson", p -> {
+            p.put("transport", "udp");
+            p.put("duplicatePercent", 100);
+        });
         ValidationReport ok = validate(udp);
         assertEquals(ValidationReport.Status.CONFORMS, ok.status(), ok.badInput() + " " + ok.tlc() + " " + ok.java());
 
-        // TCP declared consistently (no duplicate rate): the duplicate events are the lie.
-        Path tcp = withHeader(udp, "tcp.ndjson", p -> {
-            p.put("transport", "tcp");
-            p.put("duplicatePercent", 0);
-        });
+        // The same header as noRate but naming tcp: only the transport rule rejects the duplicates.
+        Path tcp = withHeader(noRate, "tcp.ndjson", p -> p.put("transport", "tcp"));
         TlcValidation tlc = RaftRuns.tlcCheck(tcp);
         assertEquals(TlcValidation.Outcome.DIVERGES, tlc.outcome(), tlc.message());
         assertNotNull(tlc.divergence());
