@@ -13,7 +13,9 @@
 (*    pending delivery, which exactly one handler action then consumes     *)
 (*    (NetConsume); a node with a pending delivery takes no other step     *)
 (*    that starts a handler (deliver, timer);                              *)
-(*  - a duplicate adds one copy, only where the network could duplicate;   *)
+(*  - a duplicate adds one copy, only where the network could duplicate    *)
+(*    (also once every earlier copy arrived: a real receiver records the   *)
+(*    duplicate when the second copy comes);                               *)
 (*  - a drop takes one copy out, only where the network could lose it:     *)
 (*    a lossy link (unreliable network), a partition between its ends, a   *)
 (*    self-addressed message, or a destination that crashed since the send *)
@@ -186,17 +188,24 @@ Pending(n) == net.pending[n]
 \* No delivery is left without its handler: the end condition of a trace.
 NetQuiet == \A n \in TraceNodes : net.pending[n] = NoMsg
 
+\* Message id is known to the network: a copy is in flight, or it was sent on a link that may
+\* duplicate, where the network can still produce a copy after every earlier one arrived (a real
+\* UDP receiver records a duplicate only when the second copy arrives, after the first).
 InFlight(id) == id \in DOMAIN net.inflight
 
 \* The in-flight entry of trace message m, when m is exactly the message sent under its id.
 SameAsSent(m) == InFlight(m.id) /\ net.inflight[m.id].msg = m
 
+\* ... and a copy of it is in flight now (what a delivery or a drop takes).
+HasCopy(m) == SameAsSent(m) /\ net.inflight[m.id].copies > 0
+
 \* Inflight without id.
 Without(f, id) == [x \in DOMAIN f \ {id} |-> f[x]]
 
-\* f with one copy of id taken out (the entry goes when none is left).
+\* f with one copy of id taken out (the entry goes when none is left, unless the link may still
+\* duplicate it).
 TakeCopy(f, id) ==
-    IF f[id].copies = 1 THEN Without(f, id) ELSE [f EXCEPT ![id].copies = @ - 1]
+    IF f[id].copies = 1 /\ ~f[id].dupable THEN Without(f, id) ELSE [f EXCEPT ![id].copies = @ - 1]
 
 ----------------------------------------------------------------------------
 (* One operator per runtime event kind; each leaves net' fully determined. *)
@@ -226,7 +235,7 @@ InOrder(m) ==
 NetDeliverTo(e, handled) ==
     LET m == e.msg
     IN /\ e.node = m.to
-       /\ SameAsSent(m)
+       /\ HasCopy(m)
        /\ NetIdle(m.to)
        /\ net.inflight[m.id].inc = net.inc[m.to]
        /\ Reachable(m.from, m.to)
@@ -246,7 +255,7 @@ NetDrop(e) ==
     LET m == e.msg
         x == net.inflight[m.id]
     IN /\ e.node \in {m.from, m.to}
-       /\ SameAsSent(m)
+       /\ HasCopy(m)
        /\ \/ x.lossy
           \/ m.from = m.to
           \/ ~Reachable(m.from, m.to)
