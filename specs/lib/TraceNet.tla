@@ -13,7 +13,9 @@
 (*    pending delivery, which exactly one handler action then consumes     *)
 (*    (NetConsume); a node with a pending delivery takes no other step     *)
 (*    that starts a handler (deliver, timer);                              *)
-(*  - a duplicate adds one copy, only where the network could duplicate;   *)
+(*  - a duplicate adds one copy, only where the network could duplicate    *)
+(*    (also once every earlier copy arrived: a real receiver records the   *)
+(*    duplicate when the second copy comes);                               *)
 (*  - a drop takes one copy out, only where the network could lose it:     *)
 (*    a lossy link (unreliable network), a partition between its ends, a   *)
 (*    self-addressed message, or a destination that crashed since the send *)
@@ -33,6 +35,14 @@
 (*  - params.net: "reliable" (the default) or "unreliable";                *)
 (*    params.lossPercent, params.duplicatePercent: the unreliable          *)
 (*    network's rates where no link rule applies (default 0);              *)
+(*  - params.transport (real networks only; absent: the simulator):        *)
+(*    "tcp", "quic" or "udp"; only "udp" may duplicate, whatever the rates *)
+(*    say, and a header whose transport contradicts its rates (udp with    *)
+(*    duplicatePercent 0 or a reliable net; tcp/quic with duplicatePercent *)
+(*    above 0) is inconsistent: no trace under it passes (NetInit).        *)
+(*    The same rule as TransportParams.java, which rejects such a header   *)
+(*    with "inconsistent header: params.transport is ..., but              *)
+(*    params.duplicatePercent is ...".                                     *)
 (*  - plan.events: the scheduled faults (the runtime's FaultEvent data);   *)
 (*    plan.unplanned: kinds of faults that may also happen unscheduled     *)
 (*    ("crash", "restart": an operator killing processes of a real         *)
@@ -72,6 +82,17 @@ TraceParams == Get(TraceHeader, "params", [x \in {} |-> 0])
 Param(k, d) == Get(TraceParams, k, d)
 
 Reliable == Param("net", "reliable") = "reliable"
+
+\* The transport a real-network trace names (TransportParams.java): only UDP duplicates.
+HasTransport == Has(TraceParams, "transport")
+TransportMayDuplicate == ~HasTransport \/ TraceParams.transport = "udp"
+TransportConsistent ==
+    \/ ~HasTransport
+    \/ /\ TraceParams.transport \in {"tcp", "quic"}
+       /\ Param("duplicatePercent", 0) = 0
+    \/ /\ TraceParams.transport = "udp"
+       /\ Param("duplicatePercent", 0) > 0
+       /\ ~Reliable
 
 \* The plan of the trace being matched (in a batch of traces, each has its own).
 CurrentHeader == TraceHeaderAt(EventIndex)
@@ -134,6 +155,7 @@ LossyNow(a, b) ==
 
 DuplicatingNow(a, b) ==
     /\ ~Reliable
+    /\ TransportMayDuplicate
     /\ LET r == RuleOn(a, b) IN IF r = NoRule THEN Param("duplicatePercent", 0) > 0 ELSE r.duplicate > 0
 
 ----------------------------------------------------------------------------
@@ -142,14 +164,15 @@ DuplicatingNow(a, b) ==
 NoMsg == [none |-> TRUE]
 
 NetInit ==
-    net = [inflight |-> [x \in {} |-> NoMsg],   \* id -> [msg, copies, order, inc, lossy, dupable]
-           pending  |-> [n \in TraceNodes |-> NoMsg],
-           up       |-> [n \in TraceNodes |-> TRUE],
-           inc      |-> [n \in TraceNodes |-> 0],  \* crashes + restarts so far
-           cut      |-> NoCut,
-           links    |-> <<>>,
-           planPos  |-> 1,
-           sends    |-> 0]
+    /\ TransportConsistent
+    /\ net = [inflight |-> [x \in {} |-> NoMsg],   \* id -> [msg, copies, order, inc, lossy, dupable]
+              pending  |-> [n \in TraceNodes |-> NoMsg],
+              up       |-> [n \in TraceNodes |-> TRUE],
+              inc      |-> [n \in TraceNodes |-> 0],  \* crashes + restarts so far
+              cut      |-> NoCut,
+              links    |-> <<>>,
+              planPos  |-> 1,
+              sends    |-> 0]
 
 NetUnchanged == UNCHANGED net
 
@@ -165,17 +188,24 @@ Pending(n) == net.pending[n]
 \* No delivery is left without its handler: the end condition of a trace.
 NetQuiet == \A n \in TraceNodes : net.pending[n] = NoMsg
 
+\* Message id is known to the network: a copy is in flight, or it was sent on a link that may
+\* duplicate, where the network can still produce a copy after every earlier one arrived (a real
+\* UDP receiver records a duplicate only when the second copy arrives, after the first).
 InFlight(id) == id \in DOMAIN net.inflight
 
 \* The in-flight entry of trace message m, when m is exactly the message sent under its id.
 SameAsSent(m) == InFlight(m.id) /\ net.inflight[m.id].msg = m
 
+\* ... and a copy of it is in flight now (what a delivery or a drop takes).
+HasCopy(m) == SameAsSent(m) /\ net.inflight[m.id].copies > 0
+
 \* Inflight without id.
 Without(f, id) == [x \in DOMAIN f \ {id} |-> f[x]]
 
-\* f with one copy of id taken out (the entry goes when none is left).
+\* f with one copy of id taken out (the entry goes when none is left, unless the link may still
+\* duplicate it).
 TakeCopy(f, id) ==
-    IF f[id].copies = 1 THEN Without(f, id) ELSE [f EXCEPT ![id].copies = @ - 1]
+    IF f[id].copies = 1 /\ ~f[id].dupable THEN Without(f, id) ELSE [f EXCEPT ![id].copies = @ - 1]
 
 ----------------------------------------------------------------------------
 (* One operator per runtime event kind; each leaves net' fully determined. *)
@@ -205,7 +235,7 @@ InOrder(m) ==
 NetDeliverTo(e, handled) ==
     LET m == e.msg
     IN /\ e.node = m.to
-       /\ SameAsSent(m)
+       /\ HasCopy(m)
        /\ NetIdle(m.to)
        /\ net.inflight[m.id].inc = net.inc[m.to]
        /\ Reachable(m.from, m.to)
@@ -225,7 +255,7 @@ NetDrop(e) ==
     LET m == e.msg
         x == net.inflight[m.id]
     IN /\ e.node \in {m.from, m.to}
-       /\ SameAsSent(m)
+       /\ HasCopy(m)
        /\ \/ x.lossy
           \/ m.from = m.to
           \/ ~Reachable(m.from, m.to)

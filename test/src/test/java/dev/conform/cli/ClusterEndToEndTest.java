@@ -66,7 +66,8 @@ class ClusterEndToEndTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"raft, raft/TraceRaft.tla, tcp", "paxos, paxos/TraceMultiPaxos.tla, tcp", "raft, raft/TraceRaft.tla, quic"})
+    @CsvSource({"raft, raft/TraceRaft.tla, tcp", "paxos, paxos/TraceMultiPaxos.tla, tcp", "raft, raft/TraceRaft.tla, quic",
+            "raft, raft/TraceRaft.tla, udp"})
     void leaderCrashLosesNoAcknowledgedWriteAndTheMergedTraceConforms(String algorithm, String traceSpec,
                                                                       String transport) throws Exception {
         System.setProperty(ClusterCommand.CLASSPATH_PROPERTY,

@@ -6,6 +6,7 @@ import dev.conform.cli.options.FlawsOption;
 import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.net.ClusterLauncher;
 import dev.conform.runtime.net.TransportKind;
+import dev.conform.runtime.net.Transports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ final class ClusterCommand implements Runnable {
             try {
                 kind = TransportKind.fromWire(transport);
                 AlgorithmOptions.checked(Algorithms.byName(algorithm), options.options());
+                Transports.requireSupport(Algorithms.byName(algorithm), kind);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

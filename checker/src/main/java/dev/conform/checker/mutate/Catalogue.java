@@ -22,6 +22,7 @@ public final class Catalogue {
             HeaderOperators.PHANTOM_NODE,
             HeaderOperators.OTHER_ALGORITHM,
             HeaderOperators.RELIABLE_NETWORK,
+            HeaderOperators.OTHER_TRANSPORT,
             HeaderOperators.UNPLANNED_FAULT,
             HeaderOperators.OTHER_PARAMETER);
 

@@ -103,6 +103,52 @@ final class HeaderOperators {
         }
     };
 
+    /**
+     * A real-network trace's transport flipped (udp to tcp, tcp or quic to udp). Site 0 flips only
+     * {@code params.transport}, leaving a header whose transport contradicts its duplicate rate (an
+     * inconsistent header, exit 2); site 1, on a UDP trace with a duplicate event, also sets the
+     * duplicate rate TCP has (0), so the header is consistent and the duplicate is the lie.
+     */
+    static final MutationOperator OTHER_TRANSPORT = new MutationOperator() {
+        public String name() {
+            return "other-transport";
+        }
+
+        public String why() {
+            return "a real-network trace's header names another transport than the one that carried it";
+        }
+
+        public List<Integer> sites(Trace t) {
+            String transport = t.params().path("transport").asText("");
+            if (!List.of("tcp", "udp", "quic").contains(transport)) {
+                return List.of();
+            }
+            if (transport.equals("udp")) {
+                for (int i = 0; i < t.size(); i++) {
+                    if (t.kind(i).equals("duplicate")) {
+                        return List.of(0, 1);
+                    }
+                }
+            }
+            return List.of(0);
+        }
+
+        public Mutant apply(Trace t, int site, int index) {
+            TraceDoc d = t.doc().copy();
+            ObjectNode params = (ObjectNode) d.header().get("params");
+            String was = params.path("transport").asText();
+            String now = was.equals("udp") ? "tcp" : "udp";
+            params.put("transport", now);
+            if (site == 0) {
+                return new Mutant(name(), index, 1, "the header says transport '" + now + "' with the duplicate rate"
+                        + " of '" + was + "' (" + params.path("duplicatePercent") + ")", d);
+            }
+            params.put("duplicatePercent", 0);
+            return new Mutant(name(), index, 1, "the header says transport 'tcp', which never duplicates, for a"
+                    + " UDP trace with duplicate events", d);
+        }
+    };
+
     /** Whether plan event p is what fault event i of the trace was (a crash or restart of its node, or its fault). */
     private static boolean planned(Trace t, int i, JsonNode p) {
         String k = t.kind(i);

@@ -7,6 +7,7 @@ import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.TransportParams;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,10 @@ import java.util.Set;
  * <li>exactly one handler action (an action named in the algorithm's {@code consumers}, for the
  *     pending message's type) consumes it (messages of types no action consumes wait for none); a timer or a second delivery while one is pending is
  *     rejected, and so is a delivery left without its handler at the end;</li>
- * <li>a duplicate or a drop only where the network could duplicate or lose the message;</li>
+ * <li>a duplicate or a drop only where the network could duplicate or lose the message (a
+ *     duplicate also after every earlier copy arrived, as a real receiver records it); a header
+ *     naming its transport allows duplicates only for {@code udp} ({@link TransportParams}), and
+ *     one whose transport contradicts its rates is rejected as inconsistent;</li>
  * <li>a crashed node takes no step; crashes, restarts and faults follow the header's plan;</li>
  * <li>a wipe (disk loss) only for an algorithm whose checks model it, of a node that is down.</li>
  * </ul>
@@ -55,6 +59,9 @@ public final class TraceNetwork {
     private final boolean reliable;
     private final long lossPercent;
     private final long duplicatePercent;
+    /** Whether the header's transport may duplicate at all (TCP and QUIC never do). */
+    private final boolean transportDuplicates;
+    private final String transport;
     private final List<Map<String, Object>> plan;
     private final Set<String> unplanned;
     /** Whether the algorithm's checks model disk loss: only then is a wipe fault accepted. */
@@ -94,6 +101,12 @@ public final class TraceNetwork {
         this.reliable = "reliable".equals(String.valueOf(params.getOrDefault("net", "reliable")));
         this.lossPercent = number(params.get("lossPercent"));
         this.duplicatePercent = number(params.get("duplicatePercent"));
+        String badTransport = TransportParams.problem(params);
+        if (badTransport != null) {
+            throw new FoldException(badTransport);
+        }
+        this.transportDuplicates = TransportParams.mayDuplicate(params);
+        this.transport = params.get("transport") == null ? null : String.valueOf(params.get("transport"));
         Map<String, Object> p = header.faultPlan() == null ? Map.of() : asMap(header.faultPlan(), "the header's plan");
         List<Map<String, Object>> events = new ArrayList<>();
         if (p.get("events") instanceof List<?> l) {
@@ -161,7 +174,7 @@ public final class TraceNetwork {
 
     private void deliver(TraceEvent e) {
         TraceMessage m = e.msg();
-        InFlight f = sameAsSent(m, "delivered");
+        InFlight f = withCopy(m, "delivered");
         idle(m.to(), "message " + m.id() + " is delivered");
         if (f.inc() != inc(m.to())) {
             throw new FoldException("message " + m.id() + " was sent to node " + m.to()
@@ -187,7 +200,7 @@ public final class TraceNetwork {
 
     private void drop(TraceEvent e) {
         TraceMessage m = e.msg();
-        InFlight f = sameAsSent(m, "dropped");
+        InFlight f = withCopy(m, "dropped");
         atEnd(e, m, "drop");
         boolean allowed = f.lossy() || m.from() == m.to() || !reachable(m.from(), m.to())
                 || f.inc() != inc(m.to()) || down.contains(m.to());
@@ -201,6 +214,10 @@ public final class TraceNetwork {
 
     private void duplicate(TraceEvent e) {
         TraceMessage m = e.msg();
+        if (!transportDuplicates) { // said first: a receiver records a copy after the original's delivery
+            throw new FoldException("message " + m.id() + " is duplicated, but the link " + m.from() + " -> " + m.to()
+                    + " could not duplicate it when it was sent (transport " + transport + " never duplicates)");
+        }
         InFlight f = sameAsSent(m, "duplicated");
         atEnd(e, m, "duplicate");
         if (!f.dupable()) {
@@ -313,6 +330,16 @@ public final class TraceNetwork {
         return f;
     }
 
+    /** As {@link #sameAsSent}, and a copy is in flight now (what a delivery or a drop takes). */
+    private InFlight withCopy(TraceMessage m, String what) {
+        InFlight f = sameAsSent(m, what);
+        if (f.copies() == 0) {
+            throw new FoldException("message " + m.id() + " is " + what + " but is not in flight (never sent, or"
+                    + " every copy was already delivered or lost)");
+        }
+        return f;
+    }
+
     private static boolean sameMessage(TraceMessage a, TraceMessage b) {
         return a.from() == b.from() && a.to() == b.to() && a.type().equals(b.type()) && sameValue(a.body(), b.body());
     }
@@ -339,8 +366,13 @@ public final class TraceNetwork {
         }
     }
 
+    /**
+     * Takes one copy out of flight. The entry goes with the last copy, unless the link may
+     * duplicate: then the network can still produce a copy, which a real receiver records (a
+     * duplicate, then a deliver) only when it arrives, after the first.
+     */
     private void take(InFlight f) {
-        if (f.copies() == 1) {
+        if (f.copies() == 1 && !f.dupable()) {
             inflight.remove(f.msg().id());
         } else {
             inflight.put(f.msg().id(), f.take());
@@ -398,7 +430,7 @@ public final class TraceNetwork {
     }
 
     private boolean duplicating(int a, int b) {
-        if (reliable) {
+        if (reliable || !transportDuplicates) {
             return false;
         }
         Map<String, Object> r = rule(a, b);

@@ -329,6 +329,47 @@ class MutationOperatorsTest {
         }
     }
 
+    /**
+     * raft-seed9-udp is raft-seed9 with {@code "transport":"udp"} in its header (a simulated
+     * unreliable network that duplicated, declared as UDP): it still conforms; flipping the
+     * transport alone leaves an inconsistent header the reader rejects naming the field, and
+     * declaring TCP consistently makes its duplicate events the lie.
+     */
+    @Test
+    void otherTransport() throws IOException {
+        assertTrue(Validation.run(TraceValidationRequest.javaOnly(resource("raft-seed9-udp.ndjson")),
+                Validation.Mode.JAVA_ONLY).java().conforms(), "the UDP-declared original conforms");
+        int inconsistent = 0;
+        int consistent = 0;
+        Mutator.Derived d = new Mutator(7, 3).derive(trace("raft-seed9-udp.ndjson"), HeaderOperators.OTHER_TRANSPORT);
+        assertEquals(2, d.sites());
+        for (Mutant m : d.mutants()) {
+            Path f = tmp.resolve(m.fileName());
+            m.trace().write(f);
+            String transport = m.trace().header().path("params").path("transport").asText();
+            assertEquals("tcp", transport, m.lie());
+            if (m.trace().header().path("params").path("duplicatePercent").asLong() != 0) {
+                inconsistent++;
+                TraceFormatException e = assertThrows(TraceFormatException.class, () -> readAll(f));
+                assertTrue(e.getMessage().contains(":1:") && e.getMessage().contains("params.duplicatePercent"),
+                        e.getMessage());
+                assertEquals(ValidationReport.Status.BAD_INPUT,
+                        Validation.run(TraceValidationRequest.javaOnly(f), Validation.Mode.JAVA_ONLY).status());
+            } else {
+                consistent++;
+                readAll(f);
+                ValidationReport r = Validation.run(TraceValidationRequest.javaOnly(f), Validation.Mode.JAVA_ONLY);
+                assertEquals(ValidationReport.Status.DOES_NOT_CONFORM, r.status());
+                assertTrue(r.java().failure().message().contains("transport tcp never duplicates"),
+                        r.java().failure().message());
+            }
+        }
+        assertEquals(1, inconsistent);
+        assertEquals(1, consistent);
+        assertTrue(new Mutator(7, 3).derive(trace("raft-seed9.ndjson"), HeaderOperators.OTHER_TRANSPORT).sites() == 0,
+                "a simulator trace names no transport to flip");
+    }
+
     @Test
     void unplannedFault() throws IOException {
         for (Path f : mutants("twopc-seed2.ndjson", HeaderOperators.UNPLANNED_FAULT)) {

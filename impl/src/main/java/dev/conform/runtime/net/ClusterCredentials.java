@@ -6,7 +6,8 @@ import java.util.Collection;
 
 /**
  * Creates a cluster's credentials folder at {@code conform cluster start}: owner-only (0700, files
- * 0600), with what each transport authenticates peers with. Every start makes fresh ones.
+ * 0600), with what each transport authenticates peers with: {@code tls/} ({@link TlsCredentials}, TCP and
+ * QUIC) and {@code hmac/} ({@link PairKeys}, UDP). Every start makes fresh ones.
  */
 public final class ClusterCredentials {
     private ClusterCredentials() {
@@ -17,5 +18,6 @@ public final class ClusterCredentials {
         OwnerOnly.delete(dir);
         OwnerOnly.directory(dir);
         TlsCredentials.create(dir.resolve("tls"), nodeIds);
+        PairKeys.create(dir.resolve("hmac"), nodeIds);
     }
 }

@@ -54,6 +54,7 @@ public final class ClusterLauncher {
     public static List<ProcessHandle> start(String algorithm, int n, Path dir, String classpath,
                                             TransportKind transport, List<String> extraArgs)
             throws IOException, InterruptedException {
+        Transports.requireSupport(dev.conform.runtime.Algorithms.byName(algorithm), transport);
         Files.createDirectories(dir);
         if (!status(dir).stream().filter(NodeStatus::alive).toList().isEmpty()) {
             throw new IllegalStateException("a cluster is already running in " + dir + " (conform cluster stop)");

@@ -20,16 +20,17 @@ import java.util.TreeMap;
 /**
  * A client that is not a cluster member: it has no listening address of its own that servers
  * know; it talks to each server over its cluster's transport ({@link ClientWire}) and reads the
- * answers there (over TCP on the connection the request went out on, over QUIC on the stream:
- * servers route replies to non-members back where their frames came from, see
- * {@link NettyTransport} and {@link QuicTransport}). Over TCP+TLS and QUIC it presents the
- * cluster's client certificate and checks each server's. Blocking and single-threaded: meant for
+ * answers there (over TCP on the connection the request went out on, over UDP at the socket it
+ * sent from, over QUIC on the stream: servers route replies to non-members back where their frames
+ * came from, see {@link NettyTransport}, {@link UdpTransport} and {@link QuicTransport}). Over
+ * TCP+TLS and QUIC it presents the cluster's client certificate and checks each server's; over UDP
+ * it tags each datagram with the client key row. Blocking and single-threaded: meant for
  * short-lived processes such as {@code conform cluster client}.
  *
  * <p>It is a traced node like the servers: its own trace file (seq -1, Lamport and vector clocks,
  * flushed before every frame leaves; its header names the transport) lets the merged trace include
  * the client's side, and the servers' clocks, which include the client's entry after a request,
- * find those events there.
+ * find those events there. A frame that arrives a second time over UDP is recorded as a duplicate.
  */
 public final class NetClient<M> implements AutoCloseable {
     public static final String PRODUCER = "conform-net-client 0.1.0";
@@ -40,8 +41,10 @@ public final class NetClient<M> implements AutoCloseable {
     private final TraceSink sink;
     private final TransportKind kind;
     private final TlsCredentials.Identity identity;
+    private final PairKeys keys;
     private final int connectTimeoutMillis;
     private final Clocks clocks;
+    private final ArrivedIds arrived;
     /** Where servers publish their ports (null: the given addresses are final). */
     private java.nio.file.Path portsDir;
     private ClientWire wire;
@@ -69,9 +72,6 @@ public final class NetClient<M> implements AutoCloseable {
         if (servers.containsKey(self)) {
             throw new IllegalArgumentException("client id " + self + " is a server's id");
         }
-        if (kind == TransportKind.UDP) {
-            throw new IllegalArgumentException("transport udp is not available to clients");
-        }
         if (kind == TransportKind.QUIC && credentials == null) {
             throw new IllegalArgumentException("a quic client needs the cluster's credentials (TLS is part of QUIC)");
         }
@@ -81,7 +81,13 @@ public final class NetClient<M> implements AutoCloseable {
         this.codec = codec;
         this.kind = kind;
         this.connectTimeoutMillis = connectTimeoutMillis;
-        this.identity = credentials == null ? null : Transports.clientIdentity(credentials);
+        this.identity = credentials == null || kind == TransportKind.UDP ? null : Transports.clientIdentity(credentials);
+        this.arrived = new ArrivedIds(kind);
+        try {
+            this.keys = kind == TransportKind.UDP && credentials != null ? PairKeys.forClient(credentials) : null;
+        } catch (IOException e) {
+            throw new IllegalStateException("client " + self + " cannot load its UDP keys: " + e.getMessage());
+        }
         this.sink = trace == null ? TraceSink.noop() : new NdjsonSink(trace);
         if (sink.enabled()) {
             List<Integer> nodes = new ArrayList<>(new TreeMap<>(servers).keySet());
@@ -102,8 +108,11 @@ public final class NetClient<M> implements AutoCloseable {
 
     private ClientWire wire() throws IOException {
         if (wire == null) {
-            wire = kind == TransportKind.QUIC ? new QuicClientWire(servers, portsDir, connectTimeoutMillis, identity)
-                    : new TcpClientWire(servers, portsDir, connectTimeoutMillis, identity);
+            wire = switch (kind) {
+                case UDP -> new UdpClientWire(self, servers, portsDir, keys);
+                case QUIC -> new QuicClientWire(servers, portsDir, connectTimeoutMillis, identity);
+                case TCP -> new TcpClientWire(servers, portsDir, connectTimeoutMillis, identity);
+            };
         }
         return wire;
     }
@@ -144,6 +153,9 @@ public final class NetClient<M> implements AutoCloseable {
             Frame f = codec.decode(bytes);
             if (f.from() != from || f.to() != self) {
                 throw new IOException("frame " + f.from() + " -> " + f.to() + " on the way from " + from);
+            }
+            if (arrived.seenBefore(f.id())) {
+                record(EventKind.DUPLICATE, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));
             }
             clocks.deliver(0, f.lamport(), f.vc() == null ? null : VectorClock.of(f.vc()));
             write(EventKind.DELIVER, new TraceMessage(f.id(), f.from(), f.to(), f.type(), f.body()));

@@ -77,6 +77,7 @@ public final class NetRuntime<M> implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
     private final List<Frame> early = new ArrayList<>();
+    private final ArrivedIds duplicates;
     private TraceResume resume;
     private volatile Object lastActionState;
 
@@ -103,6 +104,7 @@ public final class NetRuntime<M> implements AutoCloseable {
         this.tickMillis = Math.max(1, tickMillis);
         this.random = new SplittableRandom(seed * 1_000_003L + id);
         this.kind = kind;
+        this.duplicates = new ArrivedIds(kind);
         this.transport = Transports.open(kind, id, addresses, new FrameCodec(algorithm.messageTypes()), credentials);
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "node-" + id);
@@ -255,6 +257,9 @@ public final class NetRuntime<M> implements AutoCloseable {
         delivered++;
         @SuppressWarnings("unchecked")
         M msg = (M) f.body();
+        if (duplicates.seenBefore(f.id())) {
+            record(EventKind.DUPLICATE, null, new TraceMessage(f.id(), f.from(), f.to(), f.type(), msg), null);
+        }
         clocks.deliver(0, f.lamport(), f.vc() == null ? null : VectorClock.of(f.vc()));
         write(EventKind.DELIVER, null, new TraceMessage(f.id(), f.from(), f.to(), f.type(), msg), null);
         guarded(() -> node.onMessage(ctx, f.from(), msg));

@@ -65,10 +65,11 @@ record NodeArgs(String algorithm, int id, Map<Integer, InetSocketAddress> peers,
         if (!peers.containsKey(id)) {
             throw new IllegalArgumentException("--peers has no address for node " + id);
         }
-        if (transport == TransportKind.QUIC && credentials == null) {
-            // QUIC has no unauthenticated mode: its TLS needs the node's certificate
-            throw new IllegalArgumentException("--transport quic needs --credentials (the cluster's certificates, made by"
-                    + " conform cluster start)");
+        if (transport != TransportKind.TCP && credentials == null) {
+            // fail closed: UDP without its pair keys would accept any datagram, and QUIC has no
+            // unauthenticated mode at all (its TLS needs the node's certificate)
+            throw new IllegalArgumentException("--transport " + transport.wireName() + " needs --credentials"
+                    + " (the cluster's keys and certificates, made by conform cluster start)");
         }
         for (String f : flaws) {
             options = options.withFlaw(f);

@@ -29,6 +29,7 @@ public final class NodeProcess {
         try {
             a = NodeArgs.parse(args);
             algorithm = Algorithms.byName(a.algorithm());
+            Transports.requireSupport(algorithm, a.transport());
         } catch (IllegalArgumentException e) {
             System.err.println("node: " + e.getMessage());
             System.exit(2);

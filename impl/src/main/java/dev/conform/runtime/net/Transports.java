@@ -2,6 +2,8 @@ package dev.conform.runtime.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.NetSemantics;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +24,7 @@ public final class Transports {
             case TCP -> new NettyTransport(self, peers, codec, credentials == null ? null : tls(credentials, self));
             case QUIC -> new QuicTransport(self, peers, codec, tls(requireCredentials(kind, credentials), self),
                     QuicTransport.Streams.PER_PEER);
-            case UDP -> throw new IllegalArgumentException("transport " + kind.wireName() + " is not available");
+            case UDP -> UdpTransport.open(self, peers, codec, credentials);
         };
     }
 
@@ -49,5 +51,18 @@ public final class Transports {
             throw new IllegalArgumentException(kind.wireName() + " needs --credentials (TLS is part of the protocol)");
         }
         return credentials;
+    }
+
+    /**
+     * Throws IllegalArgumentException when {@code algorithm} cannot run over {@code kind}: UDP
+     * loses, duplicates and reorders, so only algorithms written for an unreliable network
+     * ({@link Algorithm#defaultNet()} UNRELIABLE: they retransmit what they need and tolerate
+     * copies) run over it. TCP and QUIC carry every algorithm.
+     */
+    public static void requireSupport(Algorithm<?> algorithm, TransportKind kind) {
+        if (kind == TransportKind.UDP && algorithm.defaultNet() != NetSemantics.UNRELIABLE) {
+            throw new IllegalArgumentException("algorithm " + algorithm.name() + " is written for a reliable network"
+                    + " (it does not retransmit what UDP loses): run it over tcp or quic");
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.TransportParams;
 import dev.conform.tracing.VectorClock;
 
 import java.io.IOException;
@@ -93,6 +94,7 @@ final class LineParser {
             Map<String, Object> params = null;
             Map<String, List<Integer>> roles = null;
             int rolesColumn = 1;
+            int paramsColumn = 1;
             boolean typeSeen = false;
             int seen = 0;
             String name;
@@ -130,6 +132,7 @@ final class LineParser {
                         producer = stringValue(name, false);
                     }
                     case Wire.PARAMS -> {
+                        paramsColumn = column();
                         params = objectOrNull(name);
                     }
                     case Wire.ROLES -> {
@@ -150,6 +153,10 @@ final class LineParser {
             String badRoles = TraceHeader.rolesProblem(nodes, roles);
             if (badRoles != null) {
                 throw failAt(rolesColumn, "\"roles\": " + badRoles);
+            }
+            String badTransport = TransportParams.problem(params);
+            if (badTransport != null) {
+                throw failAt(paramsColumn, badTransport);
             }
             TraceHeader h = new TraceHeader(schema, algorithm, List.copyOf(nodes), seed, plan, producer,
                     params == null ? Map.of() : params, roles);
