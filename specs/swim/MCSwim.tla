@@ -7,6 +7,7 @@ EXTENDS Swim, TLC
 
 CONSTANTS n1, n2, n3, n4
 
+Two == {n1, n2}
 Three == {n1, n2, n3}
 Four == {n1, n2, n3, n4}
 

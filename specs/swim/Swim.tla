@@ -124,8 +124,13 @@ InitialView(n) ==
 
 OwnEntry(n) == [member |-> n, status |-> IF left[n] THEN "left" ELSE "alive", inc |-> inc[n]]
 
-\* What n may piggyback: its own entry and its view's entries.
-Knowledge(n) == {OwnEntry(n)} \cup {Upd(q, view[n][q]) : q \in {x \in Member : view[n][x].status # "none"}}
+\* What member n with view v, incarnation i and left flag lf knows: its own entry and v's entries.
+KnowledgeOf(n, v, i, lf) ==
+    {[member |-> n, status |-> IF lf THEN "left" ELSE "alive", inc |-> i]}
+    \cup {Upd(q, v[q]) : q \in {x \in Member : v[x].status # "none"}}
+
+\* What n may piggyback.
+Knowledge(n) == KnowledgeOf(n, view[n], inc[n], left[n])
 
 \* The updates n piggybacks on its next message (the model: all it knows; the trace spec checks
 \* the recorded list against Knowledge-like facts instead).
@@ -164,6 +169,10 @@ Helpers(n, t) == {q \in Member \ {n, t} : view[n][q].status \in {"alive", "suspe
 \* The j-th seq after s (seqs cycle through 1 .. MaxSeq in a model; the trace spec lifts MaxSeq).
 SeqPlus(s, j) == ((s + j - 1) % MaxSeq) + 1
 SeqAfter(s) == SeqPlus(s, 1)
+
+\* The subsets of S with at most k members.
+RECURSIVE UpTo(_, _)
+UpTo(S, k) == IF k = 0 THEN {{}} ELSE {{}} \cup {X \cup {x} : X \in UpTo(S, k - 1), x \in S}
 
 \* What a send puts in flight: a message to a member that is down is lost at once (the trace
 \* spec puts every message in the outbox).
@@ -340,14 +349,15 @@ HandlePingReq(n, m, base) ==
        /\ network' = base \cup Sent({PingMsg(n, m.target, s)})
        /\ UNCHANGED <<inc, up, fresh, joined, left, round, probe, declared, refuted, everDown>>
 
-\* An Ack answers n's probe, or a ping n sent for a PingReq (relayed to its origin, once).
+\* An Ack answers n's probe, or a ping n sent for a PingReq: relayed to its origin, once, unless the
+\* helper has forgotten the relay (an implementation keeps only the most recent ones).
 HandleAck(n, m, base) ==
     LET rs == {r \in relay[n] : r.seq = m.seq}
     IN /\ Apply(n, m.ups)
        /\ probe' = IF probe[n] # NoProbe /\ probe[n].seq = m.seq
                    THEN [probe EXCEPT ![n].acked = TRUE] ELSE probe
        /\ relay' = [relay EXCEPT ![n] = @ \ rs]
-       /\ network' = base \cup Sent({AckMsg(n, r.origin, r.oseq) : r \in rs})
+       /\ \E relayed \in {rs, {}} : network' = base \cup Sent({AckMsg(n, r.origin, r.oseq) : r \in relayed})
        /\ UNCHANGED <<inc, up, fresh, joined, left, round, seqNo, declared, refuted, everDown>>
 
 \* The joiner's Alive at the inc it announced, then JoinAck with every entry the view holds.
@@ -433,7 +443,7 @@ Next ==
     \/ \E n \in Member :
           \/ Suspect(n) \/ ConfirmAtOnce(n)
           \/ \E t \in Member \cup {None} : Probe(n, t)
-          \/ \E H \in SUBSET Member : IndirectProbe(n, H) \/ Leave(n, H)
+          \/ \E H \in UpTo(Member, K) : IndirectProbe(n, H) \/ Leave(n, H)
           \/ \E q \in Member : Confirm(n, q)
           \/ Refute(n) \/ Join(n)
           \/ Crash(n) \/ Restart(n) \/ Rejoin(n)
