@@ -14,9 +14,9 @@
 (*    inc; JoinAck: the members the view held).  A node starts no handler *)
 (*    (deliver, timer, crash) while its outbox is not empty or it owes a   *)
 (*    Refute or a Rejoin.                                                  *)
-(*  - Piggybacked updates: the first is the sender's own entry; the others *)
-(*    (at most piggyback, distinct members) are entries the sender held in *)
-(*    this life (heard): nothing is gossiped that the sender never knew.   *)
+(*  - Piggybacked updates: the first is the sender's own entry now; the    *)
+(*    others (at most piggyback, distinct members) are entries the sender  *)
+(*    held in this life (heard): nothing is gossiped it never knew.        *)
 (*  - Each action's recorded state {inc, round, view} is the spec's after  *)
 (*    it, view as a delta: exactly the entries the action changed.         *)
 (*  - Each timer-driven action follows its timer: probe -> Suspect, Probe, *)
@@ -108,12 +108,11 @@ Key(m) == [type |-> m.type, to |-> m.to,
            target |-> IF "target" \in DOMAIN m THEN m.target ELSE 0,
            inc |-> IF "inc" \in DOMAIN m THEN m.inc ELSE 0]
 
-\* The recorded updates of n's message: own entry first, then at most piggyback entries n held,
-\* about distinct members.
+\* The recorded updates of n's message: its own entry now first, then at most piggyback entries
+\* n held in this life, about distinct members.
 GossipOk(n, s) ==
     /\ Len(s) >= 1
-    /\ s[1].member = n
-    /\ s[1] \in heard[n]
+    /\ s[1] = OwnEntry(n)
     /\ Len(s) - 1 <= TracePiggyback
     /\ \A i \in 2 .. Len(s) : s[i] \in heard[n]
     /\ \A i, j \in 2 .. Len(s) : i # j => s[i].member # s[j].member
