@@ -18,8 +18,16 @@ Symmetry == Permutations(Three)
 \* n3 crashes and restarts; n1 and n2 are interchangeable.
 PairSymmetry == Permutations({n1, n2})
 
-\* A joiner and a leaver: n1 and n2 start, n3 joins through n1; n2 leaves.
+\* Joiners: n1 (and n2) start, the others join through n1.
+OneInitial == {n1}
 TwoInitial == {n1, n2}
 
 Bounded == \A n \in Member : inc[n] <= MaxInc
+
+\* With a joiner: besides, at most one Join and one JoinAck in flight (a joiner retries every
+\* period; more copies of the same request add no new behaviour, only states).
+BoundedJoin ==
+    /\ Bounded
+    /\ Cardinality({m \in network : m.type = "Join"}) <= 1
+    /\ Cardinality({m \in network : m.type = "JoinAck"}) <= 1
 =============================================================================
