@@ -479,8 +479,8 @@ SuspectBeforeDead ==
     /\ \A d \in declared : d.held >= SuspectRounds
     /\ \A u \in Said : u.status = "dead" => \E d \in declared : d.member = u.member /\ d.inc = u.inc
 
-\* Every Refute raises inc strictly above the accusation it answers, and every Alive at some
-\* inc is the member's own (no Alive(q, i) re-announced over a suspicion of q at i).
+\* Every Refute raises inc strictly above the accusation it answers. (That no Alive(q, i) replaces
+\* Suspect(q, i) or Dead(q, i) is ViewPrecedence's: such a change is no override.)
 RefuteWithHigherIncarnation ==
     \A r \in refuted : r.new > r.accused /\ r.new > r.old
 
