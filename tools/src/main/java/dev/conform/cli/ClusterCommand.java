@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code conform cluster start|stop|status|kill|restart|client|trace}: a local cluster, one OS
- * process per node over TCP, a key-value client for Raft clusters, and the merged trace.
+ * process per node over TCP, UDP or QUIC, a key-value client for Raft clusters, and the merged trace.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = "Run an algorithm as real processes on loopback (one per node, TCP).",
+        description = "Run an algorithm as real processes on loopback (one per node; --transport tcp, udp or quic).",
         subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class,
                 ClusterCommand.Kill.class, ClusterCommand.Restart.class, ClusterClientCommand.class,
                 ClusterCommand.Trace.class})
