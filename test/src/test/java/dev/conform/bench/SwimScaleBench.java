@@ -28,16 +28,23 @@ import java.util.Locale;
  * <ul>
  * <li><b>detection</b>: three members crash after a warm-up; periods from the crash until some
  *     member suspects each, until some member holds it dead, and until every live member does,
- *     vs n (the paper: first detection after e/(e-1) periods whatever n; dissemination in
- *     O(log n) periods, printed as periods / log2 n);</li>
- * <li><b>false positives</b>: no crash, uniform message loss 0-20 %, with suspicion and with the
- *     {@code no-suspicion} flaw: declarations of death (Confirm actions) per member per period and
- *     the share of members ever declared dead; the paper's probability that a probe of a live
- *     member fails, {@code (1 - (1-p)^2) (1 - (1-p)^4)^k}, is what no-suspicion should show;</li>
+ *     vs n. The paper: some member first probes a crashed one after e/(e-1) periods whatever n
+ *     (periods aligned, the crash at a period's start); here the members' periods have random
+ *     phases, so the first probe comes after about one period (about one probe of each member per
+ *     period, at random times) and its verdict one period later: about 2. Dissemination: O(log n)
+ *     periods, printed as periods / log2 n;</li>
+ * <li><b>false positives</b>: no crash, uniform message loss 0-20 %, with suspicion, with the
+ *     {@code no-suspicion} flaw, and with suspicion and a wider piggyback: distinct (member,
+ *     incarnation) pairs declared dead per member per period (one false positive, however many
+ *     members confirm it), Confirm actions per member per period, and the share of members ever
+ *     declared dead. The paper's probability that a probe of a live member fails,
+ *     {@code (1 - (1-p)^2) (1 - (1-p)^4)^k}, is what no-suspicion's Confirms per member per period
+ *     should show (each member is probed about once per period);</li>
  * <li><b>cost</b>: the detection run at one size with NDJSON tracing off and on for a fixed number
  *     of periods (deliveries and steps per CPU-second of the simulating thread, trace bytes per
  *     event) and the retained heap per member (heap used after a full GC with the finished
- *     simulator reachable, less the heap before it was built, divided by n).</li>
+ *     simulator reachable, less the heap before it was built, divided by n);</li>
+ * <li><b>converge</b>: plain {@code swim} with its own stop condition, as {@code conform run} runs it.</li>
  * </ul>
  * Timing follows the paper's model of the simulator's network (delays 1..D ticks, D = 10): the
  * probe timeout is one worst round trip plus a tick (2D + 1), the period leaves room for the
@@ -50,12 +57,14 @@ import java.util.Locale;
  *
  * <p>Run: {@code mvn -B -o -pl test -am test-compile}, then {@code java -Xmx6g -cp <tracing, impl,
  * checker, tools classes, test classes + dependencies> dev.conform.bench.SwimScaleBench <svgDir>
- * [sizes=100,1000,10000] [fpSize=100] [fpPeriods=200] [loss=0,5,10,15,20] [costSize=1000] [costPeriods=10]
- * [seed=1] [parts=detection,fp,cost]}.
+ * [sizes=100,1000,10000] [fpSize=1000] [fpPeriods=100] [loss=0,5,10,15,20] [costSize=1000] [costPeriods=10]
+ * [seed=1] [parts=detection,fp,cost,converge]}.
  */
 public final class SwimScaleBench {
     static final int MAX_DELAY = 10;
     static final int K = 3;
+    /** A piggyback limit nearer to what fits a UDP datagram (memberlist fills ~1,400 bytes), against the node's 6. */
+    static final int WIDE_PIGGYBACK = 24;
     private static final double E_RATIO = Math.E / (Math.E - 1);
 
     private SwimScaleBench() {
@@ -66,13 +75,13 @@ public final class SwimScaleBench {
                     List<String> parts) {
         static Settings parse(String[] args) {
             int[] sizes = {100, 1_000, 10_000};
-            int fpSize = 100;
-            int fpPeriods = 200;
+            int fpSize = 1_000;
+            int fpPeriods = 100;
             int[] loss = {0, 5, 10, 15, 20};
             int costSize = 1_000;
             int costPeriods = 10;
             long seed = 1;
-            List<String> parts = List.of("detection", "fp", "cost");
+            List<String> parts = List.of("detection", "fp", "cost", "converge");
             for (int i = 1; i < args.length; i++) {
                 String[] kv = args[i].split("=", 2);
                 switch (kv[0]) {
@@ -97,8 +106,8 @@ public final class SwimScaleBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: SwimScaleBench <svgDir> [sizes=100,1000,10000] [fpSize=100] [fpPeriods=200]"
-                    + " [loss=0,5,10,15,20] [costSize=1000] [costPeriods=10] [seed=1] [parts=detection,fp,cost]");
+            System.err.println("usage: SwimScaleBench <svgDir> [sizes=100,1000,10000] [fpSize=1000] [fpPeriods=100]"
+                    + " [loss=0,5,10,15,20] [costSize=1000] [costPeriods=10] [seed=1] [parts=detection,fp,cost,converge]");
             System.exit(2);
         }
         run(Path.of(args[0]), Settings.parse(args));
@@ -120,6 +129,9 @@ public final class SwimScaleBench {
         }
         if (s.parts.contains("cost")) {
             costPart(s);
+        }
+        if (s.parts.contains("converge")) {
+            convergePart(s);
         }
         return out;
     }
@@ -184,11 +196,11 @@ public final class SwimScaleBench {
     }
 
     /**
-     * Detection runs with seeds seed, seed + 1, ... (10 at n <= 100, 4 at n <= 1,000, else 1: three
+     * Detection runs with seeds seed, seed + 1, ... (30 at n <= 100, 10 at n <= 1,000, else 3: three
      * victims each), averaged; rates over all runs; wall time per run; heap from the first run.
      */
     static Detection repeated(int n, long seed) {
-        int reps = n <= 100 ? 10 : n <= 1_000 ? 4 : 1;
+        int reps = n <= 100 ? 30 : n <= 1_000 ? 10 : 3;
         Detection first = detection(n, seed, true);
         double suspect = first.suspect;
         double dead = first.dead;
@@ -264,40 +276,51 @@ public final class SwimScaleBench {
         System.out.printf("%n== false positives: %d members, %d periods, no crash; members declared dead (distinct member and"
                 + " incarnation) per member per period; Confirm actions likewise; share of members ever declared dead ==%n",
                 n, s.fpPeriods);
-        System.out.printf("%6s | %12s %12s %10s | %12s %10s | %13s %s%n", "loss %", "suspicion", "Confirms", "ever dead",
-                "no-suspicion", "ever dead", "paper (no s.)", "load");
+        System.out.printf("%6s | %12s %12s %10s | %12s %10s | %12s | %13s %7s %s%n", "loss %", "suspicion", "Confirms",
+                "ever dead", "no-suspicion", "ever dead", "susp., pb " + WIDE_PIGGYBACK, "paper (no s.)", "CPU s", "load");
         int m = s.lossPercents.length;
         double[] x = new double[m];
         double[] with = new double[m];
         double[] without = new double[m];
         double[] model = new double[m];
+        double[] wide = new double[m];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < m; i++) {
             int loss = s.lossPercents[i];
-            SwimWatch a = falsePositives(n, s.seed, s.fpPeriods, loss, false);
-            SwimWatch b = falsePositives(n, s.seed, s.fpPeriods, loss, true);
+            long c0 = mx.getCurrentThreadCpuTime();
+            SwimWatch a = falsePositives(n, s.seed, s.fpPeriods, loss, false, 0);
+            SwimWatch b = falsePositives(n, s.seed, s.fpPeriods, loss, true, 0);
+            double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+            SwimWatch c = falsePositives(n, s.seed, s.fpPeriods, loss, false, WIDE_PIGGYBACK);
+            wide[i] = (double) c.deaths.size() / n / s.fpPeriods;
             double p = loss / 100.0;
             x[i] = loss;
             with[i] = (double) a.deaths.size() / n / s.fpPeriods;
             without[i] = (double) b.deaths.size() / n / s.fpPeriods;
             model[i] = (1 - Math.pow(1 - p, 2)) * Math.pow(1 - Math.pow(1 - p, 4), K);
-            System.out.printf(Locale.ROOT, "%6d | %12.6f %12.6f %9.1f%% | %12.6f %9.1f%% | %13.6f %s%n", loss, with[i],
-                    (double) a.confirms / n / s.fpPeriods, 100.0 * a.declared.cardinality() / n, without[i],
-                    100.0 * b.declared.cardinality() / n, model[i], load());
+            System.out.printf(Locale.ROOT, "%6d | %12.6f %12.6f %9.1f%% | %12.6f %9.1f%% | %12.6f | %13.6f %7.2f %s%n", loss,
+                    with[i], (double) a.confirms / n / s.fpPeriods, 100.0 * a.declared.cardinality() / n, without[i],
+                    100.0 * b.declared.cardinality() / n, wide[i], model[i], cpu, load());
         }
         Path fp = dir.resolve("false-positives.svg");
-        new SvgPlot("SWIM: false declarations of death, " + n + " members", "uniform message loss (%)",
-                "declarations per member per period", false, stamp + ", " + s.fpPeriods + " periods, period " + t.period)
+        new SvgPlot("SWIM: members declared dead, " + n + " live members", "uniform message loss (%)",
+                "(member, incarnation) declared dead per member per period", false, stamp + ", " + s.fpPeriods + " periods, period " + t.period)
                 .line("with suspicion", x, with)
                 .line("no-suspicion flaw", x, without)
+                .line("suspicion, piggyback " + WIDE_PIGGYBACK, x, wide)
                 .model("paper, no suspicion (k=" + K + ")", x, model)
                 .write(fp);
         return fp;
     }
 
-    static SwimWatch falsePositives(int n, long seed, int periods, int loss, boolean noSuspicion) {
+    /** One false-positive run; {@code piggyback} 0 keeps the node's default (6). */
+    static SwimWatch falsePositives(int n, long seed, int periods, int loss, boolean noSuspicion, int piggyback) {
         Timing t = Timing.of(n);
         SwimWatch watch = new SwimWatch(new int[0], true);
         SimConfig cfg = t.config(n, seed, (long) periods * t.period, loss, noSuspicion);
+        if (piggyback > 0) {
+            cfg = cfg.withOptions(cfg.options().with("piggyback", piggyback));
+        }
         new Simulator<>(watch, cfg, FaultPlan.none(), TraceSink.noop()).run();
         return watch;
     }
@@ -354,6 +377,37 @@ public final class SwimScaleBench {
             Files.deleteIfExists(file);
         }
         System.out.printf("off/on per CPU-s: %.1fx%n", rates[0] / rates[1]);
+    }
+
+    // ---- the algorithm's own stop condition, as conform run uses it -----------------------------
+
+    /**
+     * Plain {@code swim} with its own stop condition (rounds 10), three members crashing at period 5:
+     * the run ends when every live member has done its rounds and holds the three dead. The stop
+     * condition is asked after every step, so this is where its cost per step shows.
+     */
+    private static void convergePart(Settings s) {
+        System.out.printf("%n== converge: plain swim, its own stop condition (rounds 10), 3 crash at period 5 ==%n");
+        System.out.printf("%8s %16s %9s %12s %14s %9s %s%n", "members", "stop", "periods", "steps", "deliv/CPU-s", "wall s",
+                "load");
+        for (int n : s.sizes) {
+            Timing t = Timing.of(n);
+            long crashAt = 5L * t.period + 7;
+            List<FaultEvent> crashes = new ArrayList<>();
+            for (int v : new int[] {n / 4 + 1, n / 2 + 1, 3 * n / 4 + 1}) {
+                crashes.add(new FaultEvent.Crash(crashAt, v));
+            }
+            SimConfig cfg = t.config(n, s.seed, 200L * t.period, 0, false);
+            cfg = cfg.withOptions(cfg.options().with("rounds", 10));
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            long c0 = mx.getCurrentThreadCpuTime();
+            long w0 = System.nanoTime();
+            RunResult r = new Simulator<>(new dev.conform.algorithms.swim.SwimAlgorithm(), cfg, new FaultPlan(crashes),
+                    TraceSink.noop()).run();
+            double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+            System.out.printf(Locale.ROOT, "%,8d %16s %9.2f %,12d %,14.0f %9.2f %s%n", n, r.reason(),
+                    (double) r.time() / t.period, r.steps(), r.deliveries() / cpu, (System.nanoTime() - w0) / 1e9, load());
+        }
     }
 
     // ---- timing from the paper's model of this network ---------------------------------------
