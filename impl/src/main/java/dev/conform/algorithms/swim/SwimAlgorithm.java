@@ -1,7 +1,6 @@
 package dev.conform.algorithms.swim;
 
 import dev.conform.runtime.AbstractAlgorithm;
-import dev.conform.runtime.ClusterView;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
@@ -64,46 +63,9 @@ public final class SwimAlgorithm extends AbstractAlgorithm<SwimMessage> {
         return servers.get(Math.max(0, servers.size() - joiners - 1));
     }
 
-    /**
-     * Stops once every member that is up and has not left has joined and done {@code rounds}
-     * periods, and holds every other such member alive and every member that is down or has left
-     * dead, left (or, never having heard of it, absent); and at least one member is up and has not left.
-     */
+    /** Stops once the views have converged after the rounds (see {@link SwimConvergence}; one per run). */
     @Override
     public StopCondition<SwimMessage> stopCondition(Options options) {
-        int rounds = options.getInt("rounds", 20);
-        return cluster -> converged(cluster, rounds);
-    }
-
-    static boolean converged(ClusterView<SwimMessage> cluster, int rounds) {
-        List<Integer> servers = cluster.servers();
-        boolean anyActive = false;
-        for (int s : servers) {
-            if (cluster.node(s) instanceof SwimNode n && !n.hasLeft()) {
-                if (!n.joined() || n.round() < rounds) {
-                    return false;
-                }
-                anyActive = true;
-            }
-        }
-        if (!anyActive) {
-            return false; // every member down or gone: nothing has converged, it is only quiet
-        }
-        for (int s : servers) {
-            if (!(cluster.node(s) instanceof SwimNode n) || n.hasLeft()) {
-                continue;
-            }
-            for (int q : servers) {
-                if (q == s) {
-                    continue;
-                }
-                boolean active = cluster.node(q) instanceof SwimNode m && !m.hasLeft();
-                String st = n.statusOf(q);
-                if (active ? !st.equals("alive") : st.equals("alive") || st.equals("suspect")) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return new SwimConvergence(options.getInt("rounds", 20));
     }
 }

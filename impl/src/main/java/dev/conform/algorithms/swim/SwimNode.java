@@ -216,29 +216,36 @@ public final class SwimNode implements Node<SwimMessage> {
         return s != ABSENT && s != LEFT && view.member(i) != id;
     }
 
-    /** No direct Ack within probeTimeout: ask up to k other live members to probe the target. */
+    /**
+     * No direct Ack within probeTimeout: ask up to k other live members to probe the target. The
+     * helpers are the first k of a partial Fisher-Yates shuffle of the alive and suspect members
+     * other than the target (in view order); the shuffle runs over that list as if it were built,
+     * reading its entries through the view's rank index, so a probe costs O(k log n) and draws
+     * exactly what shuffling the built list would.
+     */
     private void indirectProbe(Context<SwimMessage> ctx) {
-        List<Integer> helpers = new ArrayList<>();
-        for (int i = 0; i < view.size(); i++) {
-            byte s = view.status(i);
-            if ((s == ALIVE || s == SUSPECT) && view.member(i) != probeTarget && view.member(i) != id) {
-                helpers.add(view.member(i));
-            }
-        }
-        if (helpers.isEmpty() || o.k() == 0) {
+        int t = view.index(probeTarget);
+        int skip = t >= 0 && view.reachable(t) ? view.rank(t) : -1; // the target's place among the candidates
+        int m = view.reachableCount() - (skip >= 0 ? 1 : 0);
+        if (m == 0 || o.k() == 0) {
             return;
         }
-        // A partial shuffle picks k of them.
-        int k = Math.min(o.k(), helpers.size());
+        int k = Math.min(o.k(), m);
+        int[] picked = new int[k];
+        Map<Integer, Integer> moved = new java.util.HashMap<>(); // candidate positions the shuffle swapped
         for (int i = 0; i < k; i++) {
-            int j = i + random.nextInt(helpers.size() - i);
-            helpers.set(j, helpers.set(i, helpers.get(j)));
+            int j = i + random.nextInt(m - i);
+            int atJ = moved.getOrDefault(j, j);
+            moved.put(j, moved.getOrDefault(i, i));
+            picked[i] = atJ;
         }
         if (ctx.tracing()) {
             ctx.action("IndirectProbe", state());
         }
         for (int i = 0; i < k; i++) {
-            ctx.send(helpers.get(i), new PingReq(probeSeq, probeTarget, updates()));
+            int r = picked[i];
+            int helper = view.member(view.select(skip >= 0 && r >= skip ? r + 1 : r));
+            ctx.send(helper, new PingReq(probeSeq, probeTarget, updates()));
         }
     }
 
@@ -441,6 +448,11 @@ public final class SwimNode implements Node<SwimMessage> {
     public String statusOf(int member) {
         int q = view.index(member);
         return q < 0 ? "absent" : SwimView.name(view.status(q));
+    }
+
+    /** This member's entry (a SwimView status) for the member at {@code index} among the servers. */
+    byte statusAt(int index) {
+        return view.status(index);
     }
 
     /** This member's incarnation for {@code member} (0 when absent). */

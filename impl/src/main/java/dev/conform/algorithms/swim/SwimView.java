@@ -8,7 +8,9 @@ import java.util.List;
  * One member's view of the others: per member a status and an incarnation, in two arrays indexed
  * by the member's position among the servers (no per-entry objects, so a 10,000-member view stays
  * small). {@link #overrides} is the precedence of the SWIM paper (section 4.2) that decides which
- * update replaces which entry.
+ * update replaces which entry. The reachable entries (alive or suspect: the candidate helpers of
+ * an indirect probe) are also kept as a bit set with per-word counts in a Fenwick tree, so that
+ * counting, ranking and picking the r-th of them costs O(log n), not a scan of the view.
  */
 final class SwimView {
     static final byte ABSENT = 0;
@@ -21,12 +23,19 @@ final class SwimView {
     private final List<Integer> members;
     private final byte[] status;
     private final int[] inc;
+    /** Bit i set: entry i is alive or suspect. */
+    private final long[] reachable;
+    /** Fenwick tree (1-based) over the bit counts of the words of {@link #reachable}. */
+    private final int[] counts;
+    private int reachableCount;
 
     /** An empty view over {@code members} (ascending ids, shared, not copied). */
     SwimView(List<Integer> members) {
         this.members = members;
         this.status = new byte[members.size()];
         this.inc = new int[members.size()];
+        this.reachable = new long[(members.size() + 63) >>> 6];
+        this.counts = new int[reachable.length + 1];
     }
 
     /**
@@ -85,8 +94,59 @@ final class SwimView {
     }
 
     void set(int index, byte s, int i) {
+        boolean was = isReachable(status[index]);
+        boolean is = isReachable(s);
         status[index] = s;
         inc[index] = i;
+        if (was != is) {
+            reachable[index >>> 6] ^= 1L << index;
+            int d = is ? 1 : -1;
+            reachableCount += d;
+            for (int w = (index >>> 6) + 1; w < counts.length; w += w & -w) {
+                counts[w] += d;
+            }
+        }
+    }
+
+    private static boolean isReachable(byte s) {
+        return s == ALIVE || s == SUSPECT;
+    }
+
+    /** Whether entry {@code index} is alive or suspect. */
+    boolean reachable(int index) {
+        return (reachable[index >>> 6] & 1L << index) != 0;
+    }
+
+    /** How many entries are alive or suspect. */
+    int reachableCount() {
+        return reachableCount;
+    }
+
+    /** How many alive or suspect entries come before {@code index}. */
+    int rank(int index) {
+        int r = 0;
+        for (int w = index >>> 6; w > 0; w -= w & -w) {
+            r += counts[w];
+        }
+        return r + Long.bitCount(reachable[index >>> 6] & ((1L << index) - 1));
+    }
+
+    /** The index of the alive or suspect entry of rank {@code r} (0-based, below {@link #reachableCount()}). */
+    int select(int r) {
+        int word = 0;
+        int rest = r;
+        for (int step = Integer.highestOneBit(reachable.length); step > 0; step >>>= 1) {
+            int next = word + step;
+            if (next <= reachable.length && counts[next] <= rest) {
+                word = next;
+                rest -= counts[next];
+            }
+        }
+        long bits = reachable[word];
+        for (int i = 0; i < rest; i++) {
+            bits &= bits - 1;
+        }
+        return (word << 6) + Long.numberOfTrailingZeros(bits);
     }
 
     /** The entry at {@code index} as an update (not absent). */
