@@ -22,13 +22,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Raft section of {@link TransportBench}: per transport a 5-process Raft cluster started as
  * {@code conform cluster start --transport X} starts it ({@link ClusterLauncher}, credentials on,
  * so TCP is TCP+TLS), {@link #CLIENTS} closed-loop clients in this JVM appending to one key each
  * ({@link KvRemoteClient}, the transport's client wire), and the leader SIGKILLed half-way
- * through (not restarted). Figures: commits/s (acknowledged appends per second, over the whole run,
+ * through the measured window (not restarted); the first quarter of the run's length before that window
+ * warms up and is not counted. Figures: commits/s (acknowledged appends per second, over the whole run,
  * before and after the kill), commit latency p50/p99/max (invocation to acknowledgement, retries
  * included), the time from the kill to the first acknowledgement after it, and client time-outs.
  * Timing as in the kill -9 durability test: 5 ms ticks, election timeout 60-120 ticks, heartbeat 20.
@@ -78,15 +80,18 @@ final class RaftOverTransports {
         FrameCodec codec = new FrameCodec(Algorithms.byName("raft").messageTypes());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger timeouts = new AtomicInteger();
+        AtomicLong measuredFrom = new AtomicLong(Long.MAX_VALUE);
         List<Commit> commits = Collections.synchronizedList(new ArrayList<>());
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int id = ClientIds.next(dir, servers.keySet());
-            Thread t = new Thread(() -> drive(kind, dir, id, servers, codec, stop, commits, timeouts), "client-" + id);
+            Thread t = new Thread(() -> drive(kind, dir, id, servers, codec, stop, commits, timeouts, measuredFrom), "client-" + id);
             clients.add(t);
             t.start();
         }
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(runNanos / 4)); // warm-up: JIT and connections, not counted
         long start = System.nanoTime();
+        measuredFrom.set(start);
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(runNanos / 2));
         int leader = leader(dir);
         long killedAt = System.nanoTime();
@@ -101,7 +106,7 @@ final class RaftOverTransports {
         }
         List<Commit> all;
         synchronized (commits) {
-            all = new ArrayList<>(commits);
+            all = new ArrayList<>(commits.stream().filter(c -> c.acked >= start).toList());
         }
         long[] latency = all.stream().mapToLong(c -> c.acked - c.invoked).toArray();
         long before = all.stream().filter(c -> c.acked < killedAt).count();
@@ -116,7 +121,8 @@ final class RaftOverTransports {
     }
 
     private static void drive(TransportKind kind, Path dir, int id, Map<Integer, InetSocketAddress> servers,
-                              FrameCodec codec, AtomicBoolean stop, List<Commit> commits, AtomicInteger timeouts) {
+                              FrameCodec codec, AtomicBoolean stop, List<Commit> commits, AtomicInteger timeouts,
+                              AtomicLong measuredFrom) {
         try (NetClient<RaftMessage> net = new NetClient<>("raft", id, servers, codec, null, 200, kind,
                 ClusterLauncher.credentials(dir))) {
             net.portFiles(dir);
@@ -127,7 +133,7 @@ final class RaftOverTransports {
                 KvRemoteClient.Outcome o = client.execute(KvCommand.append("k" + id, "c" + id + "v" + n), 2_000);
                 if (o.ok()) {
                     commits.add(new Commit(invoked, System.nanoTime()));
-                } else {
+                } else if (invoked >= measuredFrom.get()) {
                     timeouts.incrementAndGet();
                 }
             }
