@@ -59,6 +59,8 @@ public final class TransportBench {
     private static final int LARGE = 64 * 1024;
     private static final int SETUPS = 25;
     private static final int HOL_INTERVAL_MS = 5;
+    /** In the mixed head-of-line run, S0 sends one 64 KiB frame every this many rounds. */
+    private static final int BULK_EVERY = 4;
     private static final double[] LOSSES = {0, 1, 5, 10};
 
     private final Path work;
@@ -90,7 +92,7 @@ public final class TransportBench {
         System.exit(0); // the transports' event loops are non-daemon threads
     }
 
-    private int n(int base) {
+    private int n(double base) {
         return Math.max(10, (int) (base * scale));
     }
 
@@ -106,27 +108,36 @@ public final class TransportBench {
     private record Throughput(int bytes, double perSecond, double mbPerSecond, long sent, long delivered, String load) {
     }
 
+    /**
+     * Two passes over the transports; the first, a fifth of the samples, only warms this JVM's
+     * code (encoding, queues), which the first transport measured would otherwise pay for alone.
+     */
     private void net() throws Exception {
+        netPass(0.2);
+        printNet(netPass(1.0));
+    }
+
+    private List<NetRow> netPass(double part) throws Exception {
         List<NetRow> rows = new ArrayList<>();
         for (BenchLink link : List.of(BenchLink.TCP_PLAIN, BenchLink.TCP_TLS, BenchLink.UDP_HMAC, BenchLink.QUIC)) {
             try (EchoSession s = new EchoSession(link, work)) {
-                long[] setup = link == BenchLink.UDP_HMAC ? null : setup(s);
+                long[] setup = link == BenchLink.UDP_HMAC ? null : setup(s, part);
                 String setupLoad = load();
                 s.connect(UnaryOperator.identity(), t -> { });
                 Map<Integer, Latency> lat = new LinkedHashMap<>();
                 Map<Integer, Throughput> thr = new LinkedHashMap<>();
                 for (int size : new int[] {SMALL, LARGE}) {
                     int bytes = sizeFor(link, size);
-                    lat.put(size, latency(s, bytes, n(size == SMALL ? 5000 : 500)));
+                    lat.put(size, latency(s, bytes, n(part * (size == SMALL ? 5000 : 500))));
                     throughput(s, bytes, n(size == SMALL ? 4000 : 100), size == SMALL ? 512 : 32); // warm-up
-                    thr.put(size, throughput(s, bytes, n(size == SMALL ? 40000 : 1500), size == SMALL ? 512 : 32));
+                    thr.put(size, throughput(s, bytes, n(part * (size == SMALL ? 40000 : 1500)), size == SMALL ? 512 : 32));
                 }
                 NetRow r = new NetRow(link, setup == null ? -1 : setup[0], setup == null ? -1 : setup[1], setupLoad, lat, thr);
                 rows.add(r);
-                System.out.printf("  %s done (load %s)%n", link.label, load());
+                System.out.printf("  %s done (%s, load %s)%n", link.label, part < 1 ? "warm-up" : "measured", load());
             }
         }
-        printNet(rows);
+        return rows;
     }
 
     /** The frame size measured for {@code size} on {@code link}: UDP carries at most one datagram. */
@@ -135,10 +146,10 @@ public final class TransportBench {
     }
 
     /** Medians of {@link #SETUPS} fresh transports: start() to connected(2), and start() returned to connected(2). */
-    private long[] setup(EchoSession s) throws Exception {
+    private long[] setup(EchoSession s, double part) throws Exception {
         List<Long> total = new ArrayList<>();
         List<Long> after = new ArrayList<>();
-        for (int i = 0; i < n(SETUPS) + 3; i++) {
+        for (int i = 0; i < n(part * SETUPS) + 3; i++) {
             long t0 = System.nanoTime();
             Transport t = s.open(UnaryOperator.identity(), x -> { });
             long t1 = System.nanoTime();
@@ -268,37 +279,49 @@ public final class TransportBench {
     // ---------------------------------------------------------------- head-of-line
 
     private void headOfLine() throws Exception {
-        System.out.println();
-        System.out.printf("Head-of-line blocking: %d streams, a 100 B frame each every %d ms, echoed; round trip in ms%n",
-                BenchMessage.STREAMS, HOL_INTERVAL_MS);
-        System.out.println("| transport | loss % | p50 all | p99 S0 | p99 S1 | p99 S2 | p99 S3 | max | delivered | load |");
-        System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
-        AtomicLong seeds = new AtomicLong(1);
-        for (BenchLink link : List.of(BenchLink.TCP_TLS, BenchLink.QUIC, BenchLink.QUIC_PER_TYPE, BenchLink.UDP_HMAC)) {
-            LossTap.percent = 0;
-            try (EchoSession s = new EchoSession(link, work)) {
-                UnaryOperator<Transport> wrap = link == BenchLink.TCP_TLS ? TcpLossEmulation::new : UnaryOperator.identity();
-                s.connect(wrap, t -> {
-                    if (t instanceof QuicTransport q) {
-                        q.tapDatagrams(() -> new LossTap(seeds.getAndIncrement()));
-                    } else if (t instanceof UdpTransport u) {
-                        u.tapDatagrams(() -> new LossTap(seeds.getAndIncrement()));
-                    }
-                });
-                String label = link == BenchLink.TCP_TLS ? "tcp+tls (loss emulated)" : link.label;
-                holRun(s, null, 0, n(600)); // warm-up, not printed: the first second runs cold code
-                for (double loss : LOSSES) {
-                    holRun(s, label, loss, n(1200));
-                }
-            } finally {
-                LossTap.percent = 0;
+        for (boolean bulk : new boolean[] {false, true}) {
+            System.out.println();
+            System.out.printf("Head-of-line blocking: %d streams, a 100 B frame each every %d ms%s, echoed; round trip in ms%n",
+                    BenchMessage.STREAMS, HOL_INTERVAL_MS, bulk ? " except S0: a 64 KiB frame every "
+                            + HOL_INTERVAL_MS * BULK_EVERY + " ms (UDP: the largest that fits)" : "");
+            System.out.println("| transport | loss % | p50 all | p99 S0 | p99 S1 | p99 S2 | p99 S3 | max | delivered | load |");
+            System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+            for (BenchLink link : List.of(BenchLink.TCP_TLS, BenchLink.QUIC, BenchLink.QUIC_PER_TYPE, BenchLink.UDP_HMAC)) {
+                headOfLine(link, bulk);
             }
         }
     }
 
-    /** {@code ticks} rounds of one frame per stream at {@code loss} percent; prints a row unless {@code label} is null. */
-    private void holRun(EchoSession s, String label, double loss, int ticks) throws Exception {
-        String pad = BenchMessage.padFor(s.codec, BenchMessage.stream(0), SMALL);
+    private void headOfLine(BenchLink link, boolean bulk) throws Exception {
+        LossTap.percent = 0;
+        AtomicLong seeds = new AtomicLong(1);
+        try (EchoSession s = new EchoSession(link, work)) {
+            UnaryOperator<Transport> wrap = link == BenchLink.TCP_TLS ? TcpLossEmulation::new : UnaryOperator.identity();
+            s.connect(wrap, t -> {
+                if (t instanceof QuicTransport q) {
+                    q.tapDatagrams(() -> new LossTap(seeds.getAndIncrement()));
+                } else if (t instanceof UdpTransport u) {
+                    u.tapDatagrams(() -> new LossTap(seeds.getAndIncrement()));
+                }
+            });
+            String label = link == BenchLink.TCP_TLS ? "tcp+tls (loss emulated)" : link.label;
+            String small = BenchMessage.padFor(s.codec, BenchMessage.stream(0), SMALL);
+            String large = bulk ? BenchMessage.padFor(s.codec, BenchMessage.stream(0), sizeFor(link, LARGE)) : small;
+            holRun(s, null, 0, n(600), small, large); // warm-up, not printed: the first second runs cold code
+            for (double loss : LOSSES) {
+                holRun(s, label, loss, n(1200), small, large);
+            }
+        } finally {
+            LossTap.percent = 0;
+        }
+    }
+
+    /**
+     * {@code ticks} rounds of one frame per stream at {@code loss} percent, S0's frame padded with
+     * {@code large} every {@link #BULK_EVERY} rounds (skipping the rounds between) unless it is the
+     * same as {@code small}; prints a row unless {@code label} is null.
+     */
+    private void holRun(EchoSession s, String label, double loss, int ticks, String small, String large) throws Exception {
         for (List<Long> l : s.streams) {
             l.clear();
         }
@@ -308,7 +331,13 @@ public final class TransportBench {
         for (int tick = 0; tick < ticks; tick++) {
             LockSupport.parkNanos(t0 + TimeUnit.MILLISECONDS.toNanos((long) tick * HOL_INTERVAL_MS) - System.nanoTime());
             for (int i = 0; i < BenchMessage.STREAMS; i++) {
-                s.transport().send(s.frame(BenchMessage.stream(i), seq++, pad));
+                if (i == 0 && large != small) {
+                    if (tick % BULK_EVERY == 0) {
+                        s.transport().send(s.frame(BenchMessage.stream(0), seq++, large));
+                    }
+                    continue;
+                }
+                s.transport().send(s.frame(BenchMessage.stream(i), seq++, small));
             }
         }
         long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
