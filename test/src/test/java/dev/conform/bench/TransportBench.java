@@ -61,7 +61,8 @@ public final class TransportBench {
     private static final int HOL_INTERVAL_MS = 5;
     /** In the mixed head-of-line run, S0 sends one 64 KiB frame every this many rounds. */
     private static final int BULK_EVERY = 4;
-    private static final double[] LOSSES = {0, 1, 5, 10};
+    /** Loss levels in the order run; 0 again at the end shows how much of the first row is start-up. */
+    private static final double[] LOSSES = {0, 1, 5, 10, 0};
 
     private final Path work;
     private final double scale;
@@ -313,9 +314,10 @@ public final class TransportBench {
             String label = link == BenchLink.TCP_TLS ? "tcp+tls (loss emulated)" : link.label;
             String small = BenchMessage.padFor(s.codec, BenchMessage.stream(0), SMALL);
             String large = bulk ? BenchMessage.padFor(s.codec, BenchMessage.stream(0), sizeFor(link, LARGE)) : small;
-            holRun(s, null, 0, n(600), small, large); // warm-up, not printed: the first second runs cold code
-            for (double loss : LOSSES) {
-                holRun(s, label, loss, n(1200), small, large);
+            holRun(s, null, "", 0, n(1200), small, large); // warm-up, not printed: the first seconds run cold code
+            for (int i = 0; i < LOSSES.length; i++) {
+                holRun(s, label, i == LOSSES.length - 1 ? "0 again" : String.format("%.0f", LOSSES[i]), LOSSES[i],
+                        n(1200), small, large);
             }
         } finally {
             LossTap.percent = 0;
@@ -327,7 +329,8 @@ public final class TransportBench {
      * {@code large} every {@link #BULK_EVERY} rounds (skipping the rounds between) unless it is the
      * same as {@code small}; prints a row unless {@code label} is null.
      */
-    private void holRun(EchoSession s, String label, double loss, int ticks, String small, String large) throws Exception {
+    private void holRun(EchoSession s, String label, String lossLabel, double loss, int ticks, String small, String large)
+            throws Exception {
         for (List<Long> l : s.streams) {
             l.clear();
         }
@@ -364,7 +367,7 @@ public final class TransportBench {
                 max = Math.max(max, quantile(l, 1.0));
             }
         }
-        System.out.printf("| %s | %.0f | %s%s | %s | %.1f%% | %s |%n", label, loss, millis(quantile(all, 0.5)), p99,
+        System.out.printf("| %s | %s | %s%s | %s | %.1f%% | %s |%n", label, lossLabel, millis(quantile(all, 0.5)), p99,
                 millis(max), 100.0 * all.size() / seq, load());
     }
 
