@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * (frames/s and MB/s of frame bytes, a window of unacknowledged frames, the peer acknowledging every
  * {@link TransportEchoPeer#ACK_EVERY}). Sizes 100 B and 64 KiB of frame JSON; a frame over UDP's
  * one-datagram limit is not sendable there, so UDP's large row is measured at the largest frame that
- * fits and says so.</li>
+ * fits and says so. A warm-up pass at a fifth of the samples runs first and is not printed.</li>
  * <li>{@code hol}: head-of-line blocking. Four independent streams (message types S0..S3), each a
  * 100 B frame every 5 ms, echoed; p99 round trip per stream at 0, 1, 5 and 10% loss injected at the
  * sender (node 1). QUIC and UDP: {@link LossTap} drops real outgoing datagrams (QUIC's data and
