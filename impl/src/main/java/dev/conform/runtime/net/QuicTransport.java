@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * QUIC transport on Netty's native QUIC codec (quiche + BoringSSL): one UDP socket listening for
@@ -94,6 +95,7 @@ public final class QuicTransport implements Transport {
     private volatile boolean closed;
     private volatile Consumer<Frame> inbound;
     private volatile Path portDir;
+    private volatile Supplier<? extends ChannelHandler> tap;
 
     /** {@code peers} as for {@link NettyTransport}; {@code identity} is this node's certificate and key. */
     public QuicTransport(int self, Map<Integer, InetSocketAddress> peers, FrameCodec codec,
@@ -128,6 +130,14 @@ public final class QuicTransport implements Transport {
         this.portDir = dir;
     }
 
+    /**
+     * Puts a handler from {@code tap} first in every datagram pipeline, the listening socket's and
+     * each dialling socket's (call before start; see {@link DatagramTap}).
+     */
+    public void tapDatagrams(Supplier<? extends ChannelHandler> tap) {
+        this.tap = tap;
+    }
+
     @Override
     public void start(Consumer<Frame> handler) throws Exception {
         this.inbound = handler;
@@ -151,7 +161,7 @@ public final class QuicTransport implements Transport {
                     }
                 })
                 .build();
-        server = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(serverCodec)
+        server = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(DatagramTap.wrap(tap, serverCodec))
                 .bind(listen).sync().channel();
         if (portDir != null) {
             PortFiles.write(portDir, self, localAddress().getPort());
@@ -199,7 +209,7 @@ public final class QuicTransport implements Transport {
         }
         try {
             io.netty.channel.ChannelFuture bound = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                    .handler(dialing.build()).bind(new InetSocketAddress(listen.getAddress(), 0));
+                    .handler(DatagramTap.wrap(tap, dialing.build())).bind(new InetSocketAddress(listen.getAddress(), 0));
             bound.addListener(b -> {
                 if (b.isSuccess()) {
                     dial(peer, address, bound.channel());

@@ -22,10 +22,15 @@ public final class Transports {
                                  FrameCodec codec, Path credentials) {
         return switch (kind) {
             case TCP -> new NettyTransport(self, peers, codec, credentials == null ? null : tls(credentials, self));
-            case QUIC -> new QuicTransport(self, peers, codec, tls(requireCredentials(kind, credentials), self),
-                    QuicTransport.Streams.PER_PEER);
+            case QUIC -> openQuic(self, peers, codec, credentials, QuicTransport.Streams.PER_PEER);
             case UDP -> UdpTransport.open(self, peers, codec, credentials);
         };
+    }
+
+    /** A QUIC transport as {@link #open} makes it, spreading each link's frames over streams as {@code streams} says. */
+    public static QuicTransport openQuic(int self, Map<Integer, InetSocketAddress> peers, FrameCodec codec,
+                                         Path credentials, QuicTransport.Streams streams) {
+        return new QuicTransport(self, peers, codec, tls(requireCredentials(TransportKind.QUIC, credentials), self), streams);
     }
 
     /** The cluster's client identity (certificate and key for non-members) from {@code credentials}. */

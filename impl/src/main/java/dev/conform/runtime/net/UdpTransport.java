@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * UDP transport on Netty: one datagram socket per node, one datagram per frame
@@ -58,6 +60,7 @@ public final class UdpTransport implements Transport {
     private volatile boolean closed;
     private volatile Consumer<Frame> inbound;
     private volatile Path portDir;
+    private volatile Supplier<? extends ChannelHandler> tap;
 
     /**
      * {@code peers} holds every member's address, this node's own included (port 0: the OS picks
@@ -89,6 +92,11 @@ public final class UdpTransport implements Transport {
         this.portDir = dir;
     }
 
+    /** Puts a handler from {@code tap} first in the datagram pipeline (call before start; see {@link DatagramTap}). */
+    public void tapDatagrams(Supplier<? extends ChannelHandler> tap) {
+        this.tap = tap;
+    }
+
     @Override
     public void start(Consumer<Frame> handler) throws Exception {
         this.inbound = handler;
@@ -98,7 +106,7 @@ public final class UdpTransport implements Transport {
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
                 // Netty's default reads 2,048 bytes of a datagram and drops the rest: read whole ones.
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UdpDatagram.MAX_DATAGRAM))
-                .handler(new Inbound())
+                .handler(DatagramTap.wrap(tap, new Inbound()))
                 .bind(listen).sync().channel();
         if (portDir != null) {
             PortFiles.write(portDir, self, localAddress().getPort());
