@@ -344,9 +344,10 @@ IsRestart(e) ==
 
 \* What TLC fingerprints to tell states apart (VIEW in TraceSwim.cfg): every variable but TraceNet's
 \* net, whose record of every message ever sent only grows (on a duplicating network no copy ever
-\* leaves it) and would be hashed again in every state.  Leaving it out merges no two states:
-\* every TraceNet operator determines net' from net and the event, so net is the same in all
-\* states at one position l of the trace.
+\* leaves it), and heard, which grows through a life; both would be hashed again in every state.
+\* Leaving them out merges no two states: every TraceNet operator determines net' from net and the
+\* event, and heard' follows from heard and the view, inc and left that the event's recorded state
+\* pins (StateIs), so both are the same in all states at one position l of the trace.
 TraceView == <<l, inc, up, fresh, joined, left, round, seqNo, view, susAge, probe, relay, accused,
                network, declared, refuted, everDown, handler>>
 
