@@ -65,6 +65,18 @@ TraceK == Num("k", 2)
 TracePiggyback == Num("piggyback", 6)
 TraceSuspectRounds == Max(0, (Num("suspectTimeout", 30) \div Num("period", 10)) - 1)
 
+\* The constants the .cfg binds.  TLC evaluates a constant-level definition of no argument once,
+\* but a CONSTANT bound by "<-" evaluates the body of its definition at each use: each of these
+\* only names a definition above, so a use costs a lookup of a value computed once (not a
+\* reading of the header, nor Num's search).
+CfgMember == TraceServers
+CfgInitial == TraceInitial
+CfgSeed == TraceSeed
+CfgLeaver == TraceLeaver
+CfgLeaveAt == TraceLeaveAt
+CfgK == TraceK
+CfgSuspectRounds == TraceSuspectRounds
+
 \* No bound: rounds, incarnations and seqs of a trace.
 Unbounded == 1073741823
 
@@ -132,8 +144,11 @@ StateIs(e) ==
     /\ round'[e.node] = e.state.round
     /\ DeltaOk(e.node, e.state.view)
 
-\* n learns what its new view and own entry say.
-Hears(n) == heard' = [heard EXCEPT ![n] = @ \cup KnowledgeOf(n, view'[n], inc'[n], left'[n])]
+\* n learns what its new view and own entry say (most actions change nothing: then heard stays,
+\* and TLC does not rebuild the set).
+Hears(n) ==
+    LET new == KnowledgeOf(n, view'[n], inc'[n], left'[n]) \ heard[n]
+    IN heard' = IF new = {} THEN heard ELSE [heard EXCEPT ![n] = @ \cup new]
 
 \* Node n has sent every message its recorded actions made and owes no action.
 Settled(n) == /\ \A m \in network : m.from # n
@@ -326,6 +341,15 @@ IsRestart(e) ==
     /\ TraceStep
 
 ----------------------------------------------------------------------------
+
+\* What TLC fingerprints to tell states apart (VIEW in TraceSwim.cfg): every variable but TraceNet's
+\* net, whose record of every message ever sent only grows (on a duplicating network no copy ever
+\* leaves it), and heard, which grows through a life; both would be hashed again in every state.
+\* Leaving them out merges no two states: every TraceNet operator determines net' from net and the
+\* event, and heard' follows from heard and the view, inc and left that the event's recorded state
+\* pins (StateIs), so both are the same in all states at one position l of the trace.
+TraceView == <<l, inc, up, fresh, joined, left, round, seqNo, view, susAge, probe, relay, accused,
+               network, declared, refuted, everDown, handler>>
 
 TraceInit ==
     /\ TraceStart /\ Init /\ NetInit
