@@ -120,6 +120,13 @@ public final class Simulator<M> extends Scheduler<M> {
             sink.header(header());
         }
         for (FaultEvent f : plan.events()) {
+            if (f instanceof FaultEvent.Byzantine && f.at() <= 0) {
+                // Byzantine from the start: armed before any node starts, so its first sends too
+                // are the adversary's (other faults at 0 apply after the starts, as they always did)
+                fault(f);
+                world.steps++;
+                continue;
+            }
             SimEvent ev = new SimEvent();
             ev.time = f.at();
             ev.type = SimEvent.FAULT;
