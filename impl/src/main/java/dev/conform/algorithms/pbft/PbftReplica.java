@@ -47,7 +47,7 @@ public final class PbftReplica implements Node<PbftMessage> {
     long executed;
     /** Highest seq this replica assigned as primary. */
     long assigned;
-    /** View changes since the last view was entered: the view-change timeout doubles with each. */
+    /** View changes since this replica last executed a request: its timeouts double with each. */
     int vcRound;
     final TreeMap<Long, Slot> log = new TreeMap<>();
     final TreeMap<Long, TreeMap<Integer, Checkpoint>> checkpoints = new TreeMap<>();
@@ -121,7 +121,6 @@ public final class PbftReplica implements Node<PbftMessage> {
                 viewChanges.start(ctx, view + 1);
             }
         } else if (VIEW_CHANGE_TIMER.equals(timer) && changing) {
-            vcRound++;
             viewChanges.start(ctx, view + 1);
         }
         persistIfChanged(ctx);
