@@ -89,6 +89,9 @@ public final class PbftReplica implements Node<PbftMessage> {
 
     @Override
     public void onMessage(Context<PbftMessage> ctx, int from, PbftMessage msg) {
+        if (msg instanceof Reply) {
+            return; // a Reply sent to a replica is not for it: no handler, as Raft's servers and ClientReply
+        }
         if (!auth.check(msg)) {
             record(ctx, "Unauthenticated");
             return;
@@ -107,8 +110,6 @@ public final class PbftReplica implements Node<PbftMessage> {
             viewChanges.handleViewChange(ctx, m);
         } else if (msg instanceof NewView m) {
             viewChanges.handleNewView(ctx, m);
-        } else {
-            ignore(ctx); // a Reply sent to a replica
         }
         persistIfChanged(ctx);
     }
