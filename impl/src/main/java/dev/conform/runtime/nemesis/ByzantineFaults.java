@@ -25,10 +25,9 @@ public record ByzantineFaults(int max, List<String> behaviours) {
         return max == 0 || behaviours.isEmpty();
     }
 
-    /** What {@code algorithm} allows with these servers and options: its tolerance and behaviours, sorted. */
+    /** What chaos plans of {@code algorithm} may hold ({@link dev.conform.runtime.Algorithm#byzantineChaos}). */
     public static ByzantineFaults of(dev.conform.runtime.Algorithm<?> algorithm, List<Integer> servers,
                                      dev.conform.runtime.Options options) {
-        int f = algorithm.byzantineTolerance(servers, options);
-        return f <= 0 ? NONE : new ByzantineFaults(f, algorithm.byzantineBehaviours().stream().sorted().toList());
+        return algorithm.byzantineChaos(servers, options);
     }
 }

@@ -94,6 +94,8 @@ class PbftByzantineChaosTest {
     void eachFlawIsCaughtWhenAByzantineReplicaExploitsIt(Exploit x) {
         int caught = 0;
         for (long seed = 1; seed <= 6 && caught == 0; seed++) {
+            FaultEvent.Byzantine b = (FaultEvent.Byzantine) x.events()[0];
+            assertEquals(List.of(PbftAdversary.EXPLOITS.get(x.flaw().flawName())), b.behaviours(), "the exploit of " + x.flaw());
             ReplayResult v = Verdicts.judge(run(seed, PbftRuns.OPTIONS.withFlaw(x.flaw().flawName()), FaultPlan.of(x.events())));
             if (v.conforms()) {
                 continue;
@@ -103,5 +105,16 @@ class PbftByzantineChaosTest {
             caught++;
         }
         assertEquals(1, caught, x.flaw().flawName() + " not caught in 6 seeds");
+    }
+
+    @Test
+    void aFlawedRunsChaosPlansDrawOnlyTheExploitingBehaviour() {
+        for (PbftFlaw flaw : PbftFlaw.values()) {
+            Options o = PbftRuns.OPTIONS.withFlaw(flaw.flawName());
+            assertEquals(List.of(PbftAdversary.EXPLOITS.get(flaw.flawName())),
+                    new PbftAlgorithm().byzantineChaos(PbftRuns.SERVERS, o).behaviours());
+        }
+        assertEquals(PbftAdversary.BEHAVIOURS.stream().sorted().toList(),
+                new PbftAlgorithm().byzantineChaos(PbftRuns.SERVERS, PbftRuns.OPTIONS).behaviours());
     }
 }

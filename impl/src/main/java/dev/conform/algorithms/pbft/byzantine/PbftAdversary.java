@@ -15,6 +15,8 @@ import dev.conform.algorithms.pbft.PbftOptions;
 import dev.conform.algorithms.pbft.PreparedCertificate;
 import dev.conform.algorithms.pbft.Signer;
 import dev.conform.runtime.Adversary;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.nemesis.ByzantineFaults;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -58,6 +60,28 @@ public final class PbftAdversary implements Adversary<PbftMessage> {
     /** Every behaviour, as fault plans name them. */
     public static final Set<String> BEHAVIOURS = Set.of(EQUIVOCATE, WRONG_DIGEST, REPLAY, WITHHOLD, LYING_VIEW_CHANGE,
             SILENCE, WRONG_REPLY, FORGE);
+
+    /**
+     * The behaviour that exploits each teaching flaw (its chaos runs draw only these): a wrong
+     * digest for a backup that does not check it, a lying NewView for one that does not check
+     * it, an equivocating primary for a certificate one Prepare short, a wrong Reply for a
+     * client that accepts f of them.
+     */
+    public static final Map<String, String> EXPLOITS = Map.of(
+            "no-digest-check", WRONG_DIGEST,
+            "unchecked-new-view", LYING_VIEW_CHANGE,
+            "prepared-2f", EQUIVOCATE,
+            "reply-f", WRONG_REPLY);
+
+    /**
+     * What chaos plans of a run with {@code options} draw: up to {@code f} Byzantine replicas with
+     * any behaviour, or, in a run with teaching flaws, only the behaviours that exploit them.
+     */
+    public static ByzantineFaults chaos(int f, Options options) {
+        List<String> exploits = options.flaws().stream().map(EXPLOITS::get).filter(java.util.Objects::nonNull)
+                .distinct().sorted().toList();
+        return new ByzantineFaults(f, exploits.isEmpty() ? BEHAVIOURS.stream().sorted().toList() : exploits);
+    }
 
     /** How many statements it remembers for replay (the most recent). */
     private static final int MEMORY = 128;
