@@ -1,6 +1,7 @@
 package dev.conform.algorithms.pbft;
 
 import dev.conform.runtime.AbstractAlgorithm;
+import dev.conform.runtime.Adversary;
 import dev.conform.runtime.Json;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Node;
@@ -68,6 +69,22 @@ public final class PbftAlgorithm extends AbstractAlgorithm<PbftMessage> {
         f.put(PbftFlaw.NO_DIGEST_CHECK.flawName(),
                 "a backup accepts a PrePrepare whose digest is not its request's (Agreement)");
         return f;
+    }
+
+    /** f = (n - 1) / 3 of the 3f+1 replicas may be Byzantine. */
+    @Override
+    public int byzantineTolerance(List<Integer> servers, Options options) {
+        return PbftOptions.faults(servers.size());
+    }
+
+    @Override
+    public Set<String> byzantineBehaviours() {
+        return dev.conform.algorithms.pbft.byzantine.PbftAdversary.BEHAVIOURS;
+    }
+
+    @Override
+    public Adversary<PbftMessage> adversary(Adversary.Setup setup) {
+        return new dev.conform.algorithms.pbft.byzantine.PbftAdversary(setup);
     }
 
     /** Stops once every client accepted its whole workload (never, without clients). */
