@@ -203,7 +203,11 @@ final class NormalCase {
         r.executed++;
         ClientRequest req = pp.request();
         String result = null;
+        boolean answer = false;
         if (req != null) {
+            // a request executed again (assigned anew in a later view) is answered only if it is the
+            // client's last one: the store has the result of that one only
+            answer = !r.store.applied(req.clientId(), req.seq()) || lastOf(req);
             result = r.store.apply(new ClientCommand(req.clientId(), req.seq(), req.op()).encode());
             r.pending.remove(PbftReplica.key(req));
         }
@@ -219,7 +223,7 @@ final class NormalCase {
         }
         restartRequestTimer(ctx);
         r.record(ctx, "Execute");
-        if (req != null) {
+        if (answer) {
             ctx.send(req.clientId(), r.reply(req, result));
         }
         if (own != null) {

@@ -19,8 +19,6 @@ import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.Verdicts;
 import dev.conform.runtime.nemesis.FaultPlan;
-import dev.conform.runtime.nemesis.Intensity;
-import dev.conform.runtime.nemesis.PlanGenerator;
 import dev.conform.runtime.sim.RunResult;
 import dev.conform.runtime.sim.SimConfig;
 import dev.conform.runtime.sim.Simulator;
@@ -45,17 +43,19 @@ class PbftChaosTest {
     }
 
     /**
-     * 30 chaos runs (crashes, restarts, partitions, loss, duplicates, skew): every trace keeps the
-     * Java invariants; most runs finish their workload (a replica that fell behind a stable
-     * checkpoint stays behind, since replicas fetch no state, so a run that loses two replicas that
-     * way stalls); across them views change, checkpoints become stable and replicas restart.
+     * 30 chaos runs (crashes, restarts, partitions, loss, duplicates, skew, and on some seeds a
+     * Byzantine replica): every trace keeps the Java invariants; most runs finish their workload (a
+     * replica that fell behind a stable checkpoint stays behind, since replicas fetch no state, so a
+     * run that loses two replicas that way stalls); across them views change, checkpoints become
+     * stable, replicas restart, and both crash-only and Byzantine plans occur.
      */
     @Test
-    void crashAndPartitionChaosConforms() {
+    void mixedChaosConforms() {
         List<String> failures = new ArrayList<>();
         Map<String, Long> actions = new HashMap<>();
         int restarts = 0;
         int finished = 0;
+        int byzantine = 0;
         int seeds = 30;
         for (long seed = 1; seed <= seeds; seed++) {
             ListSink sink = new ListSink();
@@ -67,6 +67,7 @@ class PbftChaosTest {
             finished += r.reason() == StopReason.STOP_CONDITION ? 1 : 0;
             v.coverage().actions().forEach((a, k) -> actions.merge(a, k, Long::sum));
             restarts += sink.of(EventKind.RESTART).size();
+            byzantine += sink.of(EventKind.FAULT).stream().anyMatch(f -> "byzantine".equals(f.action())) ? 1 : 0;
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertTrue(finished >= seeds * 2 / 3, finished + " of " + seeds + " runs finished their workload");
@@ -76,6 +77,7 @@ class PbftChaosTest {
             assertTrue(actions.getOrDefault(a, 0L) > 0, "sometimes " + a + ": " + actions);
         }
         assertTrue(restarts > 0, "replicas restarted");
+        assertTrue(byzantine > 0 && byzantine < seeds, byzantine + " of " + seeds + " plans had a Byzantine replica");
     }
 
     /**
@@ -131,8 +133,7 @@ class PbftChaosTest {
                 try (NdjsonSink sink = new NdjsonSink(f)) {
                     SimConfig cfg = SimConfig.of(4, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(PbftRuns.STEPS)
                             .withOptions(PbftRuns.OPTIONS);
-                    new Simulator<>(new PbftAlgorithm(), cfg,
-                            PlanGenerator.generate(seed, PbftRuns.SERVERS, PbftRuns.HORIZON, Intensity.HIGH), sink).run();
+                    new Simulator<>(new PbftAlgorithm(), cfg, PbftRuns.plan(seed, PbftRuns.OPTIONS), sink).run();
                 }
                 runs[i] = Files.readAllBytes(f);
             }

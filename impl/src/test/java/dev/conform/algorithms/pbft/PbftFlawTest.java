@@ -11,17 +11,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The flaws crash-only chaos can catch on its own: prepared-2f (a Commit sent on too few Prepares)
- * and reply-f (a client accepting on f replies) show in every run, before any Byzantine replica
- * could exploit them. The other two (no-digest-check, unchecked-new-view) need a Byzantine primary
- * to send the bad PrePrepare or NewView; {@link PbftReplicaTest} shows their mechanics.
+ * The flaws chaos catches with or without a Byzantine replica: prepared-2f (a Commit sent on too
+ * few Prepares) and reply-f (a client accepting on f replies) show in every run, before any
+ * Byzantine replica could exploit them. The other two (no-digest-check, unchecked-new-view) need a
+ * Byzantine primary to send the bad PrePrepare or NewView: PbftByzantineChaosTest runs them with
+ * their exploits, and {@link PbftReplicaTest} shows their mechanics.
  */
 class PbftFlawTest {
     private static final int SEEDS = 10;
 
     private static final Map<PbftFlaw, Set<String>> EXPECTED = Map.of(
-            PbftFlaw.PREPARED_2F, Set.of("PreparedCertificate"),
-            PbftFlaw.REPLY_F, Set.of("ReplyQuorum"));
+            PbftFlaw.PREPARED_2F, Set.of("PreparedCertificate", "Agreement", "NewViewChecked"),
+            PbftFlaw.REPLY_F, Set.of("ReplyQuorum", "ClientLinearity"));
 
     @ParameterizedTest
     @EnumSource(value = PbftFlaw.class, names = {"PREPARED_2F", "REPLY_F"})

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Seeded chaos runs of PBFT, as {@code ./conform run pbft --seed S --chaos high --horizon 1500
- * --steps 20000} with {@link #OPTIONS}: four replicas, crashes, restarts, partitions and clock skew.
+ * --steps 20000} with {@link #OPTIONS}: four replicas, crashes, restarts, partitions, clock skew and
+ * Byzantine replicas.
  */
 final class PbftRuns {
     static final List<Integer> SERVERS = List.of(1, 2, 3, 4);
@@ -30,7 +31,15 @@ final class PbftRuns {
         SimConfig cfg = SimConfig.of(SERVERS.size(), seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(STEPS)
                 .withOptions(options);
         return new Simulator<>(new PbftAlgorithm(), cfg,
-                PlanGenerator.generate(seed, SERVERS, HORIZON, Intensity.HIGH), sink).run();
+                plan(seed, options), sink).run();
+    }
+
+    /**
+     * The plan {@code ./conform run pbft --chaos high} draws: crashes, restarts, partitions and skew,
+     * and on about half the seeds up to f Byzantine replicas with random behaviours.
+     */
+    static dev.conform.runtime.nemesis.FaultPlan plan(long seed, Options options) {
+        return PlanGenerator.generate(seed, SERVERS, HORIZON, Intensity.HIGH, new PbftAlgorithm(), options);
     }
 
     /** The Java invariants' verdict on the chaos run of {@code seed}. */

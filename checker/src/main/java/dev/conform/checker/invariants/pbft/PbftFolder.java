@@ -115,6 +115,7 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
                     + Statements.signer(body) + " as its own message " + e.msg().id());
         }
         Known k = s.known.get(from);
+        PbftSteps.send(s, from, body, k);
         switch (String.valueOf(body.get("type"))) {
             case "PrePrepare" -> k.prePrepares.putIfAbsent(num(body, "view") + "/" + num(body, "seq"), body);
             case "NewView" -> {
@@ -156,6 +157,10 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         if (request.equals(s.executing.remove(from))) {
             s.results.putIfAbsent(request, reply.get("result"));
         }
+        if (s.results.containsKey(request) && !Objects.equals(s.results.get(request), reply.get("result"))) {
+            s.violate("ClientLinearity", "honest replica " + from + " replies " + reply.get("result") + " to "
+                    + request + ", executed with result " + s.results.get(request));
+        }
     }
 
     // ---- actions ----
@@ -193,6 +198,7 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         if (msg != null) {
             consumed(s, e.action(), at, k, msg, now);
         }
+        PbftSteps.check(s, e.action(), at, old, now, msg);
         step(s, e.action(), at, node, k, old, now);
         s.replicas.put(node, now);
     }
@@ -295,12 +301,10 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
             s.violate("Agreement", at + " executes " + request + " at seq " + seq + " where an honest replica executed "
                     + first);
         }
-        if (seq % s.checkpointEvery == 0) {
-            String state = s.states.putIfAbsent(seq, now.state);
-            if (state != null && !state.equals(now.state)) {
-                s.violate("CheckpointSafety", at + " reaches state " + now.state + " after seq " + seq
-                        + " where an honest replica reached " + state);
-            }
+        String state = s.states.putIfAbsent(seq, now.state);
+        if (state != null && !state.equals(now.state)) {
+            s.violate(seq % s.checkpointEvery == 0 ? "CheckpointSafety" : "Agreement", at + " reaches state "
+                    + now.state + " after seq " + seq + " where an honest replica reached " + state);
         }
     }
 
