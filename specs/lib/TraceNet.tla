@@ -27,7 +27,13 @@
 (*    must every fault event (partitions, link rules, clock skews), in the *)
 (*    plan's order;                                                        *)
 (*  - a disk loss ("wipe" fault on a down node) only where the trace spec *)
-(*    models it (NetWipe); NetFault rejects it.                            *)
+(*    models it (NetWipe); NetFault rejects it;                            *)
+(*  - a "byzantine" fault (recorded on its node, in plan order) marks the  *)
+(*    node Byzantine for the rest of the trace (net.byz, NetByzantine(n)): *)
+(*    a trace spec of an algorithm that tolerates Byzantine servers checks *)
+(*    such a node's sends only for authenticity; a spec that never asks    *)
+(*    checks it as honest, which is stricter (the runtime refuses such     *)
+(*    plans for those algorithms anyway).                                  *)
 (*                                                                         *)
 (* What the header says (docs/trace-format.md, "Header"):                  *)
 (*  - nodes and roles ("server", "client", ...; every role but "client"  *)
@@ -173,7 +179,8 @@ NetInit ==
               cut      |-> NoCut,
               links    |-> <<>>,
               planPos  |-> 1,
-              sends    |-> 0]
+              sends    |-> 0,
+              byz      |-> {}]                        \* the nodes marked Byzantine so far
 
 NetUnchanged == UNCHANGED net
 
@@ -190,6 +197,9 @@ Pending(n) == net.pending[n]
 NetQuiet ==
     /\ TransportConsistent   \* constant: here, not in NetInit (which batching needs as assignments)
     /\ \A n \in TraceNodes : net.pending[n] = NoMsg
+
+\* Node n was made Byzantine by the plan (before this point of the trace).
+NetByzantine(n) == n \in net.byz
 
 \* Message id is known to the network: a copy is in flight, or it was sent on a link that may
 \* duplicate, where the network can still produce a copy after every earlier one arrived (a real
@@ -302,19 +312,22 @@ NetRestart(e) ==
        /\ net' = [net EXCEPT !.up[n] = TRUE, !.inc[n] = @ + 1, !.planPos = pos]
 
 \* A fault event: the plan's next such fault (recorded on node 0 for the whole cluster, on the
-\* node for a clock skew); partitions and link rules take effect.  A disk loss ("wipe") is never
+\* node for a clock skew or a Byzantine server); partitions and link rules take effect, a
+\* Byzantine server is marked (also while it is down: the mark outlives crashes).  A disk loss ("wipe") is never
 \* one of these: only a spec that models lost disks accepts it, through NetWipe.
 NetFault(e) ==
     /\ Has(e, "state")
     /\ Has(e.state, "type")
     /\ LET d == e.state
            pos == NextPlanPos(LAMBDA p : p = d, "fault")
-       IN /\ e.node = IF d.type = "skew" THEN Get(d, "node", -1) ELSE 0
+       IN /\ e.node = IF d.type \in {"skew", "byzantine"} THEN Get(d, "node", -1) ELSE 0
           /\ d.type \notin {"crash", "restart", "wipe"}
+          /\ d.type = "byzantine" => e.node \in TraceServers
           /\ pos > 0
           /\ net' = [net EXCEPT !.planPos = pos,
                                 !.cut = IF d.type \in CutTypes THEN d ELSE @,
-                                !.links = IF d.type = "link" THEN Append(@, d) ELSE @]
+                                !.links = IF d.type = "link" THEN Append(@, d) ELSE @,
+                                !.byz = IF d.type = "byzantine" THEN @ \cup {e.node} ELSE @]
 
 \* A disk loss: a fault event on the wiped node, action "wipe", with the plan event
 \* {"type": "wipe", "node": n, ...} as its state, the plan's next such fault, while n is down (its

@@ -126,4 +126,28 @@ public interface Algorithm<M> {
     default StopCondition<M> stopCondition(Options options) {
         return null;
     }
+
+    /**
+     * How many of {@code servers} a fault plan may make Byzantine
+     * ({@link dev.conform.runtime.nemesis.FaultEvent.Byzantine}) with the algorithm still meant to be
+     * safe. The default is 0: a plan with any Byzantine server is refused
+     * ({@link Algorithms#checkPlan}), so no other algorithm's runs or traces ever see one.
+     */
+    default int byzantineTolerance(List<Integer> servers, Options options) {
+        return 0;
+    }
+
+    /** The behaviours a Byzantine event's {@code behaviours} may name for this algorithm's adversary. */
+    default Set<String> byzantineBehaviours() {
+        return Set.of();
+    }
+
+    /**
+     * The adversary that controls what Byzantine server {@code setup.id()} sends. Called when a
+     * plan's Byzantine event applies; only for algorithms with a positive
+     * {@link #byzantineTolerance}.
+     */
+    default Adversary<M> adversary(Adversary.Setup setup) {
+        throw new UnsupportedOperationException(name() + " has no Byzantine adversary");
+    }
 }

@@ -52,4 +52,42 @@ public final class Algorithms {
         throw new IllegalArgumentException("unknown algorithm '" + name + "'; known: "
                 + all.stream().map(Algorithm::name).collect(Collectors.joining(", ")));
     }
+
+    /**
+     * Throws IllegalArgumentException, with one line naming the event, when {@code plan} names a
+     * node that is not a server, or makes servers Byzantine beyond what {@code algorithm} tolerates
+     * ({@link Algorithm#byzantineTolerance}; none when it is 0), or names no behaviour or one the
+     * algorithm's adversary does not know.
+     */
+    public static void checkPlan(Algorithm<?> algorithm, List<Integer> servers, Options options,
+                                 dev.conform.runtime.nemesis.FaultPlan plan) {
+        plan.checkNodes(servers);
+        int tolerance = algorithm.byzantineTolerance(servers, options);
+        Set<String> known = algorithm.byzantineBehaviours();
+        Set<Integer> byzantine = new TreeSet<>();
+        for (dev.conform.runtime.nemesis.FaultEvent e : plan.events()) {
+            if (!(e instanceof dev.conform.runtime.nemesis.FaultEvent.Byzantine b)) {
+                continue;
+            }
+            String what = "fault plan: byzantine at " + b.at() + " of node " + b.node() + ": ";
+            if (tolerance <= 0) {
+                throw new IllegalArgumentException(what + algorithm.name() + " tolerates no Byzantine servers");
+            }
+            byzantine.add(b.node());
+            if (byzantine.size() > tolerance) {
+                throw new IllegalArgumentException(what + "makes " + byzantine.size() + " servers " + byzantine
+                        + " Byzantine, but " + algorithm.name() + " with " + servers.size()
+                        + " servers tolerates " + tolerance);
+            }
+            if (b.behaviours().isEmpty()) {
+                throw new IllegalArgumentException(what + "names no behaviour; known: " + String.join(", ", new TreeSet<>(known)));
+            }
+            for (String x : b.behaviours()) {
+                if (!known.contains(x)) {
+                    throw new IllegalArgumentException(what + "unknown behaviour '" + x + "'; known: "
+                            + String.join(", ", new TreeSet<>(known)));
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package dev.conform.runtime;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The {@link Context} every runtime hands to its nodes: effects are written down, not performed,
@@ -10,6 +12,10 @@ import java.util.Arrays;
  *
  * <p>A runtime subclasses this once per node for the node's identity, view and clock. Only the
  * last {@link #persist} of a handler counts: nothing can observe the ones before it.
+ *
+ * <p>This is also the one place where a Byzantine node's sends are replaced: once a runtime arms
+ * an {@link Adversary} ({@link #byzantine(Adversary)}), every commit hands the handler's sends to
+ * it first, and what it returns is recorded and sent instead, after the handler's other effects.
  *
  * @param <M> the algorithm's message type
  */
@@ -30,6 +36,34 @@ public abstract class EffectBuffer<M> implements Context<M> {
     private int size;
     private boolean persistAsked;
     private Object persistState;
+    /** Null for an honest node (the hot path then only tests this field). */
+    private Adversary<M> adversary;
+    private int receivedFrom;
+    private M received;
+
+    /**
+     * Makes this node Byzantine from its next commit on: its sends go through {@code adversary}
+     * (replacing any adversary armed before).
+     */
+    public final void byzantine(Adversary<M> adversary) {
+        this.adversary = adversary;
+    }
+
+    /** Whether an adversary controls this node's sends. */
+    public final boolean byzantine() {
+        return adversary != null;
+    }
+
+    /**
+     * Tells the buffer which delivery the next handler handles, for the adversary (a no-op for an
+     * honest node). A runtime calls it just before {@code onMessage}.
+     */
+    public final void delivering(int from, M msg) {
+        if (adversary != null) {
+            receivedFrom = from;
+            received = msg;
+        }
+    }
 
     @Override
     public final void send(int to, M msg) {
@@ -72,6 +106,9 @@ public abstract class EffectBuffer<M> implements Context<M> {
     /** Commits the buffered effects to {@code t} and empties the buffer (also when {@code t} throws). */
     @SuppressWarnings("unchecked")
     public final void commit(EffectTarget<M> t) {
+        if (adversary != null) {
+            corrupt();
+        }
         int n = size;
         if (n == 0 && !persistAsked) {
             return;
@@ -116,8 +153,40 @@ public abstract class EffectBuffer<M> implements Context<M> {
         }
     }
 
+    /**
+     * Takes the handler's sends out of the buffer, in order, and adds what the adversary sends
+     * instead after the remaining effects.
+     */
+    @SuppressWarnings("unchecked")
+    private void corrupt() {
+        Adversary.Envelope<M> in = received == null ? null : new Adversary.Envelope<>(receivedFrom, received);
+        received = null;
+        List<Adversary.Envelope<M>> honest = new ArrayList<>();
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (kinds[i] == SEND) {
+                honest.add(new Adversary.Envelope<>(targets[i], (M) values[i]));
+                continue;
+            }
+            kinds[kept] = kinds[i];
+            targets[kept] = targets[i];
+            names[kept] = names[i];
+            values[kept] = values[i];
+            lows[kept] = lows[i];
+            highs[kept] = highs[i];
+            kept++;
+        }
+        Arrays.fill(names, kept, size, null);
+        Arrays.fill(values, kept, size, null);
+        size = kept;
+        for (Adversary.Envelope<M> e : adversary.sends(in, List.copyOf(honest))) {
+            send(e.peer(), e.msg());
+        }
+    }
+
     /** Forgets the buffered effects (a node that crashed or was closed mid-way). */
     public final void discard() {
+        received = null;
         Arrays.fill(names, 0, size, null);
         Arrays.fill(values, 0, size, null);
         size = 0;

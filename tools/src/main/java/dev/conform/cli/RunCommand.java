@@ -103,7 +103,9 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario = scenario();
         try {
-            scenario.plan().checkNodes(scenario.config().servers() < 1 ? java.util.List.of() : serverIds(scenario.config().servers()));
+            Algorithms.checkPlan(scenario.algorithm(),
+                    scenario.config().servers() < 1 ? java.util.List.of() : serverIds(scenario.config().servers()),
+                    scenario.config().options(), scenario.plan());
         } catch (IllegalArgumentException e) {
             throw new UserError((plan == null ? "" : plan + ": ") + e.getMessage());
         }
@@ -177,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
             if (k == null) {
                 throw new UserError("--chaos must be low, medium or high, got '" + chaos + "'");
             }
-            p = PlanGenerator.generate(seed, serverIds(n), horizon, k, a.diskLoss(serverIds(n), opts));
+            p = PlanGenerator.generate(seed, serverIds(n), horizon, k, a, opts);
         }
         return new Scenario(a, cfg, p);
     }

@@ -114,7 +114,7 @@ final class MessageOperators {
         }
 
         public List<Integer> sites(Trace t) {
-            return where(t, t::handled);
+            return where(t, i -> t.handled(i) && !t.byzantineAt(i));
         }
 
         public Mutant apply(Trace t, int site, int index) {
@@ -139,7 +139,7 @@ final class MessageOperators {
         }
 
         public List<Integer> sites(Trace t) {
-            return where(t, t::handled);
+            return where(t, i -> t.handled(i) && !t.byzantineAt(i));
         }
 
         public Mutant apply(Trace t, int site, int index) {

@@ -71,7 +71,7 @@ final class StateOperators {
             for (int i = 0; i < t.size(); i++) {
                 if (t.kind(i).equals("deliver")) {
                     int h = handlerEvent(t, i);
-                    if (h >= 0 && t.event(h).has("state")) {
+                    if (h >= 0 && t.event(h).has("state") && !t.byzantineAt(h)) {
                         addSites(t, h, out);
                     }
                 }
@@ -104,7 +104,7 @@ final class StateOperators {
         public List<Integer> sites(Trace t) {
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < t.size(); i++) {
-                if (t.event(i).has("state") && !t.kind(i).equals("fault")) {
+                if (t.event(i).has("state") && !t.kind(i).equals("fault") && !t.byzantineAt(i)) {
                     addSites(t, i, out);
                 }
             }
@@ -163,7 +163,7 @@ final class StateOperators {
             }
             for (int i = 0; i < t.size(); i++) {
                 JsonNode m = t.event(i).get("msg");
-                if (t.kind(i).equals("send") && m.path("type").asText().equals(r.replyType())
+                if (t.kind(i).equals("send") && !t.byzantineAt(i) && m.path("type").asText().equals(r.replyType())
                         && m.path("body").path(r.successField()).asBoolean(false) && requestAction(t, i) >= 0) {
                     out.add(i);
                 }

@@ -23,6 +23,8 @@ public final class Trace {
     private final Set<String> unhandledTypes = new HashSet<>();
     private final TreeSet<Long> nodes = new TreeSet<>();
     private long maxId;
+    /** Node to the index of the fault event that made it Byzantine (the first such event). */
+    private final Map<Long, Integer> byzantineSince = new HashMap<>();
 
     public Trace(TraceDoc doc) {
         this.doc = doc;
@@ -37,6 +39,11 @@ public final class Trace {
                 long id = m.path("id").asLong();
                 byId.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
                 maxId = Math.max(maxId, id);
+            }
+        }
+        for (int i = 0; i < es.size(); i++) {
+            if (kind(i).equals("fault") && action(i).equals("byzantine")) {
+                byzantineSince.putIfAbsent(node(i), i);
             }
         }
         for (int i = 0; i < es.size(); i++) {
@@ -169,6 +176,17 @@ public final class Trace {
      */
     public boolean handled(int i) {
         return kind(i).equals("deliver") && !unhandledTypes.contains(msgType(i)) && !runActions(i).isEmpty();
+    }
+
+    /**
+     * Whether event i is a step of a node the plan made Byzantine before it (a {@code byzantine}
+     * fault event above i). Such a node's recorded actions and states may be anything, so an edit
+     * of them is no lie and operators skip them; its sends stay open to operators, because what it
+     * may send is still bounded (by its own key, by what it received, by the network).
+     */
+    public boolean byzantineAt(int i) {
+        Integer since = byzantineSince.get(node(i));
+        return since != null && since < i;
     }
 
     /** Whether {@code node} is up just before event i (by its crash and restart events above i). */

@@ -7,6 +7,8 @@
  * {@link dev.conform.checker.mutate.AlgorithmTable} holds what they cannot know from it (the state
  * fields each spec models, client replies, header parameters). Edited traces get sequence numbers
  * and clocks recomputed ({@link dev.conform.checker.mutate.Clocks}) so that the reader's rules hold
- * and the lie is semantic. The library behind {@code conform mutate}.
+ * and the lie is semantic. A node the trace's plan made Byzantine may record any actions and
+ * states, so operators skip those ({@link dev.conform.checker.mutate.Trace#byzantineAt}); its sends
+ * stay open to them. The library behind {@code conform mutate}.
  */
 package dev.conform.checker.mutate;

@@ -34,7 +34,11 @@ import java.util.Set;
  *     naming its transport allows duplicates only for {@code udp} ({@link TransportParams}), and
  *     one whose transport contradicts its rates is rejected as inconsistent;</li>
  * <li>a crashed node takes no step; crashes, restarts and faults follow the header's plan;</li>
- * <li>a wipe (disk loss) only for an algorithm whose checks model it, of a node that is down.</li>
+ * <li>a wipe (disk loss) only for an algorithm whose checks model it, of a node that is down;</li>
+ * <li>a {@code byzantine} fault, recorded on its server in plan order, marks that server Byzantine
+ *     for the rest of the trace ({@link #byzantine(int)}): checks of an algorithm that tolerates
+ *     Byzantine servers check its sends only for authenticity; checks that never ask treat it as
+ *     honest, which is stricter.</li>
  * </ul>
  */
 public final class TraceNetwork {
@@ -72,6 +76,7 @@ public final class TraceNetwork {
     private final Set<Integer> down = new HashSet<>();
     private final Map<Integer, Integer> inc = new HashMap<>();
     private final List<Map<String, Object>> links = new ArrayList<>();
+    private final Set<Integer> byzantine = new java.util.TreeSet<>();
     private Cut cut = Cut.HEALED;
     private int planPos;
     private long sends;
@@ -273,13 +278,16 @@ public final class TraceNetwork {
             throw new FoldException("fault wipe (disk loss) at node " + e.node() + ", but the checks of this"
                     + " algorithm do not model disk loss");
         }
-        boolean onNode = "skew".equals(type) || "wipe".equals(type);
+        boolean onNode = "skew".equals(type) || "wipe".equals(type) || "byzantine".equals(type);
         int at = onNode ? (int) number(d.get("node")) : 0;
         if (e.node() != at || "crash".equals(type) || "restart".equals(type)) {
             throw new FoldException("fault " + type + " is recorded on node " + e.node() + " (expected " + at + ")");
         }
         if ("wipe".equals(type) && (!nodes.contains(at) || !down.contains(at))) {
             throw new FoldException("node " + at + "'s disk is wiped while it is up (a wipe needs a crashed node)");
+        }
+        if ("byzantine".equals(type) && !servers.contains(at)) {
+            throw new FoldException("node " + at + ", which is not a server, is made Byzantine");
         }
         int k = nextPlanEvent(d::equals);
         if (k < 0) {
@@ -292,10 +300,22 @@ public final class TraceNetwork {
                 cut = Cut.of(d);
             } else if ("link".equals(type)) {
                 links.add(d);
+            } else if ("byzantine".equals(type)) {
+                byzantine.add(at);
             }
         } catch (RuntimeException ex) {
             throw new FoldException("fault data " + d + " is malformed: " + ex);
         }
+    }
+
+    /** Whether the plan made {@code node} Byzantine in the events applied so far. */
+    public boolean byzantine(int node) {
+        return byzantine.contains(node);
+    }
+
+    /** The nodes the plan made Byzantine in the events applied so far, ascending. */
+    public Set<Integer> byzantine() {
+        return java.util.Collections.unmodifiableSet(byzantine);
     }
 
     private void planNodeFault(String type, int node) {

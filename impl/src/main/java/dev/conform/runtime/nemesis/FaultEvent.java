@@ -22,6 +22,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = FaultEvent.Restart.class, name = "restart"),
     @JsonSubTypes.Type(value = FaultEvent.Skew.class, name = "skew"),
     @JsonSubTypes.Type(value = FaultEvent.Wipe.class, name = "wipe"),
+    @JsonSubTypes.Type(value = FaultEvent.Byzantine.class, name = "byzantine"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface FaultEvent {
@@ -144,6 +145,25 @@ public sealed interface FaultEvent {
         @Override
         public String kind() {
             return "skew";
+        }
+    }
+
+    /**
+     * Makes server {@code node} Byzantine from {@code at} on: its handlers still run the honest
+     * code and record their actions and states, but what it sends goes through the algorithm's
+     * {@link dev.conform.runtime.Adversary}, which may show any of {@code behaviours} (names the
+     * algorithm defines, {@link dev.conform.runtime.Algorithm#byzantineBehaviours()}). Recorded as
+     * a {@code fault} event on the node. A plan is refused for more Byzantine servers than the
+     * algorithm tolerates ({@link dev.conform.runtime.Algorithms#checkPlan}).
+     */
+    record Byzantine(long at, int node, List<String> behaviours) implements FaultEvent {
+        public Byzantine {
+            behaviours = behaviours == null ? List.of() : List.copyOf(behaviours);
+        }
+
+        @Override
+        public String kind() {
+            return "byzantine";
         }
     }
 }

@@ -43,6 +43,8 @@ public record FaultPlan(List<FaultEvent> events) {
                 named.add(r.node());
             } else if (e instanceof FaultEvent.Wipe w) {
                 named.add(w.node());
+            } else if (e instanceof FaultEvent.Byzantine b) {
+                named.add(b.node());
             } else if (e instanceof FaultEvent.Skew k) {
                 named.add(k.node());
             } else if (e instanceof FaultEvent.Isolate i) {

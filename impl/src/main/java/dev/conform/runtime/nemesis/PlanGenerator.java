@@ -13,6 +13,10 @@ import java.util.SplittableRandom;
  * (longer than an election timeout in the bundled Raft workload): messages of an older term then
  * arrive after a leader change, where stale-response and stale-append bugs show. The slow-link
  * draws come from their own stream, so the other events of a plan are those of a plan without them.
+ *
+ * <p>For an algorithm that tolerates Byzantine servers, a plan may also make up to f of them
+ * Byzantine (at time 0 or mid-run, each with a random non-empty set of behaviours), mixed with the
+ * crashes and partitions of the plan without them; those draws too have a stream of their own.
  */
 public final class PlanGenerator {
     private PlanGenerator() {
@@ -34,6 +38,53 @@ public final class PlanGenerator {
                                      DiskLoss diskLoss) {
         FaultPlan base = draw(seed, servers, horizon, knobs);
         return diskLoss.none() ? base : withWipes(base, new SplittableRandom(seed ^ WIPE_STREAM), diskLoss);
+    }
+
+    /**
+     * As {@link #generate(long, List, long, Intensity, DiskLoss)}, plus Byzantine servers: with
+     * {@link ByzantineFaults#NONE} exactly that plan.
+     */
+    public static FaultPlan generate(long seed, List<Integer> servers, long horizon, Intensity knobs,
+                                     DiskLoss diskLoss, ByzantineFaults byzantine) {
+        FaultPlan plan = generate(seed, servers, horizon, knobs, diskLoss);
+        return byzantine.none() || servers.isEmpty() ? plan
+                : withByzantine(plan, new SplittableRandom(seed ^ BYZANTINE_STREAM), servers, horizon, byzantine);
+    }
+
+    /** The plan a chaos run of {@code algorithm} uses: its disk losses and Byzantine servers included. */
+    public static FaultPlan generate(long seed, List<Integer> servers, long horizon, Intensity knobs,
+                                     dev.conform.runtime.Algorithm<?> algorithm, dev.conform.runtime.Options options) {
+        return generate(seed, servers, horizon, knobs, algorithm.diskLoss(servers, options),
+                ByzantineFaults.of(algorithm, servers, options));
+    }
+
+    /** Mixed into the seed for the Byzantine stream (unlike the other streams' constants). */
+    private static final long BYZANTINE_STREAM = 0x5DEECE66DL * 0x2545F4914F6CDD1DL;
+
+    /**
+     * Adds 0..max Byzantine events for distinct servers, each at 0 or at a random moment before
+     * the horizon, with a non-empty subset of the behaviours chosen uniformly.
+     */
+    private static FaultPlan withByzantine(FaultPlan base, SplittableRandom r, List<Integer> servers, long horizon,
+                                           ByzantineFaults byzantine) {
+        List<FaultEvent> out = new ArrayList<>(base.events());
+        List<Integer> candidates = new ArrayList<>(servers);
+        int count = r.nextInt(Math.min(byzantine.max(), servers.size()) + 1);
+        List<String> all = byzantine.behaviours();
+        for (int i = 0; i < count; i++) {
+            int node = candidates.remove(r.nextInt(candidates.size()));
+            long at = horizon < 2 || r.nextBoolean() ? 0 : r.nextLong(1, horizon);
+            // a uniform non-empty subset: a mask in 1 .. 2^k - 1 (k behaviours, at most 62)
+            long mask = 1 + r.nextLong((1L << Math.min(all.size(), 62)) - 1);
+            List<String> chosen = new ArrayList<>();
+            for (int b = 0; b < all.size() && b < 62; b++) {
+                if ((mask & (1L << b)) != 0) {
+                    chosen.add(all.get(b));
+                }
+            }
+            out.add(new FaultEvent.Byzantine(at, node, chosen));
+        }
+        return new FaultPlan(out);
     }
 
     /** Mixed into the seed for the wipe stream (any constant unlike the slow-link stream's {@code ~seed}). */

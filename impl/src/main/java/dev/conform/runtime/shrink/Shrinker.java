@@ -10,8 +10,10 @@ import java.util.function.Predicate;
 /**
  * Minimises a failing scenario: delta debugging (ddmin) over the fault plan's events, then the
  * shortest step budget that still fails, then ddmin once more (a shorter run may need fewer
- * faults). Every candidate is judged by running it, so the result fails for real and is
- * 1-minimal in its fault events: dropping any single remaining event makes the failure go away.
+ * faults), and last the behaviours of each Byzantine event, one at a time (a Byzantine server is
+ * an event like any other for ddmin; its behaviours are the parts inside it). Every candidate is
+ * judged by running it, so the result fails for real and is 1-minimal in its fault events and in
+ * each Byzantine event's behaviours: dropping any single remaining one makes the failure go away.
  */
 public final class Shrinker {
     private final Predicate<Scenario> fails;
@@ -29,6 +31,7 @@ public final class Shrinker {
         Scenario s = failing.withPlan(new FaultPlan(ddmin(failing, failing.plan().events())));
         s = shortenSteps(s);
         s = s.withPlan(new FaultPlan(ddmin(s, s.plan().events())));
+        s = fewerBehaviours(s);
         return new ShrinkResult(failing, s, runs);
     }
 
@@ -39,6 +42,30 @@ public final class Shrinker {
 
     private boolean failsWith(Scenario base, List<FaultEvent> events) {
         return test(base.withPlan(new FaultPlan(events)));
+    }
+
+    /** Drops single behaviours of each Byzantine event while the failure still shows (one stays). */
+    private Scenario fewerBehaviours(Scenario s) {
+        List<FaultEvent> events = new ArrayList<>(s.plan().events());
+        for (int i = 0; i < events.size(); i++) {
+            if (!(events.get(i) instanceof FaultEvent.Byzantine b)) {
+                continue;
+            }
+            List<String> kept = new ArrayList<>(b.behaviours());
+            int j = 0;
+            while (j < kept.size() && kept.size() > 1) {
+                List<String> fewer = new ArrayList<>(kept);
+                fewer.remove(j);
+                events.set(i, new FaultEvent.Byzantine(b.at(), b.node(), fewer));
+                if (failsWith(s, events)) {
+                    kept = fewer;
+                } else {
+                    j++;
+                }
+            }
+            events.set(i, new FaultEvent.Byzantine(b.at(), b.node(), kept));
+        }
+        return s.withPlan(new FaultPlan(events));
     }
 
     /** Zeller's ddmin: the smallest sublist found that still fails (1-minimal). */

@@ -1,6 +1,7 @@
 package dev.conform.runtime.sim;
 
 import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.Algorithms;
 import dev.conform.runtime.ClusterView;
 import dev.conform.runtime.MessageTypes;
 import dev.conform.runtime.NetSemantics;
@@ -83,7 +84,7 @@ public final class Simulator<M> extends Scheduler<M> {
         serverIds = world.serverIds;
         clientIds = world.clientIds;
         links = world.links;
-        this.plan.checkNodes(serverIds);
+        Algorithms.checkPlan(algorithm, serverIds, this.config.options(), this.plan);
         tracer = this.sink.enabled()
                 ? new SimTracer(this.sink, nodes.stream().mapToInt(n -> n.id).toArray()) : null;
     }
@@ -119,6 +120,13 @@ public final class Simulator<M> extends Scheduler<M> {
             sink.header(header());
         }
         for (FaultEvent f : plan.events()) {
+            if (f instanceof FaultEvent.Byzantine && f.at() <= 0) {
+                // Byzantine from the start: armed before any node starts, so its first sends too
+                // are the adversary's (other faults at 0 apply after the starts, as they always did)
+                fault(f);
+                world.steps++;
+                continue;
+            }
             SimEvent ev = new SimEvent();
             ev.time = f.at();
             ev.type = SimEvent.FAULT;
@@ -297,6 +305,7 @@ public final class Simulator<M> extends Scheduler<M> {
         M msg = (M) ev.payload;
         int fromId = nodes.get(ev.from).id;
         Node<M> node = dest.node;
+        dest.delivering(fromId, msg);
         try {
             node.onMessage(dest, fromId, msg);
         } catch (RuntimeException | Error e) {
@@ -394,6 +403,12 @@ public final class Simulator<M> extends Scheduler<M> {
             }
         } else if (f instanceof FaultEvent.Skew s) {
             skew(s);
+        } else if (f instanceof FaultEvent.Byzantine b) {
+            SimNode<M> n = nodes.get(index(b.node()));
+            world.byzantine(n, b, config.seed());
+            if (tracer != null) {
+                tracer.nodeFault(n.index, b.kind(), b);
+            }
         } else if (f instanceof FaultEvent.LinkFault l) {
             links.link(l, l.from() == 0 ? -1 : index(l.from()), l.to() == 0 ? -1 : index(l.to()));
             if (tracer != null) {

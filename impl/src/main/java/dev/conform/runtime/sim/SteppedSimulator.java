@@ -127,6 +127,7 @@ public final class SteppedSimulator<M> extends Scheduler<M> {
             return false;
         }
         listener.delivered(m);
+        dest.delivering(m.from(), m.msg());
         world.handle(dest, () -> dest.node.onMessage(dest, m.from(), m.msg()), "message");
         return true;
     }

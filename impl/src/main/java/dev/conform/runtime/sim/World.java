@@ -118,6 +118,16 @@ final class World<M> {
         n.commit(n);
     }
 
+    /**
+     * Hands what {@code n} sends from now on to the algorithm's adversary (seeded from the run
+     * seed and the node); its handlers keep running the honest code. The mark survives crashes
+     * and restarts: it belongs to the node's slot, not to one incarnation.
+     */
+    void byzantine(SimNode<M> n, dev.conform.runtime.nemesis.FaultEvent.Byzantine event, long runSeed) {
+        n.byzantine(algorithm.adversary(new dev.conform.runtime.Adversary.Setup(n.id, serverIds, options,
+                event.behaviours(), runSeed, dev.conform.runtime.Adversary.Setup.randomFor(runSeed, n.id))));
+    }
+
     /** Crashes {@code n}: its volatile state and timers are gone. False when it was down already. */
     boolean crash(SimNode<M> n) {
         if (!n.up) {

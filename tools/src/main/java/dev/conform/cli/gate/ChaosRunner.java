@@ -61,7 +61,7 @@ public final class ChaosRunner {
         for (int i = 1; i <= cfg.servers(); i++) {
             servers.add(i);
         }
-        FaultPlan plan = PlanGenerator.generate(seed, servers, horizon, intensity, algorithm.diskLoss(servers, options));
+        FaultPlan plan = PlanGenerator.generate(seed, servers, horizon, intensity, algorithm, options);
         return new Scenario(algorithm, cfg, plan);
     }
 

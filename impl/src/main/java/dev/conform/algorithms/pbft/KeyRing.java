@@ -1,0 +1,62 @@
+package dev.conform.algorithms.pbft;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every node's public key (derived from the key seed, as every node of the run knows them) and
+ * the verification of statements against their claimed signer. Verification is a pure function
+ * of the statement, so answers are remembered (a NewView re-verifies many embedded statements).
+ */
+public final class KeyRing {
+    private static final int MEMO = 8192;
+
+    private final long keySeed;
+    private final Map<Integer, PublicKey> keys = new HashMap<>();
+    private final Map<PbftMessage, Boolean> memo = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PbftMessage, Boolean> eldest) {
+            return size() > MEMO;
+        }
+    };
+
+    public KeyRing(long keySeed) {
+        this.keySeed = keySeed;
+    }
+
+    /** True when {@code statement}'s signature is its claimed signer's over its canonical text. */
+    public synchronized boolean verify(PbftMessage statement) {
+        if (statement == null || statement.sig() == null) {
+            return false;
+        }
+        Boolean known = memo.get(statement);
+        if (known == null) {
+            known = check(statement);
+            memo.put(statement, known);
+        }
+        return known;
+    }
+
+    private boolean check(PbftMessage statement) {
+        byte[] sig;
+        try {
+            sig = Base64.getDecoder().decode(statement.sig());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(keys.computeIfAbsent(statement.signer(), id -> Keys.pair(keySeed, id).getPublic()));
+            s.update(Canonical.of(statement.withSig(null)).getBytes(StandardCharsets.UTF_8));
+            return s.verify(sig);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.conform.algorithms.pbft;
+
+import dev.conform.algorithms.pbft.PbftMessage.NewView;
+import dev.conform.algorithms.pbft.PbftMessage.PrePrepare;
+import dev.conform.algorithms.pbft.PbftMessage.Prepare;
+import dev.conform.algorithms.pbft.PbftMessage.ViewChange;
+import dev.conform.runtime.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The view change: StartViewChange (a timer expired), HandleViewChange, SendNewView (the new
+ * primary, right after the HandleViewChange that completed its 2f+1) and HandleNewView (a backup
+ * checks every ViewChange's proofs and recomputes the PrePrepares before it enters the view; the
+ * flaw unchecked-new-view takes the NewView's word). A replica only ever moves to higher views.
+ */
+final class ViewChanges {
+    private final PbftReplica r;
+
+    ViewChanges(PbftReplica replica) {
+        this.r = replica;
+    }
+
+    /**
+     * StartViewChange to {@code v}: stop the normal case, send a ViewChange with the stable
+     * checkpoint's proof and a prepared certificate (highest view) for every seq above it.
+     */
+    void start(Context<PbftMessage> ctx, long v) {
+        r.view = v;
+        r.changing = true;
+        List<PreparedCertificate> prepared = new ArrayList<>();
+        for (Map.Entry<Long, Slot> e : r.log.entrySet()) {
+            if (e.getKey() <= r.h) {
+                continue;
+            }
+            for (long pv : e.getValue().prePrepares.descendingKeySet()) {
+                PreparedCertificate c = r.q.certificate(e.getValue(), pv);
+                if (c != null) {
+                    prepared.add(c);
+                    break;
+                }
+            }
+        }
+        ViewChange vc = r.sign(new ViewChange(v, r.h, r.stableProof, prepared, r.self(), null));
+        r.viewChangeLog.computeIfAbsent(v, x -> new TreeMap<>()).put(r.self(), vc);
+        r.viewChangeLog.headMap(v, false).clear();
+        r.changed();
+        if (r.requestTimerArmed) {
+            ctx.cancelTimer(PbftReplica.REQUEST_TIMER);
+            r.requestTimerArmed = false;
+        }
+        armViewChangeTimer(ctx);
+        r.record(ctx, "StartViewChange");
+        r.sendReplicas(ctx, vc);
+        maybeSendNewView(ctx, v);
+    }
+
+    /** The wait for a NewView: viewChangeTimeout, doubled for each view change since the last view entered. */
+    void armViewChangeTimer(Context<PbftMessage> ctx) {
+        long t = r.opts.viewChangeTimeout() << Math.min(r.vcRound, 16);
+        ctx.setTimer(PbftReplica.VIEW_CHANGE_TIMER, t, t);
+    }
+
+    /** HandleViewChange: a valid ViewChange for a view not below the own is kept. */
+    void handleViewChange(Context<PbftMessage> ctx, ViewChange m) {
+        if (m.view() < r.view || (m.view() == r.view && !r.changing) || !r.rule.valid(m)) {
+            r.ignore(ctx);
+            return;
+        }
+        r.viewChangeLog.computeIfAbsent(m.view(), x -> new TreeMap<>()).putIfAbsent(m.replica(), m);
+        r.changed();
+        r.record(ctx, "HandleViewChange");
+        maybeSendNewView(ctx, m.view());
+    }
+
+    /**
+     * SendNewView: the primary of {@code v}, itself changing to {@code v}, with 2f+1 ViewChanges
+     * for it (its own and the first others by replica id) sends the NewView and enters the view.
+     */
+    private void maybeSendNewView(Context<PbftMessage> ctx, long v) {
+        TreeMap<Integer, ViewChange> got = r.viewChangeLog.getOrDefault(v, new TreeMap<>());
+        if (r.view != v || !r.changing || r.q.primary(v) != r.self() || !got.containsKey(r.self())
+                || got.size() < r.q.quorum()) {
+            return;
+        }
+        List<ViewChange> chosen = new ArrayList<>();
+        chosen.add(got.get(r.self()));
+        for (ViewChange vc : got.values()) {
+            if (chosen.size() < r.q.quorum() && vc.replica() != r.self()) {
+                chosen.add(vc);
+            }
+        }
+        List<PrePrepare> pps = new ArrayList<>();
+        for (PrePrepare pp : r.rule.prePrepares(v, chosen)) {
+            pps.add(r.sign(pp));
+        }
+        NewView nv = r.sign(new NewView(v, chosen, pps, r.self(), null));
+        enter(ctx, v);
+        long maxS = NewViewRule.minS(chosen);
+        for (PrePrepare pp : pps) {
+            maxS = Math.max(maxS, pp.seq());
+            if (r.inWindow(pp.seq())) {
+                r.slot(pp.seq()).add(pp);
+            }
+        }
+        r.assigned = Math.max(r.h, maxS);
+        r.record(ctx, "SendNewView");
+        r.sendReplicas(ctx, nv);
+        r.normal.executeReady(ctx);
+    }
+
+    /**
+     * HandleNewView: a NewView for a higher view (or the one this replica is changing to) from
+     * that view's primary, checked ({@link NewViewRule#check}); the replica enters the view,
+     * accepts its PrePrepares inside the watermarks and sends a Prepare for each.
+     */
+    void handleNewView(Context<PbftMessage> ctx, NewView m) {
+        boolean fresh = m.view() > r.view || (m.view() == r.view && r.changing);
+        boolean ok = r.opts.flaw(PbftFlaw.UNCHECKED_NEW_VIEW) ? m.replica() == r.q.primary(m.view())
+                : r.rule.check(m);
+        if (!fresh || !ok || m.replica() == r.self()) {
+            r.ignore(ctx);
+            return;
+        }
+        enter(ctx, m.view());
+        List<Prepare> out = new ArrayList<>();
+        for (PrePrepare pp : m.prePrepares()) {
+            if (pp.view() == m.view() && r.inWindow(pp.seq()) && !r.slot(pp.seq()).prePrepares.containsKey(pp.view())) {
+                out.add(r.normal.accept(ctx, pp));
+            }
+        }
+        r.record(ctx, "HandleNewView");
+        for (Prepare p : out) {
+            r.sendReplicas(ctx, p);
+        }
+    }
+
+    /** Enters view {@code v}: normal case again, view-change timer off, request timer as pending requests need. */
+    private void enter(Context<PbftMessage> ctx, long v) {
+        r.view = v;
+        r.changing = false;
+        r.vcRound = 0;
+        r.viewChangeLog.headMap(v, true).clear();
+        r.changed();
+        ctx.cancelTimer(PbftReplica.VIEW_CHANGE_TIMER);
+        r.normal.restartRequestTimer(ctx);
+    }
+}

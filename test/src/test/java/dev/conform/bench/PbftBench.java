@@ -1,0 +1,191 @@
+package dev.conform.bench;
+
+import dev.conform.algorithms.paxos.PaxosAlgorithm;
+import dev.conform.algorithms.pbft.PbftAlgorithm;
+import dev.conform.algorithms.pbft.byzantine.PbftAdversary;
+import dev.conform.algorithms.raft.RaftAlgorithm;
+import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.NetSemantics;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.nemesis.FaultEvent;
+import dev.conform.runtime.nemesis.FaultPlan;
+import dev.conform.runtime.sim.RunResult;
+import dev.conform.runtime.sim.SimConfig;
+import dev.conform.runtime.sim.Simulator;
+import dev.conform.runtime.sim.StopReason;
+import dev.conform.tracing.TraceSink;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cost of Byzantine fault tolerance: PBFT against Raft and Multi-Paxos on the same simulated
+ * work, for f = 1 and f = 2. Crash-tolerant algorithms need 2f+1 servers for f faults (3 and 5),
+ * PBFT 3f+1 (4 and 7). Every run has the same 2 key-value clients with {@code ops} commands each
+ * (the same seeded workload, see {@code KvClientNode}; PBFT's client is Raft's on signed
+ * requests), log compaction every 16 commands (snapshots; PBFT's checkpoints), the simulator's
+ * unreliable network (delays 1-10 ticks, its default loss and duplication) and seed 1. PBFT is
+ * also run with one Byzantine backup that stays silent (the most a backup can withhold).
+ *
+ * <p>Per row, measured in one JVM with rounds alternating between the rows: committed requests per
+ * CPU-second of the simulating thread and per wall second (best round, tracing off), messages
+ * sent per committed request (all, and between servers only), and the run's length in simulated
+ * ticks; then the ratio of PBFT's figures to Raft's at the same f. Each timed run must end exactly
+ * as the observed (counting) run. Nothing is asserted. The table goes to stdout and, given a file,
+ * into it (specs/pbft/BENCH.md).
+ *
+ * <p>Run from the repository root (classpath as in {@link JavaReplayBench}):
+ * <pre>
+ * java -cp test/target/test-classes:$(cat /tmp/conform-cp.txt) dev.conform.bench.PbftBench \
+ *      [ops 200] [rounds 3] [seed 1] [out specs/pbft/BENCH.md]
+ * </pre>
+ */
+public final class PbftBench {
+    private PbftBench() {
+    }
+
+    /** One row: an algorithm on some servers, tolerating f faults of its kind, under a plan. */
+    static final class Row {
+        final String name;
+        final Algorithm<?> algorithm;
+        final int servers;
+        final int f;
+        final String faults;
+        final FaultPlan plan;
+        final Options options;
+        RunResult observed;
+        SendCounter sends;
+        double bestCpu;
+        double bestWall;
+
+        Row(String name, Algorithm<?> algorithm, int servers, int f, String faults, FaultPlan plan, Options options) {
+            this.name = name;
+            this.algorithm = algorithm;
+            this.servers = servers;
+            this.f = f;
+            this.faults = faults;
+            this.plan = plan;
+            this.options = options;
+        }
+
+        long requests() {
+            return options.getInt("clients", 0) * (long) options.getInt("ops", 0);
+        }
+
+        SimConfig config(long seed) {
+            return SimConfig.of(servers, seed).withNet(NetSemantics.UNRELIABLE).withMaxSteps(Long.MAX_VALUE)
+                    .withOptions(options);
+        }
+    }
+
+    /** The rows for f = 1 and f = 2. */
+    static List<Row> rows(int ops) {
+        Options kv = Options.empty().with("clients", 2).with("ops", ops);
+        Options crash = kv.with("snapshotEvery", 16);
+        Options pbft = kv.with("checkpointEvery", 16);
+        List<Row> rows = new ArrayList<>();
+        for (int f = 1; f <= 2; f++) {
+            int n = 3 * f + 1;
+            rows.add(new Row("raft", new RaftAlgorithm(), 2 * f + 1, f, "crash", FaultPlan.none(), crash));
+            rows.add(new Row("paxos", new PaxosAlgorithm(), 2 * f + 1, f, "crash", FaultPlan.none(), crash));
+            rows.add(new Row("pbft", new PbftAlgorithm(), n, f, "Byzantine", FaultPlan.none(), pbft));
+            rows.add(new Row("pbft, backup " + n + " silent", new PbftAlgorithm(), n, f, "Byzantine",
+                    FaultPlan.of(new FaultEvent.Byzantine(0, n, List.of(PbftAdversary.SILENCE))), pbft));
+        }
+        return rows;
+    }
+
+    public static void main(String[] args) throws IOException {
+        int ops = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        Path out = args.length > 3 ? Path.of(args[3]) : null;
+        List<Row> rows = measure(ops, rounds, seed);
+        String table = table(rows, ops, rounds, seed);
+        System.out.print(table);
+        if (out != null) {
+            Files.writeString(out, table);
+        }
+    }
+
+    /** Observes every row once, then times them for {@code rounds} rounds (after one warm-up round). */
+    static List<Row> measure(int ops, int rounds, long seed) {
+        List<Row> rows = rows(ops);
+        for (Row r : rows) {
+            observe(r, seed);
+        }
+        for (int round = -1; round < rounds; round++) { // round -1 warms the JIT up
+            for (Row r : rows) {
+                time(r, seed, round >= 0);
+            }
+        }
+        return rows;
+    }
+
+    private static <M> void observe(Row row, long seed) {
+        @SuppressWarnings("unchecked")
+        Algorithm<M> a = (Algorithm<M>) row.algorithm;
+        SendCounter sends = new SendCounter(row.servers);
+        RunResult r = new Simulator<>(a, row.config(seed), row.plan, sends).run();
+        if (r.reason() != StopReason.STOP_CONDITION) {
+            throw new IllegalStateException(row.name + " f=" + row.f + ": clients did not finish: " + r);
+        }
+        row.observed = r;
+        row.sends = sends;
+    }
+
+    private static <M> void time(Row row, long seed, boolean record) {
+        @SuppressWarnings("unchecked")
+        Algorithm<M> a = (Algorithm<M>) row.algorithm;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        RunResult r = new Simulator<>(a, row.config(seed), row.plan, TraceSink.noop()).run();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+        if (!r.equals(row.observed)) {
+            throw new IllegalStateException(row.name + " f=" + row.f + ": the timed run " + r
+                    + " is not the observed run " + row.observed);
+        }
+        if (record) {
+            row.bestCpu = Math.max(row.bestCpu, row.requests() / cpu);
+            row.bestWall = Math.max(row.bestWall, row.requests() / wall);
+        }
+    }
+
+    static String table(List<Row> rows, int ops, int rounds, long seed) {
+        StringBuilder b = new StringBuilder();
+        SimConfig any = rows.get(0).config(seed);
+        b.append(String.format(Locale.ROOT, "# PBFT: the cost of Byzantine fault tolerance%n%n"
+                + "Written by `dev.conform.bench.PbftBench` (test module): 2 clients x %d commands, seed %d, unreliable"
+                + " net (delays %d-%d ticks, loss %d%%, duplication %d%%), compaction every 16 commands, best of %d"
+                + " rounds; %s %s, %d CPUs, load average %.1f. Requests/s are of the simulator's thread (CPU) and"
+                + " of the wall clock, tracing off; PBFT signs and verifies every statement with Ed25519.%n%n",
+                ops, seed, any.minDelay(), any.maxDelay(), any.lossPercent(), any.duplicatePercent(), rounds,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        b.append("| f | algorithm | servers | tolerates | requests/CPU-s | requests/s wall | msgs/request"
+                + " | server msgs/request | run length (ticks) | msgs/request vs raft | requests/CPU-s vs raft |\n");
+        b.append("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            Row raft = rows.stream().filter(x -> x.f == r.f && x.name.equals("raft")).findFirst().orElseThrow();
+            double msgs = r.sends.total() / (double) r.requests();
+            double raftMsgs = raft.sends.total() / (double) raft.requests();
+            b.append(String.format(Locale.ROOT, "| %d | %s | %d | %d %s | %,.0f | %,.0f | %.1f | %.1f | %,d | %.1fx | %.2fx |%n",
+                    r.f, r.name, r.servers, r.f, r.faults, r.bestCpu, r.bestWall, msgs,
+                    r.sends.betweenServers / (double) r.requests(), r.observed.time(), msgs / raftMsgs,
+                    r.bestCpu / raft.bestCpu));
+        }
+        b.append('\n');
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "- sends, %s (f = %d): %s%n", r.name, r.f, r.sends.sends));
+        }
+        return b.toString();
+    }
+}
