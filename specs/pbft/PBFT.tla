@@ -171,7 +171,7 @@ ViewChanges(v) == {m \in msgs : m.type = "ViewChange" /\ m.view = v} \cup ByzVie
 \* the highest stable checkpoint in V, to max-s, the highest prepared seq in V, per seq the
 \* digest of a certificate of the highest view, else the null request.  Several certificates of
 \* that view with different digests cannot happen in the correct protocol; here any may be taken.
-MinS(V) == SetMax({m.stable : m \in V})
+MinS(V) == SetMax({0} \cup {m.stable : m \in V})
 MaxS(V) == SetMax({MinS(V)} \cup {c[1] : c \in UNION {m.prepared : m \in V}})
 CertsFor(V, n) == {c \in UNION {m.prepared : m \in V} : c[1] = n}
 Choices(V, n) ==
@@ -322,10 +322,13 @@ StartViewChange(i) ==
                                             PreparedSet(i), i)}
     /\ UNCHANGED <<h, exec, log>>
 
-\* Installing a new view's pre-prepares (above the own stable checkpoint: a replica behind
-\* min-s fetches nothing and waits for a later checkpoint).
-Install(i, v, O) ==
-    [n \in Seqs |-> IF n \in DOMAIN O /\ n > h[i] THEN Entry(v, O[n], O[n]) ELSE log[i][n]]
+\* Entering view v with new-view view changes V and pre-prepares O: a replica that executed up
+\* to min-s takes it as its stable checkpoint (V proves it); one behind fetches nothing and keeps
+\* its own (it cannot execute below min-s in this view).  Then it installs the pre-prepares above.
+NewH(i, V) == IF MinS(V) > h[i] /\ Len(exec[i]) >= MinS(V) THEN MinS(V) ELSE h[i]
+Install(i, v, V, O) ==
+    [n \in Seqs |-> IF n <= NewH(i, V) THEN NoEntry
+                   ELSE IF n \in DOMAIN O THEN Entry(v, O[n], O[n]) ELSE log[i][n]]
 
 \* The new primary, on Quorum view changes for its view (its own among them): NewView.
 SendNewView(i) ==
@@ -335,12 +338,15 @@ SendNewView(i) ==
        /\ \E V \in SUBSET ViewChanges(v) :
             /\ QuorumOfViewChanges(V, v)
             /\ \E vc \in V : vc.replica = i /\ vc \in msgs
+            \* a primary behind min-s would assign seqs below it: it waits (fetches nothing)
+            /\ Len(exec[i]) >= MinS(V)
             /\ \E O \in ValidPrePrepares(V) :
                  /\ msgs' = msgs \cup {NewViewMsg(v, V, O, i)}
                                  \cup {PrePrepareMsg(v, n, O[n], O[n], i) : n \in DOMAIN O}
-                 /\ log' = [log EXCEPT ![i] = Install(i, v, O)]
+                 /\ log' = [log EXCEPT ![i] = Install(i, v, V, O)]
+            /\ h' = [h EXCEPT ![i] = NewH(i, V)]
        /\ changing' = [changing EXCEPT ![i] = FALSE]
-       /\ UNCHANGED <<view, h, exec>>
+       /\ UNCHANGED <<view, exec>>
 
 \* A backup checks every view change's proofs and recomputes the pre-prepares
 \* (UncheckedNewView: it checks nothing), enters the view and prepares them.
@@ -358,9 +364,11 @@ HandleNewView(i, m) ==
        /\ Flaw = "UncheckedNewView" \/ NewViewChecked(m)
        /\ view'     = [view EXCEPT ![i] = v]
        /\ changing' = [changing EXCEPT ![i] = FALSE]
-       /\ log'      = [log EXCEPT ![i] = Install(i, v, O)]
-       /\ msgs'     = msgs \cup {PrepareMsg(v, n, O[n], i) : n \in {x \in DOMAIN O : x > h[i]}}
-       /\ UNCHANGED <<h, exec>>
+       /\ log'      = [log EXCEPT ![i] = Install(i, v, m.viewChanges, O)]
+       /\ h'        = [h EXCEPT ![i] = NewH(i, m.viewChanges)]
+       /\ msgs'     = msgs \cup {PrepareMsg(v, n, O[n], i) :
+                                    n \in {x \in DOMAIN O : x > NewH(i, m.viewChanges)}}
+       /\ UNCHANGED <<exec>>
 
 NewViews == {m \in msgs : m.type = "NewView"} \cup ByzNewViews
 
