@@ -43,9 +43,10 @@ VARIABLES
     cpGot,      \* cpGot[i]: <<seq, state, replica>> of the Checkpoints i consumed
     vcGot,      \* vcGot[i]: <<view, replica>> of the ViewChanges i consumed
     stAt,       \* stAt[i]: seq -> the state i recorded after executing that seq (multiples of K)
-    replies     \* replies[c]: the authentic Replies client c received
+    replies,    \* replies[c]: the authentic Replies client c received
+    done        \* done[i]: <<seq, digest>> i recorded committed-local (in any view)
 
-traceVars == <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+traceVars == <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt, replies, done>>
 
 ----------------------------------------------------------------------------
 (* The header *)
@@ -78,6 +79,10 @@ HeaderOk ==
     /\ NS = 3 * FF + 1
     /\ KK > 0 /\ LL >= KK
     /\ TraceServers \cap TraceClients = {}
+
+\* P as a value: TLC evaluates an IF's condition as an expression, where it would otherwise
+\* branch an action on each disjunction of a guard (one successor per true disjunct).
+Bool(P) == IF P THEN TRUE ELSE FALSE
 
 ----------------------------------------------------------------------------
 (* Statements and authenticity *)
@@ -125,7 +130,7 @@ CertOk(c, st, v) ==
        /\ Cardinality({q.replica : q \in ps}) >= 2 * FF
 
 \* A ViewChange's checkpoint proof and certificates check (authenticity is checked apart).
-VCOk(m) ==
+VCOkBody(m) ==
     LET proof == SeqToSet(m.proof)
         certs == SeqToSet(m.prepared)
     IN /\ m.type = "ViewChange"
@@ -134,6 +139,9 @@ VCOk(m) ==
                /\ Cardinality({p.replica : p \in proof}) >= Quorum
        /\ \A c \in certs : CertOk(c, m.stable, m.view)
        /\ Cardinality({c.prePrepare.seq : c \in certs}) = Cardinality(certs)
+
+\* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
+VCOk(m) == Bool(VCOkBody(m))
 
 SetMax(S) == CHOOSE x \in S : \A y \in S : y <= x
 
@@ -148,7 +156,7 @@ NVChoices(V, n) ==
        ELSE LET top == SetMax({c.prePrepare.view : c \in cs})
             IN {c.prePrepare.digest : c \in {x \in cs : x.prePrepare.view = top}}
 
-NVOk(b) ==
+NVOkBody(b) ==
     LET V == SeqToSet(b.viewChanges)
         P == SeqToSet(b.prePrepares)
     IN /\ b.type = "NewView"
@@ -160,6 +168,9 @@ NVOk(b) ==
                        /\ p.digest \in NVChoices(V, p.seq)
        /\ {p.seq : p \in P} = NVMinS(V) + 1 .. NVMaxS(V)
        /\ Cardinality(P) = NVMaxS(V) - NVMinS(V)
+
+\* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
+NVOk(b) == Bool(NVOkBody(b))
 
 ----------------------------------------------------------------------------
 (* Recorded states *)
@@ -188,7 +199,7 @@ StableEv(i, n) ==
 
 \* The recorded state s of honest i's action a is a well-formed state that follows from the
 \* previous one by the protocol; entries(n) says which log entries a may (re)write.
-StateOk(i, a, s, mayWrite(_), mayMoveView, mayMoveH) ==
+StateOkBody(i, a, s, mayWrite(_), mayMoveView, mayMoveH) ==
     LET o == rs[i]
         ks == {k \in DOMAIN s.log : TRUE}
     IN /\ DOMAIN s = {"view", "changing", "h", "executed", "log", "state"}
@@ -205,11 +216,18 @@ StateOk(i, a, s, mayWrite(_), mayMoveView, mayMoveH) ==
                /\ x.prepared => PreparedEv(i, n, x)
                /\ x.committed => x.prepared /\ CommittedEv(i, n, x)
 
-\* The recorded state after Execute: one more seq, committed-local in the log before.
-ExecuteOk(i, s) ==
+\* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
+StateOk(i, a, s, mayWrite(_), mayMoveView, mayMoveH) == Bool(StateOkBody(i, a, s, mayWrite, mayMoveView, mayMoveH))
+
+\* The recorded state after Execute: one more seq, committed-local with the digest its log has
+\* (in this view or, re-proposed by a new view, in an earlier one).
+ExecuteOkBody(i, s) ==
     LET n == rs[i].executed + 1
     IN /\ s.executed = n
-       /\ LogAt(rs[i], n).committed
+       /\ <<n, LogAt(rs[i], n).digest>> \in done[i]
+
+\* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
+ExecuteOk(i, s) == Bool(ExecuteOkBody(i, s))
 
 \* Every other action executes nothing (executed and the KV state stay).
 NoExecute(i, s) == s.executed = rs[i].executed /\ (rs[i].state = "" \/ s.state = rs[i].state)
@@ -219,7 +237,7 @@ NoExecute(i, s) == s.executed = rs[i].executed /\ (rs[i].state = "" \/ s.state =
 
 InLog(x, n, v, d) == rs[x].h >= n \/ (LogAt(rs[x], n).view = v /\ LogAt(rs[x], n).digest = d)
 
-OwnOk(x, b) ==
+OwnOkBody(x, b) ==
     CASE b.type = "PrePrepare" -> Primary(b.view) = x /\ DigestOk(b) /\ InLog(x, b.seq, b.view, b.digest)
       [] b.type = "Prepare"    -> Primary(b.view) # x /\ InLog(x, b.seq, b.view, b.digest)
       [] b.type = "Commit"     -> rs[x].h >= b.seq \/ (InLog(x, b.seq, b.view, b.digest) /\ LogAt(rs[x], b.seq).prepared)
@@ -229,14 +247,20 @@ OwnOk(x, b) ==
       [] b.type = "NewView"    -> b.view = rs[x].view /\ NVOk(b)
       [] OTHER                 -> FALSE
 
+\* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
+OwnOk(x, b) == Bool(OwnOkBody(x, b))
+
 \* A send by x of body b to t.
-SendOk(x, b, t) ==
+SendOkBody(x, b, t) ==
     IF x \in TraceClients
     THEN b.type = "ClientRequest" /\ b.clientId = x
     ELSE ~NetByzantine(x) =>
-            /\ AllAuthentic(b) \/ Signer(b) = x   \* own statements are signed by this send
-            /\ \A s \in Stmts(b) \ {b} : s \in signed
-            /\ IF Signer(b) = x THEN OwnOk(x, b) ELSE b.type = "ClientRequest" /\ b \in signed
+            \* own statements (a NewView's pre-prepares too) are signed by this send
+            /\ \A s \in Stmts(b) : Signer(s) = x \/ s \in signed
+            /\ IF Signer(b) = x THEN OwnOk(x, b) ELSE b.type = "ClientRequest"
+
+\* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
+SendOk(x, b, t) == Bool(SendOkBody(x, b, t))
 
 ----------------------------------------------------------------------------
 (* Runtime events *)
@@ -247,7 +271,7 @@ IsSend(e) ==
     /\ e.msg.body.type = e.msg.type
     /\ SendOk(e.node, e.msg.body, e.msg.to)
     /\ signed' = signed \cup {s \in Stmts(e.msg.body) : Signer(s) = e.node}
-    /\ UNCHANGED <<rs, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ UNCHANGED <<rs, prepGot, comGot, cpGot, vcGot, stAt, replies, done>>
     /\ TraceStep
 
 \* Deliveries to servers wait for their handler; a client takes an authentic Reply in.
@@ -258,16 +282,19 @@ IsDeliver(e) ==
             /\ replies' = IF e.msg.type = "Reply" /\ AllAuthentic(e.msg.body)
                           THEN [replies EXCEPT ![e.node] = @ \cup {e.msg.body}] ELSE replies
        ELSE NetDeliver(e) /\ UNCHANGED replies
-    /\ UNCHANGED <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt>>
+    /\ UNCHANGED <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt, done>>
     /\ TraceStep
 
 \* A replica restarts from its durable state: the recorded one (a Byzantine one: anything).
-RestartOk(e) ==
+RestartOkBody(e) ==
     e.node \in TraceServers /\ ~NetByzantine(e.node) =>
         /\ Has(e, "state")
         /\ Get(e.state, "view", -1) = rs[e.node].view
         /\ Get(e.state, "h", -1) = rs[e.node].h
         /\ Get(e.state, "executed", -1) = rs[e.node].executed
+
+\* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
+RestartOk(e) == Bool(RestartOkBody(e))
 
 IsNet(e) ==
     /\ \/ IsKind(e, "drop") /\ NetDrop(e)
@@ -322,7 +349,7 @@ IsUnauthenticated(e) ==
     /\ Consumes(e)
     /\ Honest(e.node)
     /\ ~AllAuthentic(Pending(e.node).body)
-    /\ Unchanged(e.node, e.state)
+    /\ Bool(Unchanged(e.node, e.state))
     /\ UNCHANGED traceVars
     /\ TraceStep
 
@@ -332,7 +359,7 @@ IsIgnore(e) ==
     /\ Consumes(e)
     /\ Honest(e.node)
     /\ AllAuthentic(Pending(e.node).body)
-    /\ Unchanged(e.node, e.state)
+    /\ Bool(Unchanged(e.node, e.state))
     /\ UNCHANGED traceVars
     /\ TraceStep
 
@@ -347,7 +374,10 @@ Handles(e, a, t) ==
 
 Got(S, i, x) == [S EXCEPT ![i] = @ \cup {x}]
 
-Record(i, s) == rs' = [rs EXCEPT ![i] = s]
+Record(i, s) ==
+    /\ rs' = [rs EXCEPT ![i] = s]
+    /\ LET new == {<<n, LogAt(s, n).digest>> : n \in {k \in Keys(s) : LogAt(s, k).committed}} \ done[i]
+       IN done' = IF new = {} THEN done ELSE [done EXCEPT ![i] = @ \cup new]
 
 \* Normal-case guard on the pre-state: in view v, not changing.
 InView(i, v) == rs[i].view = v /\ ~rs[i].changing
@@ -383,7 +413,7 @@ IsHandlePrePrepare(e) ==
        IN /\ b.replica = Primary(b.view)
           /\ InView(i, b.view)
           /\ rs[i].h < b.seq /\ b.seq <= rs[i].h + LL
-          /\ o.view = b.view => o.digest = b.digest
+          /\ Bool(o.view = b.view => o.digest = b.digest)
           /\ DigestOk(b)
           /\ LogAt(s, b.seq).view = b.view /\ LogAt(s, b.seq).digest = b.digest
           /\ NoExecute(i, s)
@@ -436,14 +466,16 @@ IsHandleViewChange(e) ==
     /\ LET i == e.node
            b == Pending(i).body
            s == e.state
-       IN /\ b.view > rs[i].view \/ (b.view = rs[i].view /\ rs[i].changing)
+       IN /\ Bool(b.view > rs[i].view \/ (b.view = rs[i].view /\ rs[i].changing))
           /\ VCOk(b)
           /\ vcGot' = Got(vcGot, i, <<b.view, b.replica>>)
           /\ NoExecute(i, s)
-          /\ s.view # rs[i].view =>
-               /\ s.changing
-               /\ Cardinality({j \in TraceServers : <<s.view, j>> \in vcGot'[i]}) >= FF + 1
-          /\ StateOk(i, "HandleViewChange", s, LAMBDA n : FALSE, TRUE, FALSE)
+          /\ Bool(s.view # rs[i].view =>
+                    /\ s.changing
+                    /\ Cardinality({j \in TraceServers : <<s.view, j>> \in vcGot'[i]}) >= FF + 1)
+          \* its checkpoint proof may make that checkpoint stable (at the state it proves)
+          /\ StateOk(i, "HandleViewChange", s, LAMBDA n : FALSE, TRUE,
+                     Bool(s.h = b.stable /\ (s.h \in DOMAIN stAt[i] => stAt[i][s.h] = b.proof[1].state)))
           /\ Record(i, s)
     /\ TraceStep
 
@@ -456,13 +488,13 @@ IsHandleNewView(e) ==
            b == Pending(i).body
            s == e.state
            P == SeqToSet(b.prePrepares)
-       IN /\ b.view > rs[i].view \/ (b.view = rs[i].view /\ rs[i].changing)
+       IN /\ Bool(b.view > rs[i].view \/ (b.view = rs[i].view /\ rs[i].changing))
           /\ NVOk(b)
           /\ s.view = b.view /\ ~s.changing
           /\ NoExecute(i, s)
           /\ StateOk(i, "HandleNewView", s,
                      LAMBDA n : \E p \in P : p.seq = n /\ LogAt(s, n).view = b.view /\ LogAt(s, n).digest = p.digest,
-                     TRUE, TRUE)
+                     TRUE, s.h = NVMinS(SeqToSet(b.viewChanges)))
           /\ Record(i, s)
     /\ TraceStep
 
@@ -493,7 +525,9 @@ IsStartViewChange(e) ==
     /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
     /\ LET i == e.node
            s == e.state
-       IN /\ s.view = rs[i].view + 1 /\ s.changing
+       IN /\ s.changing
+          /\ Bool(\/ s.view = rs[i].view + 1
+                  \/ s.view > rs[i].view /\ Cardinality({j \in TraceServers : <<s.view, j>> \in vcGot[i]}) >= FF + 1)
           /\ NoExecute(i, s)
           /\ StateOk(i, "StartViewChange", s, LAMBDA n : FALSE, TRUE, FALSE)
           /\ Record(i, s)
@@ -532,6 +566,7 @@ TraceInit ==
     /\ vcGot   = [i \in TraceServers |-> {}]
     /\ stAt    = [i \in TraceServers |-> [n \in {} |-> ""]]
     /\ replies = [c \in TraceClients |-> {}]
+    /\ done    = [i \in TraceServers |-> {}]
 
 TraceNext ==
     /\ TraceRemaining
