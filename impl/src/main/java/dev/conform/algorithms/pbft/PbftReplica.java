@@ -60,6 +60,7 @@ public final class PbftReplica implements Node<PbftMessage> {
     // ---- volatile ----
     String stateDigest;
     boolean requestTimerArmed;
+    boolean viewChangeTimerArmed;
     private boolean dirty;
 
     public PbftReplica(PbftOptions opts, List<Integer> servers, int self, PbftPersistentState persisted) {
@@ -80,6 +81,7 @@ public final class PbftReplica implements Node<PbftMessage> {
     @Override
     public void onStart(Context<PbftMessage> ctx) {
         requestTimerArmed = false;
+        viewChangeTimerArmed = false;
         if (changing) {
             viewChanges.armViewChangeTimer(ctx);
         } else {
@@ -122,7 +124,12 @@ public final class PbftReplica implements Node<PbftMessage> {
                 viewChanges.start(ctx, view + 1);
             }
         } else if (VIEW_CHANGE_TIMER.equals(timer) && changing) {
-            viewChanges.start(ctx, view + 1);
+            viewChangeTimerArmed = false;
+            if (viewChanges.quorumAsked()) {
+                viewChanges.start(ctx, view + 1);
+            } else {
+                viewChanges.resend(ctx);
+            }
         }
         persistIfChanged(ctx);
     }

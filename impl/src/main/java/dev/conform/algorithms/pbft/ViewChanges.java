@@ -31,6 +31,40 @@ final class ViewChanges {
         r.view = v;
         r.vcRound++;
         r.changing = true;
+        ViewChange vc = ownViewChange(v);
+        if (r.requestTimerArmed) {
+            ctx.cancelTimer(PbftReplica.REQUEST_TIMER);
+            r.requestTimerArmed = false;
+        }
+        r.viewChangeTimerArmed = false;
+        ctx.cancelTimer(PbftReplica.VIEW_CHANGE_TIMER);
+        armViewChangeTimer(ctx);
+        r.record(ctx, "StartViewChange");
+        r.sendReplicas(ctx, vc);
+        maybeSendNewView(ctx, v);
+    }
+
+    /**
+     * ResendViewChange: the view-change timer expired before 2f+1 replicas asked for the view (a
+     * ViewChange may have been lost): this replica sends its ViewChange for the view again,
+     * computed anew from what it holds now, and waits once more, without moving on to the next
+     * view (which would let it run ahead of the others view after view).
+     */
+    void resend(Context<PbftMessage> ctx) {
+        ViewChange vc = ownViewChange(r.view);
+        r.viewChangeTimerArmed = false;
+        armViewChangeTimer(ctx);
+        r.record(ctx, "ResendViewChange");
+        r.sendReplicas(ctx, vc);
+    }
+
+    /** True when 2f+1 replicas (this one included) asked for the view this replica is changing to. */
+    boolean quorumAsked() {
+        return r.viewChangeLog.getOrDefault(r.view, new TreeMap<>()).size() >= r.q.quorum();
+    }
+
+    /** This replica's ViewChange for {@code v} from what it holds now, kept in its view-change log. */
+    private ViewChange ownViewChange(long v) {
         List<PreparedCertificate> prepared = new ArrayList<>();
         for (Map.Entry<Long, Slot> e : r.log.entrySet()) {
             if (e.getKey() <= r.h) {
@@ -48,21 +82,20 @@ final class ViewChanges {
         r.viewChangeLog.computeIfAbsent(v, x -> new TreeMap<>()).put(r.self(), vc);
         r.viewChangeLog.headMap(v, false).clear();
         r.changed();
-        if (r.requestTimerArmed) {
-            ctx.cancelTimer(PbftReplica.REQUEST_TIMER);
-            r.requestTimerArmed = false;
-        }
-        armViewChangeTimer(ctx);
-        r.record(ctx, "StartViewChange");
-        r.sendReplicas(ctx, vc);
-        maybeSendNewView(ctx, v);
+        return vc;
     }
 
     /**
      * The wait for a NewView: viewChangeTimeout doubled for each view change since this replica
-     * last executed a request (the paper's rule against view-change storms).
+     * last executed a request (the paper's rule against view-change storms). On expiry the
+     * replica moves on only if 2f+1 replicas asked for the view (the paper starts this timer only
+     * then); otherwise it resends its ViewChange ({@link #resend}).
      */
     void armViewChangeTimer(Context<PbftMessage> ctx) {
+        if (r.viewChangeTimerArmed || !r.changing) {
+            return;
+        }
+        r.viewChangeTimerArmed = true;
         long t = r.opts.viewChangeTimeout() << Math.min(Math.max(0, r.vcRound - 1), 10);
         ctx.setTimer(PbftReplica.VIEW_CHANGE_TIMER, t, t);
     }
@@ -177,6 +210,7 @@ final class ViewChanges {
         r.viewChangeLog.headMap(v, true).clear();
         r.changed();
         ctx.cancelTimer(PbftReplica.VIEW_CHANGE_TIMER);
+        r.viewChangeTimerArmed = false;
         r.normal.restartRequestTimer(ctx);
     }
 }

@@ -28,7 +28,10 @@
  * <tr><td>HandleCheckpoint</td><td>{@code NormalCase.handleCheckpoint}</td><td>Checkpoint</td>
  *     <td>none; 2f+1 matching the own state make it stable (h moves, log below discarded)</td></tr>
  * <tr><td>StartViewChange</td><td>{@code ViewChanges.start}</td><td>timer {@code request} or
- *     {@code viewChange}, or f+1 ViewChanges for higher views</td><td>ViewChange</td></tr>
+ *     {@code viewChange} (2f+1 asked for the view, no NewView came), or f+1 ViewChanges for higher
+ *     views</td><td>ViewChange</td></tr>
+ * <tr><td>ResendViewChange</td><td>{@code ViewChanges.resend}</td><td>timer {@code viewChange}
+ *     before 2f+1 replicas asked for the view</td><td>its ViewChange again (recomputed)</td></tr>
  * <tr><td>HandleViewChange</td><td>{@code ViewChanges.handleViewChange}</td><td>ViewChange</td>
  *     <td>none</td></tr>
  * <tr><td>SendNewView</td><td>{@code ViewChanges.maybeSendNewView}</td><td>2f+1 ViewChanges at

@@ -125,9 +125,24 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
                 }
             }
             case "Prepare" -> k.prepares.computeIfAbsent(slotKey(body), x -> new HashSet<>()).add(from);
-            case "Commit" -> preparedCertificate(s, from, k, body);
+            case "Commit" -> {
+                preparedCertificate(s, from, k, body);
+                k.commits.computeIfAbsent(slotKey(body), x -> new HashSet<>()).add(from);
+            }
+            case "Checkpoint" -> checkpoint(k, body);
             case "Reply" -> reply(s, from, body);
             default -> { }
+        }
+    }
+
+    private static void checkpoint(Known k, Map<String, Object> c) {
+        k.checkpoints.computeIfAbsent(num(c, "seq") + "/" + c.get("state"), x -> new HashSet<>())
+                .add((int) num(c, "replica"));
+    }
+
+    private static void viewChangeProofs(Known k, Map<String, Object> vc) {
+        for (Object c : list(vc.get("proof"))) {
+            checkpoint(k, map(c));
         }
     }
 
@@ -215,7 +230,14 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
             }
             case "HandlePrepare" -> k.prepares.computeIfAbsent(slotKey(msg), x -> new HashSet<>())
                     .add((int) num(msg, "replica"));
+            case "HandleCommit" -> k.commits.computeIfAbsent(slotKey(msg), x -> new HashSet<>())
+                    .add((int) num(msg, "replica"));
+            case "HandleCheckpoint" -> checkpoint(k, msg);
+            case "HandleViewChange" -> viewChangeProofs(k, msg);
             case "HandleNewView" -> {
+                for (Object vc : list(msg.get("viewChanges"))) {
+                    viewChangeProofs(k, map(vc));
+                }
                 String bad = s.views.newView(msg);
                 if (bad != null) {
                     s.violate("NewViewChecked", at + " enters view " + msg.get("view") + " on a NewView where " + bad);
@@ -240,6 +262,14 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         }
         for (Map.Entry<Long, Entry> en : now.log.entrySet()) {
             Entry x = en.getValue();
+            Entry was = old.log.get(en.getKey());
+            boolean sameSlot = was != null && was.view() == x.view() && was.digest().equals(x.digest());
+            if (x.prepared() && !(sameSlot && was.prepared())) {
+                certificates(s, at, node, k, en.getKey(), x, false);
+            }
+            if (x.committed() && !(sameSlot && was.committed())) {
+                certificates(s, at, node, k, en.getKey(), x, true);
+            }
             s.anyPrepared |= x.prepared();
             if (x.committed()) {
                 s.anyCommitted = true;
@@ -257,6 +287,13 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
             throw new FoldException(at + " changes executed from " + old.executed + " to " + now.executed);
         }
         if (now.h > old.h) {
+            String mine = k.states.get(now.h);
+            Set<Integer> vouch = new HashSet<>(k.checkpoints.getOrDefault(now.h + "/" + mine, Set.of()));
+            vouch.add(node); // its own Checkpoint, sent after the Execute that reached it
+            if (mine == null || vouch.size() < 2 * s.f + 1) {
+                s.violate("CheckpointSafety", at + " makes checkpoint " + now.h + " stable with "
+                        + (mine == null ? "no state of its own there" : "Checkpoints of " + vouch + " only"));
+            }
             s.anyStable = true;
             k.committed.keySet().removeIf(seq -> seq <= now.h);
             if (now.executed < now.h) {
@@ -266,6 +303,38 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         }
         if (now.view > 0 && !now.changing) {
             s.anyViewChange = true;
+        }
+    }
+
+    /**
+     * A log entry newly prepared (or committed) needs the replica's accepted PrePrepare and 2f
+     * matching Prepares from distinct backups (and 2f+1 matching Commits) among what it consumed
+     * or sent; its own Prepare or Commit of this very step counts, as it is sent right after.
+     */
+    private static void certificates(PbftTraceState s, String at, int node, Known k, long seq, Entry x,
+                                     boolean commit) {
+        String key = x.view() + "/" + seq + "/" + x.digest();
+        Map<String, Object> pp = k.prePrepares.get(x.view() + "/" + seq);
+        int primary = s.views.primary(x.view());
+        if (pp == null && primary != node) {
+            s.violate("PreparedCertificate", at + " records seq " + seq + " of view " + x.view()
+                    + " as prepared without an accepted PrePrepare");
+            return;
+        }
+        Set<Integer> backups = new HashSet<>(k.prepares.getOrDefault(key, Set.of()));
+        if (node != primary) {
+            backups.add(node);
+        }
+        backups.remove(primary);
+        if (backups.size() < 2 * s.f) {
+            s.violate("PreparedCertificate", at + " records " + key + " as prepared with Prepares of " + backups);
+        }
+        if (commit) {
+            Set<Integer> from = new HashSet<>(k.commits.getOrDefault(key, Set.of()));
+            from.add(node);
+            if (from.size() < 2 * s.f + 1) {
+                s.violate("CommitQuorum", at + " records " + key + " as committed with Commits of " + from);
+            }
         }
     }
 
@@ -301,6 +370,7 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
             s.violate("Agreement", at + " executes " + request + " at seq " + seq + " where an honest replica executed "
                     + first);
         }
+        k.states.put(seq, now.state);
         String state = s.states.putIfAbsent(seq, now.state);
         if (state != null && !state.equals(now.state)) {
             s.violate(seq % s.checkpointEvery == 0 ? "CheckpointSafety" : "Agreement", at + " reaches state "

@@ -19,11 +19,15 @@ import java.util.Set;
  * <li>{@code ClientLinearity}: a result a client accepts is the one honest replicas replied for
  *     that request after executing it;</li>
  * <li>{@code CheckpointSafety}: honest replicas reach one state digest at each checkpoint seq; a
- *     stable checkpoint is one the replica executed to; no log entry above it is discarded;</li>
+ *     stable checkpoint is one the replica executed to, vouched for by 2f+1 matching Checkpoints it
+ *     consumed (or took from a proof) or sent; no log entry above it is discarded;</li>
  * <li>{@code Authenticated}: a delivery is consumed as Unauthenticated exactly when it carries a
  *     statement its claimed signer never sent; honest nodes send only authentic statements;</li>
- * <li>{@code PreparedCertificate}: every Commit an honest replica sends follows its accepted
- *     PrePrepare and 2f matching Prepares from distinct backups it consumed or sent;</li>
+ * <li>{@code PreparedCertificate}: every Commit an honest replica sends, and every log entry it
+ *     records as prepared, follows its accepted PrePrepare and 2f matching Prepares from distinct
+ *     backups it consumed or sent;</li>
+ * <li>{@code CommitQuorum}: every entry an honest replica records as committed has 2f+1 matching
+ *     Commits from distinct replicas among those it consumed or sent;</li>
  * <li>{@code DigestChecked}: an honest backup accepts only a PrePrepare whose digest is its request's;</li>
  * <li>{@code NewViewChecked}: an honest backup enters a view only on a NewView whose ViewChanges'
  *     proofs hold and whose PrePrepares are the ones they determine;</li>
@@ -49,7 +53,7 @@ public final class PbftInvariants implements InvariantSet<PbftTraceState> {
             "Unauthenticated", ALL_TYPES);
 
     static final List<String> SAFETY = List.of("Agreement", "Validity", "ClientLinearity", "CheckpointSafety",
-            "Authenticated", "PreparedCertificate", "DigestChecked", "NewViewChecked", "ReplyQuorum");
+            "Authenticated", "PreparedCertificate", "CommitQuorum", "DigestChecked", "NewViewChecked", "ReplyQuorum");
 
     @Override
     public String algorithm() {

@@ -133,6 +133,17 @@ final class PbftSteps {
                 if (bad != null) {
                     throw new FoldException(at + " where " + bad);
                 }
+                Map<Long, Long> certified = new HashMap<>();
+                for (Object c : list(body.get("prepared"))) {
+                    Map<String, Object> pp = map(map(c).get("prePrepare"));
+                    certified.put(num(pp, "seq"), num(pp, "view"));
+                }
+                r.log.forEach((seq, e) -> {
+                    if (e.prepared() && certified.getOrDefault(seq, -1L) < e.view()) {
+                        s.violate("PreparedCertificate", at + " for view " + body.get("view") + " without the certificate of"
+                                + " seq " + seq + " it holds prepared in view " + e.view());
+                    }
+                });
             }
             case "NewView" -> {
                 String bad = s.views.newView(body);

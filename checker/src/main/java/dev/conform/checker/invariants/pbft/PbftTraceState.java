@@ -36,6 +36,12 @@ public final class PbftTraceState {
         final Map<String, Map<String, Object>> prePrepares = new HashMap<>();
         /** "view/seq/digest" -> replicas whose Prepare it consumed or sent. */
         final Map<String, Set<Integer>> prepares = new HashMap<>();
+        /** "view/seq/digest" -> replicas whose Commit it consumed or sent. */
+        final Map<String, Set<Integer>> commits = new HashMap<>();
+        /** "seq/state" -> replicas whose Checkpoint it consumed (or took from a proof) or sent. */
+        final Map<String, Set<Integer>> checkpoints = new HashMap<>();
+        /** seq -> the state digest this replica recorded after executing seq. */
+        final Map<Long, String> states = new HashMap<>();
         /** seq -> the entry with which its recorded log first showed it committed (in any view). */
         final Map<Long, Entry> committed = new HashMap<>();
     }
