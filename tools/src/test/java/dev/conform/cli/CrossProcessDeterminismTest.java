@@ -52,7 +52,8 @@ class CrossProcessDeterminismTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void everyAlgorithmGivesTheSameBytesInSeveralProcesses() throws Exception {
         List<String> names = Algorithms.all().stream().map(Algorithm::name).sorted().toList();
-        assertTrue(names.contains("causal") && names.contains("erasure") && names.contains("swim"), "registered: " + names);
+        assertTrue(names.contains("causal") && names.contains("erasure") && names.contains("swim") && names.contains("pbft"),
+                "registered: " + names);
         for (String name : names) {
             Path first = tmp.resolve(name + "-0.ndjson");
             run(first, name);

@@ -28,7 +28,9 @@ import java.util.Set;
  *   {@code append K V});</li>
  *   <li>the completion is the {@code deliver} to that client of a {@code ClientReply} with that
  *   {@code seq} and {@code ok: true} (a refusal, {@code ok: false}, is a redirect: the client tries
- *   again); {@code value} is what a get read, or a cas's {@code "true"}/{@code "false"};</li>
+ *   again); {@code value} is what a get read, or a cas's {@code "true"}/{@code "false"}. A client
+ *   that decides itself when a result stands (PBFT's, after f+1 matching replies) records an
+ *   {@code AcceptResult} action with state {@code {seq, value}} instead, which completes it;</li>
  *   <li>a request never answered by the end of the trace, or open when its client crashed, has an
  *   unknown outcome; a command the store cannot read takes no effect and is left out.</li>
  * </ul>
@@ -38,6 +40,8 @@ import java.util.Set;
 public final class TraceHistory {
     static final String REQUEST = "ClientRequest";
     static final String REPLY = "ClientReply";
+    /** PBFT's client action: it accepted {@code value} for {@code seq} after f+1 matching replies. */
+    static final String ACCEPT = "AcceptResult";
 
     private TraceHistory() {
     }
@@ -93,17 +97,25 @@ public final class TraceHistory {
                 });
                 return;
             }
-            if (e.msg() == null) {
-                return;
-            }
             try {
+                if (e.kind() == EventKind.ACTION && ACCEPT.equals(e.action())) {
+                    complete(e.node(), JsonObjects.asMap(e.state(), "the " + ACCEPT + " state"), t);
+                    return;
+                }
+                if (e.msg() == null) {
+                    return;
+                }
                 if (e.kind() == EventKind.SEND && REQUEST.equals(e.msg().type())) {
                     invoke(e, t, line);
                 } else if (e.kind() == EventKind.DELIVER && REPLY.equals(e.msg().type())) {
-                    complete(e, t);
+                    Map<String, Object> b = JsonObjects.asMap(e.msg().body(), "message " + e.msg().id() + "'s body");
+                    if (Boolean.TRUE.equals(b.get("ok"))) {
+                        complete(e.node(), b, t);
+                    }
                 }
             } catch (FoldException | ClassCastException x) {
-                throw new TraceFormatException(file, line, 1, "client message " + e.msg().id() + ": " + x.getMessage());
+                throw new TraceFormatException(file, line, 1, "client "
+                        + (e.msg() == null ? "action " + e.action() : "message " + e.msg().id()) + ": " + x.getMessage());
             }
         }
 
@@ -133,12 +145,9 @@ public final class TraceHistory {
                 file + ":" + line));
         }
 
-        private void complete(TraceEvent e, long t) {
-            Map<String, Object> b = JsonObjects.asMap(e.msg().body(), "message " + e.msg().id() + "'s body");
-            if (!Boolean.TRUE.equals(b.get("ok"))) {
-                return;
-            }
-            Operation o = open.remove(id(e.node(), number(b, "seq")));
+        /** Completes client {@code client}'s open request {@code b.seq} with result {@code b.value}. */
+        private void complete(int client, Map<String, Object> b, long t) {
+            Operation o = open.remove(id(client, number(b, "seq")));
             if (o == null) {
                 return; // a late copy of an answer already seen
             }

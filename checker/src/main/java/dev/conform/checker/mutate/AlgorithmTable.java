@@ -46,7 +46,7 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
 
     /** Every algorithm with Java invariants and a trace spec; the algorithm-swap operator picks among them. */
     static final List<String> ALGORITHMS = List.of("raft", "twopc", "crdt", "pingcounter", "paxos",
-            "clocks", "causal", "erasure", "swim");
+            "clocks", "causal", "erasure", "swim", "pbft");
 
     static AlgorithmTable of(String algorithm) {
         return switch (algorithm) {
@@ -104,6 +104,14 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("view.*.inc", Change.SHIFT),
                     FieldRule.of("view.*.status", Change.ENUM, "alive", "suspect", "dead", "left"),
                     FieldRule.of("view", Change.PHANTOM_KEY)),
+                    null, List.of());
+            case "pbft" -> new AlgorithmTable(algorithm, List.of(
+                    FieldRule.of("view", Change.SHIFT),
+                    FieldRule.of("h", Change.SHIFT),
+                    FieldRule.of("executed", Change.SHIFT),
+                    FieldRule.of("log.*.view", Change.SHIFT),
+                    FieldRule.of("log.*.digest", Change.TEXT),
+                    FieldRule.of("state", Change.TEXT)),
                     null, List.of());
             case "pingcounter", "pingcounter-fifo" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
                     null, List.of());

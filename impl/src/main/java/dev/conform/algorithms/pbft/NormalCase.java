@@ -203,11 +203,16 @@ final class NormalCase {
         r.executed++;
         ClientRequest req = pp.request();
         String result = null;
+        boolean answer = false;
         if (req != null) {
+            // a request executed again (assigned anew in a later view) is answered only if it is the
+            // client's last one: the store has the result of that one only
+            answer = !r.store.applied(req.clientId(), req.seq()) || lastOf(req);
             result = r.store.apply(new ClientCommand(req.clientId(), req.seq(), req.op()).encode());
             r.pending.remove(PbftReplica.key(req));
         }
         r.stateDigest = Digests.state(r.store.snapshot());
+        r.vcRound = 0; // progress: the next view change waits the base timeouts again
         r.changed();
         Checkpoint own = null;
         if (r.executed % r.opts.checkpointEvery() == 0) {
@@ -218,7 +223,7 @@ final class NormalCase {
         }
         restartRequestTimer(ctx);
         r.record(ctx, "Execute");
-        if (req != null) {
+        if (answer) {
             ctx.send(req.clientId(), r.reply(req, result));
         }
         if (own != null) {
@@ -239,6 +244,20 @@ final class NormalCase {
         r.changed();
         stabilize();
         r.record(ctx, "HandleCheckpoint");
+    }
+
+    /**
+     * Takes in the Checkpoints of a valid checkpoint proof (a ViewChange's), as if each had been
+     * delivered: a replica that lost Checkpoint messages learns its stable checkpoint this way.
+     */
+    void absorb(List<Checkpoint> proof) {
+        for (Checkpoint c : proof) {
+            if (r.inWindow(c.seq())) {
+                r.checkpoints.computeIfAbsent(c.seq(), x -> new TreeMap<>()).putIfAbsent(c.replica(), c);
+                r.changed();
+            }
+        }
+        stabilize();
     }
 
     /**
@@ -294,7 +313,8 @@ final class NormalCase {
             return;
         }
         if (!r.requestTimerArmed) {
-            ctx.setTimer(PbftReplica.REQUEST_TIMER, r.opts.requestTimeout(), r.opts.requestTimeout());
+            long t = r.opts.requestTimeout() << Math.min(r.vcRound, 10);
+            ctx.setTimer(PbftReplica.REQUEST_TIMER, t, t);
             r.requestTimerArmed = true;
         }
     }

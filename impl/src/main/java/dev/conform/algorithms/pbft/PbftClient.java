@@ -9,7 +9,7 @@ import dev.conform.runtime.Context;
 import dev.conform.runtime.Node;
 import dev.conform.runtime.Options;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +55,14 @@ public final class PbftClient implements Node<PbftMessage> {
 
     @Override
     public void onMessage(Context<PbftMessage> ctx, int from, PbftMessage msg) {
-        if (!(msg instanceof Reply r) || done() || r.clientId() != ctx.self() || r.seq() != next + 1
+        if (!(msg instanceof Reply)) {
+            if (ctx.tracing()) {
+                ctx.action("Ignore", Map.of()); // a replica's message sent to a client: consumed, no change
+            }
+            return;
+        }
+        Reply r = (Reply) msg;
+        if (done() || r.clientId() != ctx.self() || r.seq() != next + 1
                 || !q.servers.contains(r.replica()) || !keys.verify(r)) {
             return; // not for the current request, or not authentic: nothing to accept
         }
@@ -74,10 +81,10 @@ public final class PbftClient implements Node<PbftMessage> {
         next++;
         replies.clear();
         if (ctx.tracing()) {
-            Map<String, Object> s = new HashMap<>();
+            Map<String, Object> s = new LinkedHashMap<>();
             s.put("seq", r.seq());
             s.put("value", r.result());
-            ctx.action("AcceptResult", new TreeMap<>(s));
+            ctx.action("AcceptResult", s);
         }
         send(ctx, false);
     }

@@ -47,7 +47,7 @@ public final class PbftReplica implements Node<PbftMessage> {
     long executed;
     /** Highest seq this replica assigned as primary. */
     long assigned;
-    /** View changes since the last view was entered: the view-change timeout doubles with each. */
+    /** View changes since this replica last executed a request: its timeouts double with each. */
     int vcRound;
     final TreeMap<Long, Slot> log = new TreeMap<>();
     final TreeMap<Long, TreeMap<Integer, Checkpoint>> checkpoints = new TreeMap<>();
@@ -89,6 +89,9 @@ public final class PbftReplica implements Node<PbftMessage> {
 
     @Override
     public void onMessage(Context<PbftMessage> ctx, int from, PbftMessage msg) {
+        if (msg instanceof Reply) {
+            return; // a Reply sent to a replica is not for it: no handler, as Raft's servers and ClientReply
+        }
         if (!auth.check(msg)) {
             record(ctx, "Unauthenticated");
             return;
@@ -107,8 +110,6 @@ public final class PbftReplica implements Node<PbftMessage> {
             viewChanges.handleViewChange(ctx, m);
         } else if (msg instanceof NewView m) {
             viewChanges.handleNewView(ctx, m);
-        } else {
-            ignore(ctx); // a Reply sent to a replica
         }
         persistIfChanged(ctx);
     }
@@ -121,7 +122,6 @@ public final class PbftReplica implements Node<PbftMessage> {
                 viewChanges.start(ctx, view + 1);
             }
         } else if (VIEW_CHANGE_TIMER.equals(timer) && changing) {
-            vcRound++;
             viewChanges.start(ctx, view + 1);
         }
         persistIfChanged(ctx);

@@ -29,6 +29,7 @@ final class ViewChanges {
      */
     void start(Context<PbftMessage> ctx, long v) {
         r.view = v;
+        r.vcRound++;
         r.changing = true;
         List<PreparedCertificate> prepared = new ArrayList<>();
         for (Map.Entry<Long, Slot> e : r.log.entrySet()) {
@@ -57,9 +58,12 @@ final class ViewChanges {
         maybeSendNewView(ctx, v);
     }
 
-    /** The wait for a NewView: viewChangeTimeout, doubled for each view change since the last view entered. */
+    /**
+     * The wait for a NewView: viewChangeTimeout doubled for each view change since this replica
+     * last executed a request (the paper's rule against view-change storms).
+     */
     void armViewChangeTimer(Context<PbftMessage> ctx) {
-        long t = r.opts.viewChangeTimeout() << Math.min(r.vcRound, 16);
+        long t = r.opts.viewChangeTimeout() << Math.min(Math.max(0, r.vcRound - 1), 10);
         ctx.setTimer(PbftReplica.VIEW_CHANGE_TIMER, t, t);
     }
 
@@ -70,9 +74,33 @@ final class ViewChanges {
             return;
         }
         r.viewChangeLog.computeIfAbsent(m.view(), x -> new TreeMap<>()).putIfAbsent(m.replica(), m);
+        r.normal.absorb(m.proof());
         r.changed();
         r.record(ctx, "HandleViewChange");
-        maybeSendNewView(ctx, m.view());
+        long join = joinView();
+        if (join > 0) {
+            start(ctx, join);
+        } else {
+            maybeSendNewView(ctx, m.view());
+        }
+    }
+
+    /**
+     * The paper's rule against falling behind: with ViewChanges for views above the own from f+1
+     * replicas (at least one honest), the smallest of those views, which this replica then joins
+     * at once (StartViewChange right after the HandleViewChange); 0 when there are not f+1.
+     */
+    private long joinView() {
+        java.util.Set<Integer> from = new java.util.HashSet<>();
+        long smallest = 0;
+        for (Map.Entry<Long, TreeMap<Integer, ViewChange>> e : r.viewChangeLog.tailMap(r.view, false).entrySet()) {
+            for (int replica : e.getValue().keySet()) {
+                if (replica != r.self() && from.add(replica) && smallest == 0) {
+                    smallest = e.getKey();
+                }
+            }
+        }
+        return from.size() > r.q.f ? smallest : 0;
     }
 
     /**
@@ -124,6 +152,11 @@ final class ViewChanges {
             r.ignore(ctx);
             return;
         }
+        if (!r.opts.flaw(PbftFlaw.UNCHECKED_NEW_VIEW)) {
+            for (ViewChange vc : m.viewChanges()) {
+                r.normal.absorb(vc.proof());
+            }
+        }
         enter(ctx, m.view());
         List<Prepare> out = new ArrayList<>();
         for (PrePrepare pp : m.prePrepares()) {
@@ -141,7 +174,6 @@ final class ViewChanges {
     private void enter(Context<PbftMessage> ctx, long v) {
         r.view = v;
         r.changing = false;
-        r.vcRound = 0;
         r.viewChangeLog.headMap(v, true).clear();
         r.changed();
         ctx.cancelTimer(PbftReplica.VIEW_CHANGE_TIMER);

@@ -1,0 +1,82 @@
+package dev.conform.checker.invariants.pbft;
+
+import dev.conform.checker.invariants.Invariant;
+import dev.conform.checker.invariants.InvariantSet;
+import dev.conform.checker.invariants.StateFolder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Java invariants of {@code pbft} traces, by the spec's names, over what {@link PbftFolder} rebuilds.
+ * Honest replicas' actions and states are checked; a Byzantine node's only for what signatures
+ * guarantee (every statement it sends claiming another signer was sent by that signer before).
+ * <ul>
+ * <li>{@code Agreement}: no two honest replicas commit different digests, or execute different
+ *     requests, at one seq (any views); an honest replica executes only a committed seq;</li>
+ * <li>{@code Validity}: every executed non-null request is a ClientRequest its client sent;</li>
+ * <li>{@code ClientLinearity}: a result a client accepts is the one honest replicas replied for
+ *     that request after executing it;</li>
+ * <li>{@code CheckpointSafety}: honest replicas reach one state digest at each checkpoint seq; a
+ *     stable checkpoint is one the replica executed to; no log entry above it is discarded;</li>
+ * <li>{@code Authenticated}: a delivery is consumed as Unauthenticated exactly when it carries a
+ *     statement its claimed signer never sent; honest nodes send only authentic statements;</li>
+ * <li>{@code PreparedCertificate}: every Commit an honest replica sends follows its accepted
+ *     PrePrepare and 2f matching Prepares from distinct backups it consumed or sent;</li>
+ * <li>{@code DigestChecked}: an honest backup accepts only a PrePrepare whose digest is its request's;</li>
+ * <li>{@code NewViewChecked}: an honest backup enters a view only on a NewView whose ViewChanges'
+ *     proofs hold and whose PrePrepares are the ones they determine;</li>
+ * <li>{@code ReplyQuorum}: a client accepts a result only after f+1 matching authentic Replies from
+ *     distinct replicas;</li>
+ * <li>coverage (sometimes): {@code Prepared}, {@code Committed}, {@code Executed},
+ *     {@code CheckpointStable}, {@code ViewChanged}.</li>
+ * </ul>
+ */
+public final class PbftInvariants implements InvariantSet<PbftTraceState> {
+    static final Set<String> ALL_TYPES = Set.of("ClientRequest", "PrePrepare", "Prepare", "Commit", "Checkpoint",
+            "ViewChange", "NewView");
+    /** Handler actions and the message types each consumes (as the trace spec's NetConsume). */
+    static final Map<String, Set<String>> HANDLERS = Map.of(
+            "ReceiveRequest", Set.of("ClientRequest"),
+            "HandlePrePrepare", Set.of("PrePrepare"),
+            "HandlePrepare", Set.of("Prepare"),
+            "HandleCommit", Set.of("Commit"),
+            "HandleCheckpoint", Set.of("Checkpoint"),
+            "HandleViewChange", Set.of("ViewChange"),
+            "HandleNewView", Set.of("NewView"),
+            "Ignore", ALL_TYPES,
+            "Unauthenticated", ALL_TYPES);
+
+    static final List<String> SAFETY = List.of("Agreement", "Validity", "ClientLinearity", "CheckpointSafety",
+            "Authenticated", "PreparedCertificate", "DigestChecked", "NewViewChecked", "ReplyQuorum");
+
+    @Override
+    public String algorithm() {
+        return "pbft";
+    }
+
+    @Override
+    public StateFolder<PbftTraceState> folder() {
+        return new PbftFolder();
+    }
+
+    @Override
+    public List<Invariant<PbftTraceState>> invariants() {
+        List<Invariant<PbftTraceState>> out = new java.util.ArrayList<>();
+        for (String name : SAFETY) {
+            out.add(Invariant.always(name, s -> s.holds(name)));
+        }
+        out.add(Invariant.sometimes("Prepared", s -> s.anyPrepared));
+        out.add(Invariant.sometimes("Committed", s -> s.anyCommitted));
+        out.add(Invariant.sometimes("Executed", s -> s.anyExecuted));
+        out.add(Invariant.sometimes("CheckpointStable", s -> s.anyStable));
+        out.add(Invariant.sometimes("ViewChanged", s -> s.anyViewChange));
+        return List.copyOf(out);
+    }
+
+    @Override
+    public Map<String, Set<String>> consumers() {
+        return new HashMap<>(HANDLERS);
+    }
+}
