@@ -146,7 +146,9 @@ public interface Algorithm<M> {
      * What random chaos plans may do with Byzantine servers in a run with {@code options}: at most
      * {@link #byzantineTolerance} of them, with behaviours drawn from {@link #byzantineBehaviours()}
      * (sorted: the draws depend on the order). An algorithm may narrow the behaviours, e.g. a
-     * teaching flaw's runs to the behaviour that exploits it.
+     * teaching flaw's runs to the behaviour that exploits it. Not consulted when the run's options
+     * say {@code byzantine=false} ({@link dev.conform.runtime.nemesis.ByzantineFaults#OPTION}): its
+     * chaos is crash-only.
      */
     default dev.conform.runtime.nemesis.ByzantineFaults byzantineChaos(List<Integer> servers, Options options) {
         int f = byzantineTolerance(servers, options);

@@ -9,6 +9,7 @@ import dev.conform.runtime.ListSink;
 import dev.conform.runtime.NetSemantics;
 import dev.conform.runtime.Options;
 import dev.conform.runtime.Verdicts;
+import dev.conform.runtime.nemesis.ByzantineFaults;
 import dev.conform.runtime.nemesis.FaultEvent;
 import dev.conform.runtime.nemesis.FaultPlan;
 import dev.conform.runtime.nemesis.Intensity;
@@ -116,5 +117,24 @@ class PbftByzantineChaosTest {
         }
         assertEquals(PbftAdversary.BEHAVIOURS.stream().sorted().toList(),
                 new PbftAlgorithm().byzantineChaos(PbftRuns.SERVERS, PbftRuns.OPTIONS).behaviours());
+    }
+
+    @Test
+    void byzantineFalseGivesCrashOnlyChaosAndTheHeaderRecordsIt() {
+        Options off = PbftRuns.OPTIONS.with(ByzantineFaults.OPTION, "false");
+        PbftAlgorithm pbft = new PbftAlgorithm();
+        assertEquals("false", pbft.resolveOptions(off, 7).values().get(ByzantineFaults.OPTION));
+        assertEquals("true", pbft.resolveOptions(PbftRuns.OPTIONS, 7).values().get(ByzantineFaults.OPTION));
+        int mixed = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            FaultPlan crashOnly = PbftRuns.plan(seed, off);
+            assertTrue(crashOnly.events().stream().noneMatch(e -> e instanceof FaultEvent.Byzantine), "seed " + seed);
+            assertEquals(PlanGenerator.generate(seed, PbftRuns.SERVERS, PbftRuns.HORIZON, Intensity.HIGH), crashOnly);
+            mixed += PbftRuns.plan(seed, PbftRuns.OPTIONS).size() > crashOnly.size() ? 1 : 0;
+        }
+        assertTrue(mixed > 0, "by default some of the same seeds draw Byzantine replicas");
+        ListSink sink = new ListSink();
+        PbftRuns.run(3, off, sink);
+        assertEquals("false", ((java.util.Map<?, ?>) sink.header.params().get("options")).get(ByzantineFaults.OPTION));
     }
 }
