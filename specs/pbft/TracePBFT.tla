@@ -75,7 +75,9 @@ Quorum == 2 * FF + 1
 \* Primary of view v: the server at 0-based index v mod n of the sorted server list.
 Primary(v) == CHOOSE j \in TraceServers : Cardinality({x \in TraceServers : x < j}) = v % NS
 
+\* Checked at the end of each trace (CurrentHeader: in a batch, each trace's own header).
 HeaderOk ==
+    /\ Get(CurrentHeader, "algorithm", "") = "pbft"
     /\ NS = 3 * FF + 1
     /\ KK > 0 /\ LL >= KK
     /\ TraceServers \cap TraceClients = {}
@@ -557,7 +559,6 @@ TraceView == <<l, rs>>
 
 TraceInit ==
     /\ TraceStart /\ NetInit
-    /\ HeaderOk
     /\ signed  = {}
     /\ rs      = [i \in TraceServers |-> StartState]
     /\ prepGot = [i \in TraceServers |-> {}]
@@ -588,7 +589,7 @@ TraceNext ==
        \/ IsStartViewChange(CurrentEvent)
        \/ IsSendNewView(CurrentEvent)
 
-PBFTTraceEnd == NetQuiet
+PBFTTraceEnd == NetQuiet /\ HeaderOk
 
 TraceSpec == TraceInit /\ [][TraceNext]_<<traceVars, net, l>>
 =============================================================================
