@@ -137,4 +137,52 @@ class PbftByzantineChaosTest {
         PbftRuns.run(3, off, sink);
         assertEquals("false", ((java.util.Map<?, ?>) sink.header.params().get("options")).get(ByzantineFaults.OPTION));
     }
+
+    /** Per seq, the digests honest replicas (not {@code byzantine}) recorded committed-local, in any view. */
+    static java.util.Map<String, Set<String>> committedDigests(ListSink sink, int byzantine) {
+        java.util.Map<String, Set<String>> out = new java.util.TreeMap<>();
+        for (dev.conform.tracing.TraceEvent e : sink.of(dev.conform.tracing.EventKind.ACTION)) {
+            if (e.node() == byzantine || e.state() == null) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode log = dev.conform.runtime.Json.mapper().valueToTree(e.state()).path("log");
+            log.fields().forEachRemaining(f -> {
+                if (f.getValue().path("committed").asBoolean()) {
+                    out.computeIfAbsent(f.getKey(), k -> new java.util.TreeSet<>()).add(f.getValue().path("digest").asText());
+                }
+            });
+        }
+        return out;
+    }
+
+    @Test
+    void anUncheckedLyingNewViewMakesHonestReplicasCommitTwoRequestsAtOneSeq() {
+        // node 2, the primary of view 1, lies; node 1, the first primary, crashes after committing
+        FaultPlan plan = FaultPlan.of(new FaultEvent.Byzantine(0, 2, List.of(PbftAdversary.LYING_VIEW_CHANGE)),
+                new FaultEvent.Crash(20, 1), new FaultEvent.Restart(600, 1));
+        Options options = Options.empty().with("ops", 4);
+        java.util.Map<String, Set<String>> flawed =
+                committedDigests(run(1, options.withFlaw(PbftFlaw.UNCHECKED_NEW_VIEW.flawName()), plan), 2);
+        assertTrue(flawed.values().stream().anyMatch(d -> d.size() > 1),
+                "a seq committed with two digests (Agreement broken): " + flawed);
+        ListSink correct = run(1, options, plan);
+        java.util.Map<String, Set<String>> honest = committedDigests(correct, 2);
+        assertTrue(honest.size() >= 4 && honest.values().stream().allMatch(d -> d.size() == 1), honest.toString());
+        ReplayResult v = Verdicts.judge(correct);
+        assertTrue(v.conforms(), Verdicts.describe(v));
+    }
+
+    @Test
+    void chaosPlansOfAnUncheckedNewViewRunCatchIt() {
+        Options o = PbftRuns.OPTIONS.withFlaw(PbftFlaw.UNCHECKED_NEW_VIEW.flawName());
+        List<String> caught = new ArrayList<>();
+        for (long seed = 1; seed <= 12 && caught.isEmpty(); seed++) {
+            ReplayResult v = Verdicts.judge(run(seed, o, PbftRuns.plan(seed, o)));
+            if (!v.conforms()) {
+                assertTrue(Set.of("NewViewChecked", "Agreement").contains(v.failure().invariant()), Verdicts.describe(v));
+                caught.add("seed " + seed);
+            }
+        }
+        assertEquals(1, caught.size(), "no chaos plan of seeds 1..12 with a lying-view-change replica caught the flaw");
+    }
 }
