@@ -143,6 +143,20 @@ public interface Algorithm<M> {
     }
 
     /**
+     * What random chaos plans may do with Byzantine servers in a run with {@code options}: at most
+     * {@link #byzantineTolerance} of them, with behaviours drawn from {@link #byzantineBehaviours()}
+     * (sorted: the draws depend on the order). An algorithm may narrow the behaviours, e.g. a
+     * teaching flaw's runs to the behaviour that exploits it. Not consulted when the run's options
+     * say {@code byzantine=false} ({@link dev.conform.runtime.nemesis.ByzantineFaults#OPTION}): its
+     * chaos is crash-only.
+     */
+    default dev.conform.runtime.nemesis.ByzantineFaults byzantineChaos(List<Integer> servers, Options options) {
+        int f = byzantineTolerance(servers, options);
+        return f <= 0 ? dev.conform.runtime.nemesis.ByzantineFaults.NONE
+                : new dev.conform.runtime.nemesis.ByzantineFaults(f, byzantineBehaviours().stream().sorted().toList());
+    }
+
+    /**
      * The adversary that controls what Byzantine server {@code setup.id()} sends. Called when a
      * plan's Byzantine event applies; only for algorithms with a positive
      * {@link #byzantineTolerance}.

@@ -56,7 +56,8 @@ public final class Algorithms {
     /**
      * Throws IllegalArgumentException, with one line naming the event, when {@code plan} names a
      * node that is not a server, or makes servers Byzantine beyond what {@code algorithm} tolerates
-     * ({@link Algorithm#byzantineTolerance}; none when it is 0), or names no behaviour or one the
+     * ({@link Algorithm#byzantineTolerance}; none when it is 0 or the options say
+     * {@code byzantine=false}, {@link dev.conform.runtime.nemesis.ByzantineFaults#OPTION}), or names no behaviour or one the
      * algorithm's adversary does not know.
      */
     public static void checkPlan(Algorithm<?> algorithm, List<Integer> servers, Options options,
@@ -72,6 +73,10 @@ public final class Algorithms {
             String what = "fault plan: byzantine at " + b.at() + " of node " + b.node() + ": ";
             if (tolerance <= 0) {
                 throw new IllegalArgumentException(what + algorithm.name() + " tolerates no Byzantine servers");
+            }
+            if (!dev.conform.runtime.nemesis.ByzantineFaults.enabled(options)) {
+                throw new IllegalArgumentException(what + "the run's option "
+                        + dev.conform.runtime.nemesis.ByzantineFaults.OPTION + "=false allows no Byzantine servers");
             }
             byzantine.add(b.node());
             if (byzantine.size() > tolerance) {

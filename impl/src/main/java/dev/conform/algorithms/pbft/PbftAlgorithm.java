@@ -82,6 +82,12 @@ public final class PbftAlgorithm extends AbstractAlgorithm<PbftMessage> {
         return dev.conform.algorithms.pbft.byzantine.PbftAdversary.BEHAVIOURS;
     }
 
+    /** Chaos plans of a flawed run make replicas Byzantine only with the behaviour that exploits the flaw. */
+    @Override
+    public dev.conform.runtime.nemesis.ByzantineFaults byzantineChaos(List<Integer> servers, Options options) {
+        return dev.conform.algorithms.pbft.byzantine.PbftAdversary.chaos(byzantineTolerance(servers, options), options);
+    }
+
     @Override
     public Adversary<PbftMessage> adversary(Adversary.Setup setup) {
         return new dev.conform.algorithms.pbft.byzantine.PbftAdversary(setup);

@@ -2,6 +2,7 @@ package dev.conform.algorithms.pbft;
 
 import dev.conform.runtime.Options;
 import dev.conform.runtime.TeachingFlaw;
+import dev.conform.runtime.nemesis.ByzantineFaults;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,14 +10,16 @@ import java.util.Set;
  * The options of a PBFT run, read and checked once; every one is resolved into the trace header
  * (decimal strings). Times are ticks. {@code window} is L, the log window above the low water
  * mark; {@code keySeed} (default: the run seed) derives every node's Ed25519 key pair
- * ({@link Keys}); the keys themselves are never written.
+ * ({@link Keys}); the keys themselves are never written. {@code byzantine} ("true", the default,
+ * or "false") says whether the run's fault plans may make replicas Byzantine
+ * ({@link ByzantineFaults#OPTION}: "false" gives a crash-only chaos run).
  */
 public record PbftOptions(int clients, int ops, int checkpointEvery, int window, long requestTimeout,
                           long viewChangeTimeout, long retry, long keySeed, EnumSet<PbftFlaw> flaws) {
     public static final String KEY_SEED = "keySeed";
     /** Keys shared with the other KV algorithms ({@code keys}, {@code appends}, {@code workloadSeed}) included. */
     public static final Set<String> KEYS = Set.of("clients", "ops", "keys", "appends", "workloadSeed",
-            "checkpointEvery", "window", "requestTimeout", "viewChangeTimeout", "retry", KEY_SEED);
+            "checkpointEvery", "window", "requestTimeout", "viewChangeTimeout", "retry", KEY_SEED, ByzantineFaults.OPTION);
 
     /** Reads {@code options}; {@code seed} is the run's seed, the default key seed. */
     public static PbftOptions of(Options options, long seed) {
@@ -26,6 +29,7 @@ public record PbftOptions(int clients, int ops, int checkpointEvery, int window,
                 options.getLong("viewChangeTimeout", 300), options.getLong("retry", 200),
                 options.getLong(KEY_SEED, seed), TeachingFlaw.parse(options, PbftFlaw.class, PbftAlgorithm.NAME));
         o.check();
+        ByzantineFaults.enabled(options);
         return o;
     }
 
@@ -37,9 +41,10 @@ public record PbftOptions(int clients, int ops, int checkpointEvery, int window,
         return of(options, 0);
     }
 
-    /** As the run used them, for the header. */
+    /** As the run used them, for the header ({@code byzantine}: whether chaos plans may hold Byzantine replicas). */
     public Options into(Options options) {
-        return options.with("clients", clients).with("ops", ops).with("checkpointEvery", checkpointEvery)
+        return options.with(ByzantineFaults.OPTION, ByzantineFaults.enabled(options))
+                .with("clients", clients).with("ops", ops).with("checkpointEvery", checkpointEvery)
                 .with("window", window).with("requestTimeout", requestTimeout)
                 .with("viewChangeTimeout", viewChangeTimeout).with("retry", retry).with(KEY_SEED, keySeed);
     }

@@ -25,10 +25,29 @@ public record ByzantineFaults(int max, List<String> behaviours) {
         return max == 0 || behaviours.isEmpty();
     }
 
-    /** What {@code algorithm} allows with these servers and options: its tolerance and behaviours, sorted. */
+    /**
+     * The run option that switches Byzantine servers off for a run of a Byzantine-tolerant
+     * algorithm ({@code "false"}): its chaos plans then hold only crashes, partitions and the
+     * like, and a plan with a Byzantine event is refused. "true" (the default) or "false"; such
+     * an algorithm lists it among its option keys and records it resolved in the header.
+     */
+    public static final String OPTION = "byzantine";
+
+    /** The value of {@link #OPTION} in {@code options}: true unless it says "false". */
+    public static boolean enabled(dev.conform.runtime.Options options) {
+        String v = options.values().getOrDefault(OPTION, "true");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("option " + OPTION + " must be true or false, got '" + v + "'");
+        }
+        return v.equals("true");
+    }
+
+    /**
+     * What chaos plans of {@code algorithm} may hold ({@link dev.conform.runtime.Algorithm#byzantineChaos}),
+     * or {@link #NONE} when the run's options switch Byzantine servers off ({@link #OPTION}).
+     */
     public static ByzantineFaults of(dev.conform.runtime.Algorithm<?> algorithm, List<Integer> servers,
                                      dev.conform.runtime.Options options) {
-        int f = algorithm.byzantineTolerance(servers, options);
-        return f <= 0 ? NONE : new ByzantineFaults(f, algorithm.byzantineBehaviours().stream().sorted().toList());
+        return enabled(options) ? algorithm.byzantineChaos(servers, options) : NONE;
     }
 }

@@ -109,9 +109,11 @@ public final class ChaosStep implements GateStep {
             servers.add(i);
         }
         try {
-            algorithm.create(1, servers, null, options);
-            if (algorithm.clients(options) > 0) {
-                algorithm.createClient(101, servers, options);
+            // resolved as a run resolves them (any seed): an algorithm may build nodes only from resolved options
+            Options resolved = algorithm.resolveOptions(options, 0);
+            algorithm.create(1, servers, null, resolved);
+            if (algorithm.clients(resolved) > 0) {
+                algorithm.createClient(101, servers, resolved);
             }
         } catch (IllegalArgumentException e) {
             throw new UserError(p.folder().resolve(GatePairing.FILE) + ": "

@@ -15,7 +15,9 @@ import java.util.List;
  * never sent again) passes them; this rule sees it. A chaos plan ends every fault it starts (every
  * crash is restarted, every partition healed, every link fault cleared: {@code PlanGenerator}), so
  * after the plan's last fault a correct implementation must reach its stop condition, and the
- * rule demands it within {@code within} ticks of that fault. A run that ends any other way before
+ * rule demands it within {@code within} ticks of that fault. A Byzantine server never stops being
+ * one, but a plan makes at most as many Byzantine as the algorithm tolerates, so the rule holds
+ * all the same, counted from the Byzantine event's time too when it is the last. A run that ends any other way before
  * then (out of steps, or with nothing left to happen) fails it too: the pairing that opts in
  * promises a step budget long enough for its workload, so failing closed is right.
  *

@@ -15,6 +15,8 @@ import dev.conform.algorithms.pbft.PbftOptions;
 import dev.conform.algorithms.pbft.PreparedCertificate;
 import dev.conform.algorithms.pbft.Signer;
 import dev.conform.runtime.Adversary;
+import dev.conform.runtime.Options;
+import dev.conform.runtime.nemesis.ByzantineFaults;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -36,8 +38,9 @@ import java.util.SplittableRandom;
  * <li>{@code replay}: resends old statements, its own or received ones, to some replica;</li>
  * <li>{@code withhold}: drops everything it sends to a fixed set of victims;</li>
  * <li>{@code lying-view-change}: ViewChanges that omit their prepared certificates or carry a
- *     made-up one (signed by itself only), and NewViews whose PrePrepares are null requests
- *     instead of those the ViewChanges prove;</li>
+ *     made-up one (signed by itself only), and, as new primary, NewViews that re-propose every
+ *     seq up to the highest it saw with another request or the null request instead of those
+ *     the ViewChanges prove, followed by its own Commits for them;</li>
  * <li>{@code silence}: sends nothing at all;</li>
  * <li>{@code wrong-reply}: Replies with a result the store never produced;</li>
  * <li>{@code forge}: Prepares and Commits claiming another replica, with a signature that is not
@@ -59,6 +62,28 @@ public final class PbftAdversary implements Adversary<PbftMessage> {
     public static final Set<String> BEHAVIOURS = Set.of(EQUIVOCATE, WRONG_DIGEST, REPLAY, WITHHOLD, LYING_VIEW_CHANGE,
             SILENCE, WRONG_REPLY, FORGE);
 
+    /**
+     * The behaviour that exploits each teaching flaw (its chaos runs draw only these): a wrong
+     * digest for a backup that does not check it, a lying NewView for one that does not check
+     * it, an equivocating primary for a certificate one Prepare short, a wrong Reply for a
+     * client that accepts f of them.
+     */
+    public static final Map<String, String> EXPLOITS = Map.of(
+            "no-digest-check", WRONG_DIGEST,
+            "unchecked-new-view", LYING_VIEW_CHANGE,
+            "prepared-2f", EQUIVOCATE,
+            "reply-f", WRONG_REPLY);
+
+    /**
+     * What chaos plans of a run with {@code options} draw: up to {@code f} Byzantine replicas with
+     * any behaviour, or, in a run with teaching flaws, only the behaviours that exploit them.
+     */
+    public static ByzantineFaults chaos(int f, Options options) {
+        List<String> exploits = options.flaws().stream().map(EXPLOITS::get).filter(java.util.Objects::nonNull)
+                .distinct().sorted().toList();
+        return new ByzantineFaults(f, exploits.isEmpty() ? BEHAVIOURS.stream().sorted().toList() : exploits);
+    }
+
     /** How many statements it remembers for replay (the most recent). */
     private static final int MEMORY = 128;
 
@@ -73,13 +98,23 @@ public final class PbftAdversary implements Adversary<PbftMessage> {
     private final Map<String, Set<Integer>> split = new HashMap<>();
     private final Map<String, PrePrepare> other = new HashMap<>();
     private final Set<Integer> victims = new HashSet<>();
+    /** Per view: the NewView it sends every backup, the honest one or one lie (drawn once). */
+    private final Map<Long, NewView> newViews = new HashMap<>();
+    /** Per "view:seq": the digest its lying NewView re-proposed; and those it already sent Commits for. */
+    private final Map<String, String> lied = new HashMap<>();
+    private final Set<String> committedLies = new HashSet<>();
+    /** The highest seq of a PrePrepare, Prepare or Commit it saw or sent. */
+    private long highestSeq;
+    private final int window;
 
     public PbftAdversary(Setup setup) {
         this.self = setup.id();
         this.servers = setup.servers();
         this.on = Set.copyOf(setup.behaviours());
         this.random = setup.random();
-        this.signer = Keys.signer(PbftOptions.resolved(setup.options()).keySeed(), self);
+        PbftOptions options = PbftOptions.resolved(setup.options());
+        this.signer = Keys.signer(options.keySeed(), self);
+        this.window = options.window();
         if (on.contains(WITHHOLD)) {
             List<Integer> others = new ArrayList<>(servers);
             others.remove(Integer.valueOf(self));
@@ -106,6 +141,9 @@ public final class PbftAdversary implements Adversary<PbftMessage> {
         for (Envelope<PbftMessage> e : honest) {
             remember(e.msg());
             out.add(new Envelope<>(e.peer(), lie(e.peer(), e.msg())));
+        }
+        if (on.contains(LYING_VIEW_CHANGE)) {
+            commitLies(received, out);
         }
         if (on.contains(REPLAY) && !memory.isEmpty() && random.nextBoolean()) {
             PbftMessage old = memory.get(random.nextInt(memory.size()));
@@ -146,12 +184,8 @@ public final class PbftAdversary implements Adversary<PbftMessage> {
         if (m instanceof ViewChange vc && on.contains(LYING_VIEW_CHANGE) && random.nextBoolean()) {
             return lyingViewChange(vc);
         }
-        if (m instanceof NewView nv && on.contains(LYING_VIEW_CHANGE) && random.nextBoolean()) {
-            List<PrePrepare> nulls = new ArrayList<>();
-            for (PrePrepare pp : nv.prePrepares()) {
-                nulls.add(signer.sign(new PrePrepare(pp.view(), pp.seq(), Digests.NULL, null, self, null)));
-            }
-            return signer.sign(new NewView(nv.view(), nv.viewChanges(), nulls, self, null));
+        if (m instanceof NewView nv && on.contains(LYING_VIEW_CHANGE)) {
+            return newViews.computeIfAbsent(nv.view(), v -> random.nextBoolean() ? lyingNewView(nv) : nv);
         }
         if (m instanceof Reply r && on.contains(WRONG_REPLY) && random.nextBoolean()) {
             String wrong = "lie-" + random.nextInt(1_000_000);
@@ -202,6 +236,59 @@ public final class PbftAdversary implements Adversary<PbftMessage> {
         return signer.sign(new ViewChange(vc.view(), vc.stable(), vc.proof(), prepared, self, null));
     }
 
+    /**
+     * A NewView with the honest one's ViewChanges whose PrePrepares are not those they determine:
+     * every seq from min-s + 1 up to the highest seq it has seen (in the log window), which
+     * covers the seqs honest replicas may have committed, gets another request it saw, or the null
+     * request, instead of the one the ViewChanges prove. Unchecked, it makes backups prepare and
+     * (with its Commit, {@link #commitLies}) commit a second request at a seq already committed.
+     */
+    private NewView lyingNewView(NewView nv) {
+        long minS = 0;
+        for (ViewChange vc : nv.viewChanges()) {
+            minS = Math.max(minS, vc.stable());
+        }
+        Map<Long, String> honest = new HashMap<>();
+        long hi = minS + 1;
+        for (PrePrepare pp : nv.prePrepares()) {
+            honest.put(pp.seq(), pp.digest());
+            hi = Math.max(hi, pp.seq());
+        }
+        hi = Math.max(hi, Math.min(highestSeq, minS + window));
+        List<PrePrepare> lies = new ArrayList<>();
+        for (long seq = minS + 1; seq <= hi; seq++) {
+            String d = honest.get(seq);
+            List<ClientRequest> others = requests.stream().filter(r -> !r.digest().equals(d)).toList();
+            ClientRequest r = others.isEmpty() || (d != null && !d.equals(Digests.NULL) && random.nextBoolean())
+                    ? null : others.get(random.nextInt(others.size()));
+            PrePrepare pp = signer.sign(new PrePrepare(nv.view(), seq, r == null ? Digests.NULL : r.digest(), r, self,
+                    null));
+            lied.put(key(pp), pp.digest());
+            lies.add(pp);
+        }
+        return signer.sign(new NewView(nv.view(), nv.viewChanges(), lies, self, null));
+    }
+
+    /**
+     * Its Commits for what a lying NewView re-proposed, to every other replica, once backups
+     * Prepare it: with them, two honest backups reach 2f+1 Commits for the lie while the third
+     * honest replica is down.
+     */
+    private void commitLies(Envelope<PbftMessage> received, List<Envelope<PbftMessage>> out) {
+        if (received == null || !(received.msg() instanceof Prepare p)) {
+            return;
+        }
+        String k = p.view() + ":" + p.seq();
+        if (p.digest().equals(lied.get(k)) && committedLies.add(k)) {
+            Commit c = signer.sign(new Commit(p.view(), p.seq(), p.digest(), self, null));
+            for (int s : servers) {
+                if (s != self) {
+                    out.add(new Envelope<>(s, c));
+                }
+            }
+        }
+    }
+
     /** A Prepare or Commit claiming another replica, with a signature that is not its own. */
     private PbftMessage forgery() {
         List<Integer> others = new ArrayList<>(servers);
@@ -232,6 +319,9 @@ public final class PbftAdversary implements Adversary<PbftMessage> {
             memory.remove(0);
         }
         memory.add(m);
+        long seq = m instanceof PrePrepare pp ? pp.seq() : m instanceof Prepare p ? p.seq()
+                : m instanceof Commit c ? c.seq() : 0;
+        highestSeq = Math.max(highestSeq, seq);
         ClientRequest r = m instanceof ClientRequest c ? c : m instanceof PrePrepare pp ? pp.request() : null;
         if (r != null && !requests.contains(r)) {
             if (requests.size() == MEMORY) {
