@@ -30,10 +30,12 @@ import org.junit.jupiter.api.Timeout;
 class BugCatalogueTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path BUGS = ROOT.resolve("test").resolve("bugs");
-    private static final Set<String> ALGORITHMS = Set.of("raft", "twopc", "crdt", "paxos", "clocks", "causal", "swim");
+    private static final Set<String> ALGORITHMS = Set.of("raft", "twopc", "crdt", "paxos", "clocks", "causal", "swim",
+            "pbft");
     private static final int MIN_BUGS = 8;
     /** The younger catalogues, each smaller than {@link #MIN_BUGS} so far: their own minimum. */
-    private static final java.util.Map<String, Integer> MIN_BUGS_OF = java.util.Map.of("clocks", 5, "causal", 5, "swim", 5);
+    private static final java.util.Map<String, Integer> MIN_BUGS_OF = java.util.Map.of("clocks", 5, "causal", 5, "swim", 5,
+            "pbft", 5);
     /** A table row of a README: its first cell is the bug's name. */
     private static final Pattern ROW = Pattern.compile("^\\| *([a-z][a-z0-9-]*) *\\|", Pattern.MULTILINE);
     /** A file a patch changes: "+++ b/path". */
