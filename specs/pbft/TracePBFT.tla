@@ -182,8 +182,12 @@ NoEntry == [view |-> -1, digest |-> "", prepared |-> FALSE, committed |-> FALSE]
 StartState == [view |-> 0, changing |-> FALSE, h |-> 0, executed |-> 0,
                log |-> [x \in {} |-> NoEntry], state |-> ""]
 
+\* A recorded state's log (JSON object, keys "<seq>"); rs keeps it as a function of seqs (a
+\* value TLC can print and read back when a long trace is validated in segments).
 Keys(r) == {n \in 1 .. r.h + LL : ToString(n) \in DOMAIN r.log}
 LogAt(r, n) == Get(r.log, ToString(n), NoEntry)
+Norm(r) == [r EXCEPT !.log = [n \in Keys(r) |-> LogAt(r, n)]]
+RLog(r, n) == IF n \in DOMAIN r.log THEN r.log[n] ELSE NoEntry
 
 Honest(i) == i \in TraceServers /\ ~NetByzantine(i)
 
@@ -212,7 +216,7 @@ StateOkBody(i, a, s, mayWrite(_), mayMoveView, mayMoveH) ==
        /\ \A k \in ks : \E n \in s.h + 1 .. s.h + LL : ToString(n) = k
        /\ \A n \in Keys(s) :
             LET x == LogAt(s, n)
-                y == LogAt(o, n)
+                y == RLog(o, n)
             IN /\ DOMAIN x = {"view", "digest", "prepared", "committed"}
                /\ (x.view # y.view \/ x.digest # y.digest) => mayWrite(n)
                /\ x.prepared => PreparedEv(i, n, x)
@@ -226,7 +230,7 @@ StateOk(i, a, s, mayWrite(_), mayMoveView, mayMoveH) == Bool(StateOkBody(i, a, s
 ExecuteOkBody(i, s) ==
     LET n == rs[i].executed + 1
     IN /\ s.executed = n
-       /\ <<n, LogAt(rs[i], n).digest>> \in done[i]
+       /\ <<n, RLog(rs[i], n).digest>> \in done[i]
 
 \* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
 ExecuteOk(i, s) == Bool(ExecuteOkBody(i, s))
@@ -237,12 +241,12 @@ NoExecute(i, s) == s.executed = rs[i].executed /\ (rs[i].state = "" \/ s.state =
 ----------------------------------------------------------------------------
 (* Statements an honest replica signs follow from its recorded state *)
 
-InLog(x, n, v, d) == rs[x].h >= n \/ (LogAt(rs[x], n).view = v /\ LogAt(rs[x], n).digest = d)
+InLog(x, n, v, d) == rs[x].h >= n \/ (RLog(rs[x], n).view = v /\ RLog(rs[x], n).digest = d)
 
 OwnOkBody(x, b) ==
     CASE b.type = "PrePrepare" -> Primary(b.view) = x /\ DigestOk(b) /\ InLog(x, b.seq, b.view, b.digest)
       [] b.type = "Prepare"    -> Primary(b.view) # x /\ InLog(x, b.seq, b.view, b.digest)
-      [] b.type = "Commit"     -> rs[x].h >= b.seq \/ (InLog(x, b.seq, b.view, b.digest) /\ LogAt(rs[x], b.seq).prepared)
+      [] b.type = "Commit"     -> rs[x].h >= b.seq \/ (InLog(x, b.seq, b.view, b.digest) /\ RLog(rs[x], b.seq).prepared)
       [] b.type = "Checkpoint" -> b.seq \in DOMAIN stAt[x] /\ stAt[x][b.seq] = b.state
       [] b.type = "Reply"      -> b.view <= rs[x].view /\ b.clientId \in TraceClients
       [] b.type = "ViewChange" -> b.view <= rs[x].view /\ VCOk(b)
@@ -343,7 +347,7 @@ IsByzAction(e) ==
     /\ UNCHANGED traceVars
     /\ TraceStep
 
-Unchanged(i, s) == s = rs[i] \/ (rs[i].state = "" /\ [s EXCEPT !.state = ""] = rs[i])
+Unchanged(i, s) == Norm(s) = rs[i] \/ (rs[i].state = "" /\ [Norm(s) EXCEPT !.state = ""] = rs[i])
 
 \* Unauthenticated: some statement of the delivery is not authentic; nothing changes.
 IsUnauthenticated(e) ==
@@ -377,7 +381,7 @@ Handles(e, a, t) ==
 Got(S, i, x) == [S EXCEPT ![i] = @ \cup {x}]
 
 Record(i, s) ==
-    /\ rs' = [rs EXCEPT ![i] = s]
+    /\ rs' = [rs EXCEPT ![i] = Norm(s)]
     /\ LET new == {<<n, LogAt(s, n).digest>> : n \in {k \in Keys(s) : LogAt(s, k).committed}} \ done[i]
        IN done' = IF new = {} THEN done ELSE [done EXCEPT ![i] = @ \cup new]
 
@@ -392,13 +396,13 @@ IsReceiveRequest(e) ==
     /\ LET i == e.node
            b == Pending(i).body
            s == e.state
-           new == {n \in Keys(s) : LogAt(s, n).view # LogAt(rs[i], n).view \/ LogAt(s, n).digest # LogAt(rs[i], n).digest}
+           new == {n \in Keys(s) : LogAt(s, n).view # RLog(rs[i], n).view \/ LogAt(s, n).digest # RLog(rs[i], n).digest}
        IN /\ b.clientId \in TraceClients
           /\ NoExecute(i, s)
           /\ StateOk(i, "ReceiveRequest", s, LAMBDA n : /\ Primary(rs[i].view) = i /\ InView(i, rs[i].view)
                                                         /\ LogAt(s, n).view = rs[i].view
                                                         /\ LogAt(s, n).digest = b.digest
-                                                        /\ LogAt(rs[i], n).view # rs[i].view,
+                                                        /\ RLog(rs[i], n).view # rs[i].view,
                      FALSE, FALSE)
           /\ Cardinality(new) <= 1
           /\ Record(i, s)
@@ -411,7 +415,7 @@ IsHandlePrePrepare(e) ==
     /\ LET i == e.node
            b == Pending(i).body
            s == e.state
-           o == LogAt(rs[i], b.seq)
+           o == RLog(rs[i], b.seq)
        IN /\ b.replica = Primary(b.view)
           /\ InView(i, b.view)
           /\ rs[i].h < b.seq /\ b.seq <= rs[i].h + LL
@@ -535,6 +539,18 @@ IsStartViewChange(e) ==
           /\ Record(i, s)
     /\ TraceStep
 
+\* ResendViewChange (view-change timer before 2f+1 asked for the view): the ViewChange again,
+\* nothing changes (the resent statement is checked when sent, OwnOk).
+IsResendViewChange(e) ==
+    /\ Acts(e, "ResendViewChange")
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ LET i == e.node
+           s == e.state
+       IN /\ rs[i].changing
+          /\ Bool(Unchanged(i, s))
+          /\ Record(i, s)
+    /\ TraceStep
+
 \* SendNewView: the primary of the view it changes to, on Quorum ViewChanges (its own
 \* included), enters it; the NewView it sends is checked when sent (OwnOk).
 IsSendNewView(e) ==
@@ -587,6 +603,7 @@ TraceNext ==
        \/ IsHandleNewView(CurrentEvent)
        \/ IsExecute(CurrentEvent)
        \/ IsStartViewChange(CurrentEvent)
+       \/ IsResendViewChange(CurrentEvent)
        \/ IsSendNewView(CurrentEvent)
 
 PBFTTraceEnd == NetQuiet /\ HeaderOk
