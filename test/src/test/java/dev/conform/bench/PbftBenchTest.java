@@ -22,5 +22,8 @@ class PbftBenchTest {
         String table = PbftBench.table(rows, 4, 1, 1);
         assertTrue(table.contains("| 2 | pbft | 7 | 2 Byzantine |"), table);
         assertTrue(table.contains("| 1 | raft | 3 | 1 crash |"), table);
+        // both Ed25519 providers, measured in the same run, and how they compare
+        assertTrue(table.matches("(?s).*BouncyCastle 1\\.\\d+ \\(PBFT's\\) \\d+ / \\d+, the JDK's \\([^)]*\\) \\d+ / \\d+:"
+                + " BouncyCastle is \\d+\\.\\dx as fast to sign and \\d+\\.\\dx as fast to verify.*"), table);
     }
 }

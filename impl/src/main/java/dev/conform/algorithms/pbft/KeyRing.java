@@ -1,13 +1,13 @@
 package dev.conform.algorithms.pbft;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Every node's public key (derived from the key seed, as every node of the run knows them) and
@@ -18,7 +18,7 @@ public final class KeyRing {
     private static final int MEMO = 8192;
 
     private final long keySeed;
-    private final Map<Integer, PublicKey> keys = new HashMap<>();
+    private final Map<Integer, Ed25519PublicKeyParameters> keys = new HashMap<>();
     private final Map<PbftMessage, Boolean> memo = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<PbftMessage, Boolean> eldest) {
@@ -50,13 +50,11 @@ public final class KeyRing {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(keys.computeIfAbsent(statement.signer(), id -> Keys.pair(keySeed, id).getPublic()));
-            s.update(Canonical.of(statement.withSig(null)).getBytes(StandardCharsets.UTF_8));
-            return s.verify(sig);
-        } catch (GeneralSecurityException e) {
-            return false;
+        if (sig.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
+            return false; // BouncyCastle would read the first 64 bytes of a longer one and ignore the rest
         }
+        byte[] message = Canonical.of(statement.withSig(null)).getBytes(StandardCharsets.UTF_8);
+        return keys.computeIfAbsent(statement.signer(), id -> Keys.publicKey(keySeed, id))
+                .verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, sig, 0);
     }
 }

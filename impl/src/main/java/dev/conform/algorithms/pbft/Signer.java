@@ -1,10 +1,9 @@
 package dev.conform.algorithms.pbft;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Base64;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Signs statements as one node: the only holder of that node's private key. An honest replica
@@ -13,9 +12,9 @@ import java.util.Base64;
  */
 public final class Signer {
     private final int id;
-    private final PrivateKey key;
+    private final Ed25519PrivateKeyParameters key;
 
-    Signer(int id, PrivateKey key) {
+    Signer(int id, Ed25519PrivateKeyParameters key) {
         this.id = id;
         this.key = key;
     }
@@ -38,14 +37,10 @@ public final class Signer {
     }
 
     private synchronized String signature(String text) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(key);
-            s.update(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        byte[] message = text.getBytes(StandardCharsets.UTF_8);
+        byte[] sig = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+        key.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, sig, 0); // pure Ed25519, no context
+        return Base64.getEncoder().encodeToString(sig);
     }
 
     @Override
