@@ -112,7 +112,7 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("log.*.view", Change.SHIFT),
                     FieldRule.of("log.*.digest", Change.TEXT),
                     FieldRule.of("state", Change.TEXT)),
-                    null, List.of());
+                    null, List.of(new Parameter("params.options.checkpointEvery", List.of("1", "2", "4", "8"))));
             case "pingcounter", "pingcounter-fifo" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
                     null, List.of());
             default -> new AlgorithmTable(algorithm, List.of(), null, List.of());

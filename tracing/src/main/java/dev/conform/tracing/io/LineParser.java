@@ -12,6 +12,7 @@ import dev.conform.tracing.EventKind;
 import dev.conform.tracing.TraceEvent;
 import dev.conform.tracing.TraceHeader;
 import dev.conform.tracing.TraceMessage;
+import dev.conform.tracing.ByzantineParams;
 import dev.conform.tracing.TransportParams;
 import dev.conform.tracing.VectorClock;
 
@@ -157,6 +158,10 @@ final class LineParser {
             String badTransport = TransportParams.problem(params);
             if (badTransport != null) {
                 throw failAt(paramsColumn, badTransport);
+            }
+            String badByzantine = ByzantineParams.problem(params, plan);
+            if (badByzantine != null) {
+                throw failAt(paramsColumn, badByzantine);
             }
             TraceHeader h = new TraceHeader(schema, algorithm, List.copyOf(nodes), seed, plan, producer,
                     params == null ? Map.of() : params, roles);
