@@ -82,7 +82,11 @@ final class Statements {
         }
     }
 
-    /** A request's digest: hex of the first 8 bytes of SHA-256 over "clientId:seq:op". */
+    /**
+     * A request's digest: hex of the first 8 bytes of SHA-256 over "clientId:seq:op". The trace
+     * format's rule (specs/pbft/README.md), recomputed here rather than taken from the
+     * implementation, so that a wrong digest in any producer is caught.
+     */
     static String digest(Map<String, Object> request) {
         String text = num(request, "clientId") + ":" + num(request, "seq") + ":" + request.get("op");
         try {
