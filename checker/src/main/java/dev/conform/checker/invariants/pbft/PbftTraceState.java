@@ -18,6 +18,15 @@ import java.util.TreeMap;
 public final class PbftTraceState {
     /** One log entry of a recorded replica state. */
     record Entry(long view, String digest, boolean prepared, boolean committed) {
+        /** True when {@code was} is an entry of the same view and digest. */
+        boolean sameSlot(Entry was) {
+            return was != null && was.view == view && was.digest.equals(digest);
+        }
+
+        /** True when this entry is prepared and {@code was} is not the same entry prepared already. */
+        boolean newlyPrepared(Entry was) {
+            return prepared && !(sameSlot(was) && was.prepared);
+        }
     }
 
     /** A replica's recorded state. */
@@ -44,6 +53,8 @@ public final class PbftTraceState {
         final Map<Long, String> states = new HashMap<>();
         /** seq -> the entry with which its recorded log first showed it committed (in any view). */
         final Map<Long, Entry> committed = new HashMap<>();
+        /** Digests of the requests it executed (its store is durable: over crashes too). */
+        final Set<String> ran = new HashSet<>();
     }
 
     final List<Integer> servers;
@@ -54,6 +65,8 @@ public final class PbftTraceState {
     final NewViewCheck views;
     final Set<Integer> byzantine = new HashSet<>();
     final Set<String> authentic = new HashSet<>();
+    /** Request digest -> the first authentic ClientRequest with it. */
+    final Map<String, Map<String, Object>> requests = new HashMap<>();
     /** Ids of messages carrying a statement not authentic when sent. */
     final Set<Long> unauthentic = new HashSet<>();
     final Map<Integer, Replica> replicas = new LinkedHashMap<>();
@@ -74,6 +87,7 @@ public final class PbftTraceState {
     final Map<String, Object> results = new HashMap<>();
     /** Client -> seq -> replica -> result of the authentic Replies delivered to it. */
     final Map<Integer, Map<Long, Map<Integer, Object>>> replies = new HashMap<>();
+    final OwedSends owed;
     final Map<String, String> violations = new LinkedHashMap<>();
     boolean anyPrepared;
     boolean anyCommitted;
@@ -88,6 +102,7 @@ public final class PbftTraceState {
         this.window = window;
         this.checkpointEvery = checkpointEvery;
         this.views = new NewViewCheck(servers);
+        this.owed = new OwedSends(this.servers);
         for (int s : this.servers) {
             replicas.put(s, new Replica());
             known.put(s, new Known());
@@ -108,6 +123,10 @@ public final class PbftTraceState {
 
     @Override
     public String toString() {
-        return violations.isEmpty() ? "no violation" : violations.toString();
+        if (!violations.isEmpty()) {
+            return violations.toString();
+        }
+        String owing = owed.endProblem();
+        return owing != null ? owing : "no violation";
     }
 }
