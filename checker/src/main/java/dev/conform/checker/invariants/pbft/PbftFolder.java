@@ -23,7 +23,8 @@ import java.util.Set;
  * sender signs authentic, then marks the message if it carries another signer's statement that
  * signer never sent; a delivery remembers the message for the action that consumes it; a
  * {@code byzantine} fault marks its node; an honest replica's action is checked against what it
- * consumed and its recorded state before and after (see {@link PbftInvariants}).
+ * consumed and its recorded state before and after (see {@link PbftInvariants}), and owes the
+ * sends {@link Obligations} names, which must follow it before the replica's next step.
  */
 final class PbftFolder implements StateFolder<PbftTraceState> {
     @Override
@@ -112,7 +113,7 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         for (Map<String, Object> st : statements) {
             if (Statements.signer(st) == from) {
                 s.authentic.add(Statements.key(st));
-                if ("ClientRequest".equals(st.get("type"))) {
+                if ("ClientRequest".equals(st.get("type")) && st.get("seq") instanceof Number) {
                     s.requests.putIfAbsent(Statements.digest(st), st);
                 }
             }
