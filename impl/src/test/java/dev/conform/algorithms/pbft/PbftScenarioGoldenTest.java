@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The PBFT golden scenarios under src/test/resources/scenarios/pbft (normal case, view change
- * after a crashed primary, checkpoint and garbage collection with the window), run as
+ * after a crashed primary, a prepared request carried into the next view, checkpoint and garbage
+ * collection with the window), run as
  * {@link GoldenScenarios} runs every golden folder.
  */
 class PbftScenarioGoldenTest {
@@ -21,7 +22,8 @@ class PbftScenarioGoldenTest {
     @TestFactory
     Stream<DynamicTest> everyScenarioMatchesItsGoldenTranscript() throws IOException {
         List<Path> files = GoldenScenarios.files(DIR);
-        assertEquals(List.of("checkpoint-gc.txt", "normal-case.txt", "view-change.txt"),
+        assertEquals(List.of("checkpoint-gc.txt", "normal-case.txt", "view-change-prepared.txt",
+                "view-change.txt"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         return GoldenScenarios.tests(files, new PbftScenarioInspector());
     }
