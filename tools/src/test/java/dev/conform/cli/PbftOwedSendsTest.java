@@ -132,7 +132,7 @@ class PbftOwedSendsTest {
         assertTrue(v.out().contains("DIVERGES") && v.out().contains("Settled(e.node)"), v.out());
     }
 
-    /** The run checkpoints at 4 and 8; the header's 2 owes a Checkpoint at 2 (1 would at 1: same rule). */
+    /** The run (K = 4) sends no Checkpoint at seq 2, which a header claiming 2 owes (1: at 1, the same rule). */
     @Test
     void aHeaderClaimingAShorterCheckpointIntervalDiverges() throws Exception {
         String k = "2";
