@@ -34,7 +34,7 @@
 (*    entry of a NewView), Commit for an entry newly prepared, Checkpoint  *)
 (*    at an executed multiple of K, Reply for a request executed the first *)
 (*    time, ViewChange (StartViewChange, ResendViewChange), NewView        *)
-(*    (SendNewView), each to every other replica (Reply: to its client).  *)
+(*    (SendNewView), each to every other replica (Reply: to its client).   *)
 (*    A send takes its item; the replica's next action, deliver, timer,    *)
 (*    crash or restart, and the end of the trace, need none left (owed).   *)
 (*    A Byzantine mark drops what the node owed.                           *)
