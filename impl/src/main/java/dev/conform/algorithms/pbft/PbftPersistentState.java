@@ -17,7 +17,8 @@ public record PbftPersistentState(long view, boolean changing, long h, long exec
     public PbftPersistentState {
         statements = List.copyOf(statements);
         stableProof = List.copyOf(stableProof);
-        ownStates = Map.copyOf(ownStates);
+        // sorted: Map.copyOf iterates in an order salted per JVM, and a restart event writes this map
+        ownStates = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ownStates));
         pending = List.copyOf(pending);
     }
 }
