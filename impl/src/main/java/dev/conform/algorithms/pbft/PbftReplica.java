@@ -207,7 +207,7 @@ public final class PbftReplica implements Node<PbftMessage> {
         checkpoints.values().forEach(m -> statements.addAll(m.values()));
         viewChangeLog.values().forEach(m -> statements.addAll(m.values()));
         return new PbftPersistentState(view, changing, h, executed, assigned, vcRound, statements, stableProof,
-                ownStates, new ArrayList<>(pending.values()), store.snapshot());
+                ownStates, new ArrayList<>(pending.values()), store.snapshot(), transfer.durable());
     }
 
     private void restore(PbftPersistentState p) {
@@ -236,6 +236,7 @@ public final class PbftReplica implements Node<PbftMessage> {
             pending.put(key(r), r);
         }
         store.restore(p.store());
+        p.snapshots().forEach(transfer::keep);
         if (ownStates.containsKey(executed)) {
             transfer.keep(executed, store.snapshot());
         }

@@ -23,10 +23,11 @@ import java.util.TreeMap;
  * Ignore. The timer is armed only while the replica is behind, so runs where no replica falls
  * behind a certificate have the same trace as without state transfer.
  *
- * <p>What it knows here is volatile: certificates seen, seqs asked for, the snapshots kept for its
- * own checkpoints at or above its stable one (the snapshot at its executed seq is rebuilt on
- * restart from the store). Keeping it out of the durable state keeps every restart event's state
- * as it was.
+ * <p>The snapshots kept for its own checkpoints at or above its stable one are durable (a replica
+ * that crashed after executing past its stable checkpoint must still answer for it: otherwise, when
+ * every up-to-date honest replica restarted, a replica behind them could never catch up); the one
+ * at executed is the store itself, so a restart event writes snapshots only when the replica had
+ * executed past a checkpoint. What it learnt for asking (certificates, seqs asked) is volatile.
  */
 final class StateTransfer {
     static final String STATE_TIMER = "state";
@@ -48,6 +49,13 @@ final class StateTransfer {
     /** Keeps the snapshot at an own checkpoint (called on Execute at a multiple of K, and on restore). */
     void keep(long seq, String snapshot) {
         snapshots.put(seq, snapshot);
+    }
+
+    /** The snapshots to make durable: all but the one at executed, which the store itself is. */
+    java.util.Map<Long, String> durable() {
+        java.util.Map<Long, String> out = new TreeMap<>(snapshots);
+        out.remove(r.executed);
+        return out;
     }
 
     /** Drops the snapshots below the stable checkpoint h. */
