@@ -23,7 +23,8 @@ import java.util.Set;
  * sender signs authentic, then marks the message if it carries another signer's statement that
  * signer never sent; a delivery remembers the message for the action that consumes it; a
  * {@code byzantine} fault marks its node; an honest replica's action is checked against what it
- * consumed and its recorded state before and after (see {@link PbftInvariants}).
+ * consumed and its recorded state before and after (see {@link PbftInvariants}), and owes the
+ * sends {@link Obligations} names, which must follow it before the replica's next step.
  */
 final class PbftFolder implements StateFolder<PbftTraceState> {
     @Override
@@ -52,6 +53,10 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
 
     @Override
     public PbftTraceState apply(PbftTraceState s, TraceEvent e) {
+        String step = ownStep(e);
+        if (step != null && s.replicas.containsKey(e.node())) {
+            s.owed.wentOn(e.node(), step);
+        }
         switch (e.kind()) {
             case SEND -> send(s, e);
             case DELIVER -> {
@@ -73,12 +78,25 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
             case FAULT -> {
                 if ("byzantine".equals(e.action())) {
                     s.byzantine.add(e.node());
+                    s.owed.forget(e.node());
                 }
             }
             case ACTION -> action(s, e);
             default -> { }
         }
         return s;
+    }
+
+    /** How a node's own next step shows in the trace ("action Execute"), or null for other events. */
+    private static String ownStep(TraceEvent e) {
+        return switch (e.kind()) {
+            case ACTION -> "action " + e.action();
+            case DELIVER -> "deliver " + e.msg().type() + " " + e.msg().id();
+            case TIMER -> "timer " + e.action();
+            case CRASH -> "crash";
+            case RESTART -> "restart";
+            default -> null;
+        };
     }
 
     // ---- sends ----
@@ -95,6 +113,9 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         for (Map<String, Object> st : statements) {
             if (Statements.signer(st) == from) {
                 s.authentic.add(Statements.key(st));
+                if ("ClientRequest".equals(st.get("type")) && st.get("seq") instanceof Number) {
+                    s.requests.putIfAbsent(Statements.digest(st), st);
+                }
             }
         }
         for (Map<String, Object> st : statements) {
@@ -116,6 +137,7 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         }
         Known k = s.known.get(from);
         PbftSteps.send(s, from, body, k);
+        s.owed.sent(from, String.valueOf(body.get("type")), body, e.msg().to());
         switch (String.valueOf(body.get("type"))) {
             case "PrePrepare" -> k.prePrepares.putIfAbsent(num(body, "view") + "/" + num(body, "seq"), body);
             case "NewView" -> {
@@ -214,7 +236,9 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
             consumed(s, e.action(), at, k, msg, now);
         }
         PbftSteps.check(s, e.action(), at, old, now, msg);
+        Entry ran = "Execute".equals(e.action()) ? k.committed.get(now.executed) : null; // before step drops it
         step(s, e.action(), at, node, k, old, now, msg);
+        Obligations.of(s, node, e.action(), old, now, msg, ran == null ? null : ran.digest());
         s.replicas.put(node, now);
     }
 
@@ -269,11 +293,10 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         for (Map.Entry<Long, Entry> en : now.log.entrySet()) {
             Entry x = en.getValue();
             Entry was = old.log.get(en.getKey());
-            boolean sameSlot = was != null && was.view() == x.view() && was.digest().equals(x.digest());
-            if (x.prepared() && !(sameSlot && was.prepared())) {
+            if (x.newlyPrepared(was)) {
                 certificates(s, at, node, k, en.getKey(), x, false);
             }
-            if (x.committed() && !(sameSlot && was.committed())) {
+            if (x.committed() && !(x.sameSlot(was) && was.committed())) {
                 certificates(s, at, node, k, en.getKey(), x, true);
             }
             s.anyPrepared |= x.prepared();

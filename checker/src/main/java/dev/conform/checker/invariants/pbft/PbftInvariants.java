@@ -35,6 +35,9 @@ import java.util.Set;
  *     proofs hold and whose PrePrepares are the ones they determine;</li>
  * <li>{@code ReplyQuorum}: a client accepts a result only after f+1 matching authentic Replies from
  *     distinct replicas;</li>
+ * <li>{@code PbftQuiet} (at the end, as the trace spec's end condition): no honest replica still
+ *     owes a send of its last action; before that, a replica's next step while it owes one
+ *     rejects the trace ({@link OwedSends}, {@link Obligations});</li>
  * <li>coverage (sometimes): {@code Prepared}, {@code Committed}, {@code Executed},
  *     {@code CheckpointStable}, {@code ViewChanged}.</li>
  * </ul>
@@ -75,6 +78,7 @@ public final class PbftInvariants implements InvariantSet<PbftTraceState> {
         for (String name : SAFETY) {
             out.add(Invariant.always(name, s -> s.holds(name)));
         }
+        out.add(Invariant.atEnd("PbftQuiet", s -> s.owed.endProblem() == null));
         out.add(Invariant.sometimes("Prepared", s -> s.anyPrepared));
         out.add(Invariant.sometimes("Committed", s -> s.anyCommitted));
         out.add(Invariant.sometimes("Executed", s -> s.anyExecuted));

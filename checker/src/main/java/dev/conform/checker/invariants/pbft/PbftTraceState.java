@@ -18,6 +18,15 @@ import java.util.TreeMap;
 public final class PbftTraceState {
     /** One log entry of a recorded replica state. */
     record Entry(long view, String digest, boolean prepared, boolean committed) {
+        /** True when {@code was} is an entry of the same view and digest. */
+        boolean sameSlot(Entry was) {
+            return was != null && was.view == view && was.digest.equals(digest);
+        }
+
+        /** True when this entry is prepared and {@code was} is not the same entry prepared already. */
+        boolean newlyPrepared(Entry was) {
+            return prepared && !(sameSlot(was) && was.prepared);
+        }
     }
 
     /** A replica's recorded state. */
@@ -46,6 +55,8 @@ public final class PbftTraceState {
         final Map<Long, Entry> committed = new HashMap<>();
         /** Seqs it asked the state of (StateRequests it sent). */
         final Set<Long> asked = new HashSet<>();
+        /** Digests of the requests it executed (its store is durable: over crashes too). */
+        final Set<String> ran = new HashSet<>();
     }
 
     final List<Integer> servers;
@@ -56,6 +67,8 @@ public final class PbftTraceState {
     final NewViewCheck views;
     final Set<Integer> byzantine = new HashSet<>();
     final Set<String> authentic = new HashSet<>();
+    /** Request digest -> the first authentic ClientRequest with it. */
+    final Map<String, Map<String, Object>> requests = new HashMap<>();
     /** Ids of messages carrying a statement not authentic when sent. */
     final Set<Long> unauthentic = new HashSet<>();
     final Map<Integer, Replica> replicas = new LinkedHashMap<>();
@@ -76,6 +89,7 @@ public final class PbftTraceState {
     final Map<String, Object> results = new HashMap<>();
     /** Client -> seq -> replica -> result of the authentic Replies delivered to it. */
     final Map<Integer, Map<Long, Map<Integer, Object>>> replies = new HashMap<>();
+    final OwedSends owed;
     final Map<String, String> violations = new LinkedHashMap<>();
     boolean anyPrepared;
     boolean anyCommitted;
@@ -90,6 +104,7 @@ public final class PbftTraceState {
         this.window = window;
         this.checkpointEvery = checkpointEvery;
         this.views = new NewViewCheck(servers);
+        this.owed = new OwedSends(this.servers);
         for (int s : this.servers) {
             replicas.put(s, new Replica());
             known.put(s, new Known());
@@ -110,6 +125,10 @@ public final class PbftTraceState {
 
     @Override
     public String toString() {
-        return violations.isEmpty() ? "no violation" : violations.toString();
+        if (!violations.isEmpty()) {
+            return violations.toString();
+        }
+        String owing = owed.endProblem();
+        return owing != null ? owing : "no violation";
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
  * seq it asked for), above what it executed, whose proof is 2f+1 matching Checkpoints from
  * distinct replicas and whose snapshot hashes to the certified state, and then records executed =
  * h = that seq and that state. The snapshot's digest is recomputed here (the TLA+ trace spec
- * cannot).
+ * cannot). After the install, the requests honest replicas committed at or below that seq count as
+ * executed by the replica (owed Replies: {@link Obligations}).
  */
 final class StateTransferCheck {
     private StateTransferCheck() {
@@ -75,6 +76,12 @@ final class StateTransferCheck {
                     + " after installing seq " + seq + " with state " + state);
         }
         k.states.put(seq, now.state);
+        // the snapshot holds the results of what honest replicas committed up to seq: their Replies are not owed again
+        s.committed.forEach((n, digest) -> {
+            if (n <= seq) {
+                k.ran.add(digest);
+            }
+        });
         String first = s.states.putIfAbsent(seq, now.state);
         if (first != null && !first.equals(now.state)) {
             s.violate("CheckpointSafety", at + " installs state " + now.state + " at seq " + seq
