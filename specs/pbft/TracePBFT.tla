@@ -545,7 +545,7 @@ IsInstallState(e) ==
        IN /\ b.seq > rs[i].executed
           /\ b.seq % KK = 0
           /\ Certifies(b.proof, b.seq, b.state)
-          /\ \E q \in signed : q.type = "StateRequest" /\ q.replica = i /\ q.seq <= b.seq
+          /\ Bool(\E q \in signed : q.type = "StateRequest" /\ q.replica = i /\ q.seq <= b.seq)
           /\ s.executed = b.seq /\ s.h = b.seq /\ s.state = b.state
           /\ s.view = rs[i].view /\ s.changing = rs[i].changing
           /\ stAt' = [stAt EXCEPT ![i] = @ @@ (b.seq :> b.state)]
