@@ -12,8 +12,12 @@ import java.util.List;
  * @param fields     modelled state fields (empty: the state-field operators do not apply)
  * @param reply      client replies (null: the algorithm has none)
  * @param parameters header parameters with alternatives (empty: none)
+ * @param acceptAction the client action that takes a result as committed the moment the reply
+ *                     completing its quorum arrives (PBFT's AcceptResult after f+1 matching
+ *                     Replies); null when a single server's success reply is the result
  */
-public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply reply, List<Parameter> parameters) {
+public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply reply, List<Parameter> parameters,
+                             String acceptAction) {
 
     /**
      * A client reply that claims success, and the request action that must be committed before it.
@@ -42,6 +46,11 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
     public AlgorithmTable {
         fields = List.copyOf(fields);
         parameters = List.copyOf(parameters);
+    }
+
+    /** A table whose clients take a single server's success reply as the result (no acceptAction). */
+    public AlgorithmTable(String algorithm, List<FieldRule> fields, Reply reply, List<Parameter> parameters) {
+        this(algorithm, fields, reply, parameters, null);
     }
 
     /** Every algorithm with Java invariants and a trace spec; the algorithm-swap operator picks among them. */
@@ -112,7 +121,8 @@ public record AlgorithmTable(String algorithm, List<FieldRule> fields, Reply rep
                     FieldRule.of("log.*.view", Change.SHIFT),
                     FieldRule.of("log.*.digest", Change.TEXT),
                     FieldRule.of("state", Change.TEXT)),
-                    null, List.of(new Parameter("params.options.checkpointEvery", List.of("1", "2", "4", "8"))));
+                    null, List.of(new Parameter("params.options.checkpointEvery", List.of("1", "2", "4", "8"))),
+                    "AcceptResult");
             case "pingcounter", "pingcounter-fifo" -> new AlgorithmTable(algorithm, List.of(FieldRule.of("count", Change.SHIFT)),
                     null, List.of());
             default -> new AlgorithmTable(algorithm, List.of(), null, List.of());

@@ -145,26 +145,47 @@ final class StateOperators {
         return -1;
     }
 
-    /** A success reply sent right after its request was appended, before anything could commit it. */
+    /**
+     * The delivery whose run holds client action i (the reply that completed the client's
+     * quorum), or -1 when the action follows no delivery.
+     */
+    private static int acceptDelivery(Trace t, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (t.node(j) == t.node(i) && Trace.startsStep(t.kind(j))) {
+                return t.kind(j).equals("deliver") ? j : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A result claimed before the commit that justifies it: a server's success reply sent right
+     * after its request was appended, or (algorithms whose clients wait for a quorum of replies,
+     * table acceptAction) a client's acceptance taken just before the delivery of the reply that
+     * completed its quorum, so with one matching reply too few.
+     */
     static final MutationOperator REPLY_BEFORE_COMMIT = new MutationOperator() {
         public String name() {
             return "reply-before-commit";
         }
 
         public String why() {
-            return "a success reply sent right after the request was appended, before it could be committed";
+            return "a result claimed before it could be committed: a success reply right after the request was"
+                    + " appended, or a client accepting before the reply that completes its quorum";
         }
 
         public List<Integer> sites(Trace t) {
             List<Integer> out = new ArrayList<>();
             AlgorithmTable.Reply r = t.table().reply();
-            if (r == null) {
-                return out;
-            }
+            String accept = t.table().acceptAction();
             for (int i = 0; i < t.size(); i++) {
                 JsonNode m = t.event(i).get("msg");
-                if (t.kind(i).equals("send") && !t.byzantineAt(i) && m.path("type").asText().equals(r.replyType())
+                if (r != null && t.kind(i).equals("send") && !t.byzantineAt(i)
+                        && m.path("type").asText().equals(r.replyType())
                         && m.path("body").path(r.successField()).asBoolean(false) && requestAction(t, i) >= 0) {
+                    out.add(i);
+                } else if (accept != null && t.kind(i).equals("action") && t.action(i).equals(accept)
+                        && acceptDelivery(t, i) >= 0) {
                     out.add(i);
                 }
             }
@@ -173,6 +194,13 @@ final class StateOperators {
 
         public Mutant apply(Trace t, int site, int index) {
             TraceDoc d = t.doc().copy();
+            if (t.kind(site).equals("action")) {
+                int deliver = acceptDelivery(t, site);
+                Edits.moveBefore(d.events(), site, deliver);
+                return new Mutant(name(), index, TraceDoc.line(deliver), "the " + t.action(site) + " of line "
+                        + TraceDoc.line(site) + " is taken at line " + TraceDoc.line(deliver)
+                        + ", before the delivery of the reply that completed its quorum", d);
+            }
             int a = requestAction(t, site);
             Edits.moveBefore(d.events(), site, a + 1);
             return new Mutant(name(), index, TraceDoc.line(a + 1), "the success reply of line " + TraceDoc.line(site)

@@ -301,6 +301,27 @@ class MutationOperatorsTest {
         }
     }
 
+    /** PBFT's clients accept on f+1 matching Replies: the mutant accepts one delivery early. */
+    @Test
+    void replyBeforeCommitMovesAPbftAcceptanceBeforeItsQuorum() throws IOException {
+        assertTrue(Validation.run(TraceValidationRequest.javaOnly(resource("pbft-seed4.ndjson")),
+                Validation.Mode.JAVA_ONLY).java().conforms(), "the original conforms");
+        for (Path f : mutants("pbft-seed4.ndjson", StateOperators.REPLY_BEFORE_COMMIT)) {
+            List<JsonNode> es = events(f);
+            boolean found = false;
+            for (int i = 0; i + 1 < es.size(); i++) {
+                JsonNode a = es.get(i);
+                JsonNode b = es.get(i + 1);
+                found |= a.path("action").asText().equals("AcceptResult") && b.path("kind").asText().equals("deliver")
+                        && b.path("node").asLong() == a.path("node").asLong()
+                        && b.path("msg").path("type").asText().equals("Reply");
+            }
+            assertTrue(found, f.toString());
+            readAll(f);
+            javaRejects(f);
+        }
+    }
+
     @Test
     void phantomNodeIsBadInputAtItsLine() throws IOException {
         for (Path f : mutants("raft-seed9.ndjson", HeaderOperators.PHANTOM_NODE)) {

@@ -1,6 +1,7 @@
 package dev.conform.runtime.scenario;
 
 import dev.conform.runtime.Algorithm;
+import dev.conform.runtime.Options;
 import dev.conform.runtime.sim.SteppedSimulator;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -40,6 +41,14 @@ public interface ScenarioInspector<M> {
     /** The request a client sends for {@code words} (verb first), numbered {@code seq}. */
     default M clientRequest(int clientId, long seq, List<String> words) {
         throw new IllegalArgumentException(algorithm().name() + " has no client commands");
+    }
+
+    /**
+     * As above, in a run built with the resolved {@code options} (e.g. the key seed a request is
+     * signed with); the runner calls this one.
+     */
+    default M clientRequest(int clientId, long seq, List<String> words, Options options) {
+        return clientRequest(clientId, seq, words);
     }
 
     /** The server a client command goes to when the script names none (e.g. the leader), 0: none. */

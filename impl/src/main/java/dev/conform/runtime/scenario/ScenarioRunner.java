@@ -38,7 +38,9 @@ public final class ScenarioRunner<M> {
 
     private final ScenarioInspector<M> inspector;
     private SteppedSimulator<M> sim;
+    private Options options;
     private long clientSeq;
+    private M lastRequest;
     private ScenarioScript script;
     private ScenarioScript.Block block;
     private List<String> out;
@@ -71,6 +73,7 @@ public final class ScenarioRunner<M> {
             Map.entry("crash", new Command(1, 1, null, this::crash)),
             Map.entry("restart", new Command(1, 1, null, this::restart)),
             Map.entry("state", new Command(0, 0, null, w -> states(sim.servers()))),
+            Map.entry("resend", new Command(0, 1, null, this::resend)),
             Map.entry("assert", new Command(1, ANY, "assert WHAT ...", this::check)));
 
     public ScenarioRunner(ScenarioInspector<M> inspector) {
@@ -82,6 +85,7 @@ public final class ScenarioRunner<M> {
         this.script = s;
         this.sim = null;
         this.clientSeq = 0;
+        this.lastRequest = null;
         List<List<String>> outputs = new ArrayList<>();
         for (ScenarioScript.Block b : s.blocks()) {
             block = b;
@@ -139,6 +143,9 @@ public final class ScenarioRunner<M> {
             options = key.equals("flaw") ? options.withFlaw(value) : options.with(key, value);
         }
         try {
+            // a scripted run has no seed: options resolve as a seeded run's with seed 0 would
+            options = inspector.algorithm().resolveOptions(options, 0);
+            this.options = options;
             sim = new SteppedSimulator<>(inspector.algorithm(), n, options);
         } catch (IllegalArgumentException e) {
             throw fail(w.get(1), e.getMessage());
@@ -280,22 +287,55 @@ public final class ScenarioRunner<M> {
         out.add("ok");
     }
 
-    /** {@code put k v [@N]}: the request goes to N, or to the inspector's target (the leader). */
+    /**
+     * {@code put k v [@N]}: the request goes to N, or to the inspector's target (the leader);
+     * {@code @N,M,...} sends the same request to each, as a client's retransmission to all does.
+     */
     private void client(List<Token> w) {
         List<String> words = new ArrayList<>();
-        int target = 0;
+        List<Integer> targets = new ArrayList<>();
         for (Token t : w) {
             if (t.text().startsWith("@")) {
-                target = server(new Token(t.text().substring(1), t.column() + 1));
+                targets.addAll(targets(t));
             } else {
                 words.add(t.text());
             }
         }
-        target = target == 0 ? inspector.clientTarget(sim) : target;
-        if (target == 0) {
-            throw fail(w.get(0), "no server to send '" + w.get(0).text() + "' to; name one with @N");
+        lastRequest = inspector.clientRequest(CLIENT, ++clientSeq, words, options);
+        send(w.get(0), targets);
+    }
+
+    /** {@code resend [@N,M,...]}: the client's last request again, as its retry timer sends it. */
+    private void resend(List<Token> w) {
+        if (lastRequest == null) {
+            throw fail(w.get(0), "no client request to resend");
         }
-        step(sim.inject(CLIENT, target, inspector.clientRequest(CLIENT, ++clientSeq, words)), false);
+        if (w.size() == 2 && !w.get(1).text().startsWith("@")) {
+            throw fail(w.get(1), "expected @N or @N,M,..., got '" + w.get(1).text() + "'");
+        }
+        send(w.get(0), w.size() == 2 ? targets(w.get(1)) : List.of());
+    }
+
+    /** Delivers the last request to {@code targets}, or to the inspector's target when none is named. */
+    private void send(Token verb, List<Integer> targets) {
+        int fallback = targets.isEmpty() ? inspector.clientTarget(sim) : 0;
+        if (targets.isEmpty() && fallback == 0) {
+            throw fail(verb, "no server to send '" + verb.text() + "' to; name one with @N");
+        }
+        for (int target : targets.isEmpty() ? List.of(fallback) : targets) {
+            step(sim.inject(CLIENT, target, lastRequest), false);
+        }
+    }
+
+    /** {@code @N} or {@code @N,M,...}. */
+    private List<Integer> targets(Token t) {
+        List<Integer> out = new ArrayList<>();
+        int col = t.column() + 1;
+        for (String part : t.text().substring(1).split(",", -1)) {
+            out.add(server(new Token(part, col)));
+            col += part.length() + 1;
+        }
+        return out;
     }
 
     // ---- helpers -----------------------------------------------------------------------

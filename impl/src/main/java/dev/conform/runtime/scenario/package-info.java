@@ -36,7 +36,9 @@
  * state                   one line per server, rendered by the algorithm's inspector
  * assert ...              an algorithm-specific check; prints ok or stops the run with file:line
  * put k v [@N] ...        client commands of the algorithm (client 101), sent to the inspector's
- *                         target (Raft: the leader) or to server N, and delivered at once
+ *                         target (Raft: the leader) or to server N, and delivered at once;
+ *                         {@code @N,M} sends the same request to each (a retransmission to all)
+ * resend [@N,M]           the client's last request again (its retry), to N, M or the target
  * </pre>
  * The schedule rules (timers due after their maximum, drops at send across a partition, what a
  * crash loses) are those of {@link dev.conform.runtime.sim.SteppedSimulator}.

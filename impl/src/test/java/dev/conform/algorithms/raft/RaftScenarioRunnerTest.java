@@ -86,6 +86,16 @@ class RaftScenarioRunnerTest {
     }
 
     @Test
+    void aRequestSentToSeveralServersAndResentKeepsItsNumber() {
+        Transcript t = run("nodes 3\n----\n\nput x 1 @1,3\n----\n\nresend @2\n----\n");
+        assertEquals(List.of("101->1 ClientRequest seq=1 put x 1", "    1: RedirectClient",
+                "101->3 ClientRequest seq=1 put x 1", "    3: RedirectClient"), t.outputs().get(1));
+        assertEquals(List.of("101->2 ClientRequest seq=1 put x 1", "    2: RedirectClient"), t.outputs().get(2));
+        assertEquals("s.txt:4:1: no client request to resend", error("nodes 3\n----\n\nresend @1\n----\n"));
+        assertEquals("s.txt:4:12: no server 9 (servers are 1..3)", error("nodes 3\n----\n\nput x 1 @1,9\n----\n"));
+    }
+
+    @Test
     void firingALeadersElectionTimerIsRefused() {
         assertEquals("s.txt:13:10: node 2 has no armed timer 'election'",
                 error(ELECT + "\ncampaign 2\n----\n"));
