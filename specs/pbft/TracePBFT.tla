@@ -27,6 +27,17 @@
 (*    honest node uses what it sent unless authentic.                      *)
 (*  - A client accepts a result (AcceptResult {seq, value}) only after     *)
 (*    f+1 matching authentic Replies from distinct replicas arrived.       *)
+(*  - Owed sends (a lower bound beside SendOk's upper one): an honest      *)
+(*    replica's action owes the sends the protocol makes at once (the      *)
+(*    runtime records them right after the action): PrePrepare for a new   *)
+(*    entry of ReceiveRequest, Prepare for an accepted PrePrepare (one per *)
+(*    entry of a NewView), Commit for an entry newly prepared, Checkpoint  *)
+(*    at an executed multiple of K, Reply for a request executed the first *)
+(*    time, ViewChange (StartViewChange, ResendViewChange), NewView        *)
+(*    (SendNewView), each to every other replica (Reply: to its client).  *)
+(*    A send takes its item; the replica's next action, deliver, timer,    *)
+(*    crash or restart, and the end of the trace, need none left (owed).   *)
+(*    A Byzantine mark drops what the node owed.                           *)
 (*                                                                         *)
 (* Digests (SHA-256) and KV state digests cannot be recomputed here: a      *)
 (* pre-prepare's digest must equal its (client-signed) request's digest,   *)
@@ -44,9 +55,12 @@ VARIABLES
     vcGot,      \* vcGot[i]: <<view, replica>> of the ViewChanges i consumed
     stAt,       \* stAt[i]: seq -> the state i recorded after executing that seq (multiples of K)
     replies,    \* replies[c]: the authentic Replies client c received
-    done        \* done[i]: <<seq, digest>> i recorded committed-local (in any view)
+    done,       \* done[i]: <<seq, digest>> i recorded committed-local (in any view)
+    owed,       \* owed[i]: the sends i's last action owes and has not made yet (OwedItem)
+    exd,        \* exd[i]: the digests i executed (durable, as its KV store's sessions)
+    reqs        \* <<digest, clientId, seq>> of every authentic ClientRequest
 
-traceVars == <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt, replies, done>>
+traceVars == <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt, replies, done, owed, exd, reqs>>
 
 ----------------------------------------------------------------------------
 (* The header *)
@@ -285,6 +299,62 @@ SendOkBody(x, b, t) ==
 SendOk(x, b, t) == Bool(SendOkBody(x, b, t))
 
 ----------------------------------------------------------------------------
+(* Sends an honest replica owes *)
+
+\* An owed send: its type, key fields and destination.  One record shape per type (TLC compares
+\* records of different shapes, never values of different kinds under one field name).
+VoteItem(t, v, n, d, j) == [type |-> t, view |-> v, seq |-> n, digest |-> d, to |-> j]
+CheckpointItem(n, st, j) == [type |-> "Checkpoint", seq |-> n, state |-> st, to |-> j]
+ReplyItem(c, q, j) == [type |-> "Reply", clientId |-> c, seq |-> q, to |-> j]
+ViewItem(t, v, j) == [type |-> t, view |-> v, to |-> j]
+
+\* The item a send of body b to t settles.
+OwedItem(b, t) ==
+    CASE b.type \in {"PrePrepare", "Prepare", "Commit"} -> VoteItem(b.type, b.view, b.seq, b.digest, t)
+      [] b.type = "Checkpoint"                   -> CheckpointItem(b.seq, b.state, t)
+      [] b.type = "Reply"                        -> ReplyItem(b.clientId, b.seq, t)
+      [] b.type \in {"ViewChange", "NewView"}    -> ViewItem(b.type, b.view, t)
+      [] OTHER                                   -> [type |-> b.type, to |-> t]
+
+\* Item(j) for every replica j but i (sendReplicas).
+ToOthers(i, Item(_)) == {Item(j) : j \in TraceServers \ {i}}
+
+\* Item t (PrePrepare, Prepare) of recorded state s's entries at seqs ns, to every other replica.
+EntryItems(i, t, s, ns) ==
+    UNION {ToOthers(i, LAMBDA j : VoteItem(t, LogAt(s, n).view, n, LogAt(s, n).digest, j)) : n \in ns}
+
+\* Node n owes no send: what its next action, deliver, timer, crash or restart needs (a client
+\* never owes one).
+Settled(n) == IF n \in TraceServers THEN owed[n] = {} ELSE TRUE
+
+\* The Commits honest i owes after its action (rs' recorded): one per entry prepared now and not
+\* before with the same view and digest.
+CommitsOwed(i) ==
+    LET o == rs[i].log
+        x == rs'[i].log
+        ns == {n \in DOMAIN x : x[n].prepared /\ ~(n \in DOMAIN o /\ o[n].prepared /\ o[n].view = x[n].view
+                                                                    /\ o[n].digest = x[n].digest)}
+    IN UNION {ToOthers(i, LAMBDA j : VoteItem("Commit", x[n].view, n, x[n].digest, j)) : n \in ns}
+
+\* The digest honest i's Execute executes (its log's at the next seq), and whether i executes it
+\* the first time (its client's Reply is owed then; a re-execution may answer or not).
+ExecDigest(i) == RLog(rs[i], rs[i].executed + 1).digest
+FirstExecution(i) == ExecDigest(i) # NullDigest /\ ExecDigest(i) \notin exd[i]
+
+\* Execute owes its Checkpoint at a multiple of K, and the Reply of a first execution to the
+\* client whose request has the digest.
+ExecuteOwes(i, s) ==
+    (IF s.executed % KK = 0 THEN ToOthers(i, LAMBDA j : CheckpointItem(s.executed, s.state, j)) ELSE {})
+    \cup (IF FirstExecution(i)
+          THEN LET r == CHOOSE r \in reqs : r[1] = ExecDigest(i) IN {ReplyItem(r[2], r[3], r[2])}
+          ELSE {})
+
+\* Honest i's action (after Record, Settled before it) owes items and its Commits.
+Owe(i, items) ==
+    LET all == items \cup CommitsOwed(i)
+    IN owed' = IF all = {} THEN owed ELSE [owed EXCEPT ![i] = all]
+
+----------------------------------------------------------------------------
 (* Runtime events *)
 
 IsSend(e) ==
@@ -293,18 +363,24 @@ IsSend(e) ==
     /\ e.msg.body.type = e.msg.type
     /\ SendOk(e.node, e.msg.body, e.msg.to)
     /\ signed' = signed \cup {s \in Stmts(e.msg.body) : Signer(s) = e.node}
-    /\ UNCHANGED <<rs, prepGot, comGot, cpGot, vcGot, stAt, replies, done>>
+    /\ owed' = IF e.node \in TraceServers /\ owed[e.node] # {}
+               THEN [owed EXCEPT ![e.node] = @ \ {OwedItem(e.msg.body, e.msg.to)}] ELSE owed
+    /\ reqs' = LET b == e.msg.body
+                   r == <<b.digest, b.clientId, b.seq>>
+               IN IF e.node \in TraceClients /\ r \notin reqs THEN reqs \cup {r} ELSE reqs
+    /\ UNCHANGED <<rs, prepGot, comGot, cpGot, vcGot, stAt, replies, done, exd>>
     /\ TraceStep
 
 \* Deliveries to servers wait for their handler; a client takes an authentic Reply in.
 IsDeliver(e) ==
     /\ IsKind(e, "deliver")
+    /\ Settled(e.node)
     /\ IF e.node \in TraceClients
        THEN /\ NetDeliverTo(e, FALSE)
             /\ replies' = IF e.msg.type = "Reply" /\ AllAuthentic(e.msg.body)
                           THEN [replies EXCEPT ![e.node] = @ \cup {e.msg.body}] ELSE replies
        ELSE NetDeliver(e) /\ UNCHANGED replies
-    /\ UNCHANGED <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt, done>>
+    /\ UNCHANGED <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt, done, owed, exd, reqs>>
     /\ TraceStep
 
 \* A replica restarts from its durable state: the recorded one (a Byzantine one: anything).
@@ -319,6 +395,7 @@ RestartOkBody(e) ==
 RestartOk(e) == Bool(RestartOkBody(e))
 
 IsNet(e) ==
+    /\ Bool(e.kind \in {"timer", "crash", "restart"} => Settled(e.node))
     /\ \/ IsKind(e, "drop") /\ NetDrop(e)
        \/ IsKind(e, "duplicate") /\ NetDuplicate(e)
        \/ IsKind(e, "fault") /\ NetFault(e)
@@ -327,7 +404,10 @@ IsNet(e) ==
        \/ /\ IsKind(e, "restart")
           /\ NetRestart(e)
           /\ RestartOk(e)
-    /\ UNCHANGED traceVars
+    \* a node the plan makes Byzantine owes nothing from then on
+    /\ owed' = IF e.node \in TraceServers /\ e.node \in net'.byz /\ owed[e.node] # {}
+               THEN [owed EXCEPT ![e.node] = {}] ELSE owed
+    /\ UNCHANGED <<signed, rs, prepGot, comGot, cpGot, vcGot, stAt, replies, done, exd, reqs>>
     /\ TraceStep
 
 ----------------------------------------------------------------------------
@@ -368,6 +448,7 @@ Unchanged(i, s) == Norm(s) = rs[i] \/ (rs[i].state = "" /\ [Norm(s) EXCEPT !.sta
 \* Unauthenticated: some statement of the delivery is not authentic; nothing changes.
 IsUnauthenticated(e) ==
     /\ Get(e, "action", "") = "Unauthenticated"
+    /\ Settled(e.node)
     /\ Consumes(e)
     /\ Honest(e.node)
     /\ ~AllAuthentic(Pending(e.node).body)
@@ -378,6 +459,7 @@ IsUnauthenticated(e) ==
 \* Ignore: an authentic delivery that changes nothing.
 IsIgnore(e) ==
     /\ Get(e, "action", "") = "Ignore"
+    /\ Settled(e.node)
     /\ Consumes(e)
     /\ Honest(e.node)
     /\ AllAuthentic(Pending(e.node).body)
@@ -396,10 +478,12 @@ Handles(e, a, t) ==
 
 Got(S, i, x) == [S EXCEPT ![i] = @ \cup {x}]
 
-Record(i, s) ==
+\* Honest i records state s; its action owes the sends items and its Commits (Owe).
+Record(i, s, items) ==
     /\ rs' = [rs EXCEPT ![i] = Norm(s)]
     /\ LET new == {<<n, LogAt(s, n).digest>> : n \in {k \in Keys(s) : LogAt(s, k).committed}} \ done[i]
        IN done' = IF new = {} THEN done ELSE [done EXCEPT ![i] = @ \cup new]
+    /\ Owe(i, items)
 
 \* Normal-case guard on the pre-state: in view v, not changing.
 InView(i, v) == rs[i].view = v /\ ~rs[i].changing
@@ -408,7 +492,8 @@ InView(i, v) == rs[i].view = v /\ ~rs[i].changing
 \* the request's digest); a backup only remembers it.
 IsReceiveRequest(e) ==
     /\ Handles(e, "ReceiveRequest", "ClientRequest")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            b == Pending(i).body
            s == e.state
@@ -421,13 +506,14 @@ IsReceiveRequest(e) ==
                                                         /\ RLog(rs[i], n).view # rs[i].view,
                      FALSE, FALSE)
           /\ Cardinality(new) <= 1
-          /\ Record(i, s)
+          /\ Record(i, s, EntryItems(i, "PrePrepare", s, new))
     /\ TraceStep
 
 \* HandlePrePrepare: the contract's acceptance rule; the entry at its seq becomes its.
 IsHandlePrePrepare(e) ==
     /\ Handles(e, "HandlePrePrepare", "PrePrepare")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            b == Pending(i).body
            s == e.state
@@ -440,12 +526,13 @@ IsHandlePrePrepare(e) ==
           /\ LogAt(s, b.seq).view = b.view /\ LogAt(s, b.seq).digest = b.digest
           /\ NoExecute(i, s)
           /\ StateOk(i, "HandlePrePrepare", s, LAMBDA n : n = b.seq, FALSE, FALSE)
-          /\ Record(i, s)
+          /\ Record(i, s, ToOthers(i, LAMBDA j : VoteItem("Prepare", b.view, b.seq, b.digest, j)))
     /\ TraceStep
 
 IsHandlePrepare(e) ==
     /\ Handles(e, "HandlePrepare", "Prepare")
-    /\ UNCHANGED <<signed, comGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            b == Pending(i).body
        IN /\ InView(i, b.view)
@@ -453,38 +540,41 @@ IsHandlePrepare(e) ==
           /\ prepGot' = Got(prepGot, i, <<b.view, b.seq, b.digest, b.replica>>)
           /\ NoExecute(i, e.state)
           /\ StateOk(i, "HandlePrepare", e.state, LAMBDA n : FALSE, FALSE, FALSE)
-          /\ Record(i, e.state)
+          /\ Record(i, e.state, {})
     /\ TraceStep
 
 IsHandleCommit(e) ==
     /\ Handles(e, "HandleCommit", "Commit")
-    /\ UNCHANGED <<signed, prepGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            b == Pending(i).body
        IN /\ InView(i, b.view)
           /\ comGot' = Got(comGot, i, <<b.view, b.seq, b.digest, b.replica>>)
           /\ NoExecute(i, e.state)
           /\ StateOk(i, "HandleCommit", e.state, LAMBDA n : FALSE, FALSE, FALSE)
-          /\ Record(i, e.state)
+          /\ Record(i, e.state, {})
     /\ TraceStep
 
 IsHandleCheckpoint(e) ==
     /\ Handles(e, "HandleCheckpoint", "Checkpoint")
-    /\ UNCHANGED <<signed, prepGot, comGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            b == Pending(i).body
        IN /\ rs[i].h < b.seq /\ b.seq <= rs[i].h + LL
           /\ cpGot' = Got(cpGot, i, <<b.seq, b.state, b.replica>>)
           /\ NoExecute(i, e.state)
           /\ StateOk(i, "HandleCheckpoint", e.state, LAMBDA n : FALSE, FALSE, FALSE)
-          /\ Record(i, e.state)
+          /\ Record(i, e.state, {})
     /\ TraceStep
 
 \* HandleViewChange: for a higher view (or the one it is changing to), proofs checked.  A
 \* replica may join a higher view once f+1 replicas asked for it (it changes to it).
 IsHandleViewChange(e) ==
     /\ Handles(e, "HandleViewChange", "ViewChange")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            b == Pending(i).body
            s == e.state
@@ -498,14 +588,15 @@ IsHandleViewChange(e) ==
           \* its checkpoint proof may make that checkpoint stable (at the state it proves)
           /\ StateOk(i, "HandleViewChange", s, LAMBDA n : FALSE, TRUE,
                      Bool(s.h = b.stable /\ (s.h \in DOMAIN stAt[i] => stAt[i][s.h] = b.proof[1].state)))
-          /\ Record(i, s)
+          /\ Record(i, s, {})
     /\ TraceStep
 
 \* HandleNewView: from the view's primary, for a higher view (or the one it changes to), its
 \* proofs checked and its pre-prepares recomputed; enters the view, takes them in its window.
 IsHandleNewView(e) ==
     /\ Handles(e, "HandleNewView", "NewView")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            b == Pending(i).body
            s == e.state
@@ -517,13 +608,14 @@ IsHandleNewView(e) ==
           /\ StateOk(i, "HandleNewView", s,
                      LAMBDA n : \E p \in P : p.seq = n /\ LogAt(s, n).view = b.view /\ LogAt(s, n).digest = p.digest,
                      TRUE, s.h = NVMinS(SeqToSet(b.viewChanges)))
-          /\ Record(i, s)
+          /\ Record(i, s, EntryItems(i, "Prepare", s, {n \in Keys(s) : LogAt(s, n).view = b.view}))
     /\ TraceStep
 
 \* HandleStateRequest: a replica with a stable checkpoint at or above the asked seq answers
 \* (its StateReply is checked when sent, OwnOk); nothing changes.
 IsHandleStateRequest(e) ==
     /\ Handles(e, "HandleStateRequest", "StateRequest")
+    /\ Settled(e.node)
     /\ LET i == e.node
            b == Pending(i).body
        IN /\ b.seq <= rs[i].h
@@ -538,7 +630,8 @@ IsHandleStateRequest(e) ==
 \* (SHA-256 is not recomputed here).
 IsInstallState(e) ==
     /\ Handles(e, "InstallState", "StateReply")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, replies, reqs>>
     /\ LET i == e.node
            b == Pending(i).body
            s == e.state
@@ -549,8 +642,12 @@ IsInstallState(e) ==
           /\ s.executed = b.seq /\ s.h = b.seq /\ s.state = b.state
           /\ s.view = rs[i].view /\ s.changing = rs[i].changing
           /\ stAt' = [stAt EXCEPT ![i] = @ @@ (b.seq :> b.state)]
+          \* the snapshot holds the results of what honest replicas committed up to b.seq: those
+          \* requests count as executed by i (their Replies are not owed again)
+          /\ exd' = [exd EXCEPT ![i] = @ \cup {p[2] : p \in {q \in UNION {done[j] : j \in {x \in TraceServers : Honest(x)}} :
+                                                              q[1] <= b.seq}}]
           /\ StateOk(i, "InstallState", s, LAMBDA n : FALSE, FALSE, TRUE)
-          /\ Record(i, s)
+          /\ Record(i, s, {})
     /\ TraceStep
 
 ----------------------------------------------------------------------------
@@ -565,19 +662,23 @@ Acts(e, a) ==
 \* Execute: the next seq, committed-local; a checkpoint seq remembers the state reached.
 IsExecute(e) ==
     /\ Acts(e, "Execute")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, replies, reqs>>
     /\ LET i == e.node
            s == e.state
        IN /\ ExecuteOk(i, s)
+          /\ Bool(FirstExecution(i) => \E r \in reqs : r[1] = ExecDigest(i))
+          /\ exd' = IF FirstExecution(i) THEN [exd EXCEPT ![i] = @ \cup {ExecDigest(i)}] ELSE exd
           /\ stAt' = IF s.executed % KK = 0 THEN [stAt EXCEPT ![i] = @ @@ (s.executed :> s.state)] ELSE stAt
           /\ StateOk(i, "Execute", s, LAMBDA n : FALSE, FALSE, FALSE)
-          /\ Record(i, s)
+          /\ Record(i, s, ExecuteOwes(i, s))
     /\ TraceStep
 
 \* StartViewChange (request or view-change timer): the next view, changing.
 IsStartViewChange(e) ==
     /\ Acts(e, "StartViewChange")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            s == e.state
        IN /\ s.changing
@@ -585,26 +686,28 @@ IsStartViewChange(e) ==
                   \/ s.view > rs[i].view /\ Cardinality({j \in TraceServers : <<s.view, j>> \in vcGot[i]}) >= FF + 1)
           /\ NoExecute(i, s)
           /\ StateOk(i, "StartViewChange", s, LAMBDA n : FALSE, TRUE, FALSE)
-          /\ Record(i, s)
+          /\ Record(i, s, ToOthers(i, LAMBDA j : ViewItem("ViewChange", s.view, j)))
     /\ TraceStep
 
 \* ResendViewChange (view-change timer before 2f+1 asked for the view): the ViewChange again,
 \* nothing changes (the resent statement is checked when sent, OwnOk).
 IsResendViewChange(e) ==
     /\ Acts(e, "ResendViewChange")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            s == e.state
        IN /\ rs[i].changing
           /\ Bool(Unchanged(i, s))
-          /\ Record(i, s)
+          /\ Record(i, s, ToOthers(i, LAMBDA j : ViewItem("ViewChange", rs[i].view, j)))
     /\ TraceStep
 
 \* SendNewView: the primary of the view it changes to, on Quorum ViewChanges (its own
 \* included), enters it; the NewView it sends is checked when sent (OwnOk).
 IsSendNewView(e) ==
     /\ Acts(e, "SendNewView")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
            s == e.state
        IN /\ rs[i].changing /\ Primary(rs[i].view) = i
@@ -612,24 +715,27 @@ IsSendNewView(e) ==
           /\ s.view = rs[i].view /\ ~s.changing
           /\ NoExecute(i, s)
           /\ StateOk(i, "SendNewView", s, LAMBDA n : LogAt(s, n).view = s.view, TRUE, TRUE)
-          /\ Record(i, s)
+          /\ Record(i, s, ToOthers(i, LAMBDA j : ViewItem("NewView", s.view, j)))
     /\ TraceStep
 
 \* RequestState (state timer, behind a checkpoint certificate): nothing changes; the
 \* StateRequest it sends is checked when sent (OwnOk).
 IsRequestState(e) ==
     /\ Acts(e, "RequestState")
-    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies>>
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
     /\ LET i == e.node
        IN /\ Bool(Unchanged(i, e.state))
-          /\ Record(i, e.state)
+          /\ Record(i, e.state, {})
     /\ TraceStep
 
 ----------------------------------------------------------------------------
 
 \* What TLC fingerprints (VIEW): every step here is deterministic given the trace prefix, so
 \* the position and the recorded states tell states apart; signed and the consumed sets only
-\* grow and follow from the prefix, net as in TraceSwim.
+\* grow and follow from the prefix, net as in TraceSwim.  owed, exd and reqs follow from it too:
+\* each IsX sets them from their values before, the event and the recorded states, so all states
+\* at one position l agree on them and leaving them out merges no two states.
 TraceView == <<l, rs>>
 
 TraceInit ==
@@ -643,6 +749,9 @@ TraceInit ==
     /\ stAt    = [i \in TraceServers |-> [n \in {} |-> ""]]
     /\ replies = [c \in TraceClients |-> {}]
     /\ done    = [i \in TraceServers |-> {}]
+    /\ owed    = [i \in TraceServers |-> {}]
+    /\ exd     = [i \in TraceServers |-> {}]
+    /\ reqs    = {}
 
 TraceNext ==
     /\ TraceRemaining
@@ -668,7 +777,8 @@ TraceNext ==
        \/ IsInstallState(CurrentEvent)
        \/ IsRequestState(CurrentEvent)
 
-PBFTTraceEnd == NetQuiet /\ HeaderOk
+\* The end of a trace: no delivery left without its handler, no send owed.
+PBFTTraceEnd == NetQuiet /\ HeaderOk /\ \A i \in TraceServers : owed[i] = {}
 
 TraceSpec == TraceInit /\ [][TraceNext]_<<traceVars, net, l>>
 =============================================================================
