@@ -118,6 +118,7 @@ Stmts(b) ==
       [] b.type = "ViewChange" -> VCStmts(b)
       [] b.type = "NewView"    -> {b} \cup UNION {VCStmts(m) : m \in SeqToSet(b.viewChanges)}
                                       \cup UNION {PPStmts(p) : p \in SeqToSet(b.prePrepares)}
+      [] b.type = "StateReply" -> {b} \cup SeqToSet(b.proof)
       [] OTHER                 -> {b}
 
 AllAuthentic(b) == \A s \in Stmts(b) : s \in signed
@@ -158,6 +159,16 @@ VCOkBody(m) ==
 
 \* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
 VCOk(m) == Bool(VCOkBody(m))
+
+\* A checkpoint certificate for (n, d): Quorum Checkpoints for it from distinct replicas (a
+\* StateReply's proof; authenticity is checked apart).
+CertifiesBody(proof, n, d) ==
+    LET ps == SeqToSet(proof)
+    IN /\ \A p \in ps : p.type = "Checkpoint" /\ p.seq = n /\ p.state = d /\ p.replica \in TraceServers
+       /\ Cardinality({p.replica : p \in ps}) >= Quorum
+
+\* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
+Certifies(proof, n, d) == Bool(CertifiesBody(proof, n, d))
 
 SetMax(S) == CHOOSE x \in S : \A y \in S : y <= x
 
@@ -265,6 +276,11 @@ OwnOkBody(x, b) ==
       [] b.type = "Reply"      -> b.view <= rs[x].view /\ b.clientId \in TraceClients
       [] b.type = "ViewChange" -> b.view <= rs[x].view /\ VCOk(b)
       [] b.type = "NewView"    -> b.view = rs[x].view /\ NVOk(b)
+      \* state transfer: asks only for a checkpoint seq above what it executed; answers with a
+      \* state it recorded at a checkpoint seq (stAt), certified by the proof
+      [] b.type = "StateRequest" -> b.seq > rs[x].executed /\ b.seq % KK = 0
+      [] b.type = "StateReply" -> /\ b.seq \in DOMAIN stAt[x] /\ stAt[x][b.seq] = b.state
+                                  /\ Certifies(b.proof, b.seq, b.state)
       [] OTHER                 -> FALSE
 
 \* Evaluated as a value: TLC would otherwise branch on each disjunction inside.
@@ -595,6 +611,45 @@ IsHandleNewView(e) ==
           /\ Record(i, s, EntryItems(i, "Prepare", s, {n \in Keys(s) : LogAt(s, n).view = b.view}))
     /\ TraceStep
 
+\* HandleStateRequest: a replica with a stable checkpoint at or above the asked seq answers
+\* (its StateReply is checked when sent, OwnOk); nothing changes.
+IsHandleStateRequest(e) ==
+    /\ Handles(e, "HandleStateRequest", "StateRequest")
+    /\ Settled(e.node)
+    /\ LET i == e.node
+           b == Pending(i).body
+       IN /\ b.seq <= rs[i].h
+          /\ Bool(Unchanged(i, e.state))
+    /\ UNCHANGED traceVars
+    /\ TraceStep
+
+\* InstallState: a StateReply for a seq n above what i executed, at or above a seq i asked for
+\* (its own StateRequest is in signed), whose proof certifies (n, d): i's store becomes that
+\* state (executed = h = n, state = d, recorded at n as if executed there), its log keeps only
+\* entries above n it already had.  That the snapshot hashes to d is checked by the Java checks
+\* (SHA-256 is not recomputed here).
+IsInstallState(e) ==
+    /\ Handles(e, "InstallState", "StateReply")
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, replies, reqs>>
+    /\ LET i == e.node
+           b == Pending(i).body
+           s == e.state
+       IN /\ b.seq > rs[i].executed
+          /\ b.seq % KK = 0
+          /\ Certifies(b.proof, b.seq, b.state)
+          /\ Bool(\E q \in signed : q.type = "StateRequest" /\ q.replica = i /\ q.seq <= b.seq)
+          /\ s.executed = b.seq /\ s.h = b.seq /\ s.state = b.state
+          /\ s.view = rs[i].view /\ s.changing = rs[i].changing
+          /\ stAt' = [stAt EXCEPT ![i] = @ @@ (b.seq :> b.state)]
+          \* the snapshot holds the results of what honest replicas committed up to b.seq: those
+          \* requests count as executed by i (their Replies are not owed again)
+          /\ exd' = [exd EXCEPT ![i] = @ \cup {p[2] : p \in {q \in UNION {done[j] : j \in {x \in TraceServers : Honest(x)}} :
+                                                              q[1] <= b.seq}}]
+          /\ StateOk(i, "InstallState", s, LAMBDA n : FALSE, FALSE, TRUE)
+          /\ Record(i, s, {})
+    /\ TraceStep
+
 ----------------------------------------------------------------------------
 (* Replica actions that consume nothing *)
 
@@ -663,6 +718,17 @@ IsSendNewView(e) ==
           /\ Record(i, s, ToOthers(i, LAMBDA j : ViewItem("NewView", s.view, j)))
     /\ TraceStep
 
+\* RequestState (state timer, behind a checkpoint certificate): nothing changes; the
+\* StateRequest it sends is checked when sent (OwnOk).
+IsRequestState(e) ==
+    /\ Acts(e, "RequestState")
+    /\ Settled(e.node)
+    /\ UNCHANGED <<signed, prepGot, comGot, cpGot, vcGot, stAt, replies, exd, reqs>>
+    /\ LET i == e.node
+       IN /\ Bool(Unchanged(i, e.state))
+          /\ Record(i, e.state, {})
+    /\ TraceStep
+
 ----------------------------------------------------------------------------
 
 \* What TLC fingerprints (VIEW): every step here is deterministic given the trace prefix, so
@@ -707,6 +773,9 @@ TraceNext ==
        \/ IsStartViewChange(CurrentEvent)
        \/ IsResendViewChange(CurrentEvent)
        \/ IsSendNewView(CurrentEvent)
+       \/ IsHandleStateRequest(CurrentEvent)
+       \/ IsInstallState(CurrentEvent)
+       \/ IsRequestState(CurrentEvent)
 
 \* The end of a trace: no delivery left without its handler, no send owed.
 PBFTTraceEnd == NetQuiet /\ HeaderOk /\ \A i \in TraceServers : owed[i] = {}

@@ -4,6 +4,7 @@ import dev.conform.algorithms.pbft.PbftMessage.Checkpoint;
 import dev.conform.algorithms.pbft.PbftMessage.NewView;
 import dev.conform.algorithms.pbft.PbftMessage.PrePrepare;
 import dev.conform.algorithms.pbft.PbftMessage.Prepare;
+import dev.conform.algorithms.pbft.PbftMessage.StateReply;
 import dev.conform.algorithms.pbft.PbftMessage.ViewChange;
 
 /**
@@ -30,6 +31,13 @@ final class Authenticity {
         }
         if (m instanceof ViewChange vc) {
             return viewChange(vc);
+        }
+        if (m instanceof StateReply sr) {
+            for (Checkpoint c : sr.proof()) {
+                if (!keys.verify(c)) {
+                    return false;
+                }
+            }
         }
         if (m instanceof NewView nv) {
             for (PrePrepare pp : nv.prePrepares()) {

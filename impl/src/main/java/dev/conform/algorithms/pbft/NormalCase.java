@@ -218,6 +218,7 @@ final class NormalCase {
         if (r.executed % r.opts.checkpointEvery() == 0) {
             own = r.sign(new Checkpoint(r.executed, r.stateDigest, r.self(), null));
             r.ownStates.put(r.executed, r.stateDigest);
+            r.transfer.keep(r.executed, r.store.snapshot());
             r.checkpoints.computeIfAbsent(r.executed, x -> new TreeMap<>()).put(r.self(), own);
             stabilize();
         }
@@ -237,12 +238,18 @@ final class NormalCase {
      */
     void handleCheckpoint(Context<PbftMessage> ctx, Checkpoint m) {
         if (!r.inWindow(m.seq()) || !r.q.servers.contains(m.replica())) {
+            if (m.seq() > r.h + r.opts.window() && r.q.servers.contains(m.replica())) {
+                r.transfer.farCheckpoint(m);
+            }
             r.ignore(ctx);
             return;
         }
         r.checkpoints.computeIfAbsent(m.seq(), x -> new TreeMap<>()).putIfAbsent(m.replica(), m);
         r.changed();
         stabilize();
+        if (r.checkpoints.containsKey(m.seq())) {
+            r.transfer.certificates(r.checkpoints.get(m.seq()).values());
+        }
         r.record(ctx, "HandleCheckpoint");
     }
 
@@ -251,6 +258,7 @@ final class NormalCase {
      * delivered: a replica that lost Checkpoint messages learns its stable checkpoint this way.
      */
     void absorb(List<Checkpoint> proof) {
+        r.transfer.certificates(proof);
         for (Checkpoint c : proof) {
             if (r.inWindow(c.seq())) {
                 r.checkpoints.computeIfAbsent(c.seq(), x -> new TreeMap<>()).putIfAbsent(c.replica(), c);
@@ -284,6 +292,7 @@ final class NormalCase {
                 r.log.headMap(seq, true).clear();
                 r.checkpoints.headMap(seq, true).clear();
                 r.ownStates.headMap(seq, false).clear();
+                r.transfer.collect();
                 r.changed();
                 return;
             }

@@ -26,6 +26,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = PbftMessage.Checkpoint.class, name = "Checkpoint"),
     @JsonSubTypes.Type(value = PbftMessage.ViewChange.class, name = "ViewChange"),
     @JsonSubTypes.Type(value = PbftMessage.NewView.class, name = "NewView"),
+    @JsonSubTypes.Type(value = PbftMessage.StateRequest.class, name = "StateRequest"),
+    @JsonSubTypes.Type(value = PbftMessage.StateReply.class, name = "StateReply"),
 })
 public sealed interface PbftMessage {
 
@@ -165,6 +167,44 @@ public sealed interface PbftMessage {
         @Override
         public NewView withSig(String s) {
             return new NewView(view, viewChanges, prePrepares, replica, s);
+        }
+    }
+
+    /**
+     * State transfer: the replica has executed less than a checkpoint certificate it knows for
+     * {@code seq} and asks for the state of a stable checkpoint at or above it.
+     */
+    record StateRequest(long seq, int replica, String sig) implements PbftMessage {
+        @Override
+        public int signer() {
+            return replica;
+        }
+
+        @Override
+        public StateRequest withSig(String s) {
+            return new StateRequest(seq, replica, s);
+        }
+    }
+
+    /**
+     * State transfer: the key-value store's {@code snapshot} after executing 1..{@code seq}, whose
+     * digest is {@code state}, with the 2f+1 Checkpoint statements that make (seq, state) a stable
+     * checkpoint: the reply certifies itself, whoever sends it.
+     */
+    record StateReply(long seq, String state, List<Checkpoint> proof, String snapshot, int replica, String sig)
+            implements PbftMessage {
+        public StateReply {
+            proof = List.copyOf(proof);
+        }
+
+        @Override
+        public int signer() {
+            return replica;
+        }
+
+        @Override
+        public StateReply withSig(String s) {
+            return new StateReply(seq, state, proof, snapshot, replica, s);
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.conform.algorithms.pbft.PbftMessage.NewView;
 import dev.conform.algorithms.pbft.PbftMessage.PrePrepare;
 import dev.conform.algorithms.pbft.PbftMessage.Prepare;
 import dev.conform.algorithms.pbft.PbftMessage.Reply;
+import dev.conform.algorithms.pbft.PbftMessage.StateReply;
+import dev.conform.algorithms.pbft.PbftMessage.StateRequest;
 import dev.conform.algorithms.pbft.PbftMessage.ViewChange;
 import dev.conform.algorithms.raft.kv.KvStateMachine;
 import dev.conform.runtime.Context;
@@ -37,6 +39,7 @@ public final class PbftReplica implements Node<PbftMessage> {
     final KvStateMachine store = new KvStateMachine();
     final NormalCase normal;
     final ViewChanges viewChanges;
+    final StateTransfer transfer;
     private final PbftTraceState trace = new PbftTraceState();
 
     // ---- durable state (see PbftPersistentState) ----
@@ -72,6 +75,7 @@ public final class PbftReplica implements Node<PbftMessage> {
         this.auth = new Authenticity(keys, opts.flaw(PbftFlaw.UNCHECKED_NEW_VIEW));
         this.normal = new NormalCase(this);
         this.viewChanges = new ViewChanges(this);
+        this.transfer = new StateTransfer(this);
         if (persisted != null) {
             restore(persisted);
         }
@@ -112,7 +116,12 @@ public final class PbftReplica implements Node<PbftMessage> {
             viewChanges.handleViewChange(ctx, m);
         } else if (msg instanceof NewView m) {
             viewChanges.handleNewView(ctx, m);
+        } else if (msg instanceof StateRequest m) {
+            transfer.handleRequest(ctx, m);
+        } else if (msg instanceof StateReply m) {
+            transfer.handleReply(ctx, m);
         }
+        transfer.update(ctx);
         persistIfChanged(ctx);
     }
 
@@ -130,7 +139,10 @@ public final class PbftReplica implements Node<PbftMessage> {
             } else {
                 viewChanges.resend(ctx);
             }
+        } else if (StateTransfer.STATE_TIMER.equals(timer)) {
+            transfer.onTimer(ctx);
         }
+        transfer.update(ctx);
         persistIfChanged(ctx);
     }
 
@@ -195,7 +207,7 @@ public final class PbftReplica implements Node<PbftMessage> {
         checkpoints.values().forEach(m -> statements.addAll(m.values()));
         viewChangeLog.values().forEach(m -> statements.addAll(m.values()));
         return new PbftPersistentState(view, changing, h, executed, assigned, vcRound, statements, stableProof,
-                ownStates, new ArrayList<>(pending.values()), store.snapshot());
+                ownStates, new ArrayList<>(pending.values()), store.snapshot(), transfer.durable());
     }
 
     private void restore(PbftPersistentState p) {
@@ -224,6 +236,10 @@ public final class PbftReplica implements Node<PbftMessage> {
             pending.put(key(r), r);
         }
         store.restore(p.store());
+        p.snapshots().forEach(transfer::keep);
+        if (ownStates.containsKey(executed)) {
+            transfer.keep(executed, store.snapshot());
+        }
     }
 
     static String key(ClientRequest r) {

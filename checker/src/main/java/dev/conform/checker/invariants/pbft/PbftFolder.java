@@ -237,7 +237,7 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         }
         PbftSteps.check(s, e.action(), at, old, now, msg);
         Entry ran = "Execute".equals(e.action()) ? k.committed.get(now.executed) : null; // before step drops it
-        step(s, e.action(), at, node, k, old, now);
+        step(s, e.action(), at, node, k, old, now, msg);
         Obligations.of(s, node, e.action(), old, now, msg, ran == null ? null : ran.digest());
         s.replicas.put(node, now);
     }
@@ -258,6 +258,11 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
                     .add((int) num(msg, "replica"));
             case "HandleCheckpoint" -> checkpoint(k, msg);
             case "HandleViewChange" -> viewChangeProofs(k, msg);
+            case "InstallState" -> {
+                for (Object c : list(msg.get("proof"))) {
+                    checkpoint(k, map(c));
+                }
+            }
             case "HandleNewView" -> {
                 for (Object vc : list(msg.get("viewChanges"))) {
                     viewChangeProofs(k, map(vc));
@@ -275,7 +280,8 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         }
     }
 
-    private static void step(PbftTraceState s, String action, String at, int node, Known k, Replica old, Replica now) {
+    private static void step(PbftTraceState s, String action, String at, int node, Known k, Replica old, Replica now,
+                             Map<String, Object> msg) {
         if (now.h < old.h) {
             s.violate("CheckpointSafety", at + " moves its stable checkpoint back from " + old.h + " to " + now.h);
         }
@@ -306,8 +312,12 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
         }
         if ("Execute".equals(action)) {
             execute(s, at, node, k, old, now);
+        } else if ("InstallState".equals(action)) {
+            StateTransferCheck.install(s, at, k, old, now, msg);
         } else if (now.executed != old.executed) {
             throw new FoldException(at + " changes executed from " + old.executed + " to " + now.executed);
+        } else if ("HandleStateRequest".equals(action)) {
+            StateTransferCheck.answer(at, old, msg);
         }
         if (now.h > old.h) {
             String mine = k.states.get(now.h);

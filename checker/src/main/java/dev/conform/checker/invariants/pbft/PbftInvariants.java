@@ -20,7 +20,9 @@ import java.util.Set;
  *     that request after executing it;</li>
  * <li>{@code CheckpointSafety}: honest replicas reach one state digest at each checkpoint seq; a
  *     stable checkpoint is one the replica executed to, vouched for by 2f+1 matching Checkpoints it
- *     consumed (or took from a proof) or sent; no log entry above it is discarded;</li>
+ *     consumed (or took from a proof) or sent; no log entry above it is discarded; a state it
+ *     installs (state transfer) is one it asked for, above what it executed, certified by 2f+1
+ *     matching Checkpoints, with a snapshot whose digest is the certified one;</li>
  * <li>{@code Authenticated}: a delivery is consumed as Unauthenticated exactly when it carries a
  *     statement its claimed signer never sent; honest nodes send only authentic statements;</li>
  * <li>{@code PreparedCertificate}: every Commit an honest replica sends, and every log entry it
@@ -42,18 +44,20 @@ import java.util.Set;
  */
 public final class PbftInvariants implements InvariantSet<PbftTraceState> {
     static final Set<String> ALL_TYPES = Set.of("ClientRequest", "PrePrepare", "Prepare", "Commit", "Checkpoint",
-            "ViewChange", "NewView");
+            "ViewChange", "NewView", "StateRequest", "StateReply");
     /** Handler actions and the message types each consumes (as the trace spec's NetConsume). */
-    static final Map<String, Set<String>> HANDLERS = Map.of(
-            "ReceiveRequest", Set.of("ClientRequest"),
-            "HandlePrePrepare", Set.of("PrePrepare"),
-            "HandlePrepare", Set.of("Prepare"),
-            "HandleCommit", Set.of("Commit"),
-            "HandleCheckpoint", Set.of("Checkpoint"),
-            "HandleViewChange", Set.of("ViewChange"),
-            "HandleNewView", Set.of("NewView"),
-            "Ignore", ALL_TYPES,
-            "Unauthenticated", ALL_TYPES);
+    static final Map<String, Set<String>> HANDLERS = Map.ofEntries(
+            Map.entry("ReceiveRequest", Set.of("ClientRequest")),
+            Map.entry("HandlePrePrepare", Set.of("PrePrepare")),
+            Map.entry("HandlePrepare", Set.of("Prepare")),
+            Map.entry("HandleCommit", Set.of("Commit")),
+            Map.entry("HandleCheckpoint", Set.of("Checkpoint")),
+            Map.entry("HandleViewChange", Set.of("ViewChange")),
+            Map.entry("HandleNewView", Set.of("NewView")),
+            Map.entry("HandleStateRequest", Set.of("StateRequest")),
+            Map.entry("InstallState", Set.of("StateReply")),
+            Map.entry("Ignore", ALL_TYPES),
+            Map.entry("Unauthenticated", ALL_TYPES));
 
     static final List<String> SAFETY = List.of("Agreement", "Validity", "ClientLinearity", "CheckpointSafety",
             "Authenticated", "PreparedCertificate", "CommitQuorum", "DigestChecked", "NewViewChecked", "ReplyQuorum");

@@ -15,18 +15,22 @@ import java.util.Set;
 /**
  * The frame of each honest replica step: what an action may change of the recorded state and
  * what an honest send must agree with. Only Execute changes executed and the state digest; only
- * StartViewChange, SendNewView and HandleNewView change the view; h moves only where checkpoints
+ * StartViewChange, SendNewView and HandleNewView change the view; InstallState (state transfer)
+ * moves executed, the state digest and h together; h moves only where checkpoints
  * are taken in (to a multiple of K the replica executed); a log entry changes only to a
  * PrePrepare the replica accepts in that step. A step outside the frame cannot happen.
  */
 final class PbftSteps {
-    private static final Set<String> MOVE_H = Set.of("Execute", "HandleCheckpoint", "HandleViewChange", "HandleNewView");
+    private static final Set<String> MOVE_H = Set.of("Execute", "HandleCheckpoint", "HandleViewChange", "HandleNewView",
+            "InstallState");
+    /** The actions that change executed and the state digest. */
+    private static final Set<String> EXECUTES = Set.of("Execute", "InstallState");
 
     private PbftSteps() {
     }
 
     static void check(PbftTraceState s, String action, String at, Replica old, Replica now, Map<String, Object> msg) {
-        boolean execute = "Execute".equals(action);
+        boolean execute = EXECUTES.contains(action);
         if (!execute && old.state != null && !Objects.equals(old.state, now.state)) { // null: no action yet
             throw new FoldException(at + " changes the state digest from " + old.state + " to " + now.state);
         }
@@ -151,6 +155,7 @@ final class PbftSteps {
                     s.violate("NewViewChecked", at + " for view " + body.get("view") + " where " + bad);
                 }
             }
+            case "StateRequest", "StateReply" -> StateTransferCheck.send(s, from, body, k);
             default -> { }
         }
     }

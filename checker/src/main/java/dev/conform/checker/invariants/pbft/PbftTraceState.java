@@ -53,6 +53,8 @@ public final class PbftTraceState {
         final Map<Long, String> states = new HashMap<>();
         /** seq -> the entry with which its recorded log first showed it committed (in any view). */
         final Map<Long, Entry> committed = new HashMap<>();
+        /** Seqs it asked the state of (StateRequests it sent). */
+        final Set<Long> asked = new HashSet<>();
         /** Digests of the requests it executed (its store is durable: over crashes too). */
         final Set<String> ran = new HashSet<>();
     }

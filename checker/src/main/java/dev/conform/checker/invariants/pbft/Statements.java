@@ -52,6 +52,11 @@ final class Statements {
                     }
                 }
             }
+            case "StateReply" -> {
+                for (Object c : list(st.get("proof"))) {
+                    walk(map(c), out);
+                }
+            }
             case "NewView" -> {
                 for (Object vc : list(st.get("viewChanges"))) {
                     walk(map(vc), out);
@@ -88,7 +93,18 @@ final class Statements {
      * implementation, so that a wrong digest in any producer is caught.
      */
     static String digest(Map<String, Object> request) {
-        String text = num(request, "clientId") + ":" + num(request, "seq") + ":" + request.get("op");
+        return hex8(num(request, "clientId") + ":" + num(request, "seq") + ":" + request.get("op"));
+    }
+
+    /**
+     * A state digest: the same short hash over a key-value snapshot's text (a StateReply's
+     * snapshot must hash to the state its proof certifies).
+     */
+    static String stateDigest(Object snapshot) {
+        return hex8(snapshot == null ? "" : String.valueOf(snapshot));
+    }
+
+    private static String hex8(String text) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 8);

@@ -10,6 +10,7 @@ import dev.conform.algorithms.pbft.PbftMessage.NewView;
 import dev.conform.algorithms.pbft.PbftMessage.PrePrepare;
 import dev.conform.algorithms.pbft.PbftMessage.Prepare;
 import dev.conform.algorithms.pbft.PbftMessage.Reply;
+import dev.conform.algorithms.pbft.PbftMessage.StateReply;
 import dev.conform.algorithms.pbft.PbftMessage.ViewChange;
 import dev.conform.algorithms.pbft.PbftOptions;
 import dev.conform.algorithms.pbft.PreparedCertificate;
@@ -42,7 +43,8 @@ import java.util.SplittableRandom;
  *     seq up to the highest it saw with another request or the null request instead of those
  *     the ViewChanges prove, followed by its own Commits for them;</li>
  * <li>{@code silence}: sends nothing at all;</li>
- * <li>{@code wrong-reply}: Replies with a result the store never produced;</li>
+ * <li>{@code wrong-reply}: Replies with a result the store never produced, and StateReplies whose
+ *     snapshot is not the state their checkpoint proof certifies;</li>
  * <li>{@code forge}: Prepares and Commits claiming another replica, with a signature that is not
  *     that replica's (honest receivers record {@code Unauthenticated}).</li>
  * </ul>
@@ -190,6 +192,11 @@ public final class PbftAdversary implements Adversary<PbftMessage> {
         if (m instanceof Reply r && on.contains(WRONG_REPLY) && random.nextBoolean()) {
             String wrong = "lie-" + random.nextInt(1_000_000);
             return signer.sign(new Reply(r.view(), r.clientId(), r.seq(), wrong, self, null));
+        }
+        if (m instanceof StateReply r && on.contains(WRONG_REPLY) && random.nextBoolean()) {
+            // the honest reply's certificate with a snapshot that is not the certified state
+            String wrong = "{\"data\":{\"lie\":\"" + random.nextInt(1_000_000) + "\"},\"sessions\":{}}";
+            return signer.sign(new StateReply(r.seq(), r.state(), r.proof(), wrong, self, null));
         }
         return m;
     }
