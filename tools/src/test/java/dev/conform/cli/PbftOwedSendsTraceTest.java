@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("tlc")
 @Tag("process")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
-class PbftOwedSendsTest {
+class PbftOwedSendsTraceTest {
     private static final Path SPECS = Path.of("../specs/pbft").toAbsolutePath().normalize();
     private static final String SPEC = SPECS.resolve("TracePBFT.tla").toString();
     private static final ObjectMapper JSON = new ObjectMapper();
