@@ -273,7 +273,10 @@ OwnOkBody(x, b) ==
       [] b.type = "Prepare"    -> Primary(b.view) # x /\ InLog(x, b.seq, b.view, b.digest)
       [] b.type = "Commit"     -> rs[x].h >= b.seq \/ (InLog(x, b.seq, b.view, b.digest) /\ RLog(rs[x], b.seq).prepared)
       [] b.type = "Checkpoint" -> b.seq \in DOMAIN stAt[x] /\ stAt[x][b.seq] = b.state
-      [] b.type = "Reply"      -> b.view <= rs[x].view /\ b.clientId \in TraceClients
+      [] b.type = "Reply"      -> /\ b.view <= rs[x].view /\ b.clientId \in TraceClients
+                                  \* x executed that request or a later one of the client (its
+                                  \* store answers from the client's session)
+                                  /\ \E r \in reqs : r[2] = b.clientId /\ r[3] >= b.seq /\ r[1] \in exd[x]
       [] b.type = "ViewChange" -> b.view <= rs[x].view /\ VCOk(b)
       [] b.type = "NewView"    -> b.view = rs[x].view /\ NVOk(b)
       \* state transfer: asks only for a checkpoint seq above what it executed; answers with a

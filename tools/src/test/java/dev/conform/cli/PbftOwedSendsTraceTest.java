@@ -144,4 +144,41 @@ class PbftOwedSendsTraceTest {
         assertEquals(1, v.code(), v.out() + v.err());
         assertTrue(v.out().contains("DIVERGES") && v.out().contains("Settled(e.node)"), v.out());
     }
+    /**
+     * A Reply an honest replica sends right after an Execute, copied (fresh id) to just before
+     * that Execute: the replica answers a request before it executed it (the extra send owes
+     * nothing, so only the Reply rule can catch it: OwnOk in TLC, ClientLinearity in Java).
+     */
+    @Test
+    void aReplyBeforeItsExecuteIsRejectedByTlcAndJava() throws Exception {
+        Trace t = Trace.read(run(variant("crash-only")));
+        long maxId = 0;
+        for (ObjectNode e : t.events()) {
+            if (e.has("msg")) {
+                maxId = Math.max(maxId, e.get("msg").get("id").asLong());
+            }
+        }
+        int at = -1;
+        for (int i = 1; i < t.events().size() && at < 0; i++) {
+            ObjectNode e = t.events().get(i);
+            if (RaftTraceMutations.kind(e, "send") && RaftTraceMutations.type(e).equals("Reply")) {
+                ObjectNode before = t.events().get(i - 1);
+                if (RaftTraceMutations.kind(before, "action") && before.path("action").asText().equals("Execute")
+                        && before.path("node").asInt() == e.path("node").asInt()) {
+                    at = i;
+                }
+            }
+        }
+        assertTrue(at > 0, "the run has no Reply right after an Execute");
+        ObjectNode early = t.events().get(at).deepCopy();
+        ((ObjectNode) early.get("msg")).put("id", maxId + 1);
+        t.events().add(at - 1, early);
+        Path lie = write(t, "reply-before-execute");
+        Outcome v = tlc(lie);
+        assertEquals(1, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains("DIVERGES") && v.out().contains("IsSend"), v.out());
+        Outcome java = conform("validate", "--java-only", "--trace", lie.toString());
+        assertEquals(1, java.code(), java.out() + java.err());
+        assertTrue(java.out().contains("ClientLinearity") && java.out().contains("before it executed"), java.out());
+    }
 }

@@ -191,6 +191,10 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
     /** The Reply an honest Execute sends carries the result of the request it executed. */
     private static void reply(PbftTraceState s, int from, Map<String, Object> reply) {
         String request = num(reply, "clientId") + ":" + num(reply, "seq");
+        if (!executedUpTo(s, s.known.get(from), num(reply, "clientId"), num(reply, "seq"))) {
+            s.violate("ClientLinearity", "honest replica " + from + " replies to " + request
+                    + " before it executed that request or a later one of the client");
+        }
         if (request.equals(s.executing.remove(from))) {
             s.results.putIfAbsent(request, reply.get("result"));
         }
@@ -201,6 +205,20 @@ final class PbftFolder implements StateFolder<PbftTraceState> {
     }
 
     // ---- actions ----
+
+    /**
+     * True when the replica executed client {@code c}'s request {@code q} or a later one: its store
+     * then answers q from the client's session, as TracePBFT.tla's OwnOk for a Reply says.
+     */
+    private static boolean executedUpTo(PbftTraceState s, Known k, long c, long q) {
+        for (String digest : k.ran) {
+            Map<String, Object> r = s.requests.get(digest);
+            if (r != null && num(r, "clientId") == c && num(r, "seq") >= q) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static void action(PbftTraceState s, TraceEvent e) {
         int node = e.node();
