@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * The view change: StartViewChange (a timer expired), HandleViewChange, SendNewView (the new
  * primary, right after the HandleViewChange that completed its 2f+1) and HandleNewView (a backup
  * checks every ViewChange's proofs and recomputes the PrePrepares before it enters the view; the
- * flaw unchecked-new-view takes the NewView's word). A replica only ever moves to higher views.
+ * flaw unchecked-new-view takes the NewView's word). A replica only ever moves to higher views;
+ * a ViewChange for a view below its own it answers with one for that view ({@link #answerLagging}).
  */
 final class ViewChanges {
     private final PbftReplica r;
@@ -116,7 +117,7 @@ final class ViewChanges {
         ctx.setTimer(PbftReplica.VIEW_CHANGE_TIMER, t, t);
     }
 
-    /** HandleViewChange: a valid ViewChange for a view not below the own is kept. */
+    /** HandleViewChange: a valid ViewChange for a view not below the own is kept; one below is answered. */
     void handleViewChange(Context<PbftMessage> ctx, ViewChange m) {
         if (m.view() < r.view && r.rule.valid(m)) {
             answerLagging(ctx, m);
