@@ -14,10 +14,17 @@ import java.util.TreeMap;
  * The view change: StartViewChange (a timer expired), HandleViewChange, SendNewView (the new
  * primary, right after the HandleViewChange that completed its 2f+1) and HandleNewView (a backup
  * checks every ViewChange's proofs and recomputes the PrePrepares before it enters the view; the
- * flaw unchecked-new-view takes the NewView's word). A replica only ever moves to higher views.
+ * flaw unchecked-new-view takes the NewView's word). A replica only ever moves to higher views;
+ * a ViewChange for a view below its own it answers with one for that view ({@link #answerLagging}).
  */
 final class ViewChanges {
     private final PbftReplica r;
+    /**
+     * The view each replica was last answered for ({@link #answerLagging}) since this replica's
+     * last own view-change step: at most one answer per lagging replica and view in between, so
+     * two replicas past a view cannot answer each other's answers without end. Volatile, untraced.
+     */
+    private final Map<Integer, Long> answered = new java.util.HashMap<>();
 
     ViewChanges(PbftReplica replica) {
         this.r = replica;
@@ -31,6 +38,7 @@ final class ViewChanges {
         r.view = v;
         r.vcRound++;
         r.changing = true;
+        answered.clear();
         ViewChange vc = ownViewChange(v);
         if (r.requestTimerArmed) {
             ctx.cancelTimer(PbftReplica.REQUEST_TIMER);
@@ -54,6 +62,7 @@ final class ViewChanges {
         ViewChange vc = ownViewChange(r.view);
         r.viewChangeTimerArmed = false;
         armViewChangeTimer(ctx);
+        answered.clear();
         r.record(ctx, "ResendViewChange");
         r.sendReplicas(ctx, vc);
     }
@@ -65,6 +74,18 @@ final class ViewChanges {
 
     /** This replica's ViewChange for {@code v} from what it holds now, kept in its view-change log. */
     private ViewChange ownViewChange(long v) {
+        ViewChange vc = viewChangeNow(v);
+        r.viewChangeLog.computeIfAbsent(v, x -> new TreeMap<>()).put(r.self(), vc);
+        r.viewChangeLog.headMap(v, false).clear();
+        r.changed();
+        return vc;
+    }
+
+    /**
+     * A signed ViewChange for {@code v} from what this replica holds now (its h, its stable
+     * checkpoint's proof, a prepared certificate of the highest view for every seq above h).
+     */
+    private ViewChange viewChangeNow(long v) {
         List<PreparedCertificate> prepared = new ArrayList<>();
         for (Map.Entry<Long, Slot> e : r.log.entrySet()) {
             if (e.getKey() <= r.h) {
@@ -78,11 +99,7 @@ final class ViewChanges {
                 }
             }
         }
-        ViewChange vc = r.sign(new ViewChange(v, r.h, r.stableProof, prepared, r.self(), null));
-        r.viewChangeLog.computeIfAbsent(v, x -> new TreeMap<>()).put(r.self(), vc);
-        r.viewChangeLog.headMap(v, false).clear();
-        r.changed();
-        return vc;
+        return r.sign(new ViewChange(v, r.h, r.stableProof, prepared, r.self(), null));
     }
 
     /**
@@ -100,8 +117,12 @@ final class ViewChanges {
         ctx.setTimer(PbftReplica.VIEW_CHANGE_TIMER, t, t);
     }
 
-    /** HandleViewChange: a valid ViewChange for a view not below the own is kept. */
+    /** HandleViewChange: a valid ViewChange for a view not below the own is kept; one below is answered. */
     void handleViewChange(Context<PbftMessage> ctx, ViewChange m) {
+        if (m.view() < r.view && r.rule.valid(m)) {
+            answerLagging(ctx, m);
+            return;
+        }
         if (m.view() < r.view || (m.view() == r.view && !r.changing) || !r.rule.valid(m)) {
             r.ignore(ctx);
             return;
@@ -115,6 +136,29 @@ final class ViewChanges {
             start(ctx, join);
         } else {
             maybeSendNewView(ctx, m.view());
+        }
+    }
+
+    /**
+     * A valid ViewChange for a view {@code w} below this replica's: its sender still asks for
+     * {@code w}, perhaps because this replica's own ViewChange for {@code w} was lost on the way
+     * to it, and it cannot move on without it (Castro and Liskov's retransmission of view-change
+     * messages; the f+1 join rule needs f+1 replicas ahead). Recorded as Ignore (nothing
+     * changes), this replica answers the sender alone with a ViewChange for {@code w} computed
+     * now, which carries its current h and certificates as any ViewChange it sends must (none
+     * when it holds a certificate of view w or later, which a ViewChange for w cannot carry).
+     */
+    private void answerLagging(Context<PbftMessage> ctx, ViewChange m) {
+        int j = m.replica();
+        boolean answer = j != r.self() && !Long.valueOf(m.view()).equals(answered.get(j));
+        ViewChange vc = answer ? viewChangeNow(m.view()) : null;
+        if (vc != null && vc.prepared().stream().anyMatch(c -> c.prePrepare().view() >= m.view())) {
+            vc = null; // it prepared in w or later: no valid ViewChange for w carries all it holds
+        }
+        r.ignore(ctx);
+        if (vc != null) {
+            answered.put(j, m.view());
+            ctx.send(j, vc);
         }
     }
 
@@ -205,6 +249,7 @@ final class ViewChanges {
 
     /** Enters view {@code v}: normal case again, view-change timer off, request timer as pending requests need. */
     private void enter(Context<PbftMessage> ctx, long v) {
+        answered.clear();
         r.view = v;
         r.changing = false;
         r.viewChangeLog.headMap(v, true).clear();

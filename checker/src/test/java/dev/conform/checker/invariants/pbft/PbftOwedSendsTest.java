@@ -38,10 +38,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PbftOwedSendsTest {
     private static final Path DIR = Path.of("src/test/resources/pbft");
 
-    private record Trace(TraceHeader header, List<TraceEvent> events) {
+    record Trace(TraceHeader header, List<TraceEvent> events) {
     }
 
-    private static Trace load(String name) {
+    static Trace load(String name) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(DIR.resolve(name + ".ndjson.gz")));
              TraceReader r = TraceReader.of(in, name)) {
             List<TraceEvent> events = new ArrayList<>();
@@ -54,7 +54,7 @@ class PbftOwedSendsTest {
         }
     }
 
-    private static ReplayResult replay(TraceHeader header, List<TraceEvent> events) {
+    static ReplayResult replay(TraceHeader header, List<TraceEvent> events) {
         return new ReplayEngine().replay(EventSource.of(header, events), InvariantRegistry.find("pbft").orElseThrow());
     }
 
@@ -129,7 +129,7 @@ class PbftOwedSendsTest {
                 params, h.roles());
     }
 
-    private static Set<Integer> byzantine(List<TraceEvent> events) {
+    static Set<Integer> byzantine(List<TraceEvent> events) {
         Set<Integer> out = new HashSet<>();
         for (TraceEvent e : events) {
             if (e.kind() == EventKind.FAULT && "byzantine".equals(e.action())) {
