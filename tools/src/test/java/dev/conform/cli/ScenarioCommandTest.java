@@ -73,6 +73,6 @@ class ScenarioCommandTest {
         Path f = write(SCRIPT);
         CliRun r = CliRun.of("scenario", "--algorithm", "nope", f.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exit());
-        assertTrue(r.err().startsWith("conform: no scenario support for algorithm 'nope'; known: paxos, raft"), r.err());
+        assertTrue(r.err().startsWith("conform: no scenario support for algorithm 'nope'; known: paxos, pbft, raft"), r.err());
     }
 }
