@@ -52,8 +52,8 @@ final class StateTransfer {
     }
 
     /** The snapshots to make durable: all but the one at executed, which the store itself is. */
-    java.util.Map<Long, String> durable() {
-        java.util.Map<Long, String> out = new TreeMap<>(snapshots);
+    Map<Long, String> durable() {
+        Map<Long, String> out = new TreeMap<>(snapshots);
         out.remove(r.executed);
         return out;
     }
@@ -75,9 +75,7 @@ final class StateTransfer {
     /** Checkpoints that may hold a certificate (a consumed Checkpoint's seq, a ViewChange proof). */
     void certificates(Iterable<Checkpoint> cs) {
         Map<String, List<Checkpoint>> byState = new TreeMap<>();
-        long seq = -1;
         for (Checkpoint c : cs) {
-            seq = c.seq();
             byState.computeIfAbsent(c.seq() + "/" + c.state(), x -> new ArrayList<>()).add(c);
         }
         for (List<Checkpoint> proof : byState.values()) {
